@@ -1,0 +1,139 @@
+# simsa — build, test, install. Plain make + pkg-config; see README.md.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/simsa
+LOCALEDIR = $(PREFIX)/share/locale
+MANDIR    = $(PREFIX)/share/man
+
+# B is the build directory; `make SAN=1` builds with ASan+UBSan into build-san.
+ifeq ($(SAN),1)
+B        ?= build-san
+SANFLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT       = -O1
+else
+B        ?= build
+SANFLAGS  =
+OPT       = -O2
+endif
+
+PKGS     = ncursesw sqlite3 xlsxwriter libsodium inih libutf8proc
+CC      ?= cc
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+CFLAGS  ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -I. \
+             -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+             -DLOCALEDIR='"$(LOCALEDIR)"' -DDATADIR='"$(DATADIR)"' \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+CORE_SRC    = $(sort $(wildcard core/*.c))
+DB_SRC      = $(sort $(wildcard db/*.c))
+REPORTS_SRC = $(sort $(wildcard reports/*.c))
+TUI_SRC     = $(sort $(wildcard tui/*.c))
+CLI_SRC     = $(sort $(wildcard cli/*.c))
+PROGRAMS    = $(sort $(wildcard programs/*.ini))
+GEN_SRC     = $(B)/gen/builtin_programs.c
+
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/builtin_programs.o
+APP_OBJ  = $(DB_SRC:%.c=$(B)/%.o) $(REPORTS_SRC:%.c=$(B)/%.o) \
+           $(TUI_SRC:%.c=$(B)/%.o) $(CLI_SRC:%.c=$(B)/%.o)
+
+UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+POS  = $(sort $(wildcard po/*.po))
+MOS  = $(POS:po/%.po=$(B)/locale/%/LC_MESSAGES/simsa.mo)
+
+BIN = $(B)/simsa
+
+.PHONY: all deps run check check-one unit cli-tests layers po-check install uninstall clean pot bench
+
+all: $(if $(filter 1,$(SAN)),,simsa) $(BIN) $(MOS)
+
+simsa: $(BIN)
+	ln -sf $(BIN) simsa
+
+deps:
+	@sh scripts/install-deps
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(GEN_SRC): $(PROGRAMS) scripts/embed-programs
+	@mkdir -p $(dir $@)
+	sh scripts/embed-programs $(PROGRAMS) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/builtin_programs.o: $(GEN_SRC)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BIN): $(CORE_OBJ) $(APP_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS) -lcmocka
+
+$(B)/locale/%/LC_MESSAGES/simsa.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+run: deps
+	$(MAKE) all
+	@if [ ! -f demo.db ]; then ./simsa demo demo.db; fi
+	./simsa -d demo.db
+
+# Every test, then the same suite again under ASan+UBSan.
+check: deps
+	$(MAKE) check-one
+	$(MAKE) check-one SAN=1
+	@echo "make check: all suites passed (plain and ASan+UBSan)"
+
+check-one: all $(UNIT_BIN) layers po-check
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory cli-tests
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit $(UNIT_BIN)
+
+cli-tests: $(BIN)
+	@SIMSA=$(CURDIR)/$(BIN) SIMSA_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run-cli tests/cli/*.sh
+
+# DESIGN.md, Layers: each library header in its own layer only.
+layers:
+	@sh scripts/check-layers
+
+po-check:
+	@for po in $(POS); do \
+	  out=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null $$po 2>&1); \
+	  case "$$out" in *untranslated*|*fuzzy*) echo "$$po incomplete: $$out"; exit 1;; esac; \
+	done
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=simsa -o po/simsa.pot \
+	  $(CORE_SRC) $(DB_SRC) $(REPORTS_SRC) $(TUI_SRC) $(CLI_SRC)
+	for po in $(POS); do msgmerge -q --update --backup=none $$po po/simsa.pot; done
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/simsa
+	install -m 644 $(PROGRAMS) $(DESTDIR)$(DATADIR)/programs/
+	for m in man/*.1; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
+	for m in man/*.5; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/ || true; done
+	for po in $(POS); do l=$$(basename $$po .po); \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/simsa.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/simsa
+	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/simsa.1 $(DESTDIR)$(MANDIR)/man5/simsa-*.5
+	for po in $(POS); do l=$$(basename $$po .po); rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/simsa.mo; done
+
+clean:
+	rm -rf build build-san simsa

@@ -1,0 +1,65 @@
+/* Keys and signatures (R14, DESIGN.md Trust). Ed25519 key pairs; the secret key is sealed under
+ * the person's passphrase with Argon2id (crypto_pwhash, parameters stored with it) and
+ * XChaCha20-Poly1305; unsealed secrets live only in sodium_malloc memory and are wiped.
+ * Public keys and signatures use minisign's formats, so stock `minisign -V` verifies them. */
+#ifndef SIMSA_KEYS_H
+#define SIMSA_KEYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define KEY_ID_BYTES 8
+#define PUBLIC_KEY_BYTES 32
+#define SECRET_KEY_BYTES 64
+
+struct public_key {
+    uint8_t key_id[KEY_ID_BYTES]; /* random, as minisign does; little-endian on disk */
+    uint8_t pk[PUBLIC_KEY_BYTES];
+};
+
+/* The secret key as it is on disk / in the database (struct mirrors the bytes, see keys.c). */
+struct sealed_key {
+    uint8_t *bytes;
+    size_t len;
+};
+
+struct secret_key {
+    uint8_t key_id[KEY_ID_BYTES];
+    uint8_t *sk; /* SECRET_KEY_BYTES in sodium_malloc memory */
+};
+
+int keys_init(void); /* sodium_init; -1 when libsodium cannot start */
+
+/* A new key pair sealed under the passphrase. Returns 0, or -1 with *why. */
+int key_generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
+                 const char **why);
+/* Unseal; a wrong passphrase gives -1 and why = "wrong passphrase". */
+int key_unseal(const struct sealed_key *sealed, const char *pass, size_t passlen,
+               struct secret_key *out, const char **why);
+void secret_key_wipe(struct secret_key *k); /* sodium_free, safe on a zeroed struct */
+void sealed_key_free(struct sealed_key *k);
+
+/* Key id as 16 upper-case hex digits (minisign prints it this way). */
+void key_id_hex(const uint8_t id[KEY_ID_BYTES], char out[17]);
+/* minisign public key file text:
+ * "untrusted comment: minisign public key <ID>\n<base64 of 'Ed' id pk>\n" (caller frees). */
+char *public_key_minisign(const struct public_key *pub);
+/* Parse the base64 line (or the whole two-line file); 0 or -1. */
+int public_key_parse(const char *text, struct public_key *out);
+
+/* A minisign .minisig over data: prehashed ("ED", BLAKE2b-512), with trusted comment and
+ * global signature. Caller frees the returned text. */
+char *minisig_sign(const struct secret_key *k, const void *data, size_t len,
+                   const char *untrusted_comment, const char *trusted_comment);
+/* Verify a .minisig text against data and a public key. 0 when good; otherwise -1 and *why
+ * ("signed by another key", "signature does not match", "malformed signature ..."). On success
+ * *trusted (if not NULL) receives a copy of the trusted comment (caller frees). */
+int minisig_verify(const struct public_key *pub, const void *data, size_t len, const char *sig,
+                   char **trusted, const char **why);
+
+/* Audit chain (DESIGN.md Trust): BLAKE2b-256 over seq, previous hash and the length-prefixed
+ * fields (each as 8-byte little-endian length then bytes). prev is 32 zero bytes for seq 1. */
+void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, size_t n,
+                uint8_t out[32]);
+
+#endif

@@ -1,0 +1,109 @@
+/* Scoring, ranking, amounts and selection: R6 sheets, R7 base score and band, R8 bonuses,
+ * R9 ranking and ties, R10 majority-consent amount, R11 the budget walk, forfeits. Exact
+ * integer arithmetic throughout: scores in tenths, official figures scaled by 10^decimals,
+ * means compared as fractions, amounts in whole won. */
+#ifndef SIMSA_RANK_H
+#define SIMSA_RANK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/diag.h"
+#include "core/program.h"
+
+/* One submitted sheet (R6.2: complete, every item scored). */
+struct sheet_in {
+    const char *judge;
+    int32_t item_tenths[PROGRAM_MAX_ITEMS]; /* in the program's item order */
+    bool agree;     /* R10.1: agrees to the requested amount */
+    int64_t amount; /* adjusted amount when !agree, 0 <= amount <= requested */
+};
+
+enum review_state { REVIEW_NONE, REVIEW_PASSED, REVIEW_FAILED };
+
+struct rank_app {
+    const char *id;
+    const char *company;
+    enum review_state review;
+    int64_t requested;
+    int panel_judges;  /* judges of the application's panel (R6.3) */
+    int conflicts;     /* of those, how many declared a conflict (R6.4) */
+    const struct sheet_in *sheets;
+    size_t n_sheets;
+    int32_t bonus_tenths; /* sum of awarded bonuses before bonus_cap (R8) */
+    bool forfeited;       /* R11.5 / R12.1 */
+};
+
+/* A committee's recorded order for an unresolved tie (R9.3): the members, first first. */
+struct tie_order {
+    const char **apps;
+    size_t n;
+};
+
+struct rank_input {
+    const struct program *program;
+    const struct rank_app *apps;
+    size_t n_apps;
+    const struct tie_order *ties;
+    size_t n_ties;
+    bool has_budget;
+    int64_t budget;
+};
+
+enum band { BAND_UNREVIEWED, BAND_INELIGIBLE, BAND_INCOMPLETE, BAND_TARGET, BAND_EXCLUDED };
+enum outcome {
+    OUTCOME_SELECTED,
+    OUTCOME_WAITLISTED,
+    OUTCOME_EXCLUDED,
+    OUTCOME_INELIGIBLE,
+    OUTCOME_INCOMPLETE,
+    OUTCOME_UNREVIEWED,
+    OUTCOME_FORFEITED,
+    OUTCOME_TIE
+};
+
+struct rank_row {
+    size_t app;        /* index into rank_input.apps */
+    enum band band;
+    enum outcome outcome;
+    int rank;          /* 1.. for ranked (target) rows, shared by an unresolved tie; 0 none */
+    int n_sheets;      /* submitted sheets counted */
+    bool has_result;   /* band is target or excluded: base/bonus/final are meaningful */
+    int64_t base;      /* official base, scaled by 10^decimals (R7.2) */
+    int32_t bonus_tenths; /* after bonus_cap */
+    int64_t final;     /* official base + bonus, scaled by 10^decimals (R8) */
+    bool has_amount;   /* band is target */
+    int64_t amount;    /* R10 support amount, won */
+    int agree;         /* sheets agreeing to the requested amount */
+    int tie_group;     /* 0 none; members of the same unresolved tie share a number */
+    bool tie_resolved; /* the committee's order was applied */
+    char *reason;        /* why this band/outcome, for people (translated) */
+    char *amount_reason; /* R10.4, e.g. "2 of 5 agreed (< 3): mean of 5 amounts = 71,000,000" */
+};
+
+struct rank_result {
+    struct rank_row *rows; /* ranked rows by rank, then the others by app id */
+    size_t n;
+    int64_t used;          /* sum of selected amounts */
+    struct strlist notes;  /* e.g. "no budget set", stale tie decisions */
+};
+
+/* R7.1: the base score as an exact fraction num/den of tenths; returns -1 when there are no
+ * sheets (or trimmed would leave none). */
+int base_score_fraction(const struct program *p, const struct sheet_in *s, size_t n,
+                        int64_t *num, int64_t *den);
+/* R7.2: a fraction of tenths rounded half-up to `decimals` places, scaled by 10^decimals. */
+int64_t official_round(int64_t num, int64_t den, int decimals);
+/* R10: the support amount and its reason (caller frees *reason). */
+int64_t amount_by_majority(const struct program *p, int64_t requested, const struct sheet_in *s,
+                           size_t n, int *agree, char **reason);
+
+void rank_compute(const struct rank_input *in, struct rank_result *out);
+void rank_result_free(struct rank_result *r);
+
+const char *band_name(enum band b);       /* "target", ... (the CSV words, untranslated) */
+const char *outcome_name(enum outcome o); /* "selected", ... */
+const char *band_label(enum band b);       /* translated for people */
+const char *outcome_label(enum outcome o); /* translated for people */
+
+#endif

@@ -1,0 +1,17 @@
+/* Text handling: UTF-8 validation, CP949 to UTF-8, NFC normalisation, display width. */
+#ifndef SIMSA_TEXT_H
+#define SIMSA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+bool utf8_valid(const char *s, size_t len);
+/* A new NFC-normalised copy (caller frees), or NULL when s is not valid UTF-8. */
+char *utf8_nfc(const char *s);
+/* Convert CP949 (EUC-KR superset) bytes to a new NUL-terminated UTF-8 string, or NULL when the
+ * bytes are not valid CP949 (*bad_offset then says where). */
+char *cp949_to_utf8(const char *s, size_t len, size_t *bad_offset);
+/* Terminal columns of a UTF-8 string: Hangul and other wide characters count 2. */
+int utf8_width(const char *s);
+
+#endif
