@@ -30,7 +30,8 @@ struct secret_key {
 
 int keys_init(void); /* sodium_init; -1 when libsodium cannot start */
 
-/* A new key pair sealed under the passphrase. Returns 0, or -1 with *why. */
+/* A new key pair sealed under the passphrase. Returns 0, or -1 with *why. Argon2id cost is
+ * libsodium's INTERACTIVE, or its minimum when SIMSA_KDF_FAST=1 (tests); stored with the key. */
 int key_generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
                  const char **why);
 /* Unseal; a wrong passphrase gives -1 and why = "wrong passphrase". */
@@ -56,9 +57,16 @@ char *minisig_sign(const struct secret_key *k, const void *data, size_t len,
  * *trusted (if not NULL) receives a copy of the trusted comment (caller frees). */
 int minisig_verify(const struct public_key *pub, const void *data, size_t len, const char *sig,
                    char **trusted, const char **why);
+/* As minisig_verify, but *why is a full message the caller frees, naming both key ids when the
+ * signer differs: "signed by another key (ID 0123456789ABCDEF, expected FEDCBA9876543210)". */
+int minisig_verify_msg(const struct public_key *pub, const void *data, size_t len, const char *sig,
+                       char **trusted, char **why);
+/* The key id a .minisig names (to find who signed it); 0, or -1 when the text is malformed. */
+int minisig_signer_id(const char *sig, uint8_t id[KEY_ID_BYTES]);
 
 /* Audit chain (DESIGN.md Trust): BLAKE2b-256 over seq, previous hash and the length-prefixed
- * fields (each as 8-byte little-endian length then bytes). prev is 32 zero bytes for seq 1. */
+ * fields (each as 8-byte little-endian length then bytes). prev is 32 zero bytes for seq 1.
+ * A NULL field hashes as an empty one. */
 void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, size_t n,
                 uint8_t out[32]);
 

@@ -1,6 +1,6 @@
 /* The program definition (one call for applications): dates, regions, rubric, documents,
  * disqualifiers, bonuses, amounts, agreement terms and every policy of RULES.md. Parsed from an
- * INI file (programs/*.ini, format in simsa-program(5)); the built-in ones are embedded. */
+ * INI file (programs/ID.ini, format in simsa-program(5)); the built-in ones are embedded. */
 #ifndef SIMSA_PROGRAM_H
 #define SIMSA_PROGRAM_H
 
@@ -131,7 +131,7 @@ const struct disqualifier_def *program_dq(const struct program *p, const char *i
 int32_t program_total_tenths(const struct program *p); /* sum of item maxima */
 int64_t program_copay_min(const struct program *p, bool midsize);
 
-/* Built-in definitions, embedded from programs/*.ini at build time; ends with {NULL, NULL}. */
+/* Built-in definitions, embedded from programs/ID.ini at build time; ends with {NULL, NULL}. */
 struct builtin_program {
     const char *id;
     const char *text;

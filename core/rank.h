@@ -25,6 +25,7 @@ struct rank_app {
     const char *id;
     const char *company;
     enum review_state review;
+    const char *review_reasons; /* the recorded decision's reasons, one per line, or NULL */
     int64_t requested;
     int panel_judges;  /* judges of the application's panel (R6.3) */
     int conflicts;     /* of those, how many declared a conflict (R6.4) */

@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 bool utf8_valid(const char *s, size_t len);
+/* Length of the longest well-formed UTF-8 prefix of s: len when all of it is valid, else the
+ * offset of the first byte that starts a bad sequence. */
+size_t utf8_valid_prefix(const char *s, size_t len);
 /* A new NFC-normalised copy (caller frees), or NULL when s is not valid UTF-8. */
 char *utf8_nfc(const char *s);
 /* Convert CP949 (EUC-KR superset) bytes to a new NUL-terminated UTF-8 string, or NULL when the

@@ -1,0 +1,64 @@
+/* The batch commands (DESIGN.md, Command line). Each family lives in its own file and exports
+ * its entries; main.c holds the table of contents. */
+#ifndef SIMSA_CLI_H
+#define SIMSA_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/call.h"
+#include "core/diag.h"
+#include "db/store.h"
+
+/* Exit status of DESIGN.md: 0 success, 1 failure, 2 usage error. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cli {
+    const char *db_path;
+    const char *as;        /* --as NAME */
+    const char *pass_file; /* --passphrase-file FILE ("-" = stdin) */
+};
+
+struct cli_command {
+    const char *name;    /* "app" */
+    const char *sub;     /* "import", or NULL for a command without subcommands */
+    const char *usage;   /* "FILE.csv" */
+    const char *summary; /* one line, translated at print time */
+    int (*run)(struct cli *cli, int argc, char **argv); /* argv[0] is the (sub)command */
+};
+
+/* Each family file's table, ending with a NULL name; main.c lists them in order. */
+extern const struct cli_command cli_setup_commands[];
+extern const struct cli_command cli_review_commands[];
+extern const struct cli_command cli_panel_commands[];
+extern const struct cli_command cli_score_commands[];
+extern const struct cli_command cli_demo_commands[];
+extern const struct cli_command *const cli_families[];
+
+/* Shared helpers (cli/common.c) */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_print_diags(const struct diags *d);
+char *cli_read_file(const char *path, size_t *len, char **err);
+int cli_open(struct cli *cli, struct store **st, struct call *c);
+/* The person acting: --as NAME must name a person of `role` (or any role when role < 0). */
+struct person *cli_actor(struct cli *cli, struct call *c, int role);
+/* Unlock the actor's key with --passphrase-file or a prompt (echo off); 0 or -1 with a message
+ * printed. The secret is wiped by secret_key_wipe. */
+int cli_unlock(struct cli *cli, const struct person *p, struct secret_key *key);
+/* Read a passphrase from --passphrase-file / a prompt, into sodium memory (caller wipes with
+ * cli_pass_free). twice: ask again to confirm when prompting. */
+char *cli_read_passphrase(struct cli *cli, const char *prompt, bool twice, size_t *len);
+void cli_pass_free(char *pass);
+/* Option parsing for "--name VALUE" after the positional arguments. */
+const char *cli_opt(int argc, char **argv, const char *name);
+bool cli_flag(int argc, char **argv, const char *name);
+/* Positional arguments (those not options or option values), in order. */
+/* -1 (usage printed) on an unknown --option or one missing its value. */
+int cli_positional(int argc, char **argv, const char *const *with_value,
+                   const char *const *flags, char **out, int max);
+/* Commit with an error message on failure; rolls back. */
+int cli_commit(struct store *st);
+int cli_rollback_fail(struct store *st, const char *what);
+
+#endif

@@ -1,0 +1,262 @@
+/* Committees and facts about scoring: panels per business field (R6.3), conflicts of interest
+ * (R6.4) and bonus points (R8). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+/* Open the call, find the acting person of `role` (-1 any) and unlock their key. */
+static int begin_signed(struct cli *cli, struct store **st, struct call *c, int role,
+                        struct person **who, struct secret_key *key)
+{
+    if (cli_open(cli, st, c) < 0)
+        return -1;
+    *who = cli_actor(cli, c, role);
+    if (!*who || cli_unlock(cli, *who, key) < 0) {
+        call_free(c);
+        store_close(*st);
+        return -1;
+    }
+    return 0;
+}
+
+static void end_signed(struct store *st, struct call *c, struct secret_key *key)
+{
+    secret_key_wipe(key);
+    call_free(c);
+    store_close(st);
+}
+
+static int cmd_panel_add(struct cli *cli, int argc, char **argv)
+{
+    char *pos[64];
+    int n = cli_positional(argc, argv, NULL, NULL, pos, 64);
+    if (n < 2 || n > 64)
+        return cli_usage(_("usage: simsa panel add NAME JUDGE..."));
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    int64_t judges[64];
+    int bad = 0;
+    if (call_find_panel(&c, pos[0]))
+        bad = cli_fail(_("there is already a panel named %s"), pos[0]);
+    for (int i = 1; i < n; i++) {
+        struct person *p = call_find_person(&c, pos[i]);
+        if (!p || p->role != ROLE_JUDGE)
+            bad = cli_fail(_("%s is not a judge (see simsa person list)"), pos[i]);
+        else
+            judges[i - 1] = p->id;
+        for (int k = 1; k < i; k++)
+            if (!strcmp(pos[k], pos[i]))
+                bad = cli_fail(_("%s is named twice"), pos[i]);
+    }
+    if (!bad && n - 1 != c.program.judges)
+        bad = cli_fail(_("a panel of %s has %d judges (R6.3), not %d"), c.program.id,
+                       c.program.judges, n - 1);
+    if (!bad) {
+        if (store_begin(st) || store_panel_add(st, pos[0], judges, (size_t)(n - 1), NULL) ||
+            store_event(st, cli->as ? cli->as : "simsa", "panel add", "", pos[0]))
+            rc = cli_rollback_fail(st, pos[0]);
+        else if (cli_commit(st) == 0) {
+            printf(_("panel %s: %d judges\n"), pos[0], n - 1);
+            rc = EXIT_OK;
+        }
+    }
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+static int cmd_panel_assign(struct cli *cli, int argc, char **argv)
+{
+    int n = cli_positional(argc, argv, NULL, NULL, NULL, 0);
+    if (n < 2)
+        return cli_usage(_("usage: simsa panel assign NAME APP..."));
+    char **pos = xcalloc((size_t)n, sizeof *pos);
+    cli_positional(argc, argv, NULL, NULL, pos, n);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0) {
+        free(pos);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_FAIL, bad = 0;
+    struct panel *panel = call_find_panel(&c, pos[0]);
+    if (!panel)
+        bad = cli_fail(_("no panel named %s (simsa panel add)"), pos[0]);
+    for (int i = 1; i < n; i++) {
+        struct app_record *r = call_find_app(&c, pos[i]);
+        if (!r)
+            bad = cli_fail(_("no application \"%s\""), pos[i]);
+        else if (r->n_sheets > 0 && r->panel != (panel ? panel->id : 0))
+            bad = cli_fail(_("%s already has submitted sheets; its panel cannot change"),
+                           pos[i]);
+    }
+    if (!bad) {
+        bad = store_begin(st);
+        for (int i = 1; !bad && i < n; i++)
+            bad = store_panel_assign(st, panel->id, pos[i]) ||
+                  store_event(st, cli->as ? cli->as : "simsa", "panel assign", pos[i], pos[0]);
+        if (bad)
+            rc = cli_rollback_fail(st, pos[0]);
+        else if (cli_commit(st) == 0) {
+            printf(_("panel %s: %d application(s) assigned\n"), pos[0], n - 1);
+            rc = EXIT_OK;
+        }
+    }
+    free(pos);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+static char *required_text(int argc, char **argv, const char *opt)
+{
+    const char *v = cli_opt(argc, argv, opt);
+    char *nfc = v ? utf8_nfc(v) : NULL;
+    if (nfc && !*str_trim(nfc)) {
+        free(nfc);
+        return NULL;
+    }
+    return nfc;
+}
+
+/* R6.4: declared by the judge, or recorded by the secretariat on their behalf. */
+static int cmd_conflict_add(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"--reason", NULL};
+    char *pos[2];
+    char *reason = required_text(argc, argv, "--reason");
+    if (cli_positional(argc, argv, opts, NULL, pos, 2) != 2 || !reason) {
+        free(reason);
+        return cli_usage(_("usage: simsa conflict add JUDGE APP --reason TEXT"));
+    }
+    struct store *st;
+    struct call c;
+    struct person *who;
+    struct secret_key key = {0};
+    if (begin_signed(cli, &st, &c, -1, &who, &key) < 0) {
+        free(reason);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_FAIL;
+    struct person *judge = call_find_person(&c, pos[0]);
+    struct app_record *r = call_find_app(&c, pos[1]);
+    if (!judge || judge->role != ROLE_JUDGE)
+        cli_fail(_("%s is not a judge"), pos[0]);
+    else if (!r)
+        cli_fail(_("no application \"%s\""), pos[1]);
+    else if (who->role == ROLE_JUDGE && who->id != judge->id)
+        cli_fail(_("%s cannot declare a conflict for %s"), who->name, judge->name);
+    else if (who->role == ROLE_INSPECTOR)
+        cli_fail(_("an inspector cannot record conflicts of interest"));
+    else if (!call_judge_on_app(&c, r, judge->id))
+        cli_fail(_("%s is not on the panel of %s"), judge->name, r->a.id);
+    else if (call_has_conflict(r, judge->id))
+        cli_fail(_("%s already declared a conflict with %s"), judge->name, r->a.id);
+    else if (call_sheet_of(r, judge->id))
+        cli_fail(_("%s already submitted a sheet for %s; a conflict must be declared before "
+                   "scoring"),
+                 judge->name, r->a.id);
+    else if (store_begin(st) ||
+             store_conflict_add(st, r->a.id, judge->id, reason, who->id, NULL, NULL) ||
+             store_event(st, who->name, "conflict", r->a.id, reason))
+        rc = cli_rollback_fail(st, r->a.id);
+    else if (cli_commit(st) == 0) {
+        printf(_("%s: %s declared a conflict of interest and will not score it\n"), r->a.id,
+               judge->name);
+        rc = EXIT_OK;
+    }
+    free(reason);
+    end_signed(st, &c, &key);
+    return rc;
+}
+
+/* R8: bonuses are facts decided by the secretariat with a note of evidence. */
+static int cmd_bonus_set(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"--note", NULL};
+    char *pos[2];
+    char *note = required_text(argc, argv, "--note");
+    if (cli_positional(argc, argv, opts, NULL, pos, 2) != 2 || !note) {
+        free(note);
+        return cli_usage(_("usage: simsa bonus set APP BONUS --note TEXT"));
+    }
+    struct store *st;
+    struct call c;
+    struct person *who;
+    struct secret_key key = {0};
+    if (begin_signed(cli, &st, &c, ROLE_SECRETARIAT, &who, &key) < 0) {
+        free(note);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_FAIL;
+    struct app_record *r = call_find_app(&c, pos[0]);
+    const struct bonus_def *b = program_bonus(&c.program, pos[1]);
+    if (!r)
+        cli_fail(_("no application \"%s\""), pos[0]);
+    else if (!b) {
+        cli_fail(_("\"%s\" is not a bonus of %s; the bonuses are:"), pos[1], c.program.id);
+        for (size_t i = 0; i < c.program.n_bonuses; i++)
+            fprintf(stderr, "  %s  %s\n", c.program.bonuses[i].id, c.program.bonuses[i].name_ko);
+    } else if (store_begin(st) || store_bonus_set(st, r->a.id, b->id, note, who->id, NULL, NULL) ||
+               store_event(st, who->name, "bonus set", r->a.id, b->id))
+        rc = cli_rollback_fail(st, r->a.id);
+    else if (cli_commit(st) == 0) {
+        char pts[16];
+        tenths_format(b->points_tenths, pts, sizeof pts);
+        printf(_("%s: bonus %s (+%s)\n"), r->a.id, b->id, pts);
+        rc = EXIT_OK;
+    }
+    free(note);
+    end_signed(st, &c, &key);
+    return rc;
+}
+
+static int cmd_bonus_clear(struct cli *cli, int argc, char **argv)
+{
+    char *pos[2];
+    if (cli_positional(argc, argv, NULL, NULL, pos, 2) != 2)
+        return cli_usage(_("usage: simsa bonus clear APP BONUS"));
+    struct store *st;
+    struct call c;
+    struct person *who;
+    struct secret_key key = {0};
+    if (begin_signed(cli, &st, &c, ROLE_SECRETARIAT, &who, &key) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    struct app_record *r = call_find_app(&c, pos[0]);
+    bool has = false;
+    for (size_t i = 0; r && i < r->n_bonuses; i++)
+        has |= !strcmp(r->bonuses[i], pos[1]);
+    if (!r)
+        cli_fail(_("no application \"%s\""), pos[0]);
+    else if (!has)
+        cli_fail(_("%s has no bonus %s"), pos[0], pos[1]);
+    else if (store_begin(st) || store_bonus_clear(st, pos[0], pos[1]) ||
+             store_event(st, who->name, "bonus clear", pos[0], pos[1]))
+        rc = cli_rollback_fail(st, pos[0]);
+    else if (cli_commit(st) == 0) {
+        printf(_("%s: bonus %s cleared\n"), pos[0], pos[1]);
+        rc = EXIT_OK;
+    }
+    end_signed(st, &c, &key);
+    return rc;
+}
+
+const struct cli_command cli_panel_commands[] = {
+    {"panel", "add", "NAME JUDGE...", N_("a committee for one business field (R6.3)"),
+     cmd_panel_add},
+    {"panel", "assign", "NAME APP...", N_("the applications a panel scores"), cmd_panel_assign},
+    {"conflict", "add", "JUDGE APP --reason TEXT",
+     N_("a conflict of interest, by the judge or recorded by the secretariat (R6.4)"),
+     cmd_conflict_add},
+    {"bonus", "set", "APP BONUS --note TEXT", N_("award a bonus with its evidence (R8)"),
+     cmd_bonus_set},
+    {"bonus", "clear", "APP BONUS", N_("withdraw a bonus"), cmd_bonus_clear},
+    {NULL, NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,271 @@
+/* Applications and their document review: app import/list/show, docs and finance import, the
+ * eligibility checklist, and review run (R1–R5). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/import.h"
+#include "core/text.h"
+
+static const char *actor_name(const struct cli *cli)
+{
+    return cli->as ? cli->as : "simsa";
+}
+
+/* An optional --as must name a known person. */
+static int optional_actor(struct cli *cli, struct call *c, int64_t *id)
+{
+    *id = 0;
+    if (!cli->as)
+        return 0;
+    struct person *p = cli_actor(cli, c, -1);
+    if (!p)
+        return -1;
+    *id = p->id;
+    return 0;
+}
+
+typedef int (*importer_fn)(struct cli *cli, struct store *st, struct call *c, const char *data,
+                           size_t len, const char *file, struct diags *d, int *written);
+
+/* The shape every import shares: read, check every row, write all or nothing. */
+static int run_import(struct cli *cli, int argc, char **argv, const char *usage, importer_fn fn)
+{
+    char *pos[1];
+    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
+        return cli_usage("%s", usage);
+    size_t len;
+    char *err = NULL;
+    char *data = cli_read_file(pos[0], &len, &err);
+    if (!data) {
+        cli_fail("%s", err);
+        free(err);
+        return EXIT_FAIL;
+    }
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0) {
+        free(data);
+        return EXIT_FAIL;
+    }
+    struct diags d = {0};
+    int written = 0, rc = EXIT_FAIL;
+    int64_t who;
+    if (optional_actor(cli, &c, &who) == 0) {
+        if (store_begin(st) < 0) {
+            rc = cli_rollback_fail(st, pos[0]);
+        } else if (fn(cli, st, &c, data, len, pos[0], &d, &written) < 0) {
+            store_rollback(st);
+            cli_print_diags(&d);
+            if (d.n)
+                fprintf(stderr, _("%s: %zu problem(s); nothing was imported\n"), pos[0], d.n);
+            else
+                cli_fail(_("%s: %s; nothing was imported"), pos[0], store_errmsg(st));
+        } else if (cli_commit(st) == 0) {
+            printf(_("%s: imported %d row(s)\n"), pos[0], written);
+            rc = EXIT_OK;
+        }
+    }
+    diags_free(&d);
+    call_free(&c);
+    store_close(st);
+    free(data);
+    return rc;
+}
+
+static int write_apps(struct cli *cli, struct store *st, struct call *c, const char *data,
+                      size_t len, const char *file, struct diags *d, int *written)
+{
+    struct app_import in;
+    struct csv_table t = {0};
+    int rc = import_apps(c, data, len, file, &in, &t, d);
+    for (size_t i = 0; rc == 0 && i < in.n; i++) {
+        if (store_app_insert(st, &in.apps[i]) < 0 ||
+            store_event(st, actor_name(cli), "app import", in.apps[i].id, in.apps[i].company) < 0)
+            rc = -1;
+        (*written)++;
+    }
+    import_apps_free(&in);
+    csv_table_free(&t);
+    return rc;
+}
+
+static int write_docs(struct cli *cli, struct store *st, struct call *c, const char *data,
+                      size_t len, const char *file, struct diags *d, int *written)
+{
+    struct doc_import_row *rows;
+    size_t n;
+    struct csv_table t = {0};
+    int rc = import_docs(c, data, len, file, &rows, &n, &t, d);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        char detail[64], day[11];
+        date_format(rows[i].issued, day);
+        snprintf(detail, sizeof detail, "doc %d issued %s", rows[i].doc, day);
+        if (store_doc_set(st, rows[i].app, rows[i].doc, rows[i].issued) < 0 ||
+            store_event(st, actor_name(cli), "document", rows[i].app, detail) < 0)
+            rc = -1;
+        (*written)++;
+    }
+    free(rows);
+    csv_table_free(&t);
+    return rc;
+}
+
+static int write_finance(struct cli *cli, struct store *st, struct call *c, const char *data,
+                         size_t len, const char *file, struct diags *d, int *written)
+{
+    struct finance_import_row *rows;
+    size_t n;
+    struct csv_table t = {0};
+    int rc = import_finance(c, data, len, file, &rows, &n, &t, d);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const struct finance_year *f = &rows[i].f;
+        char *detail = xasprintf("%d liabilities %lld equity %lld current %lld/%lld", f->year,
+                                 (long long)f->liabilities, (long long)f->equity,
+                                 (long long)f->current_assets, (long long)f->current_liabilities);
+        if (store_finance_set(st, rows[i].app, f) < 0 ||
+            store_event(st, actor_name(cli), "finance", rows[i].app, detail) < 0)
+            rc = -1;
+        free(detail);
+        (*written)++;
+    }
+    free(rows);
+    csv_table_free(&t);
+    return rc;
+}
+
+static int cmd_app_import(struct cli *cli, int argc, char **argv)
+{
+    return run_import(cli, argc, argv, _("usage: simsa app import FILE.csv"), write_apps);
+}
+
+static int cmd_docs_import(struct cli *cli, int argc, char **argv)
+{
+    return run_import(cli, argc, argv, _("usage: simsa docs import FILE.csv"), write_docs);
+}
+
+static int cmd_finance_import(struct cli *cli, int argc, char **argv)
+{
+    return run_import(cli, argc, argv, _("usage: simsa finance import FILE.csv"), write_finance);
+}
+
+static int cmd_check_set(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"--note", NULL};
+    char *pos[3];
+    if (cli_positional(argc, argv, opts, NULL, pos, 3) != 3)
+        return cli_usage(_("usage: simsa check set APP ITEM yes|no [--note TEXT]"));
+    bool yes;
+    if (yesno_parse(pos[2], &yes) < 0)
+        return cli_usage(_("answer \"%s\" must be yes or no"), pos[2]);
+    const char *note_in = cli_opt(argc, argv, "--note");
+    char *note = utf8_nfc(note_in ? note_in : "");
+    if (!note)
+        return cli_fail(_("--note is not valid UTF-8"));
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0) {
+        free(note);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_FAIL;
+    int64_t who;
+    const struct disqualifier_def *dq = program_dq(&c.program, pos[1]);
+    if (!call_find_app(&c, pos[0])) {
+        cli_fail(_("no application \"%s\""), pos[0]);
+    } else if (!dq) {
+        cli_fail(_("\"%s\" is not a checklist item of %s; the items are:"), pos[1],
+                 c.program.id);
+        for (size_t i = 0; i < c.program.n_dqs; i++)
+            fprintf(stderr, "  %s  %s\n", c.program.dqs[i].id, c.program.dqs[i].text_ko);
+    } else if (optional_actor(cli, &c, &who) == 0) {
+        char *detail = xasprintf("%s=%s %s", dq->id, yes ? "yes" : "no", note);
+        if (store_begin(st) || store_check_set(st, pos[0], dq->id, yes, note, who) ||
+            store_event(st, actor_name(cli), "check", pos[0], detail))
+            rc = cli_rollback_fail(st, pos[0]);
+        else if (cli_commit(st) == 0) {
+            printf(_("%s: %s = %s\n"), pos[0], dq->id, yes ? _("yes") : _("no"));
+            rc = EXIT_OK;
+        }
+        free(detail);
+    }
+    free(note);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+/* Decide document review for one application and record it (signed by the secretariat). */
+static int review_one(struct store *st, struct call *c, struct app_record *r,
+                      const struct person *who)
+{
+    struct review_result res = {0};
+    call_review(c, r, &res);
+    char *reasons = strlist_join(&res.reasons, "\n");
+    int rc = 0;
+    if (store_review_add(st, r->a.id, res.passed, reasons, who->id, NULL, NULL) < 0 ||
+        store_event(st, who->name, res.passed ? "review passed" : "review failed", r->a.id,
+                    reasons) < 0)
+        rc = -1;
+    if (rc == 0) {
+        printf("%s\t%s\n", r->a.id, res.passed ? _("passed") : _("failed"));
+        for (size_t i = 0; i < res.reasons.n; i++)
+            printf("\t%s\n", res.reasons.v[i]);
+        for (size_t i = 0; i < res.unanswered.n; i++)
+            printf("\t%s %s\n", _("unanswered (counts as not holding):"), res.unanswered.v[i]);
+    }
+    free(reasons);
+    review_result_free(&res);
+    return rc;
+}
+
+static int cmd_review_run(struct cli *cli, int argc, char **argv)
+{
+    char *pos[1];
+    int n = cli_positional(argc, argv, NULL, NULL, pos, 1);
+    if (n < 0 || n > 1)
+        return cli_usage(_("usage: simsa review run [APP]"));
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    struct app_record *only = n ? call_find_app(&c, pos[0]) : NULL;
+    struct person *who = NULL;
+    struct secret_key key = {0};
+    if (n && !only)
+        cli_fail(_("no application \"%s\""), pos[0]);
+    else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
+        int bad = store_begin(st);
+        for (size_t i = 0; !bad && i < c.n_apps; i++)
+            if (!only || &c.apps[i] == only)
+                bad = review_one(st, &c, &c.apps[i], who);
+        if (bad)
+            rc = cli_rollback_fail(st, _("review"));
+        else if (cli_commit(st) == 0)
+            rc = EXIT_OK;
+        secret_key_wipe(&key);
+    }
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+extern int cli_app_list(struct cli *cli, int argc, char **argv);
+extern int cli_app_show(struct cli *cli, int argc, char **argv);
+
+const struct cli_command cli_review_commands[] = {
+    {"app", "import", "FILE.csv", N_("import applications (UTF-8 or CP949)"), cmd_app_import},
+    {"app", "list", "[--csv]", N_("the applications with stage and outcome"), cli_app_list},
+    {"app", "show", "ID", N_("everything recorded about one application"), cli_app_show},
+    {"docs", "import", "FILE.csv", N_("submitted documents: app,doc,issued"), cmd_docs_import},
+    {"check", "set", "APP ITEM yes|no [--note TEXT]",
+     N_("answer an eligibility / disqualifier checklist item (R4)"), cmd_check_set},
+    {"finance", "import", "FILE.csv",
+     N_("financial figures: app,year,liabilities,equity,current_assets,current_liabilities"),
+     cmd_finance_import},
+    {"review", "run", "[APP]", N_("decide document review (R2-R5; --as secretariat, signed)"),
+     cmd_review_run},
+    {NULL, NULL, NULL, NULL, NULL},
+};

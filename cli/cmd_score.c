@@ -1,0 +1,423 @@
+/* Scores and results: score import (R6), rank (R7–R11), tie resolve (R9.3), forfeit (R11.5),
+ * verify (R14). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/import.h"
+#include "core/text.h"
+
+static int cmd_score_import(struct cli *cli, int argc, char **argv)
+{
+    char *pos[1];
+    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
+        return cli_usage(_("usage: simsa --as NAME score import FILE.csv"));
+    size_t len;
+    char *err = NULL;
+    char *data = cli_read_file(pos[0], &len, &err);
+    if (!data) {
+        cli_fail("%s", err);
+        free(err);
+        return EXIT_FAIL;
+    }
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0) {
+        free(data);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_FAIL;
+    struct person *who = cli_actor(cli, &c, -1);
+    struct secret_key key = {0};
+    struct diags d = {0};
+    struct csv_table t = {0};
+    struct score_import_row *rows = NULL;
+    size_t n = 0;
+    if (!who)
+        goto out;
+    if (who->role == ROLE_INSPECTOR) {
+        cli_fail(_("%s is an inspector: score sheets are imported by the judge or the "
+                   "secretariat"), who->name);
+        goto out;
+    }
+    if (import_scores(&c, who, data, len, pos[0], &rows, &n, &t, &d) < 0) {
+        cli_print_diags(&d);
+        fprintf(stderr, _("%s: %zu problem(s); nothing was imported\n"), pos[0], d.n);
+        goto out;
+    }
+    if (cli_unlock(cli, who, &key) < 0)
+        goto out;
+    int bad = store_begin(st);
+    bool transcribed = who->role == ROLE_SECRETARIAT;
+    for (size_t i = 0; !bad && i < n; i++) {
+        struct sheet_write w = {
+            .app = rows[i].app,
+            .judge = rows[i].judge,
+            .program = &c.program,
+            .item_tenths = rows[i].item_tenths,
+            .agree = rows[i].agree,
+            .amount = rows[i].amount,
+            .opinion = rows[i].opinion,
+            .transcribed = transcribed,
+            .submitted_by = who->id,
+        };
+        struct person *judge = call_person_by_id(&c, rows[i].judge);
+        bad = store_sheet_add(st, &w) ||
+              store_event(st, who->name, transcribed ? "sheet transcribed" : "sheet submitted",
+                          rows[i].app, judge ? judge->name : "?");
+    }
+    if (bad)
+        rc = cli_rollback_fail(st, pos[0]);
+    else if (cli_commit(st) == 0) {
+        printf(_("%s: imported %zu sheet(s)%s\n"), pos[0], n,
+               transcribed ? _(" (transcribed by the secretariat)") : "");
+        rc = EXIT_OK;
+    }
+    secret_key_wipe(&key);
+out:
+    free(rows);
+    csv_table_free(&t);
+    diags_free(&d);
+    call_free(&c);
+    store_close(st);
+    free(data);
+    return rc;
+}
+
+static void put_scaled(char *buf, size_t n, int64_t v, int decimals)
+{
+    scaled_format(v, decimals, buf, n);
+}
+
+static int64_t bonus_scaled(int32_t tenths, int decimals)
+{
+    int64_t v = tenths;
+    for (int i = 0; i < decimals; i++)
+        v *= 10;
+    return v / 10;
+}
+
+static void rank_csv(const struct call *c, const struct rank_result *res)
+{
+    struct strbuf b = {0};
+    strbuf_puts(&b, "rank,app,company,sheets,base,bonus,final,band,outcome,requested,amount,"
+                    "reason\n");
+    int dec = c->program.decimals;
+    for (size_t i = 0; i < res->n; i++) {
+        const struct rank_row *r = &res->rows[i];
+        const struct application *a = &c->apps[r->app].a;
+        char base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
+        if (r->has_result) {
+            put_scaled(base, sizeof base, r->base, dec);
+            put_scaled(bonus, sizeof bonus, bonus_scaled(r->bonus_tenths, dec), dec);
+            put_scaled(fin, sizeof fin, r->final, dec);
+        }
+        if (r->has_amount)
+            snprintf(amount, sizeof amount, "%lld", (long long)r->amount);
+        if (r->rank)
+            strbuf_printf(&b, "%d", r->rank);
+        strbuf_puts(&b, ",");
+        csv_put_field(&b, a->id);
+        strbuf_puts(&b, ",");
+        csv_put_field(&b, a->company);
+        strbuf_printf(&b, ",%d,%s,%s,%s,%s,%s,%lld,%s,", r->n_sheets, base, bonus, fin,
+                      band_name(r->band), outcome_name(r->outcome), (long long)a->requested,
+                      amount);
+        char *reason = r->reason ? xstrdup(r->reason) : xstrdup("");
+        if (r->has_amount && r->amount_reason) {
+            char *both = xasprintf("%s; %s", reason, r->amount_reason);
+            free(reason);
+            reason = both;
+        }
+        csv_put_field(&b, reason);
+        free(reason);
+        strbuf_puts(&b, "\n");
+    }
+    fwrite(b.s, 1, b.len, stdout);
+    strbuf_free(&b);
+}
+
+static void cell(const char *s, int width, bool right)
+{
+    int w = utf8_width(s);
+    if (right)
+        for (; w < width; w++)
+            putchar(' ');
+    fputs(s, stdout);
+    if (!right)
+        for (; w < width; w++)
+            putchar(' ');
+    putchar(' ');
+}
+
+static void rank_table(const struct call *c, const struct rank_result *res)
+{
+    const struct program *p = &c->program;
+    int dec = p->decimals;
+    printf("%s — %s\n", p->id, p->title_ko);
+    cell(_("rank"), 4, true);
+    cell(_("app"), 9, false);
+    cell(_("company"), 20, false);
+    cell(_("sheets"), 6, true);
+    cell(_("base"), 6, true);
+    cell(_("bonus"), 5, true);
+    cell(_("final"), 6, true);
+    cell(_("band"), 10, false);
+    cell(_("outcome"), 10, false);
+    cell(_("amount"), 11, true);
+    putchar('\n');
+    bool line_drawn = false;
+    for (size_t i = 0; i < res->n; i++) {
+        const struct rank_row *r = &res->rows[i];
+        if (!line_drawn && r->rank == 0) {
+            char thr[16];
+            tenths_format(p->threshold_tenths, thr, sizeof thr);
+            printf(_("---- not ranked (below %s, ineligible, incomplete or unreviewed) ----\n"),
+                   thr);
+            line_drawn = true;
+        }
+        char rank[12] = "", base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
+        if (r->rank)
+            snprintf(rank, sizeof rank, "%d%s", r->rank, r->tie_group && !r->tie_resolved ? "=" : "");
+        if (r->has_result) {
+            put_scaled(base, sizeof base, r->base, dec);
+            put_scaled(bonus, sizeof bonus, bonus_scaled(r->bonus_tenths, dec), dec);
+            put_scaled(fin, sizeof fin, r->final, dec);
+        }
+        if (r->has_amount)
+            amount_format(r->amount, amount, sizeof amount);
+        char sheets[8];
+        snprintf(sheets, sizeof sheets, "%d", r->n_sheets);
+        cell(rank, 4, true);
+        cell(c->apps[r->app].a.id, 9, false);
+        cell(c->apps[r->app].a.company, 20, false);
+        cell(sheets, 6, true);
+        cell(base, 6, true);
+        cell(bonus, 5, true);
+        cell(fin, 6, true);
+        cell(band_label(r->band), 10, false);
+        cell(outcome_label(r->outcome), 10, false);
+        cell(amount, 11, true);
+        putchar('\n');
+        if (r->reason && *r->reason)
+            printf("      %s\n", r->reason);
+        if (r->has_amount && r->amount_reason)
+            printf("      %s\n", r->amount_reason);
+    }
+    char used[32], budget[32];
+    amount_format(res->used, used, sizeof used);
+    if (c->has_budget) {
+        amount_format(c->budget, budget, sizeof budget);
+        printf(_("budget: %s of %s won used\n"), used, budget);
+    }
+    for (size_t i = 0; i < res->notes.n; i++)
+        printf(_("note: %s\n"), res->notes.v[i]);
+}
+
+static int cmd_rank(struct cli *cli, int argc, char **argv)
+{
+    static const char *const flags[] = {"--csv", NULL};
+    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
+        return cli_usage(_("usage: simsa rank [--csv]"));
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    struct rank_result res = {0};
+    call_rank(&c, &res);
+    if (cli_flag(argc, argv, "--csv"))
+        rank_csv(&c, &res);
+    else
+        rank_table(&c, &res);
+    rank_result_free(&res);
+    call_free(&c);
+    store_close(st);
+    return EXIT_OK;
+}
+
+/* The unresolved tie group whose members are exactly `apps`, or 0. */
+static int tie_group_of(const struct call *c, const struct rank_result *res, char **apps,
+                        int n)
+{
+    int group = 0;
+    for (int i = 0; i < n; i++) {
+        const struct app_record *r = call_find_app(c, apps[i]);
+        int g = 0;
+        for (size_t k = 0; r && k < res->n; k++)
+            if (res->rows[k].app == (size_t)(r - c->apps) && !res->rows[k].tie_resolved)
+                g = res->rows[k].tie_group;
+        if (!g || (group && g != group))
+            return 0;
+        group = g;
+    }
+    int members = 0;
+    for (size_t k = 0; k < res->n; k++)
+        if (res->rows[k].tie_group == group && !res->rows[k].tie_resolved)
+            members++;
+    return members == n ? group : 0;
+}
+
+static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"--reason", NULL};
+    int n = cli_positional(argc, argv, opts, NULL, NULL, 0);
+    const char *reason_in = cli_opt(argc, argv, "--reason");
+    if (n < 2 || !reason_in || !*reason_in)
+        return cli_usage(_("usage: simsa tie resolve APP APP... --reason TEXT"));
+    char **apps = xcalloc((size_t)n, sizeof *apps);
+    cli_positional(argc, argv, opts, NULL, apps, n);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0) {
+        free(apps);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_FAIL;
+    struct rank_result res = {0};
+    call_rank(&c, &res);
+    struct person *who = NULL;
+    struct secret_key key = {0};
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < i; k++)
+            if (!strcmp(apps[i], apps[k]))
+                goto dup;
+    if (!tie_group_of(&c, &res, apps, n)) {
+        cli_fail(_("%s ... is not exactly the members of one unresolved tie (see simsa rank)"),
+                 apps[0]);
+    } else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
+        struct strlist l = {0};
+        for (int i = 0; i < n; i++)
+            strlist_add(&l, apps[i]);
+        char *members = strlist_join(&l, "\n"), *order = strlist_join(&l, " > ");
+        char *reason = utf8_nfc(reason_in);
+        char *detail = xasprintf("%s: %s", order, reason ? reason : "");
+        if (!reason || store_begin(st) ||
+            store_tie_add(st, members, reason, who->id, NULL, NULL) ||
+            store_event(st, who->name, "tie resolve", apps[0], detail))
+            rc = cli_rollback_fail(st, _("tie"));
+        else if (cli_commit(st) == 0) {
+            printf(_("tie resolved in the order %s\n"), order);
+            rc = EXIT_OK;
+        }
+        free(detail);
+        free(reason);
+        free(order);
+        free(members);
+        strlist_free(&l);
+        secret_key_wipe(&key);
+    }
+    goto out;
+dup:
+    cli_fail(_("an application is named twice"));
+out:
+    rank_result_free(&res);
+    call_free(&c);
+    store_close(st);
+    free(apps);
+    return rc;
+}
+
+static enum outcome outcome_of(const struct call *c, const struct rank_result *res,
+                               const struct app_record *r)
+{
+    for (size_t k = 0; k < res->n; k++)
+        if (res->rows[k].app == (size_t)(r - c->apps))
+            return res->rows[k].outcome;
+    return OUTCOME_UNREVIEWED;
+}
+
+/* R11.5: a selected company forfeits; the walk is made again and the waitlist promoted. */
+static int cmd_forfeit(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"--reason", NULL};
+    char *pos[1];
+    const char *reason_in = cli_opt(argc, argv, "--reason");
+    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !reason_in || !*reason_in)
+        return cli_usage(_("usage: simsa forfeit APP --reason TEXT"));
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    struct rank_result res = {0};
+    call_rank(&c, &res);
+    struct app_record *r = call_find_app(&c, pos[0]);
+    struct person *who = NULL;
+    struct secret_key key = {0};
+    if (!r)
+        cli_fail(_("no application \"%s\""), pos[0]);
+    else if (r->forfeited)
+        cli_fail(_("%s has already forfeited"), pos[0]);
+    else if (outcome_of(&c, &res, r) != OUTCOME_SELECTED)
+        cli_fail(_("%s is %s, not selected: only a selected company can forfeit"), pos[0],
+                 outcome_label(outcome_of(&c, &res, r)));
+    else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
+        struct strlist promoted = {0};
+        call_promotions(&c, r->a.id, &promoted);
+        char *list = strlist_join(&promoted, " ");
+        char *reason = utf8_nfc(reason_in);
+        char *detail = xasprintf("%s; promoted: %s", reason ? reason : "", list);
+        if (!reason || store_begin(st) ||
+            store_forfeit_add(st, r->a.id, reason, list, who->id, NULL, NULL) ||
+            store_event(st, who->name, "forfeit", r->a.id, detail))
+            rc = cli_rollback_fail(st, r->a.id);
+        else if (cli_commit(st) == 0) {
+            printf(_("%s forfeited\n"), r->a.id);
+            for (size_t i = 0; i < promoted.n; i++)
+                printf(_("promoted from the waitlist: %s\n"), promoted.v[i]);
+            if (!promoted.n)
+                printf("%s\n", _("nobody is promoted (nothing on the waitlist fits)"));
+            rc = EXIT_OK;
+        }
+        free(detail);
+        free(reason);
+        free(list);
+        strlist_free(&promoted);
+        secret_key_wipe(&key);
+    }
+    rank_result_free(&res);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+static int cmd_verify(struct cli *cli, int argc, char **argv)
+{
+    if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
+        return cli_usage(_("usage: simsa verify"));
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    struct diags d = {0};
+    int64_t n = 0;
+    int rc = EXIT_FAIL;
+    if (store_verify_chain(st, &d, &n) < 0)
+        cli_fail("%s", store_errmsg(st));
+    else if (d.n)
+        rc = cli_print_diags(&d);
+    else {
+        printf(_("audit chain: %lld events, intact\n"), (long long)n);
+        rc = EXIT_OK;
+    }
+    diags_free(&d);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+const struct cli_command cli_score_commands[] = {
+    {"score", "import", "FILE.csv",
+     N_("score sheets: app,judge,<items>,amount,opinion (--as the judge, or the secretariat "
+        "transcribing)"),
+     cmd_score_import},
+    {"rank", NULL, "[--csv]", N_("ranking, bands, amounts, selection and reasons (R7-R11)"),
+     cmd_rank},
+    {"tie", "resolve", "APP APP... --reason TEXT",
+     N_("the committee's order for an unresolved tie (R9.3)"), cmd_tie_resolve},
+    {"forfeit", NULL, "APP --reason TEXT",
+     N_("a selected company forfeits; the waitlist is promoted (R11.5)"), cmd_forfeit},
+    {"verify", NULL, "", N_("check the audit chain and every signature (R14)"), cmd_verify},
+    {NULL, NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,350 @@
+/* A whole call in memory and the rules applied to it (see call.h). */
+#include "core/call.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+static void app_record_free(struct app_record *r)
+{
+    struct application *a = &r->a;
+    free(a->id);
+    free(a->company);
+    free(a->biz_no);
+    free(a->region);
+    free(a->factory_region);
+    free(a->industry);
+    free(a->supplier);
+    free(a->supplier_region);
+    free(a->title);
+    free(a->contact_name);
+    free(a->contact_email);
+    free(r->docs);
+    free(r->finance);
+    for (size_t i = 0; i < r->n_answers; i++) {
+        free(r->answers[i].item);
+        free(r->answers[i].note);
+    }
+    free(r->answers);
+    free(r->review_reasons);
+    free(r->conflicts);
+    for (size_t i = 0; i < r->n_bonuses; i++)
+        free(r->bonuses[i]);
+    free(r->bonuses);
+    for (size_t i = 0; i < r->n_sheets; i++) {
+        free(r->sheets[i].opinion);
+        free(r->sheets[i].submitted_at);
+    }
+    free(r->sheets);
+}
+
+void call_free(struct call *c)
+{
+    free(c->program_text);
+    program_free(&c->program);
+    for (size_t i = 0; i < c->n_people; i++) {
+        free(c->people[i].name);
+        sealed_key_free(&c->people[i].sealed);
+    }
+    free(c->people);
+    for (size_t i = 0; i < c->n_panels; i++) {
+        free(c->panels[i].name);
+        free(c->panels[i].judges);
+    }
+    free(c->panels);
+    for (size_t i = 0; i < c->n_apps; i++)
+        app_record_free(&c->apps[i]);
+    free(c->apps);
+    for (size_t i = 0; i < c->n_ties; i++) {
+        for (size_t k = 0; k < c->ties[i].n; k++)
+            free(c->ties[i].apps[k]);
+        free(c->ties[i].apps);
+    }
+    free(c->ties);
+    memset(c, 0, sizeof *c);
+}
+
+const char *role_name(enum role r)
+{
+    switch (r) {
+    case ROLE_JUDGE:
+        return "judge";
+    case ROLE_SECRETARIAT:
+        return "secretariat";
+    case ROLE_INSPECTOR:
+        return "inspector";
+    }
+    return "?";
+}
+
+int role_parse(const char *s, enum role *out)
+{
+    static const struct {
+        const char *word;
+        enum role role;
+    } words[] = {
+        {"judge", ROLE_JUDGE},         {"평가위원", ROLE_JUDGE},
+        {"secretariat", ROLE_SECRETARIAT}, {"간사", ROLE_SECRETARIAT},
+        {"inspector", ROLE_INSPECTOR}, {"조사위원", ROLE_INSPECTOR},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strcmp(s, words[i].word) == 0) {
+            *out = words[i].role;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int app_cmp_id(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct app_record *)elem)->a.id);
+}
+
+struct app_record *call_find_app(const struct call *c, const char *id)
+{
+    if (!c->n_apps)
+        return NULL;
+    return bsearch(id, c->apps, c->n_apps, sizeof *c->apps, app_cmp_id);
+}
+
+struct person *call_find_person(const struct call *c, const char *name)
+{
+    for (size_t i = 0; i < c->n_people; i++)
+        if (strcmp(c->people[i].name, name) == 0)
+            return &c->people[i];
+    return NULL;
+}
+
+struct person *call_person_by_id(const struct call *c, int64_t id)
+{
+    for (size_t i = 0; i < c->n_people; i++)
+        if (c->people[i].id == id)
+            return &c->people[i];
+    return NULL;
+}
+
+struct panel *call_find_panel(const struct call *c, const char *name)
+{
+    for (size_t i = 0; i < c->n_panels; i++)
+        if (strcmp(c->panels[i].name, name) == 0)
+            return &c->panels[i];
+    return NULL;
+}
+
+static const struct panel *panel_by_id(const struct call *c, int64_t id)
+{
+    for (size_t i = 0; i < c->n_panels; i++)
+        if (c->panels[i].id == id)
+            return &c->panels[i];
+    return NULL;
+}
+
+size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out,
+                       size_t max)
+{
+    size_t n = 0;
+    const struct panel *p = r->panel ? panel_by_id(c, r->panel) : NULL;
+    if (p) {
+        for (size_t i = 0; i < p->n_judges && n < max; i++)
+            out[n++] = p->judges[i];
+        return n;
+    }
+    /* R6.3: one panel of every judge unless the secretariat sets up more. */
+    for (size_t i = 0; i < c->n_people && n < max; i++)
+        if (c->people[i].role == ROLE_JUDGE)
+            out[n++] = c->people[i].id;
+    return n;
+}
+
+bool call_judge_on_app(const struct call *c, const struct app_record *r, int64_t judge)
+{
+    const struct panel *p = r->panel ? panel_by_id(c, r->panel) : NULL;
+    if (p) {
+        for (size_t i = 0; i < p->n_judges; i++)
+            if (p->judges[i] == judge)
+                return true;
+        return false;
+    }
+    const struct person *who = call_person_by_id(c, judge);
+    return who && who->role == ROLE_JUDGE;
+}
+
+bool call_has_conflict(const struct app_record *r, int64_t judge)
+{
+    for (size_t i = 0; i < r->n_conflicts; i++)
+        if (r->conflicts[i] == judge)
+            return true;
+    return false;
+}
+
+const struct app_sheet *call_sheet_of(const struct app_record *r, int64_t judge)
+{
+    for (size_t i = 0; i < r->n_sheets; i++)
+        if (r->sheets[i].judge == judge)
+            return &r->sheets[i];
+    return NULL;
+}
+
+void call_review(const struct call *c, const struct app_record *r, struct review_result *out)
+{
+    struct checklist_answer *answers = xcalloc(r->n_answers, sizeof *answers);
+    for (size_t i = 0; i < r->n_answers; i++) {
+        answers[i].item = r->answers[i].item;
+        answers[i].answer = r->answers[i].answer;
+        answers[i].note = r->answers[i].note;
+    }
+    struct review_input in = {
+        .app = &r->a,
+        .docs = r->docs,
+        .n_docs = r->n_docs,
+        .finance = r->finance,
+        .n_finance = r->n_finance,
+        .answers = answers,
+        .n_answers = r->n_answers,
+    };
+    review_application(&c->program, &in, out);
+    free(answers);
+}
+
+/* Sheets of judges no longer on the application's panel do not count (R6.3). */
+static void rank_app_fill(const struct call *c, const struct app_record *r, struct rank_app *ra,
+                          struct sheet_in *sheets, const char **judge_names)
+{
+    const struct program *p = &c->program;
+    int64_t judges[256];
+    size_t n_judges = call_app_judges(c, r, judges, 256);
+    int conflicts = 0;
+    for (size_t i = 0; i < n_judges; i++)
+        if (call_has_conflict(r, judges[i]))
+            conflicts++;
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_sheets; i++) {
+        const struct app_sheet *s = &r->sheets[i];
+        if (!call_judge_on_app(c, r, s->judge) || call_has_conflict(r, s->judge))
+            continue;
+        struct person *who = call_person_by_id(c, s->judge);
+        judge_names[n] = who ? who->name : "?";
+        sheets[n].judge = judge_names[n];
+        memcpy(sheets[n].item_tenths, s->item_tenths, sizeof sheets[n].item_tenths);
+        sheets[n].agree = s->agree;
+        sheets[n].amount = s->amount;
+        n++;
+    }
+    int32_t bonus = 0;
+    for (size_t i = 0; i < r->n_bonuses; i++) {
+        const struct bonus_def *b = program_bonus(p, r->bonuses[i]);
+        if (b)
+            bonus += b->points_tenths;
+    }
+    *ra = (struct rank_app){
+        .id = r->a.id,
+        .company = r->a.company,
+        .review = r->review,
+        .review_reasons = r->review_reasons,
+        .requested = r->a.requested,
+        .panel_judges = (int)n_judges,
+        .conflicts = conflicts,
+        .sheets = sheets,
+        .n_sheets = n,
+        .bonus_tenths = bonus,
+        .forfeited = r->forfeited,
+    };
+}
+
+static void call_rank_with(const struct call *c, const char *also_forfeit,
+                           struct rank_result *out)
+{
+    size_t total_sheets = 0;
+    for (size_t i = 0; i < c->n_apps; i++)
+        total_sheets += c->apps[i].n_sheets;
+    struct rank_app *apps = xcalloc(c->n_apps, sizeof *apps);
+    struct sheet_in *sheets = xcalloc(total_sheets, sizeof *sheets);
+    const char **names = xcalloc(total_sheets, sizeof *names);
+    size_t used = 0;
+    for (size_t i = 0; i < c->n_apps; i++) {
+        rank_app_fill(c, &c->apps[i], &apps[i], sheets + used, names + used);
+        used += apps[i].n_sheets;
+        if (also_forfeit && strcmp(c->apps[i].a.id, also_forfeit) == 0)
+            apps[i].forfeited = true;
+    }
+    struct tie_order *ties = xcalloc(c->n_ties, sizeof *ties);
+    for (size_t i = 0; i < c->n_ties; i++) {
+        ties[i].apps = (const char **)c->ties[i].apps;
+        ties[i].n = c->ties[i].n;
+    }
+    struct rank_input in = {
+        .program = &c->program,
+        .apps = apps,
+        .n_apps = c->n_apps,
+        .ties = ties,
+        .n_ties = c->n_ties,
+        .has_budget = c->has_budget,
+        .budget = c->budget,
+    };
+    rank_compute(&in, out);
+    free(ties);
+    free(names);
+    free(sheets);
+    free(apps);
+}
+
+void call_rank(const struct call *c, struct rank_result *out)
+{
+    call_rank_with(c, NULL, out);
+}
+
+void call_promotions(const struct call *c, const char *app, struct strlist *promoted)
+{
+    struct rank_result before = {0}, after = {0};
+    call_rank_with(c, NULL, &before);
+    call_rank_with(c, app, &after);
+    for (size_t i = 0; i < after.n; i++) {
+        const struct rank_row *ra = &after.rows[i];
+        if (ra->outcome != OUTCOME_SELECTED)
+            continue;
+        for (size_t k = 0; k < before.n; k++) {
+            const struct rank_row *rb = &before.rows[k];
+            if (rb->app == ra->app && rb->outcome != OUTCOME_SELECTED)
+                strlist_add(promoted, c->apps[ra->app].a.id);
+        }
+    }
+    rank_result_free(&before);
+    rank_result_free(&after);
+}
+
+enum stage call_app_stage(const struct call *c, const struct app_record *r)
+{
+    if (r->forfeited)
+        return STAGE_FORFEITED;
+    if (r->review == REVIEW_NONE)
+        return STAGE_RECEIVED;
+    if (r->review == REVIEW_FAILED)
+        return STAGE_INELIGIBLE;
+    int64_t judges[256];
+    size_t n = call_app_judges(c, r, judges, 256), done = 0;
+    for (size_t i = 0; i < n; i++)
+        if (call_has_conflict(r, judges[i]) || call_sheet_of(r, judges[i]))
+            done++;
+    if (r->n_sheets > 0)
+        return done >= n ? STAGE_SCORED : STAGE_SCORING;
+    return r->inspected ? STAGE_INSPECTED : STAGE_REVIEWED;
+}
+
+static const char *const stage_names[] = {
+    [STAGE_RECEIVED] = N_("received"),   [STAGE_INELIGIBLE] = N_("ineligible"),
+    [STAGE_REVIEWED] = N_("reviewed"),   [STAGE_INSPECTED] = N_("inspected"),
+    [STAGE_SCORING] = N_("scoring"),     [STAGE_SCORED] = N_("scored"),
+    [STAGE_FORFEITED] = N_("forfeited"),
+};
+
+const char *stage_name(enum stage s)
+{
+    return stage_names[s];
+}
+
+const char *stage_label(enum stage s)
+{
+    return _(stage_names[s]);
+}

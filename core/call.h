@@ -1,0 +1,124 @@
+/* A whole call in memory: the program, people, panels, applications with everything recorded
+ * about them. db/ fills it; the rules are applied to it here, so every front end asks the same
+ * functions (who is on an application's panel, its review, the ranking). */
+#ifndef SIMSA_CALL_H
+#define SIMSA_CALL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/keys.h"
+#include "core/program.h"
+#include "core/rank.h"
+#include "core/review.h"
+
+enum role { ROLE_JUDGE, ROLE_SECRETARIAT, ROLE_INSPECTOR };
+
+struct person {
+    int64_t id;
+    char *name;
+    enum role role;
+    struct public_key pub;
+    struct sealed_key sealed;
+};
+
+struct panel {
+    int64_t id;
+    char *name;
+    int64_t *judges; /* person ids */
+    size_t n_judges;
+};
+
+struct checklist_row {
+    char *item;
+    enum answer answer;
+    char *note;
+};
+
+struct app_sheet {
+    int64_t id;
+    int64_t judge; /* person id */
+    int32_t item_tenths[PROGRAM_MAX_ITEMS];
+    bool agree;
+    int64_t amount;
+    char *opinion;
+    bool transcribed;
+    int64_t submitted_by;
+    char *submitted_at; /* UTC ISO 8601 */
+};
+
+struct app_record {
+    struct application a;
+    struct submitted_doc *docs;
+    size_t n_docs;
+    struct finance_year *finance;
+    size_t n_finance;
+    struct checklist_row *answers;
+    size_t n_answers;
+    enum review_state review; /* the latest recorded decision */
+    char *review_reasons;     /* newline-separated, as recorded */
+    int64_t panel;            /* panel id, 0 = none (the default panel of every judge) */
+    int64_t *conflicts;       /* judge ids who declared a conflict */
+    size_t n_conflicts;
+    char **bonuses; /* awarded bonus ids */
+    size_t n_bonuses;
+    struct app_sheet *sheets;
+    size_t n_sheets;
+    bool forfeited;
+    bool inspected;
+};
+
+struct tie_record {
+    char **apps; /* the committee's order */
+    size_t n;
+};
+
+struct call {
+    char *program_text;
+    struct program program;
+    struct person *people;
+    size_t n_people;
+    struct panel *panels;
+    size_t n_panels;
+    struct app_record *apps; /* sorted by id */
+    size_t n_apps;
+    struct tie_record *ties;
+    size_t n_ties;
+    bool has_budget;
+    int64_t budget;
+};
+
+void call_free(struct call *c);
+
+const char *role_name(enum role r); /* "judge", "secretariat", "inspector" */
+int role_parse(const char *s, enum role *out);
+
+struct app_record *call_find_app(const struct call *c, const char *id);
+struct person *call_find_person(const struct call *c, const char *name);
+struct person *call_person_by_id(const struct call *c, int64_t id);
+struct panel *call_find_panel(const struct call *c, const char *name);
+
+/* R6.3: the judges who score an application: its panel's, or every judge when it has none. */
+size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out,
+                       size_t max);
+bool call_judge_on_app(const struct call *c, const struct app_record *r, int64_t judge);
+bool call_has_conflict(const struct app_record *r, int64_t judge);
+const struct app_sheet *call_sheet_of(const struct app_record *r, int64_t judge);
+
+/* The process stage of RULES.md ("received → document review → site inspection → presentation
+ * scoring → …"), derived from what is recorded. */
+enum stage { STAGE_RECEIVED, STAGE_INELIGIBLE, STAGE_REVIEWED, STAGE_INSPECTED, STAGE_SCORING,
+             STAGE_SCORED, STAGE_FORFEITED };
+enum stage call_app_stage(const struct call *c, const struct app_record *r);
+const char *stage_name(enum stage s);  /* "received", ... */
+const char *stage_label(enum stage s); /* translated */
+
+/* R2–R5 for one application. */
+void call_review(const struct call *c, const struct app_record *r, struct review_result *out);
+/* R6–R11 over the whole call. */
+void call_rank(const struct call *c, struct rank_result *out);
+/* R11.5: who a forfeit of `app` would promote: the ids selected after it and not before
+ * (caller frees the list). */
+void call_promotions(const struct call *c, const char *app, struct strlist *promoted);
+
+#endif

@@ -1,0 +1,439 @@
+/* The importers' rules (see import.h): applications (R1 window, business number checksum),
+ * documents, financial figures and score sheets (R6.2 ranges and steps, R6.3 panels, R6.4
+ * conflicts, R10.1 amount votes). */
+#include "core/import.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+enum {
+    A_ID, A_COMPANY, A_BIZNO, A_SIZE, A_REGION, A_FACTORY, A_INDUSTRY, A_FOUNDED, A_SUPPLIER,
+    A_SUPPLIER_REGION, A_POOLS, A_REQUESTED, A_COPAY, A_TITLE, A_CONTACT, A_EMAIL, A_RECEIVED
+};
+
+const struct csv_column import_app_spec[] = {
+    [A_ID] = {"id", {"신청번호", "접수번호", "과제번호", "app"}, true},
+    [A_COMPANY] = {"company", {"기업명", "수요기업", "수요기업명", "회사명"}, true},
+    [A_BIZNO] = {"biz_no", {"사업자등록번호", "사업자번호", "bizno"}, true},
+    [A_SIZE] = {"size", {"기업규모", "규모"}, true},
+    [A_REGION] = {"region", {"소재지", "본사소재지", "본사"}, true},
+    [A_FACTORY] = {"factory_region", {"공장소재지", "공장"}, false},
+    [A_INDUSTRY] = {"industry", {"업종", "산업", "산업분야"}, true},
+    [A_FOUNDED] = {"founded", {"설립일", "창업일", "개업일"}, true},
+    [A_SUPPLIER] = {"supplier", {"공급기업", "공급기업명"}, true},
+    [A_SUPPLIER_REGION] = {"supplier_region", {"공급기업소재지"}, false},
+    [A_POOLS] = {"supplier_pools", {"공급기업풀", "풀등록", "공급기업pool"}, true},
+    [A_REQUESTED] = {"requested", {"신청금액", "지원신청금액", "정부지원금"}, true},
+    [A_COPAY] = {"copay", {"기업부담금", "자부담금"}, true},
+    [A_TITLE] = {"title", {"과제명", "사업명"}, false},
+    [A_CONTACT] = {"contact_name", {"담당자", "담당자명"}, false},
+    [A_EMAIL] = {"contact_email", {"이메일", "담당자이메일", "전자우편"}, false},
+    [A_RECEIVED] = {"received", {"접수일", "접수일시", "신청일"}, true},
+};
+const size_t import_app_spec_n = sizeof import_app_spec / sizeof import_app_spec[0];
+
+enum { D_APP, D_DOC, D_ISSUED };
+const struct csv_column import_doc_spec[] = {
+    [D_APP] = {"app", {"신청번호", "접수번호", "id"}, true},
+    [D_DOC] = {"doc", {"서류", "서류번호", "document"}, true},
+    [D_ISSUED] = {"issued", {"발급일", "발급일자"}, true},
+};
+const size_t import_doc_spec_n = 3;
+
+enum { F_APP, F_YEAR, F_LIAB, F_EQUITY, F_CA, F_CL };
+const struct csv_column import_finance_spec[] = {
+    [F_APP] = {"app", {"신청번호", "접수번호", "id"}, true},
+    [F_YEAR] = {"year", {"연도", "회계연도", "결산연도"}, true},
+    [F_LIAB] = {"liabilities", {"부채총계", "부채"}, true},
+    [F_EQUITY] = {"equity", {"자본총계", "자본"}, true},
+    [F_CA] = {"current_assets", {"유동자산"}, true},
+    [F_CL] = {"current_liabilities", {"유동부채"}, true},
+};
+const size_t import_finance_spec_n = 6;
+
+/* Report a problem at a row's column. */
+#define ROW_ERR(t, row, k, ...) \
+    diags_add(d, (t)->filename, (row)->line, (row)->col[k], __VA_ARGS__)
+
+static const char *field(const struct csv_row *r, size_t k)
+{
+    return r->field[k] ? r->field[k] : "";
+}
+
+static bool text_ok(const struct csv_table *t, const struct csv_row *r, size_t k, bool required,
+                    size_t max_len, struct diags *d)
+{
+    const char *v = field(r, k);
+    if (required && !*v) {
+        ROW_ERR(t, r, k, _("%s is empty"), import_app_spec[k].id);
+        return false;
+    }
+    if (strlen(v) > max_len) {
+        ROW_ERR(t, r, k, _("%s is longer than %zu bytes"), import_app_spec[k].id, max_len);
+        return false;
+    }
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if (*p < 0x20 && *p != '\t') {
+            ROW_ERR(t, r, k, _("%s contains a control character"), import_app_spec[k].id);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool id_ok(const char *id)
+{
+    if (!*id || strlen(id) > 64)
+        return false;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+              *p == '-' || *p == '_' || *p == '.'))
+            return false;
+    return true;
+}
+
+static void app_check_identity(const struct call *c, const struct csv_table *t,
+                               const struct csv_row *r, struct application *a, struct diags *d)
+{
+    const char *why = NULL;
+    if (!id_ok(field(r, A_ID)))
+        ROW_ERR(t, r, A_ID, _("id \"%s\" must be 1-64 letters, digits, '-', '_' or '.'"),
+                field(r, A_ID));
+    else if (call_find_app(c, field(r, A_ID)))
+        ROW_ERR(t, r, A_ID, _("application %s is already in the database"), field(r, A_ID));
+    a->id = xstrdup(field(r, A_ID));
+    char digits[11] = "";
+    if (bizno_parse(field(r, A_BIZNO), digits, &why) < 0)
+        ROW_ERR(t, r, A_BIZNO, _("business number \"%s\": %s"), field(r, A_BIZNO), why);
+    a->biz_no = xstrdup(digits);
+    if (size_parse(field(r, A_SIZE), &a->size) < 0)
+        ROW_ERR(t, r, A_SIZE, _("size \"%s\" must be sme, midsize or large"), field(r, A_SIZE));
+    static const size_t texts[] = {A_COMPANY, A_REGION,  A_FACTORY, A_INDUSTRY, A_SUPPLIER,
+                                   A_SUPPLIER_REGION,    A_TITLE,   A_CONTACT,  A_EMAIL};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        size_t k = texts[i];
+        text_ok(t, r, k, import_app_spec[k].required, k == A_TITLE ? 1000 : 200, d);
+    }
+    a->company = xstrdup(field(r, A_COMPANY));
+    a->region = xstrdup(field(r, A_REGION));
+    a->factory_region = xstrdup(field(r, A_FACTORY));
+    a->industry = xstrdup(field(r, A_INDUSTRY));
+    a->supplier = xstrdup(field(r, A_SUPPLIER));
+    a->supplier_region = xstrdup(field(r, A_SUPPLIER_REGION));
+    a->title = xstrdup(field(r, A_TITLE));
+    a->contact_name = xstrdup(field(r, A_CONTACT));
+    a->contact_email = xstrdup(field(r, A_EMAIL));
+    if (*a->contact_email && !strchr(a->contact_email, '@'))
+        ROW_ERR(t, r, A_EMAIL, _("contact_email \"%s\" is not an e-mail address"),
+                a->contact_email);
+}
+
+static void app_check_figures(const struct call *c, const struct csv_table *t,
+                              const struct csv_row *r, struct application *a, struct diags *d)
+{
+    const struct program *p = &c->program;
+    const char *why = NULL;
+    if (date_parse(field(r, A_FOUNDED), &a->founded, &why) < 0)
+        ROW_ERR(t, r, A_FOUNDED, _("founded \"%s\": %s"), field(r, A_FOUNDED), why);
+    if (yesno_parse(field(r, A_POOLS), &a->supplier_pools) < 0)
+        ROW_ERR(t, r, A_POOLS, _("supplier_pools \"%s\" must be yes or no"), field(r, A_POOLS));
+    if (amount_parse(field(r, A_REQUESTED), &a->requested, &why) < 0)
+        ROW_ERR(t, r, A_REQUESTED, _("requested \"%s\": %s"), field(r, A_REQUESTED), why);
+    if (amount_parse(field(r, A_COPAY), &a->copay, &why) < 0)
+        ROW_ERR(t, r, A_COPAY, _("copay \"%s\": %s"), field(r, A_COPAY), why);
+    bool has_time = false;
+    if (datetime_parse(field(r, A_RECEIVED), &a->received, &has_time, &why) < 0) {
+        ROW_ERR(t, r, A_RECEIVED, _("received \"%s\": %s"), field(r, A_RECEIVED), why);
+        return;
+    }
+    a->received_has_time = has_time;
+    if (!received_in_window(p, a->received, has_time)) {
+        char start[11], end[17];
+        date_format(p->announced, start);
+        datetime_format(p->deadline, end);
+        /* R1: a late (or early) application is not accepted. */
+        ROW_ERR(t, r, A_RECEIVED, _("R1: received %s is outside the application window %s .. %s"),
+                field(r, A_RECEIVED), start, end);
+    }
+    if (a->founded && a->founded > datetime_date(a->received))
+        ROW_ERR(t, r, A_FOUNDED, _("founded %s is after the application was received"),
+                field(r, A_FOUNDED));
+}
+
+static void application_free_fields(struct application *a)
+{
+    free(a->id);
+    free(a->company);
+    free(a->biz_no);
+    free(a->region);
+    free(a->factory_region);
+    free(a->industry);
+    free(a->supplier);
+    free(a->supplier_region);
+    free(a->title);
+    free(a->contact_name);
+    free(a->contact_email);
+}
+
+void import_apps_free(struct app_import *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        application_free_fields(&a->apps[i]);
+    free(a->apps);
+    a->apps = NULL;
+    a->n = 0;
+}
+
+static int str_cmp_ptr(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Report ids that occur twice in the file (by the later row). */
+static void duplicates_in_file(const struct csv_table *t, size_t k, const char *what,
+                               struct diags *d)
+{
+    const char **ids = xcalloc(t->n_rows, sizeof *ids);
+    for (size_t i = 0; i < t->n_rows; i++)
+        ids[i] = field(&t->rows[i], k);
+    qsort(ids, t->n_rows, sizeof *ids, str_cmp_ptr);
+    for (size_t i = 1; i < t->n_rows; i++) {
+        if (!*ids[i] || strcmp(ids[i], ids[i - 1]) != 0 || (i > 1 && !strcmp(ids[i], ids[i - 2])))
+            continue;
+        for (size_t r = 0, seen = 0; r < t->n_rows; r++) {
+            if (strcmp(field(&t->rows[r], k), ids[i]) == 0 && seen++ == 1)
+                ROW_ERR(t, &t->rows[r], k, _("%s %s appears more than once in the file"), what,
+                        ids[i]);
+        }
+    }
+    free(ids);
+}
+
+int import_apps(const struct call *c, const char *data, size_t len, const char *file,
+                struct app_import *out, struct csv_table *t, struct diags *d)
+{
+    memset(out, 0, sizeof *out);
+    if (csv_read(data, len, file, import_app_spec, import_app_spec_n, t, d) != 0)
+        return -1;
+    out->apps = xcalloc(t->n_rows, sizeof *out->apps);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        app_check_identity(c, t, &t->rows[i], &out->apps[i], d);
+        app_check_figures(c, t, &t->rows[i], &out->apps[i], d);
+        out->n++;
+    }
+    duplicates_in_file(t, A_ID, _("application"), d);
+    return d->n ? -1 : 0;
+}
+
+static struct app_record *row_app(const struct call *c, const struct csv_table *t,
+                                  const struct csv_row *r, size_t k, struct diags *d)
+{
+    struct app_record *a = call_find_app(c, field(r, k));
+    if (!a)
+        ROW_ERR(t, r, k, _("no application \"%s\" (import applications first)"), field(r, k));
+    return a;
+}
+
+static bool small_int_parse(const char *s, int lo, int hi, int *out)
+{
+    if (!*s || strlen(s) > 6)
+        return false;
+    int v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return false;
+        v = v * 10 + (*p - '0');
+    }
+    if (v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+int import_docs(const struct call *c, const char *data, size_t len, const char *file,
+                struct doc_import_row **rows, size_t *n, struct csv_table *t, struct diags *d)
+{
+    *rows = NULL;
+    *n = 0;
+    if (csv_read(data, len, file, import_doc_spec, import_doc_spec_n, t, d) != 0)
+        return -1;
+    *rows = xcalloc(t->n_rows, sizeof **rows);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const struct csv_row *r = &t->rows[i];
+        struct doc_import_row *o = &(*rows)[i];
+        const char *why = NULL;
+        row_app(c, t, r, D_APP, d);
+        o->app = field(r, D_APP);
+        if (!small_int_parse(field(r, D_DOC), 1, 999, &o->doc) || !program_doc(&c->program, o->doc))
+            ROW_ERR(t, r, D_DOC, _("document \"%s\" is not a document number of %s (1-%zu)"),
+                    field(r, D_DOC), c->program.id, c->program.n_docs);
+        if (date_parse(field(r, D_ISSUED), &o->issued, &why) < 0)
+            ROW_ERR(t, r, D_ISSUED, _("issued \"%s\": %s"), field(r, D_ISSUED), why);
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].doc == o->doc)
+                ROW_ERR(t, r, D_DOC, _("document %d of %s appears more than once in the file"),
+                        o->doc, o->app);
+    }
+    *n = t->n_rows;
+    return d->n ? -1 : 0;
+}
+
+int signed_amount_parse(const char *s, int64_t *out, const char **why)
+{
+    bool negative = s[0] == '-';
+    if (amount_parse(s + negative, out, why) < 0)
+        return -1;
+    if (negative)
+        *out = -*out;
+    return 0;
+}
+
+int import_finance(const struct call *c, const char *data, size_t len, const char *file,
+                   struct finance_import_row **rows, size_t *n, struct csv_table *t,
+                   struct diags *d)
+{
+    *rows = NULL;
+    *n = 0;
+    if (csv_read(data, len, file, import_finance_spec, import_finance_spec_n, t, d) != 0)
+        return -1;
+    *rows = xcalloc(t->n_rows, sizeof **rows);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const struct csv_row *r = &t->rows[i];
+        struct finance_import_row *o = &(*rows)[i];
+        row_app(c, t, r, F_APP, d);
+        o->app = field(r, F_APP);
+        if (!small_int_parse(field(r, F_YEAR), 1900, 2999, &o->f.year))
+            ROW_ERR(t, r, F_YEAR, _("year \"%s\" is not a year"), field(r, F_YEAR));
+        int64_t *figs[] = {&o->f.liabilities, &o->f.equity, &o->f.current_assets,
+                           &o->f.current_liabilities};
+        for (size_t k = F_LIAB; k <= F_CL; k++) {
+            const char *why = NULL;
+            int rc = k == F_EQUITY ? signed_amount_parse(field(r, k), figs[k - F_LIAB], &why)
+                                   : amount_parse(field(r, k), figs[k - F_LIAB], &why);
+            if (rc < 0)
+                ROW_ERR(t, r, k, _("%s \"%s\": %s"), import_finance_spec[k].id, field(r, k), why);
+        }
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].f.year == o->f.year)
+                ROW_ERR(t, r, F_YEAR, _("year %d of %s appears more than once in the file"),
+                        o->f.year, o->app);
+    }
+    *n = t->n_rows;
+    return d->n ? -1 : 0;
+}
+
+/* Score columns: app, judge, one per rubric item (aliases: its Korean and English names),
+ * amount, opinion. */
+struct csv_column *import_score_spec(const struct program *p, size_t *n)
+{
+    *n = p->n_items + 4;
+    struct csv_column *spec = xcalloc(*n, sizeof *spec);
+    spec[0] = (struct csv_column){"app", {"신청번호", "접수번호", "id"}, true};
+    spec[1] = (struct csv_column){"judge", {"평가위원", "위원"}, true};
+    for (size_t i = 0; i < p->n_items; i++) {
+        spec[2 + i].id = p->items[i].id;
+        spec[2 + i].aliases[0] = p->items[i].name_ko;
+        spec[2 + i].aliases[1] = p->items[i].name_en;
+        spec[2 + i].required = true;
+    }
+    spec[p->n_items + 2] = (struct csv_column){"amount", {"지원금액", "조정금액", "금액"}, true};
+    spec[p->n_items + 3] = (struct csv_column){"opinion", {"의견", "종합의견", "평가의견"}, false};
+    return spec;
+}
+
+void import_score_spec_free(struct csv_column *spec, size_t n)
+{
+    (void)n;
+    free(spec);
+}
+
+static void score_check_who(const struct call *c, const struct person *actor,
+                            const struct csv_table *t, const struct csv_row *r,
+                            const struct app_record *a, struct score_import_row *o,
+                            struct diags *d)
+{
+    const struct person *judge = call_find_person(c, field(r, 1));
+    if (!judge || judge->role != ROLE_JUDGE) {
+        ROW_ERR(t, r, 1, _("\"%s\" is not a judge of this call"), field(r, 1));
+        return;
+    }
+    o->judge = judge->id;
+    if (actor->role == ROLE_JUDGE && actor->id != judge->id)
+        ROW_ERR(t, r, 1, _("%s may import only their own sheets, not %s's"), actor->name,
+                judge->name);
+    if (!a)
+        return;
+    if (a->review != REVIEW_PASSED)
+        ROW_ERR(t, r, 0, _("application %s has not passed document review"), a->a.id);
+    if (!call_judge_on_app(c, a, judge->id))
+        ROW_ERR(t, r, 1, _("%s is not on the panel of application %s"), judge->name, a->a.id);
+    if (call_has_conflict(a, judge->id))
+        ROW_ERR(t, r, 1, _("%s declared a conflict of interest with %s and cannot score it"),
+                judge->name, a->a.id);
+    if (call_sheet_of(a, judge->id))
+        ROW_ERR(t, r, 1, _("%s already submitted a sheet for %s"), judge->name, a->a.id);
+}
+
+static void score_check_values(const struct program *p, const struct csv_table *t,
+                               const struct csv_row *r, const struct app_record *a,
+                               struct score_import_row *o, struct diags *d)
+{
+    for (size_t i = 0; i < p->n_items; i++) {
+        const char *why = NULL;
+        const struct rubric_item *it = &p->items[i];
+        if (!*field(r, 2 + i))
+            ROW_ERR(t, r, 2 + i, _("%s: no score (every item must be scored)"), it->id);
+        else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths,
+                             &o->item_tenths[i], &why) < 0) {
+            char max[16];
+            tenths_format(it->max_tenths, max, sizeof max);
+            ROW_ERR(t, r, 2 + i, _("%s \"%s\": %s (0 to %s)"), it->id, field(r, 2 + i), why, max);
+        }
+    }
+    size_t k = p->n_items + 2;
+    const char *amount = field(r, k), *why = NULL;
+    if (!strcmp(amount, "agree") || !strcmp(amount, "동의") || !strcmp(amount, "AGREE")) {
+        o->agree = true;
+        o->amount = a ? a->a.requested : 0;
+    } else if (amount_parse(amount, &o->amount, &why) < 0) {
+        ROW_ERR(t, r, k, _("amount \"%s\": write agree or the adjusted amount in won (%s)"),
+                amount, why);
+    } else if (a && o->amount > a->a.requested) {
+        char req[32];
+        amount_format(a->a.requested, req, sizeof req);
+        /* R10.1: 0 <= adjusted <= requested */
+        ROW_ERR(t, r, k, _("R10.1: adjusted amount %s is above the requested %s"), amount, req);
+    }
+    o->opinion = field(r, p->n_items + 3);
+}
+
+int import_scores(const struct call *c, const struct person *actor, const char *data,
+                  size_t len, const char *file, struct score_import_row **rows, size_t *n,
+                  struct csv_table *t, struct diags *d)
+{
+    *rows = NULL;
+    *n = 0;
+    size_t n_spec;
+    struct csv_column *spec = import_score_spec(&c->program, &n_spec);
+    int rc = csv_read(data, len, file, spec, n_spec, t, d);
+    import_score_spec_free(spec, n_spec);
+    if (rc != 0)
+        return -1;
+    *rows = xcalloc(t->n_rows, sizeof **rows);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const struct csv_row *r = &t->rows[i];
+        struct score_import_row *o = &(*rows)[i];
+        const struct app_record *a = row_app(c, t, r, 0, d);
+        o->app = field(r, 0);
+        score_check_who(c, actor, t, r, a, o, d);
+        score_check_values(&c->program, t, r, a, o, d);
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].judge == o->judge && o->judge)
+                ROW_ERR(t, r, 1, _("a second sheet of %s for %s in the file"), field(r, 1),
+                        o->app);
+    }
+    *n = t->n_rows;
+    return d->n ? -1 : 0;
+}

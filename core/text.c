@@ -1,0 +1,146 @@
+/* Text handling (see text.h): strict UTF-8 validation, NFC through utf8proc, CP949 through
+ * iconv, and terminal display width. */
+#include "core/text.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "core/diag.h"
+
+/* Length of the well-formed UTF-8 sequence at s (at most avail bytes), or 0 when it is not:
+ * overlong forms, surrogates (U+D800..U+DFFF) and code points above U+10FFFF are rejected. */
+static size_t utf8_sequence_length(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (avail < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++) {
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    }
+    return n;
+}
+
+size_t utf8_valid_prefix(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        size_t n = utf8_sequence_length(p + i, len - i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+    return utf8_valid_prefix(s, len) == len;
+}
+
+char *utf8_nfc(const char *s)
+{
+    if (!utf8_valid(s, strlen(s)))
+        return NULL;
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0)
+        return NULL;
+    /* Hand back memory from our own allocator so callers free it like any other string. */
+    char *copy = xstrndup((const char *)mapped, (size_t)n);
+    free(mapped);
+    return copy;
+}
+
+char *cp949_to_utf8(const char *s, size_t len, size_t *bad_offset)
+{
+    iconv_t cd = iconv_open("UTF-8", "CP949");
+    if (cd == (iconv_t)-1) {
+        if (bad_offset)
+            *bad_offset = 0;
+        return NULL;
+    }
+    /* A CP949 character is one or two bytes and becomes at most three bytes of UTF-8. */
+    size_t cap = len * 2 + 1;
+    char *out = xmalloc(cap);
+    char *in = (char *)s, *dst = out;
+    size_t in_left = len, out_left = cap - 1;
+    while (in_left > 0) {
+        if (iconv(cd, &in, &in_left, &dst, &out_left) != (size_t)-1)
+            continue;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(dst - out);
+            cap *= 2;
+            out = xrealloc(out, cap);
+            dst = out + used;
+            out_left = cap - used - 1;
+            continue;
+        }
+        /* EILSEQ (not CP949) or EINVAL (a lead byte cut off at the end). */
+        if (bad_offset)
+            *bad_offset = (size_t)(in - s);
+        free(out);
+        iconv_close(cd);
+        return NULL;
+    }
+    *dst = '\0';
+    iconv_close(cd);
+    return out;
+}
+
+/* Columns of one code point. Hangul medial vowels and final consonants (conjoining jamo) join
+ * the preceding initial into one syllable cell, as wcwidth and terminals treat them. */
+static int codepoint_width(utf8proc_int32_t cp)
+{
+    if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
+        return 0;
+    return utf8proc_charwidth(cp);
+}
+
+int utf8_width(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    int width = 0;
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) {
+            /* An undecodable byte is shown as one replacement column. */
+            width++;
+            n = 1;
+        } else {
+            width += codepoint_width(cp);
+        }
+        p += n;
+        left -= n;
+    }
+    return width;
+}

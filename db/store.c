@@ -1,0 +1,947 @@
+/* The SQLite store (see store.h): open/create with the pragmas of DESIGN.md, migrations by
+ * user_version, loading a whole call, and every write through prepared statements. */
+#include "db/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "db/schema.sql.h"
+
+struct store {
+    sqlite3 *db;
+    char err[512];
+};
+
+#define N_MIGRATIONS (sizeof schema_migrations / sizeof schema_migrations[0])
+
+static int fail(struct store *st, const char *what)
+{
+    snprintf(st->err, sizeof st->err, "%s: %s", what, sqlite3_errmsg(st->db));
+    return -1;
+}
+
+const char *store_errmsg(const struct store *st)
+{
+    return st->err;
+}
+
+void store_now(char out[21])
+{
+    const char *fixed = getenv("SIMSA_NOW");
+    if (fixed && strlen(fixed) == 20) {
+        memcpy(out, fixed, 21);
+        return;
+    }
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int exec_sql(struct store *st, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(st->err, sizeof st->err, "%s", msg ? msg : sqlite3_errmsg(st->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int user_version(struct store *st, int *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "user_version");
+    *out = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int migrate(struct store *st)
+{
+    int v;
+    if (user_version(st, &v) < 0)
+        return -1;
+    if (v > (int)N_MIGRATIONS) {
+        snprintf(st->err, sizeof st->err,
+                 _("the database is of a newer simsa (schema %d, this one knows %d)"), v,
+                 (int)N_MIGRATIONS);
+        return -1;
+    }
+    for (; v < (int)N_MIGRATIONS; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+        if (store_begin(st) < 0)
+            return -1;
+        if (exec_sql(st, schema_migrations[v]) < 0 || exec_sql(st, pragma) < 0) {
+            store_rollback(st);
+            return -1;
+        }
+        if (store_commit(st) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int connect(const char *path, int flags, struct store **out, char **err)
+{
+    struct store *st = xcalloc(1, sizeof *st);
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+        *err = xasprintf(_("cannot open %s: %s"), path,
+                         st->db ? sqlite3_errmsg(st->db) : strerror(errno));
+        sqlite3_close(st->db);
+        free(st);
+        return -1;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_extended_result_codes(st->db, 1);
+    if (exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;") < 0 ||
+        migrate(st) < 0) {
+        *err = xasprintf("%s: %s", path, st->err);
+        store_close(st);
+        return -1;
+    }
+    *out = st;
+    return 0;
+}
+
+int store_open(const char *path, struct store **out, char **err)
+{
+    if (access(path, F_OK) != 0) {
+        *err = xasprintf(_("%s: no such database (create one with `simsa init %s --program ID`)"),
+                         path, path);
+        return -1;
+    }
+    return connect(path, SQLITE_OPEN_READWRITE, out, err);
+}
+
+int store_create(const char *path, const char *program_id, const char *program_text,
+                 char **err)
+{
+    /* Created here with 0600 so the file is never readable by others, not even briefly. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) {
+        *err = xasprintf(errno == EEXIST ? _("%s already exists; simsa will not overwrite it")
+                                         : _("cannot create %s: %s"),
+                         path, strerror(errno));
+        return -1;
+    }
+    close(fd);
+    struct store *st;
+    if (connect(path, SQLITE_OPEN_READWRITE, &st, err) < 0) {
+        unlink(path);
+        return -1;
+    }
+    sqlite3_stmt *s = NULL;
+    int rc = store_begin(st);
+    if (rc == 0 &&
+        sqlite3_prepare_v2(st->db, "INSERT INTO program(id, program_id, source) VALUES (1,?,?)",
+                           -1, &s, NULL) != SQLITE_OK)
+        rc = fail(st, "program");
+    if (rc == 0) {
+        sqlite3_bind_text(s, 1, program_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, program_text, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = fail(st, "program");
+    }
+    sqlite3_finalize(s);
+    if (rc == 0)
+        rc = store_event(st, "simsa", "init", "", program_id);
+    if (rc == 0)
+        rc = store_commit(st);
+    if (rc < 0) {
+        *err = xasprintf("%s: %s", path, st->err);
+        store_rollback(st);
+        store_close(st);
+        unlink(path);
+        return -1;
+    }
+    store_close(st);
+    /* WAL and SHM files inherit the database's mode from SQLite; keep all three 0600. */
+    chmod(path, 0600);
+    return 0;
+}
+
+void store_close(struct store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close(st->db);
+    free(st);
+}
+
+int store_begin(struct store *st)
+{
+    return exec_sql(st, "BEGIN IMMEDIATE");
+}
+
+int store_commit(struct store *st)
+{
+    return exec_sql(st, "COMMIT");
+}
+
+void store_rollback(struct store *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- small statement helpers ---- */
+
+static sqlite3_stmt *prepare(struct store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        fail(st, sql);
+        return NULL;
+    }
+    return s;
+}
+
+static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+    int rc = sqlite3_step(s) == SQLITE_DONE ? 0 : fail(st, what);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return xstrdup(t ? (const char *)t : "");
+}
+
+static void date_text(sdate d, char out[11])
+{
+    date_format(d, out);
+}
+
+/* ---- loading ---- */
+
+static int load_program(struct store *st, struct call *c, struct diags *d)
+{
+    sqlite3_stmt *s = prepare(st, "SELECT source FROM program WHERE id = 1");
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        snprintf(st->err, sizeof st->err, "%s", _("the database holds no program definition"));
+        return -1;
+    }
+    c->program_text = col_text(s, 0);
+    sqlite3_finalize(s);
+    if (program_parse(c->program_text, _("stored program"), &c->program, d) != 0) {
+        snprintf(st->err, sizeof st->err, "%s", _("the stored program definition is invalid"));
+        return -1;
+    }
+    s = prepare(st, "SELECT value FROM meta WHERE key = 'budget'");
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        c->has_budget = true;
+        c->budget = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static void blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n)
+{
+    const void *b = sqlite3_column_blob(s, i);
+    size_t len = (size_t)sqlite3_column_bytes(s, i);
+    memset(out, 0, n);
+    if (b)
+        memcpy(out, b, len < n ? len : n);
+}
+
+static int load_people(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = prepare(st, "SELECT id, name, role, key_id, public_key, sealed_key "
+                                  "FROM person ORDER BY id");
+    if (!s)
+        return -1;
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (c->n_people == cap) {
+            cap = cap ? cap * 2 : 16;
+            c->people = xrealloc(c->people, cap * sizeof *c->people);
+        }
+        struct person *p = &c->people[c->n_people++];
+        memset(p, 0, sizeof *p);
+        p->id = sqlite3_column_int64(s, 0);
+        p->name = col_text(s, 1);
+        role_parse((const char *)sqlite3_column_text(s, 2), &p->role);
+        blob_copy(s, 3, p->pub.key_id, sizeof p->pub.key_id);
+        blob_copy(s, 4, p->pub.pk, sizeof p->pub.pk);
+        p->sealed.len = (size_t)sqlite3_column_bytes(s, 5);
+        p->sealed.bytes = xmalloc(p->sealed.len);
+        if (p->sealed.len)
+            memcpy(p->sealed.bytes, sqlite3_column_blob(s, 5), p->sealed.len);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int load_panels(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = prepare(st, "SELECT id, name FROM panel ORDER BY id");
+    if (!s)
+        return -1;
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (c->n_panels == cap) {
+            cap = cap ? cap * 2 : 8;
+            c->panels = xrealloc(c->panels, cap * sizeof *c->panels);
+        }
+        struct panel *p = &c->panels[c->n_panels++];
+        memset(p, 0, sizeof *p);
+        p->id = sqlite3_column_int64(s, 0);
+        p->name = col_text(s, 1);
+    }
+    sqlite3_finalize(s);
+    s = prepare(st, "SELECT panel_id, person_id FROM panel_judge ORDER BY panel_id, person_id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        int64_t pid = sqlite3_column_int64(s, 0);
+        for (size_t i = 0; i < c->n_panels; i++) {
+            struct panel *p = &c->panels[i];
+            if (p->id != pid)
+                continue;
+            p->judges = xrealloc(p->judges, (p->n_judges + 1) * sizeof *p->judges);
+            p->judges[p->n_judges++] = sqlite3_column_int64(s, 1);
+        }
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static sdate col_date(sqlite3_stmt *s, int i)
+{
+    sdate d = 0;
+    const char *t = (const char *)sqlite3_column_text(s, i);
+    if (t)
+        date_parse(t, &d, NULL);
+    return d;
+}
+
+static int load_apps(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = prepare(
+        st, "SELECT id, company, biz_no, size, region, factory_region, industry, founded, "
+            "supplier, supplier_region, supplier_pools, requested, copay, title, contact_name, "
+            "contact_email, received, received_has_time, panel_id FROM application ORDER BY id");
+    if (!s)
+        return -1;
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (c->n_apps == cap) {
+            cap = cap ? cap * 2 : 64;
+            c->apps = xrealloc(c->apps, cap * sizeof *c->apps);
+        }
+        struct app_record *r = &c->apps[c->n_apps++];
+        memset(r, 0, sizeof *r);
+        struct application *a = &r->a;
+        a->id = col_text(s, 0);
+        a->company = col_text(s, 1);
+        a->biz_no = col_text(s, 2);
+        size_parse((const char *)sqlite3_column_text(s, 3), &a->size);
+        a->region = col_text(s, 4);
+        a->factory_region = col_text(s, 5);
+        a->industry = col_text(s, 6);
+        a->founded = col_date(s, 7);
+        a->supplier = col_text(s, 8);
+        a->supplier_region = col_text(s, 9);
+        a->supplier_pools = sqlite3_column_int(s, 10) != 0;
+        a->requested = sqlite3_column_int64(s, 11);
+        a->copay = sqlite3_column_int64(s, 12);
+        a->title = col_text(s, 13);
+        a->contact_name = col_text(s, 14);
+        a->contact_email = col_text(s, 15);
+        const char *rcv = (const char *)sqlite3_column_text(s, 16);
+        bool has_time = false;
+        if (rcv)
+            datetime_parse(rcv, &a->received, &has_time, NULL);
+        a->received_has_time = sqlite3_column_int(s, 17) != 0;
+        r->panel = sqlite3_column_type(s, 18) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 18);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+/* Run a query whose first column is an application id and hand each row to fn. */
+static int each_app_row(struct store *st, struct call *c, const char *sql,
+                        void (*fn)(struct call *, struct app_record *, sqlite3_stmt *))
+{
+    sqlite3_stmt *s = prepare(st, sql);
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        struct app_record *r = call_find_app(c, (const char *)sqlite3_column_text(s, 0));
+        if (r)
+            fn(c, r, s);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static void add_doc(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->docs = xrealloc(r->docs, (r->n_docs + 1) * sizeof *r->docs);
+    r->docs[r->n_docs].number = sqlite3_column_int(s, 1);
+    r->docs[r->n_docs].issued = col_date(s, 2);
+    r->n_docs++;
+}
+
+static void add_answer(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->answers = xrealloc(r->answers, (r->n_answers + 1) * sizeof *r->answers);
+    struct checklist_row *a = &r->answers[r->n_answers++];
+    a->item = col_text(s, 1);
+    a->answer = sqlite3_column_int(s, 2) ? ANSWER_YES : ANSWER_NO;
+    a->note = col_text(s, 3);
+}
+
+static void add_finance(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->finance = xrealloc(r->finance, (r->n_finance + 1) * sizeof *r->finance);
+    struct finance_year *f = &r->finance[r->n_finance++];
+    f->year = sqlite3_column_int(s, 1);
+    f->liabilities = sqlite3_column_int64(s, 2);
+    f->equity = sqlite3_column_int64(s, 3);
+    f->current_assets = sqlite3_column_int64(s, 4);
+    f->current_liabilities = sqlite3_column_int64(s, 5);
+}
+
+/* Rows come in id order, so the last one seen is the decision in force. */
+static void set_review(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->review = sqlite3_column_int(s, 1) ? REVIEW_PASSED : REVIEW_FAILED;
+    free(r->review_reasons);
+    r->review_reasons = col_text(s, 2);
+}
+
+static void add_conflict(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->conflicts = xrealloc(r->conflicts, (r->n_conflicts + 1) * sizeof *r->conflicts);
+    r->conflicts[r->n_conflicts++] = sqlite3_column_int64(s, 1);
+}
+
+static void add_bonus(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->bonuses = xrealloc(r->bonuses, (r->n_bonuses + 1) * sizeof *r->bonuses);
+    r->bonuses[r->n_bonuses++] = col_text(s, 1);
+}
+
+static void set_forfeit(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    (void)s;
+    r->forfeited = true;
+}
+
+static void set_inspected(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    (void)s;
+    r->inspected = true;
+}
+
+static void add_sheet(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->sheets = xrealloc(r->sheets, (r->n_sheets + 1) * sizeof *r->sheets);
+    struct app_sheet *sh = &r->sheets[r->n_sheets++];
+    memset(sh, 0, sizeof *sh);
+    sh->id = sqlite3_column_int64(s, 1);
+    sh->judge = sqlite3_column_int64(s, 2);
+    sh->opinion = col_text(s, 3);
+    sh->transcribed = sqlite3_column_int(s, 4) != 0;
+    sh->submitted_by = sqlite3_column_int64(s, 5);
+    sh->submitted_at = col_text(s, 6);
+    sh->agree = sqlite3_column_int(s, 7) != 0;
+    sh->amount = sqlite3_column_int64(s, 8);
+}
+
+static int load_sheet_items(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = prepare(st, "SELECT s.app_id, s.id, i.item, i.tenths FROM sheet_item i "
+                                  "JOIN sheet s ON s.id = i.sheet_id ORDER BY s.app_id, s.id");
+    if (!s)
+        return -1;
+    struct app_record *r = NULL;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *app = (const char *)sqlite3_column_text(s, 0);
+        if (!r || strcmp(r->a.id, app) != 0)
+            r = call_find_app(c, app);
+        if (!r)
+            continue;
+        int64_t sid = sqlite3_column_int64(s, 1);
+        size_t index;
+        if (!program_item(&c->program, (const char *)sqlite3_column_text(s, 2), &index))
+            continue;
+        for (size_t k = 0; k < r->n_sheets; k++)
+            if (r->sheets[k].id == sid)
+                r->sheets[k].item_tenths[index] = sqlite3_column_int(s, 3);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int load_ties(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = prepare(st, "SELECT members FROM tie_decision ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        c->ties = xrealloc(c->ties, (c->n_ties + 1) * sizeof *c->ties);
+        struct tie_record *t = &c->ties[c->n_ties++];
+        memset(t, 0, sizeof *t);
+        char *members = col_text(s, 0), *save = NULL;
+        for (char *tok = strtok_r(members, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
+            t->apps = xrealloc(t->apps, (t->n + 1) * sizeof *t->apps);
+            t->apps[t->n++] = xstrdup(tok);
+        }
+        free(members);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+int store_load(struct store *st, struct call *c, struct diags *d)
+{
+    memset(c, 0, sizeof *c);
+    /* One read transaction, so the call is a consistent snapshot. */
+    if (exec_sql(st, "BEGIN") < 0)
+        return -1;
+    int rc = 0;
+    if (load_program(st, c, d) < 0 || load_people(st, c) < 0 || load_panels(st, c) < 0 ||
+        load_apps(st, c) < 0 ||
+        each_app_row(st, c, "SELECT app_id, doc, issued FROM document ORDER BY app_id, doc",
+                     add_doc) < 0 ||
+        each_app_row(st, c, "SELECT app_id, item, answer, note FROM checklist ORDER BY app_id",
+                     add_answer) < 0 ||
+        each_app_row(st, c,
+                     "SELECT app_id, year, liabilities, equity, current_assets, "
+                     "current_liabilities FROM finance ORDER BY app_id, year",
+                     add_finance) < 0 ||
+        each_app_row(st, c, "SELECT app_id, passed, reasons FROM review ORDER BY id",
+                     set_review) < 0 ||
+        each_app_row(st, c, "SELECT app_id, judge_id FROM conflict ORDER BY app_id, judge_id",
+                     add_conflict) < 0 ||
+        each_app_row(st, c, "SELECT app_id, bonus FROM bonus ORDER BY app_id, bonus",
+                     add_bonus) < 0 ||
+        each_app_row(st, c, "SELECT app_id FROM forfeit", set_forfeit) < 0 ||
+        each_app_row(st, c, "SELECT DISTINCT app_id FROM inspection", set_inspected) < 0 ||
+        each_app_row(st, c,
+                     "SELECT s.app_id, s.id, s.judge_id, s.opinion, s.transcribed, "
+                     "s.submitted_by, s.submitted_at, v.agree, v.amount FROM sheet s "
+                     "JOIN amount_vote v ON v.sheet_id = s.id ORDER BY s.app_id, s.id",
+                     add_sheet) < 0 ||
+        load_sheet_items(st, c) < 0 || load_ties(st, c) < 0)
+        rc = -1;
+    exec_sql(st, "COMMIT");
+    if (rc < 0)
+        call_free(c);
+    return rc;
+}
+
+/* ---- writes ---- */
+
+int store_person_add(struct store *st, const char *name, enum role role,
+                     const struct public_key *pub, const struct sealed_key *sealed,
+                     int64_t *id)
+{
+    char now[21];
+    store_now(now);
+    sqlite3_stmt *s = prepare(st, "INSERT INTO person(name, role, key_id, public_key, "
+                                  "sealed_key, created) VALUES (?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, role_name(role), -1, SQLITE_STATIC);
+    sqlite3_bind_blob(s, 3, pub->key_id, sizeof pub->key_id, SQLITE_STATIC);
+    sqlite3_bind_blob(s, 4, pub->pk, sizeof pub->pk, SQLITE_STATIC);
+    sqlite3_bind_blob(s, 5, sealed->bytes, (int)sealed->len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+    if (step_done(st, s, "person") < 0)
+        return -1;
+    if (id)
+        *id = sqlite3_last_insert_rowid(st->db);
+    return 0;
+}
+
+int store_budget_set(struct store *st, int64_t won)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO meta(key, value) VALUES ('budget', ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!s)
+        return -1;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", (long long)won);
+    sqlite3_bind_text(s, 1, buf, -1, SQLITE_TRANSIENT);
+    return step_done(st, s, "budget");
+}
+
+int store_app_insert(struct store *st, const struct application *a)
+{
+    char founded[11], received[17], now[21];
+    date_text(a->founded, founded);
+    if (a->received_has_time)
+        datetime_format(a->received, received);
+    else
+        date_text(datetime_date(a->received), received);
+    store_now(now);
+    sqlite3_stmt *s = prepare(
+        st, "INSERT INTO application(id, company, biz_no, size, region, factory_region, "
+            "industry, founded, supplier, supplier_region, supplier_pools, requested, copay, "
+            "title, contact_name, contact_email, received, received_has_time, imported) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    const char *texts[] = {a->id,       a->company,        a->biz_no,    size_name(a->size),
+                           a->region,   a->factory_region, a->industry,  founded,
+                           a->supplier, a->supplier_region};
+    for (int i = 0; i < 10; i++)
+        sqlite3_bind_text(s, i + 1, texts[i] ? texts[i] : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 11, a->supplier_pools);
+    sqlite3_bind_int64(s, 12, a->requested);
+    sqlite3_bind_int64(s, 13, a->copay);
+    sqlite3_bind_text(s, 14, a->title ? a->title : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 15, a->contact_name ? a->contact_name : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 16, a->contact_email ? a->contact_email : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 17, received, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 18, a->received_has_time);
+    sqlite3_bind_text(s, 19, now, -1, SQLITE_TRANSIENT);
+    return step_done(st, s, "application");
+}
+
+int store_doc_set(struct store *st, const char *app, int doc, sdate issued)
+{
+    char d[11];
+    date_text(issued, d);
+    sqlite3_stmt *s = prepare(st, "INSERT INTO document(app_id, doc, issued) VALUES (?,?,?) "
+                                  "ON CONFLICT(app_id, doc) DO UPDATE SET issued = excluded.issued");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, doc);
+    sqlite3_bind_text(s, 3, d, -1, SQLITE_TRANSIENT);
+    return step_done(st, s, "document");
+}
+
+int store_check_set(struct store *st, const char *app, const char *item, bool yes,
+                    const char *note, int64_t person)
+{
+    char now[21];
+    store_now(now);
+    sqlite3_stmt *s = prepare(
+        st, "INSERT INTO checklist(app_id, item, answer, note, person_id, at) VALUES "
+            "(?,?,?,?,?,?) ON CONFLICT(app_id, item) DO UPDATE SET answer = excluded.answer, "
+            "note = excluded.note, person_id = excluded.person_id, at = excluded.at");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, item, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 3, yes);
+    sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_TRANSIENT);
+    if (person > 0)
+        sqlite3_bind_int64(s, 5, person);
+    else
+        sqlite3_bind_null(s, 5);
+    sqlite3_bind_text(s, 6, now, -1, SQLITE_TRANSIENT);
+    return step_done(st, s, "checklist");
+}
+
+int store_finance_set(struct store *st, const char *app, const struct finance_year *f)
+{
+    sqlite3_stmt *s = prepare(
+        st, "INSERT INTO finance(app_id, year, liabilities, equity, current_assets, "
+            "current_liabilities) VALUES (?,?,?,?,?,?) ON CONFLICT(app_id, year) DO UPDATE SET "
+            "liabilities = excluded.liabilities, equity = excluded.equity, current_assets = "
+            "excluded.current_assets, current_liabilities = excluded.current_liabilities");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, f->year);
+    sqlite3_bind_int64(s, 3, f->liabilities);
+    sqlite3_bind_int64(s, 4, f->equity);
+    sqlite3_bind_int64(s, 5, f->current_assets);
+    sqlite3_bind_int64(s, 6, f->current_liabilities);
+    return step_done(st, s, "finance");
+}
+
+/* Insert a signed record: the statement's last four parameters are person, at, signed text
+ * and signature; the caller has bound the first `n_bound`. */
+static int finish_signed(struct store *st, sqlite3_stmt *s, int n_bound, int64_t person,
+                         const char *signed_text, const char *signature, const char *what)
+{
+    char now[21];
+    store_now(now);
+    sqlite3_bind_int64(s, n_bound + 1, person);
+    sqlite3_bind_text(s, n_bound + 2, now, -1, SQLITE_TRANSIENT);
+    bind_text_or_null(s, n_bound + 3, signed_text);
+    bind_text_or_null(s, n_bound + 4, signature);
+    return step_done(st, s, what);
+}
+
+int store_review_add(struct store *st, const char *app, bool passed, const char *reasons,
+                     int64_t person, const char *signed_text, const char *signature)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO review(app_id, passed, reasons, person_id, at, "
+                                  "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, passed);
+    sqlite3_bind_text(s, 3, reasons, -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 3, person, signed_text, signature, "review");
+}
+
+int store_panel_add(struct store *st, const char *name, const int64_t *judges, size_t n,
+                    int64_t *id)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO panel(name) VALUES (?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+    if (step_done(st, s, "panel") < 0)
+        return -1;
+    int64_t pid = sqlite3_last_insert_rowid(st->db);
+    for (size_t i = 0; i < n; i++) {
+        s = prepare(st, "INSERT INTO panel_judge(panel_id, person_id) VALUES (?,?)");
+        if (!s)
+            return -1;
+        sqlite3_bind_int64(s, 1, pid);
+        sqlite3_bind_int64(s, 2, judges[i]);
+        if (step_done(st, s, "panel judge") < 0)
+            return -1;
+    }
+    if (id)
+        *id = pid;
+    return 0;
+}
+
+int store_panel_assign(struct store *st, int64_t panel, const char *app)
+{
+    sqlite3_stmt *s = prepare(st, "UPDATE application SET panel_id = ? WHERE id = ?");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, panel);
+    sqlite3_bind_text(s, 2, app, -1, SQLITE_TRANSIENT);
+    return step_done(st, s, "panel assignment");
+}
+
+int store_conflict_add(struct store *st, const char *app, int64_t judge, const char *reason,
+                       int64_t person, const char *signed_text, const char *signature)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO conflict(app_id, judge_id, reason, person_id, at, "
+                                  "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, judge);
+    sqlite3_bind_text(s, 3, reason, -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 3, person, signed_text, signature, "conflict");
+}
+
+int store_bonus_set(struct store *st, const char *app, const char *bonus, const char *note,
+                    int64_t person, const char *signed_text, const char *signature)
+{
+    sqlite3_stmt *s = prepare(
+        st, "INSERT INTO bonus(app_id, bonus, note, person_id, at, signed_text, signature) "
+            "VALUES (?,?,?,?,?,?,?) ON CONFLICT(app_id, bonus) DO UPDATE SET note = "
+            "excluded.note, person_id = excluded.person_id, at = excluded.at, signed_text = "
+            "excluded.signed_text, signature = excluded.signature");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, bonus, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, note, -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 3, person, signed_text, signature, "bonus");
+}
+
+int store_bonus_clear(struct store *st, const char *app, const char *bonus)
+{
+    sqlite3_stmt *s = prepare(st, "DELETE FROM bonus WHERE app_id = ? AND bonus = ?");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, bonus, -1, SQLITE_TRANSIENT);
+    return step_done(st, s, "bonus");
+}
+
+static int sheet_children(struct store *st, const struct sheet_write *w, int64_t sid)
+{
+    const struct program *p = w->program;
+    for (size_t i = 0; i < p->n_items; i++) {
+        sqlite3_stmt *s =
+            prepare(st, "INSERT INTO sheet_item(sheet_id, item, tenths) VALUES (?,?,?)");
+        if (!s)
+            return -1;
+        sqlite3_bind_int64(s, 1, sid);
+        sqlite3_bind_text(s, 2, p->items[i].id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 3, w->item_tenths[i]);
+        if (step_done(st, s, "sheet item") < 0)
+            return -1;
+    }
+    sqlite3_stmt *s = prepare(st, "INSERT INTO amount_vote(sheet_id, agree, amount) VALUES (?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, sid);
+    sqlite3_bind_int(s, 2, w->agree);
+    sqlite3_bind_int64(s, 3, w->amount);
+    return step_done(st, s, "amount vote");
+}
+
+int store_sheet_add(struct store *st, const struct sheet_write *w)
+{
+    char now[21];
+    store_now(now);
+    sqlite3_stmt *s = prepare(st, "INSERT INTO sheet(app_id, judge_id, opinion, transcribed, "
+                                  "submitted_by, submitted_at, signed_text, signature) "
+                                  "VALUES (?,?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, w->app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, w->judge);
+    sqlite3_bind_text(s, 3, w->opinion ? w->opinion : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 4, w->transcribed);
+    sqlite3_bind_int64(s, 5, w->submitted_by);
+    sqlite3_bind_text(s, 6, now, -1, SQLITE_TRANSIENT);
+    bind_text_or_null(s, 7, w->signed_text);
+    bind_text_or_null(s, 8, w->signature);
+    if (step_done(st, s, "sheet") < 0)
+        return -1;
+    return sheet_children(st, w, sqlite3_last_insert_rowid(st->db));
+}
+
+int store_tie_add(struct store *st, const char *members, const char *reason, int64_t person,
+                  const char *signed_text, const char *signature)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO tie_decision(members, reason, person_id, at, "
+                                  "signed_text, signature) VALUES (?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, members, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, reason, -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 2, person, signed_text, signature, "tie decision");
+}
+
+int store_forfeit_add(struct store *st, const char *app, const char *reason,
+                      const char *promoted, int64_t person, const char *signed_text,
+                      const char *signature)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO forfeit(app_id, reason, promoted, person_id, at, "
+                                  "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, reason, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, promoted, -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 3, person, signed_text, signature, "forfeit");
+}
+
+/* ---- the audit chain ---- */
+
+static void event_hash(int64_t seq, const uint8_t prev[32], const char *at, const char *actor,
+                       const char *kind, const char *app, const char *detail, uint8_t out[32])
+{
+    const char *fields[] = {at, actor, kind, app, detail};
+    audit_hash(seq, prev, fields, 5, out);
+}
+
+int store_event(struct store *st, const char *actor, const char *kind, const char *app,
+                const char *detail)
+{
+    uint8_t prev[32] = {0}, hash[32];
+    int64_t seq = 1;
+    sqlite3_stmt *s = prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        seq = sqlite3_column_int64(s, 0) + 1;
+        blob_copy(s, 1, prev, sizeof prev);
+    }
+    sqlite3_finalize(s);
+    char now[21];
+    store_now(now);
+    app = app ? app : "";
+    detail = detail ? detail : "";
+    event_hash(seq, prev, now, actor, kind, app, detail, hash);
+    s = prepare(st, "INSERT INTO event(seq, at, actor, kind, app_id, detail, prev_hash, hash) "
+                    "VALUES (?,?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, seq);
+    sqlite3_bind_text(s, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, actor, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 5, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 6, detail, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(s, 7, prev, sizeof prev, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(s, 8, hash, sizeof hash, SQLITE_TRANSIENT);
+    return step_done(st, s, "event");
+}
+
+int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events)
+{
+    sqlite3_stmt *s = prepare(st, "SELECT seq, at, actor, kind, app_id, detail, prev_hash, hash "
+                                  "FROM event ORDER BY seq");
+    if (!s)
+        return -1;
+    uint8_t prev[32] = {0};
+    int64_t expect = 1, n = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        int64_t seq = sqlite3_column_int64(s, 0);
+        uint8_t stored_prev[32], stored[32], want[32];
+        blob_copy(s, 6, stored_prev, 32);
+        blob_copy(s, 7, stored, 32);
+        if (seq != expect)
+            diags_add(d, NULL, 0, 0, _("event %lld: missing (the chain jumps to %lld)"),
+                      (long long)expect, (long long)seq);
+        if (memcmp(stored_prev, prev, 32) != 0)
+            diags_add(d, NULL, 0, 0, _("event %lld: does not follow the previous event"),
+                      (long long)seq);
+        event_hash(seq, stored_prev, (const char *)sqlite3_column_text(s, 1),
+                   (const char *)sqlite3_column_text(s, 2),
+                   (const char *)sqlite3_column_text(s, 3),
+                   (const char *)sqlite3_column_text(s, 4),
+                   (const char *)sqlite3_column_text(s, 5), want);
+        if (memcmp(want, stored, 32) != 0)
+            diags_add(d, NULL, 0, 0, _("event %lld: its content was changed after it was written"),
+                      (long long)seq);
+        memcpy(prev, stored, 32);
+        expect = seq + 1;
+        n++;
+    }
+    sqlite3_finalize(s);
+    if (n_events)
+        *n_events = n;
+    return 0;
+}

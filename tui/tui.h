@@ -1,0 +1,8 @@
+/* The interactive program (DESIGN.md, Interactive program). */
+#ifndef SIMSA_TUI_H
+#define SIMSA_TUI_H
+
+/* Open the terminal program on a database; returns the process exit status. */
+int tui_main(const char *db_path);
+
+#endif
