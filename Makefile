@@ -49,6 +49,13 @@ MOS  = $(POS:po/%.po=$(B)/locale/%/LC_MESSAGES/simsa.mo)
 
 BIN = $(B)/simsa
 
+# Quiet by default; `make V=1` shows each command.
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
 .PHONY: all deps run check check-one unit cli-tests layers po-check install uninstall clean pot bench
 
 all: $(if $(filter 1,$(SAN)),,simsa) $(BIN) $(MOS)
@@ -61,21 +68,24 @@ deps:
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(GEN_SRC): $(PROGRAMS) scripts/embed-programs
 	@mkdir -p $(dir $@)
-	sh scripts/embed-programs $(PROGRAMS) > $@.tmp && mv $@.tmp $@
+	$(Q)sh scripts/embed-programs $(PROGRAMS) > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/builtin_programs.o: $(GEN_SRC)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BIN): $(CORE_OBJ) $(APP_OBJ)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS) -lcmocka
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS) -lcmocka
 
 $(B)/locale/%/LC_MESSAGES/simsa.mo: po/%.po
 	@mkdir -p $(dir $@)

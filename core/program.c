@@ -481,17 +481,16 @@ static const struct entry *take_points(struct loader *ld, struct section *s, con
                                        bool required, int32_t min, int32_t max, int32_t *out)
 {
     const struct entry *e = take(ld, s, key, required);
-    const char *why = NULL;
     int32_t tenths = 0;
     if (!e)
         return NULL;
-    bool parsed = score_parse(e->value, INT32_MAX, 1, &tenths, &why) == 0;
-    if (!parsed || tenths < min || tenths > max) {
+    /* score_parse's reasons speak of scores; "expected" below says it for any points. */
+    if (score_parse(e->value, INT32_MAX, 1, &tenths, NULL) != 0 || tenths < min || tenths > max) {
         char low[24], high[24];
         tenths_format(min, low, sizeof low);
         tenths_format(max, high, sizeof high);
         char *expected = xasprintf(_("points from %s to %s, at most one decimal"), low, high);
-        bad_value(ld, e, parsed ? NULL : why, expected);
+        bad_value(ld, e, NULL, expected);
         free(expected);
         return NULL;
     }
@@ -553,6 +552,8 @@ static const struct entry *take_list(struct loader *ld, struct section *s, const
             ok = strcmp(list.v[i], nfc) != 0;
         if (ok)
             strlist_add(&list, nfc);
+        else if (!nfc)
+            problem(ld, e->line, _("%s is not valid UTF-8"), key);
         else
             bad_value(ld, e, NULL, _("a comma-separated list of distinct, non-empty names"));
         free(nfc);

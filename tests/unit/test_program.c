@@ -9,6 +9,7 @@
 #include <cmocka.h>
 /* clang-format on */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -714,6 +715,105 @@ static void test_continuation_lines(void **state)
     free(text);
 }
 
+/* Does parsing text report exactly `want` among its problems? */
+static void expect_among(const char *text, const char *want)
+{
+    struct program p;
+    struct diags d = {0};
+    assert_int_equal(program_parse(text, "t.ini", &p, &d), -1);
+    bool found = false;
+    for (size_t i = 0; i < d.n; i++)
+        found = found || strcmp(d.v[i].text, want) == 0;
+    if (!found)
+        fail_msg("no problem \"%s\" among %zu", want, d.n);
+    diags_free(&d);
+}
+
+static void test_R6_1_item_names_and_count(void **state)
+{
+    (void)state;
+    char *one = edited("[item kpi]\n", "[item opinion]\n");
+    char *two = edit(one, "tie_break = data, kpi\n", "tie_break = data\n");
+    expect_problems(two, "t.ini:39: item 'opinion' would clash with a column of the scores file",
+                    (const char *)NULL);
+    free(two);
+    free(one);
+
+    /* 17 items: the 17th is refused where it starts. */
+    size_t cap = sizeof minimal + 17 * 120;
+    char *many = malloc(cap);
+    assert_non_null(many);
+    strcpy(many, minimal);
+    for (int i = 0; i < 15; i++)
+        snprintf(many + strlen(many), cap - strlen(many),
+                 "[item x%d]\ngroup = demand\nmax = 1\nname_ko = 가\nname_en = A\n"
+                 "desc_ko = 나\ndesc_en = B\n",
+                 i);
+    expect_among(many, "t.ini:144: more than 16 items");
+    free(many);
+
+    expect_one("desc_en = Key indicators\n", "desc_en = Key indicators\n[item k p]\n",
+               "t.ini:46: bad name 'k p' in [item k p] (expected up to 32 letters, digits, '_' "
+               "or '-')");
+}
+
+static void test_R9_2_tie_break_twice_or_empty(void **state)
+{
+    (void)state;
+    expect_one("tie_break = data, kpi\n", "tie_break = data, data\n",
+               "t.ini:31: tie_break names 'data' twice");
+    expect_one("tie_break = data, kpi\n", "tie_break = data,, kpi\n",
+               "t.ini:31: tie_break has an empty entry");
+    /* Left out, the default names items this rubric lacks. */
+    expect_one("tie_break = data, kpi\n", "",
+               "t.ini:28: the default tie_break (data, kpi, strategy) names 'strategy', which "
+               "is not an item: set tie_break in [policy]");
+    char *text = edited("tie_break = data, kpi\n", "tie_break =\n");
+    struct program p;
+    struct diags d = {0};
+    assert_int_equal(program_parse(text, "t.ini", &p, &d), 0);
+    assert_int_equal(p.n_tie_break, 0);
+    program_free(&p);
+    free(text);
+}
+
+static void test_R12_2_fixed_dates(void **state)
+{
+    (void)state;
+    char *one = edited("project_months = 10\n", "project_end = 2026-06-19\n");
+    char *two = edit(one, "dev_done_months_before = 2\n", "dev_done_by = 2026-07-01\n");
+    expect_problems(
+        two, "t.ini:18: project_end 2026-06-19 is not after the deadline 2026-06-19 18:00",
+        "t.ini:19: dev_done_by 2026-07-01 is after project_end 2026-06-19", (const char *)NULL);
+    free(two);
+    free(one);
+}
+
+static void test_bad_values_of_each_kind(void **state)
+{
+    (void)state;
+    expect_one("regions = 청주시\n", "regions = 청주시, \xff\n",
+               "t.ini:9: regions is not valid UTF-8");
+    expect_one("agency = 시험기관\n", "agency = \xc3\n", "t.ini:5: agency is not valid UTF-8");
+    expect_one("industries = 식품, 제지\n", "industries = 식품, 식품\n",
+               "t.ini:10: bad value for industries: '식품, 식품' (expected a comma-separated "
+               "list of distinct, non-empty names)");
+    expect_one("staff = 4\n", "staff = -1\n",
+               "t.ini:22: bad value for staff: '-1' (expected a whole number from 0 to 99)");
+    expect_one("max = 40\n", "max = 40.25\n",
+               "t.ini:41: bad value for max: '40.25' (expected points from 0.1 to 100, at most "
+               "one decimal)");
+    expect_one("quorum = 3\n", "quorum = 3\nbudget_fit = maybe\n",
+               "t.ini:31: bad value for budget_fit: 'maybe' (expected one of: stop, skip)");
+    expect_one("quorum = 3\n", "quorum = 3\nthreshold_counts_bonus = sometimes\n",
+               "t.ini:31: bad value for threshold_counts_bonus: 'sometimes' (expected yes or "
+               "no)");
+    expect_one("support_cap = 80,000,000\n", "support_cap = 80,000,00\n",
+               "t.ini:12: bad value for support_cap: '80,000,00' (commas in an amount must "
+               "separate groups of three digits; expected an amount in won such as "
+               "80,000,000)");
+}
+
 static void test_overlong_line_is_reported(void **state)
 {
     (void)state;
@@ -769,6 +869,10 @@ int main(void)
         cmocka_unit_test(test_every_problem_is_reported_in_line_order),
         cmocka_unit_test(test_crlf_and_bom_keep_line_numbers),
         cmocka_unit_test(test_continuation_lines),
+        cmocka_unit_test(test_R6_1_item_names_and_count),
+        cmocka_unit_test(test_R9_2_tie_break_twice_or_empty),
+        cmocka_unit_test(test_R12_2_fixed_dates),
+        cmocka_unit_test(test_bad_values_of_each_kind),
         cmocka_unit_test(test_overlong_line_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
