@@ -56,7 +56,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps run check check-one unit cli-tests layers po-check install uninstall clean pot bench
+.PHONY: all deps run check check-one unit cli-tests tui-tests man-lint layers po-check install uninstall clean pot bench
 
 all: $(if $(filter 1,$(SAN)),,simsa) $(BIN) $(MOS)
 
@@ -104,15 +104,27 @@ check: deps
 	$(MAKE) check-one SAN=1
 	@echo "make check: all suites passed (plain and ASan+UBSan)"
 
-check-one: all $(UNIT_BIN) layers po-check
+check-one: all $(UNIT_BIN) layers po-check man-lint
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory cli-tests
+	@$(MAKE) --no-print-directory tui-tests
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit $(UNIT_BIN)
 
 cli-tests: $(BIN)
 	@SIMSA=$(CURDIR)/$(BIN) SIMSA_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run-cli tests/cli/*.sh
+
+# The interactive program, driven through tmux. ncurses keeps its allocations until exit by
+# design, so leak detection is off for these runs (ASan and UBSan stay on).
+tui-tests: $(BIN)
+	@if ls tests/tui/*.sh >/dev/null 2>&1; then \
+	  ASAN_OPTIONS=detect_leaks=0 SIMSA=$(CURDIR)/$(BIN) SIMSA_LOCALEDIR=$(CURDIR)/$(B)/locale \
+	  sh tests/run-cli tests/tui/*.sh; fi
+
+man-lint:
+	@out=$$(mandoc -Tlint -W warning man/* 2>&1); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 
 # DESIGN.md, Layers: each library header in its own layer only.
 layers:

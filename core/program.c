@@ -247,7 +247,9 @@ static void section_line(struct loader *ld, const char *s)
     free(label);
 }
 
-/* Classify a line the way inih will treat it (ini.c, ini_parse_stream). */
+/* Classify a line the way inih will treat it (ini.c, ini_parse_stream), with its default
+ * settings, which simsa never changes: ';' and '#' comments, inline ';' comments after white
+ * space, multi-line values. */
 static void classify_line(struct loader *ld, const char *text)
 {
     const char *s = text;
