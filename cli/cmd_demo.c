@@ -8,6 +8,8 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "cli/write.h"
+#include "core/facts.h"
 #include "core/import.h"
 
 #define DEMO_PASSPHRASE "simsa-demo"
@@ -180,6 +182,38 @@ static char *demo_scores_csv(const struct program *p, int judge_slot, const char
     return b.s;
 }
 
+/* The demo people's unsealed keys, by person id (the demo acts for each of them). */
+struct demo_keys {
+    int64_t id[N_PEOPLE];
+    struct secret_key key[N_PEOPLE];
+};
+
+static const struct secret_key *demo_key(const struct demo_keys *k, const struct person *p)
+{
+    for (size_t i = 0; i < N_PEOPLE; i++)
+        if (k->id[i] == p->id)
+            return &k->key[i];
+    return NULL;
+}
+
+static int demo_unlock(const struct call *c, struct demo_keys *k)
+{
+    for (size_t i = 0; i < N_PEOPLE; i++) {
+        const struct person *p = call_find_person(c, demo_people[i].name);
+        const char *why = NULL;
+        k->id[i] = p->id;
+        if (key_unseal(&p->sealed, DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &k->key[i], &why) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void demo_keys_wipe(struct demo_keys *k)
+{
+    for (size_t i = 0; i < N_PEOPLE; i++)
+        secret_key_wipe(&k->key[i]);
+}
+
 /* Reload the call after a commit, so the next importer sees what is now recorded. */
 static int demo_reload(struct store *st, struct call *c)
 {
@@ -213,9 +247,12 @@ static int demo_applications(struct store *st, struct call *c, struct diags *d)
     struct app_import in;
     struct csv_table t = {0};
     int rc = import_apps(c, csv, strlen(csv), "demo-applications.csv", &in, &t, d);
-    for (size_t i = 0; rc == 0 && i < in.n; i++)
+    for (size_t i = 0; rc == 0 && i < in.n; i++) {
+        char *fact = fact_application(&in.apps[i]);
         rc = store_app_insert(st, &in.apps[i]) ||
-             store_event(st, "김간사", "app import", in.apps[i].id, in.apps[i].company);
+             store_event(st, "김간사", "app import", in.apps[i].id, fact);
+        free(fact);
+    }
     import_apps_free(&in);
     csv_table_free(&t);
     free(csv);
@@ -226,30 +263,45 @@ static int demo_applications(struct store *st, struct call *c, struct diags *d)
     size_t n = 0;
     struct csv_table t2 = {0};
     rc = import_docs(c, csv, strlen(csv), "demo-documents.csv", &rows, &n, &t2, d);
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = store_doc_set(st, rows[i].app, rows[i].doc, rows[i].issued);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        char *fact = fact_document(rows[i].doc, rows[i].issued);
+        rc = store_doc_set(st, rows[i].app, rows[i].doc, rows[i].issued) ||
+             store_event(st, "김간사", "document", rows[i].app, fact);
+        free(fact);
+    }
     free(rows);
     csv_table_free(&t2);
     free(csv);
     return rc ? -1 : 0;
 }
 
-static int demo_review(struct store *st, struct call *c)
+static int demo_review(struct store *st, struct call *c, const struct demo_keys *keys)
 {
     struct person *sec = call_find_person(c, "김간사");
     struct finance_year years[] = {{2024, 3200000000, 2100000000, 1800000000, 900000000},
                                    {2025, 3500000000, 2300000000, 2000000000, 950000000}};
-    for (size_t i = 0; i < 2; i++)
-        if (store_finance_set(st, "2026-001", &years[i]) < 0)
+    for (size_t i = 0; i < 2; i++) {
+        char *fact = fact_finance(&years[i]);
+        int rc = store_finance_set(st, "2026-001", &years[i]) ||
+                 store_event(st, "김간사", "finance", "2026-001", fact);
+        free(fact);
+        if (rc)
             return -1;
+    }
     /* The secretariat answers every checklist item of the applications it has checked. */
     for (size_t i = 0; i < N_APPS; i++) {
         if (demo_apps[i].startup)
             continue; /* left unanswered: the review lists them */
-        for (size_t k = 0; k < c->program.n_dqs; k++)
-            if (store_check_set(st, demo_apps[i].id, c->program.dqs[k].id, false,
-                                k == 1 ? "참여제한 이력 없음 (조회 결과 첨부)" : "", sec->id) < 0)
+        for (size_t k = 0; k < c->program.n_dqs; k++) {
+            const char *note = k == 1 ? "참여제한 이력 없음 (조회 결과 첨부)" : "";
+            char *fact = fact_checklist(c->program.dqs[k].id, false, note);
+            int rc = store_check_set(st, demo_apps[i].id, c->program.dqs[k].id, false, note,
+                                     sec->id) ||
+                     store_event(st, sec->name, "check", demo_apps[i].id, fact);
+            free(fact);
+            if (rc)
                 return -1;
+        }
     }
     if (store_commit(st) < 0 || demo_reload(st, c) < 0 || store_begin(st) < 0)
         return -1;
@@ -257,19 +309,15 @@ static int demo_review(struct store *st, struct call *c)
     for (size_t i = 0; i < c->n_apps; i++) {
         struct review_result res = {0};
         call_review(c, &c->apps[i], &res);
-        char *reasons = strlist_join(&res.reasons, "\n");
-        int rc = store_review_add(st, c->apps[i].a.id, res.passed, reasons, sec->id, NULL, NULL) ||
-                 store_event(st, sec->name, res.passed ? "review passed" : "review failed",
-                             c->apps[i].a.id, reasons);
-        free(reasons);
+        int rc = write_review(st, c, &c->apps[i], &res, sec, demo_key(keys, sec));
         review_result_free(&res);
         if (rc)
             return -1;
     }
-    return 0;
+    return cli_sign_head(st, c, sec, demo_key(keys, sec));
 }
 
-static int demo_panels(struct store *st, struct call *c)
+static int demo_panels(struct store *st, struct call *c, const struct demo_keys *keys)
 {
     static const char *const names[] = {"바이오·의료", "식품·화장품·제지"};
     for (int p = 0; p < 2; p++) {
@@ -285,18 +333,20 @@ static int demo_panels(struct store *st, struct call *c)
     }
     struct person *sec = call_find_person(c, "김간사");
     struct person *judge = call_find_person(c, demo_people[9].name);
-    if (store_conflict_add(st, "2026-006", judge->id, "공급기업 대표와 최근 3년 내 공동연구 수행",
-                           judge->id, NULL, NULL) < 0 ||
-        store_bonus_set(st, "2026-001", "local_supplier", "공급기업 본사 청주시 (사업자등록증)",
-                        sec->id, NULL, NULL) < 0 ||
-        store_bonus_set(st, "2026-003", "local_supplier", "공급기업 본사 청주시 (사업자등록증)",
-                        sec->id, NULL, NULL) < 0 ||
-        store_budget_set(st, 250000000) < 0)
+    const struct bonus_def *local = program_bonus(&c->program, "local_supplier");
+    if (write_conflict(st, c, call_find_app(c, "2026-006"), judge,
+                       "공급기업 대표와 최근 3년 내 공동연구 수행", judge, demo_key(keys, judge)) ||
+        write_bonus(st, c, "2026-001", local, true, "공급기업 본사 청주시 (사업자등록증)", sec,
+                    demo_key(keys, sec)) ||
+        write_bonus(st, c, "2026-003", local, true, "공급기업 본사 청주시 (사업자등록증)", sec,
+                    demo_key(keys, sec)) ||
+        write_budget(st, c, 250000000, sec, demo_key(keys, sec)))
         return -1;
-    return store_event(st, "김간사", "budget", "", "250,000,000");
+    return 0;
 }
 
-static int demo_scores(struct store *st, struct call *c, struct diags *d)
+static int demo_scores(struct store *st, struct call *c, const struct demo_keys *keys,
+                       struct diags *d)
 {
     for (int slot = 0; slot < 10; slot++) {
         struct person *judge = call_find_person(c, demo_people[2 + slot].name);
@@ -305,42 +355,37 @@ static int demo_scores(struct store *st, struct call *c, struct diags *d)
         size_t n = 0;
         struct csv_table t = {0};
         int rc = import_scores(c, judge, csv, strlen(csv), "demo-scores.csv", &rows, &n, &t, d);
-        for (size_t i = 0; rc == 0 && i < n; i++) {
-            struct sheet_write w = {
-                .app = rows[i].app,
-                .judge = judge->id,
-                .program = &c->program,
-                .item_tenths = rows[i].item_tenths,
-                .agree = rows[i].agree,
-                .amount = rows[i].amount,
-                .opinion = rows[i].opinion,
-                .submitted_by = judge->id,
-            };
-            rc = store_sheet_add(st, &w) ||
-                 store_event(st, judge->name, "sheet submitted", rows[i].app, judge->name);
-        }
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            rc = write_sheet(st, c, &rows[i], false, judge, demo_key(keys, judge));
         free(rows);
         csv_table_free(&t);
         free(csv);
         if (rc)
             return -1;
     }
-    return 0;
+    return cli_sign_head(st, c, call_find_person(c, "김간사"),
+                         demo_key(keys, call_find_person(c, "김간사")));
 }
 
 static int demo_build(struct store *st, struct call *c, struct diags *d)
 {
-    if (store_begin(st) || demo_people_add(st) || store_commit(st) || demo_reload(st, c))
-        return -1;
+    struct demo_keys keys = {0};
+    int rc = -1;
+    if (store_begin(st) || demo_people_add(st) || store_commit(st) || demo_reload(st, c) ||
+        demo_unlock(c, &keys))
+        goto out;
     if (store_begin(st) || demo_applications(st, c, d) || store_commit(st) || demo_reload(st, c))
-        return -1;
-    if (store_begin(st) || demo_review(st, c) || store_commit(st) || demo_reload(st, c))
-        return -1;
-    if (store_begin(st) || demo_panels(st, c) || store_commit(st) || demo_reload(st, c))
-        return -1;
-    if (store_begin(st) || demo_scores(st, c, d) || store_commit(st))
-        return -1;
-    return 0;
+        goto out;
+    if (store_begin(st) || demo_review(st, c, &keys) || store_commit(st) || demo_reload(st, c))
+        goto out;
+    if (store_begin(st) || demo_panels(st, c, &keys) || store_commit(st) || demo_reload(st, c))
+        goto out;
+    if (store_begin(st) || demo_scores(st, c, &keys, d) || store_commit(st))
+        goto out;
+    rc = 0;
+out:
+    demo_keys_wipe(&keys);
+    return rc;
 }
 
 static int cmd_demo(struct cli *cli, int argc, char **argv)

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "cli/write.h"
 
 /* Open the call, find the acting person of `role` (-1 any) and unlock their key. */
 static int begin_signed(struct cli *cli, struct store **st, struct call *c, int role,
@@ -125,6 +126,36 @@ static char *required_text(int argc, char **argv, const char *opt)
     return nfc;
 }
 
+static int conflict_write(struct store *st, const struct call *c, const struct app_record *r,
+                          const struct person *judge, const struct person *who,
+                          const struct secret_key *key, const char *reason)
+{
+    if (store_begin(st) || write_conflict(st, c, r, judge, reason, who, key))
+        return cli_rollback_fail(st, r->a.id);
+    if (cli_commit(st) < 0)
+        return EXIT_FAIL;
+    printf(_("%s: %s declared a conflict of interest and will not score it\n"), r->a.id,
+           judge->name);
+    return EXIT_OK;
+}
+
+static int bonus_write(struct store *st, const struct call *c, const char *app,
+                       const struct bonus_def *b, bool awarded, const char *note,
+                       const struct person *who, const struct secret_key *key)
+{
+    if (store_begin(st) || write_bonus(st, c, app, b, awarded, note, who, key))
+        return cli_rollback_fail(st, app);
+    if (cli_commit(st) < 0)
+        return EXIT_FAIL;
+    char pts[16];
+    tenths_format(b->points_tenths, pts, sizeof pts);
+    if (awarded)
+        printf(_("%s: bonus %s (+%s)\n"), app, b->id, pts);
+    else
+        printf(_("%s: bonus %s cleared\n"), app, b->id);
+    return EXIT_OK;
+}
+
 /* R6.4: declared by the judge, or recorded by the secretariat on their behalf. */
 static int cmd_conflict_add(struct cli *cli, int argc, char **argv)
 {
@@ -162,15 +193,8 @@ static int cmd_conflict_add(struct cli *cli, int argc, char **argv)
         cli_fail(_("%s already submitted a sheet for %s; a conflict must be declared before "
                    "scoring"),
                  judge->name, r->a.id);
-    else if (store_begin(st) ||
-             store_conflict_add(st, r->a.id, judge->id, reason, who->id, NULL, NULL) ||
-             store_event(st, who->name, "conflict", r->a.id, reason))
-        rc = cli_rollback_fail(st, r->a.id);
-    else if (cli_commit(st) == 0) {
-        printf(_("%s: %s declared a conflict of interest and will not score it\n"), r->a.id,
-               judge->name);
-        rc = EXIT_OK;
-    }
+    else
+        rc = conflict_write(st, &c, r, judge, who, &key, reason);
     free(reason);
     end_signed(st, &c, &key);
     return rc;
@@ -203,15 +227,8 @@ static int cmd_bonus_set(struct cli *cli, int argc, char **argv)
         cli_fail(_("\"%s\" is not a bonus of %s; the bonuses are:"), pos[1], c.program.id);
         for (size_t i = 0; i < c.program.n_bonuses; i++)
             fprintf(stderr, "  %s  %s\n", c.program.bonuses[i].id, c.program.bonuses[i].name_ko);
-    } else if (store_begin(st) || store_bonus_set(st, r->a.id, b->id, note, who->id, NULL, NULL) ||
-               store_event(st, who->name, "bonus set", r->a.id, b->id))
-        rc = cli_rollback_fail(st, r->a.id);
-    else if (cli_commit(st) == 0) {
-        char pts[16];
-        tenths_format(b->points_tenths, pts, sizeof pts);
-        printf(_("%s: bonus %s (+%s)\n"), r->a.id, b->id, pts);
-        rc = EXIT_OK;
-    }
+    } else
+        rc = bonus_write(st, &c, r->a.id, b, true, note, who, &key);
     free(note);
     end_signed(st, &c, &key);
     return rc;
@@ -237,13 +254,8 @@ static int cmd_bonus_clear(struct cli *cli, int argc, char **argv)
         cli_fail(_("no application \"%s\""), pos[0]);
     else if (!has)
         cli_fail(_("%s has no bonus %s"), pos[0], pos[1]);
-    else if (store_begin(st) || store_bonus_clear(st, pos[0], pos[1]) ||
-             store_event(st, who->name, "bonus clear", pos[0], pos[1]))
-        rc = cli_rollback_fail(st, pos[0]);
-    else if (cli_commit(st) == 0) {
-        printf(_("%s: bonus %s cleared\n"), pos[0], pos[1]);
-        rc = EXIT_OK;
-    }
+    else
+        rc = bonus_write(st, &c, r->a.id, program_bonus(&c.program, pos[1]), false, "", who, &key);
     end_signed(st, &c, &key);
     return rc;
 }

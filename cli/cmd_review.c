@@ -7,6 +7,8 @@
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
+#include "cli/write.h"
+#include "core/facts.h"
 
 static const char *actor_name(const struct cli *cli)
 {
@@ -81,9 +83,11 @@ static int write_apps(struct cli *cli, struct store *st, struct call *c, const c
     struct csv_table t = {0};
     int rc = import_apps(c, data, len, file, &in, &t, d);
     for (size_t i = 0; rc == 0 && i < in.n; i++) {
+        char *fact = fact_application(&in.apps[i]);
         if (store_app_insert(st, &in.apps[i]) < 0 ||
-            store_event(st, actor_name(cli), "app import", in.apps[i].id, in.apps[i].company) < 0)
+            store_event(st, actor_name(cli), "app import", in.apps[i].id, fact) < 0)
             rc = -1;
+        free(fact);
         (*written)++;
     }
     import_apps_free(&in);
@@ -99,12 +103,11 @@ static int write_docs(struct cli *cli, struct store *st, struct call *c, const c
     struct csv_table t = {0};
     int rc = import_docs(c, data, len, file, &rows, &n, &t, d);
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        char detail[64], day[11];
-        date_format(rows[i].issued, day);
-        snprintf(detail, sizeof detail, "doc %d issued %s", rows[i].doc, day);
+        char *detail = fact_document(rows[i].doc, rows[i].issued);
         if (store_doc_set(st, rows[i].app, rows[i].doc, rows[i].issued) < 0 ||
             store_event(st, actor_name(cli), "document", rows[i].app, detail) < 0)
             rc = -1;
+        free(detail);
         (*written)++;
     }
     free(rows);
@@ -121,9 +124,7 @@ static int write_finance(struct cli *cli, struct store *st, struct call *c, cons
     int rc = import_finance(c, data, len, file, &rows, &n, &t, d);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         const struct finance_year *f = &rows[i].f;
-        char *detail = xasprintf("%d liabilities %lld equity %lld current %lld/%lld", f->year,
-                                 (long long)f->liabilities, (long long)f->equity,
-                                 (long long)f->current_assets, (long long)f->current_liabilities);
+        char *detail = fact_finance(f);
         if (store_finance_set(st, rows[i].app, f) < 0 ||
             store_event(st, actor_name(cli), "finance", rows[i].app, detail) < 0)
             rc = -1;
@@ -180,7 +181,7 @@ static int cmd_check_set(struct cli *cli, int argc, char **argv)
         for (size_t i = 0; i < c.program.n_dqs; i++)
             fprintf(stderr, "  %s  %s\n", c.program.dqs[i].id, c.program.dqs[i].text_ko);
     } else if (optional_actor(cli, &c, &who) == 0) {
-        char *detail = xasprintf("%s=%s %s", dq->id, yes ? "yes" : "no", note);
+        char *detail = fact_checklist(dq->id, yes, note);
         if (store_begin(st) || store_check_set(st, pos[0], dq->id, yes, note, who) ||
             store_event(st, actor_name(cli), "check", pos[0], detail))
             rc = cli_rollback_fail(st, pos[0]);
@@ -196,18 +197,13 @@ static int cmd_check_set(struct cli *cli, int argc, char **argv)
     return rc;
 }
 
-/* Decide document review for one application and record it (signed by the secretariat). */
+/* Decide document review for one application and record it, signed by the secretariat. */
 static int review_one(struct store *st, struct call *c, struct app_record *r,
-                      const struct person *who)
+                      const struct person *who, const struct secret_key *key)
 {
     struct review_result res = {0};
     call_review(c, r, &res);
-    char *reasons = strlist_join(&res.reasons, "\n");
-    int rc = 0;
-    if (store_review_add(st, r->a.id, res.passed, reasons, who->id, NULL, NULL) < 0 ||
-        store_event(st, who->name, res.passed ? "review passed" : "review failed", r->a.id,
-                    reasons) < 0)
-        rc = -1;
+    int rc = write_review(st, c, r, &res, who, key);
     if (rc == 0) {
         printf("%s\t%s\n", r->a.id, res.passed ? _("passed") : _("failed"));
         for (size_t i = 0; i < res.reasons.n; i++)
@@ -215,7 +211,6 @@ static int review_one(struct store *st, struct call *c, struct app_record *r,
         for (size_t i = 0; i < res.unanswered.n; i++)
             printf("\t%s %s\n", _("unanswered (counts as not holding):"), res.unanswered.v[i]);
     }
-    free(reasons);
     review_result_free(&res);
     return rc;
 }
@@ -240,7 +235,10 @@ static int cmd_review_run(struct cli *cli, int argc, char **argv)
         int bad = store_begin(st);
         for (size_t i = 0; !bad && i < c.n_apps; i++)
             if (!only || &c.apps[i] == only)
-                bad = review_one(st, &c, &c.apps[i], who);
+                bad = review_one(st, &c, &c.apps[i], who, &key);
+        /* Review closed: a milestone of the audit chain. */
+        if (!bad)
+            bad = cli_sign_head(st, &c, who, &key);
         if (bad)
             rc = cli_rollback_fail(st, _("review"));
         else if (cli_commit(st) == 0)

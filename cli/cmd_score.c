@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
+#include "cli/write.h"
 
 static int cmd_score_import(struct cli *cli, int argc, char **argv)
 {
@@ -50,23 +51,11 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
         goto out;
     int bad = store_begin(st);
     bool transcribed = who->role == ROLE_SECRETARIAT;
-    for (size_t i = 0; !bad && i < n; i++) {
-        struct sheet_write w = {
-            .app = rows[i].app,
-            .judge = rows[i].judge,
-            .program = &c.program,
-            .item_tenths = rows[i].item_tenths,
-            .agree = rows[i].agree,
-            .amount = rows[i].amount,
-            .opinion = rows[i].opinion,
-            .transcribed = transcribed,
-            .submitted_by = who->id,
-        };
-        struct person *judge = call_person_by_id(&c, rows[i].judge);
-        bad = store_sheet_add(st, &w) ||
-              store_event(st, who->name, transcribed ? "sheet transcribed" : "sheet submitted",
-                          rows[i].app, judge ? judge->name : "?");
-    }
+    for (size_t i = 0; !bad && i < n; i++)
+        bad = write_sheet(st, &c, &rows[i], transcribed, who, &key);
+    /* Each sheet import is a milestone of the audit chain. */
+    if (!bad)
+        bad = cli_sign_head(st, &c, who, &key);
     if (bad)
         rc = cli_rollback_fail(st, pos[0]);
     else if (cli_commit(st) == 0) {
@@ -292,14 +281,23 @@ static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
         char *members = strlist_join(&l, "\n"), *order = strlist_join(&l, " > ");
         char *reason = utf8_nfc(reason_in);
         char *detail = xasprintf("%s: %s", order, reason ? reason : "");
-        if (!reason || store_begin(st) ||
-            store_tie_add(st, members, reason, who->id, NULL, NULL) ||
-            store_event(st, who->name, "tie resolve", apps[0], detail))
+        struct cli_record rec;
+        cli_record_begin(&rec);
+        struct record_tie rt = {.program = c.program.id, .apps = (const char *const *)apps,
+                                .n_apps = (size_t)n, .reason = reason, .signer = who->name,
+                                .at = rec.at};
+        char *why = NULL;
+        if (!reason || cli_record_sign(&rec, who, &key, RECORD_TIE, apps[0],
+                                       record_tie_text(&rt, &why), why) < 0)
+            rc = EXIT_FAIL;
+        else if (store_begin(st) || store_tie_add(st, members, reason, &rec.sign) ||
+                 store_event(st, who->name, "tie resolve", apps[0], detail))
             rc = cli_rollback_fail(st, _("tie"));
         else if (cli_commit(st) == 0) {
             printf(_("tie resolved in the order %s\n"), order);
             rc = EXIT_OK;
         }
+        cli_record_free(&rec);
         free(detail);
         free(reason);
         free(order);
@@ -358,9 +356,17 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
         char *list = strlist_join(&promoted, " ");
         char *reason = utf8_nfc(reason_in);
         char *detail = xasprintf("%s; promoted: %s", reason ? reason : "", list);
-        if (!reason || store_begin(st) ||
-            store_forfeit_add(st, r->a.id, reason, list, who->id, NULL, NULL) ||
-            store_event(st, who->name, "forfeit", r->a.id, detail))
+        struct cli_record rec;
+        cli_record_begin(&rec);
+        struct record_forfeit rf = {.program = c.program.id, .app = r->a.id, .reason = reason,
+                                    .promoted = (const char *const *)promoted.v,
+                                    .n_promoted = promoted.n, .signer = who->name, .at = rec.at};
+        char *why = NULL;
+        if (!reason || cli_record_sign(&rec, who, &key, RECORD_FORFEIT, r->a.id,
+                                       record_forfeit_text(&rf, &why), why) < 0)
+            rc = EXIT_FAIL;
+        else if (store_begin(st) || store_forfeit_add(st, r->a.id, reason, list, &rec.sign) ||
+                 store_event(st, who->name, "forfeit", r->a.id, detail))
             rc = cli_rollback_fail(st, r->a.id);
         else if (cli_commit(st) == 0) {
             printf(_("%s forfeited\n"), r->a.id);
@@ -370,6 +376,7 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
                 printf("%s\n", _("nobody is promoted (nothing on the waitlist fits)"));
             rc = EXIT_OK;
         }
+        cli_record_free(&rec);
         free(detail);
         free(reason);
         free(list);

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "cli/write.h"
 
 /* A program by built-in id or by path: its text (caller frees) or NULL with a message. */
 static char *program_text_for(const char *id_or_path, char **err)
@@ -65,7 +66,7 @@ static int cmd_init(struct cli *cli, int argc, char **argv)
         struct store *st;
         rc = store_open(pos[0], &st, &err);
         if (rc == 0) {
-            rc = store_begin(st) || store_budget_set(st, budget) ||
+            rc = store_begin(st) || store_budget_set(st, budget, NULL) ||
                  store_event(st, "simsa", "budget", "", b) || store_commit(st);
             if (rc)
                 err = xasprintf("%s", store_errmsg(st));
@@ -316,8 +317,7 @@ static int cmd_budget_set(struct cli *cli, int argc, char **argv)
     if (who && cli_unlock(cli, who, &key) == 0) {
         char amount[32];
         amount_format(won, amount, sizeof amount);
-        if (store_begin(st) || store_budget_set(st, won) ||
-            store_event(st, who->name, "budget", "", amount))
+        if (store_begin(st) || write_budget(st, &c, won, who, &key))
             rc = cli_rollback_fail(st, _("budget"));
         else if (cli_commit(st) == 0) {
             printf(_("budget set to %s won\n"), amount);

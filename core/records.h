@@ -51,7 +51,7 @@ struct record_review { /* a document-review decision (R2–R5) */
 
 struct record_inspection { /* a site-inspection record */
     const char *program, *app;
-    const char *date; /* "YYYY-MM-DD" */
+    const char *date;           /* "YYYY-MM-DD" */
     const char *const *members; /* the inspection team */
     size_t n_members;
     const char *const *facts; /* facts checked */
@@ -113,7 +113,7 @@ struct record_budget { /* the budget set for the call (R11) */
 };
 
 struct record_result_row {
-    int rank;            /* >= 1; tied rows share it */
+    int rank; /* >= 1; tied rows share it */
     const char *app;
     int64_t base, final; /* scaled by 10^decimals (R7.2, R8) */
     const char *outcome; /* outcome_name(): "selected", "waitlisted", ... */

@@ -3,6 +3,12 @@
 #ifndef SIMSA_SCHEMA_H
 #define SIMSA_SCHEMA_H
 
+#define APPEND_ONLY(t)                                                                         \
+    "CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t                                       \
+    " BEGIN SELECT RAISE(ABORT, 'signed records are never changed'); END;\n"                  \
+    "CREATE TRIGGER " t "_no_delete BEFORE DELETE ON " t                                       \
+    " BEGIN SELECT RAISE(ABORT, 'signed records are never removed'); END;\n"
+
 static const char *const schema_migrations[] = {
     /* 1: the whole store */
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;\n"
@@ -50,9 +56,21 @@ static const char *const schema_migrations[] = {
     "  judge_id INTEGER NOT NULL REFERENCES person(id), reason TEXT NOT NULL,\n"
     "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
     "  signed_text TEXT, signature TEXT, PRIMARY KEY (app_id, judge_id)) STRICT;\n"
-    "CREATE TABLE bonus(app_id TEXT NOT NULL REFERENCES application(id), bonus TEXT NOT NULL,\n"
-    "  note TEXT NOT NULL, person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
-    "  signed_text TEXT, signature TEXT, PRIMARY KEY (app_id, bonus)) STRICT;\n"
+    /* Bonuses as an append-only signed log: the latest change of (app, bonus) is in force. */
+    "CREATE TABLE bonus_change(id INTEGER PRIMARY KEY,\n"
+    "  app_id TEXT NOT NULL REFERENCES application(id), bonus TEXT NOT NULL,\n"
+    "  awarded INTEGER NOT NULL CHECK (awarded IN (0,1)), note TEXT NOT NULL,\n"
+    "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
+    "  signed_text TEXT, signature TEXT) STRICT;\n"
+    "CREATE TABLE budget_change(id INTEGER PRIMARY KEY, won INTEGER NOT NULL CHECK (won >= 0),\n"
+    "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
+    "  signed_text TEXT, signature TEXT) STRICT;\n"
+    "CREATE TABLE audit_head(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, hash BLOB NOT NULL,\n"
+    "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
+    "  signed_text TEXT, signature TEXT) STRICT;\n"
+    "CREATE TABLE result_final(id INTEGER PRIMARY KEY,\n"
+    "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
+    "  signed_text TEXT NOT NULL, signature TEXT NOT NULL) STRICT;\n"
     "CREATE TABLE sheet(id INTEGER PRIMARY KEY, app_id TEXT NOT NULL REFERENCES application(id),\n"
     "  judge_id INTEGER NOT NULL REFERENCES person(id), opinion TEXT NOT NULL,\n"
     "  transcribed INTEGER NOT NULL CHECK (transcribed IN (0,1)),\n"
@@ -78,7 +96,12 @@ static const char *const schema_migrations[] = {
     "CREATE TRIGGER event_no_update BEFORE UPDATE ON event\n"
     "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
     "CREATE TRIGGER event_no_delete BEFORE DELETE ON event\n"
-    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n",
+    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+    /* Signed records are never changed or removed either (R11.5: nothing is deleted). */
+    APPEND_ONLY("review") APPEND_ONLY("inspection") APPEND_ONLY("conflict")
+    APPEND_ONLY("bonus_change") APPEND_ONLY("budget_change") APPEND_ONLY("sheet")
+    APPEND_ONLY("sheet_item") APPEND_ONLY("amount_vote") APPEND_ONLY("tie_decision")
+    APPEND_ONLY("forfeit") APPEND_ONLY("audit_head") APPEND_ONLY("result_final"),
 };
 
 #endif

@@ -235,6 +235,17 @@ static void date_text(sdate d, char out[11])
     date_format(d, out);
 }
 
+/* Bind a signed record's last four parameters: person, at, signed text, signature. */
+static int finish_signed(struct store *st, sqlite3_stmt *s, int n_bound,
+                         const struct signing *sign, const char *what)
+{
+    sqlite3_bind_int64(s, n_bound + 1, sign->person);
+    sqlite3_bind_text(s, n_bound + 2, sign->at, -1, SQLITE_TRANSIENT);
+    bind_text_or_null(s, n_bound + 3, sign->text);
+    bind_text_or_null(s, n_bound + 4, sign->sig);
+    return step_done(st, s, what);
+}
+
 /* ---- loading ---- */
 
 static int load_program(struct store *st, struct call *c, struct diags *d)
@@ -554,7 +565,10 @@ int store_load(struct store *st, struct call *c, struct diags *d)
                      set_review) < 0 ||
         each_app_row(st, c, "SELECT app_id, judge_id FROM conflict ORDER BY app_id, judge_id",
                      add_conflict) < 0 ||
-        each_app_row(st, c, "SELECT app_id, bonus FROM bonus ORDER BY app_id, bonus",
+        each_app_row(st, c,
+                     "SELECT app_id, bonus FROM bonus_change b WHERE awarded = 1 AND id = "
+                     "(SELECT MAX(id) FROM bonus_change WHERE app_id = b.app_id AND "
+                     "bonus = b.bonus) ORDER BY app_id, bonus",
                      add_bonus) < 0 ||
         each_app_row(st, c, "SELECT app_id FROM forfeit", set_forfeit) < 0 ||
         each_app_row(st, c, "SELECT DISTINCT app_id FROM inspection", set_inspected) < 0 ||
@@ -596,7 +610,7 @@ int store_person_add(struct store *st, const char *name, enum role role,
     return 0;
 }
 
-int store_budget_set(struct store *st, int64_t won)
+int store_budget_set(struct store *st, int64_t won, const struct signing *sign)
 {
     sqlite3_stmt *s = prepare(st, "INSERT INTO meta(key, value) VALUES ('budget', ?) "
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -605,7 +619,16 @@ int store_budget_set(struct store *st, int64_t won)
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", (long long)won);
     sqlite3_bind_text(s, 1, buf, -1, SQLITE_TRANSIENT);
-    return step_done(st, s, "budget");
+    if (step_done(st, s, "budget") < 0)
+        return -1;
+    if (!sign)
+        return 0;
+    s = prepare(st, "INSERT INTO budget_change(won, person_id, at, signed_text, signature) "
+                    "VALUES (?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, won);
+    return finish_signed(st, s, 1, sign, "budget");
 }
 
 int store_app_insert(struct store *st, const struct application *a)
@@ -696,22 +719,8 @@ int store_finance_set(struct store *st, const char *app, const struct finance_ye
     return step_done(st, s, "finance");
 }
 
-/* Insert a signed record: the statement's last four parameters are person, at, signed text
- * and signature; the caller has bound the first `n_bound`. */
-static int finish_signed(struct store *st, sqlite3_stmt *s, int n_bound, int64_t person,
-                         const char *signed_text, const char *signature, const char *what)
-{
-    char now[21];
-    store_now(now);
-    sqlite3_bind_int64(s, n_bound + 1, person);
-    sqlite3_bind_text(s, n_bound + 2, now, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(s, n_bound + 3, signed_text);
-    bind_text_or_null(s, n_bound + 4, signature);
-    return step_done(st, s, what);
-}
-
 int store_review_add(struct store *st, const char *app, bool passed, const char *reasons,
-                     int64_t person, const char *signed_text, const char *signature)
+                     const struct signing *sign)
 {
     sqlite3_stmt *s = prepare(st, "INSERT INTO review(app_id, passed, reasons, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
@@ -720,7 +729,7 @@ int store_review_add(struct store *st, const char *app, bool passed, const char 
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(s, 2, passed);
     sqlite3_bind_text(s, 3, reasons, -1, SQLITE_TRANSIENT);
-    return finish_signed(st, s, 3, person, signed_text, signature, "review");
+    return finish_signed(st, s, 3, sign, "review");
 }
 
 int store_panel_add(struct store *st, const char *name, const int64_t *judges, size_t n,
@@ -758,7 +767,7 @@ int store_panel_assign(struct store *st, int64_t panel, const char *app)
 }
 
 int store_conflict_add(struct store *st, const char *app, int64_t judge, const char *reason,
-                       int64_t person, const char *signed_text, const char *signature)
+                       const struct signing *sign)
 {
     sqlite3_stmt *s = prepare(st, "INSERT INTO conflict(app_id, judge_id, reason, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
@@ -767,33 +776,22 @@ int store_conflict_add(struct store *st, const char *app, int64_t judge, const c
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 2, judge);
     sqlite3_bind_text(s, 3, reason, -1, SQLITE_TRANSIENT);
-    return finish_signed(st, s, 3, person, signed_text, signature, "conflict");
+    return finish_signed(st, s, 3, sign, "conflict");
 }
 
-int store_bonus_set(struct store *st, const char *app, const char *bonus, const char *note,
-                    int64_t person, const char *signed_text, const char *signature)
+int store_bonus_change(struct store *st, const char *app, const char *bonus, bool awarded,
+                       const char *note, const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(
-        st, "INSERT INTO bonus(app_id, bonus, note, person_id, at, signed_text, signature) "
-            "VALUES (?,?,?,?,?,?,?) ON CONFLICT(app_id, bonus) DO UPDATE SET note = "
-            "excluded.note, person_id = excluded.person_id, at = excluded.at, signed_text = "
-            "excluded.signed_text, signature = excluded.signature");
+    sqlite3_stmt *s = prepare(st, "INSERT INTO bonus_change(app_id, bonus, awarded, note, "
+                                  "person_id, at, signed_text, signature) "
+                                  "VALUES (?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, bonus, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, note, -1, SQLITE_TRANSIENT);
-    return finish_signed(st, s, 3, person, signed_text, signature, "bonus");
-}
-
-int store_bonus_clear(struct store *st, const char *app, const char *bonus)
-{
-    sqlite3_stmt *s = prepare(st, "DELETE FROM bonus WHERE app_id = ? AND bonus = ?");
-    if (!s)
-        return -1;
-    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, bonus, -1, SQLITE_TRANSIENT);
-    return step_done(st, s, "bonus");
+    sqlite3_bind_int(s, 3, awarded);
+    sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 4, sign, "bonus");
 }
 
 static int sheet_children(struct store *st, const struct sheet_write *w, int64_t sid)
@@ -821,8 +819,6 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
 
 int store_sheet_add(struct store *st, const struct sheet_write *w)
 {
-    char now[21];
-    store_now(now);
     sqlite3_stmt *s = prepare(st, "INSERT INTO sheet(app_id, judge_id, opinion, transcribed, "
                                   "submitted_by, submitted_at, signed_text, signature) "
                                   "VALUES (?,?,?,?,?,?,?,?)");
@@ -832,17 +828,13 @@ int store_sheet_add(struct store *st, const struct sheet_write *w)
     sqlite3_bind_int64(s, 2, w->judge);
     sqlite3_bind_text(s, 3, w->opinion ? w->opinion : "", -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(s, 4, w->transcribed);
-    sqlite3_bind_int64(s, 5, w->submitted_by);
-    sqlite3_bind_text(s, 6, now, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(s, 7, w->signed_text);
-    bind_text_or_null(s, 8, w->signature);
-    if (step_done(st, s, "sheet") < 0)
+    if (finish_signed(st, s, 4, w->sign, "sheet") < 0)
         return -1;
     return sheet_children(st, w, sqlite3_last_insert_rowid(st->db));
 }
 
-int store_tie_add(struct store *st, const char *members, const char *reason, int64_t person,
-                  const char *signed_text, const char *signature)
+int store_tie_add(struct store *st, const char *members, const char *reason,
+                  const struct signing *sign)
 {
     sqlite3_stmt *s = prepare(st, "INSERT INTO tie_decision(members, reason, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?)");
@@ -850,12 +842,11 @@ int store_tie_add(struct store *st, const char *members, const char *reason, int
         return -1;
     sqlite3_bind_text(s, 1, members, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, reason, -1, SQLITE_TRANSIENT);
-    return finish_signed(st, s, 2, person, signed_text, signature, "tie decision");
+    return finish_signed(st, s, 2, sign, "tie decision");
 }
 
 int store_forfeit_add(struct store *st, const char *app, const char *reason,
-                      const char *promoted, int64_t person, const char *signed_text,
-                      const char *signature)
+                      const char *promoted, const struct signing *sign)
 {
     sqlite3_stmt *s = prepare(st, "INSERT INTO forfeit(app_id, reason, promoted, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
@@ -864,7 +855,56 @@ int store_forfeit_add(struct store *st, const char *app, const char *reason,
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, reason, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 3, promoted, -1, SQLITE_TRANSIENT);
-    return finish_signed(st, s, 3, person, signed_text, signature, "forfeit");
+    return finish_signed(st, s, 3, sign, "forfeit");
+}
+
+int store_inspection_add(struct store *st, const struct inspection_write *w)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO inspection(app_id, date, team, facts, findings, "
+                                  "notes, person_id, at, signed_text, signature) "
+                                  "VALUES (?,?,?,?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    const char *v[] = {w->app, w->date, w->team, w->facts, w->findings, w->notes};
+    for (int i = 0; i < 6; i++)
+        sqlite3_bind_text(s, i + 1, v[i] ? v[i] : "", -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 6, w->sign, "inspection");
+}
+
+int store_result_add(struct store *st, const struct signing *sign)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO result_final(person_id, at, signed_text, "
+                                  "signature) VALUES (?,?,?,?)");
+    if (!s)
+        return -1;
+    return finish_signed(st, s, 0, sign, "result");
+}
+
+int store_head(struct store *st, int64_t *seq, uint8_t hash[32])
+{
+    sqlite3_stmt *s = prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
+    if (!s)
+        return -1;
+    *seq = 0;
+    memset(hash, 0, 32);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        *seq = sqlite3_column_int64(s, 0);
+        blob_copy(s, 1, hash, 32);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+int store_audit_head_add(struct store *st, int64_t seq, const uint8_t hash[32],
+                         const struct signing *sign)
+{
+    sqlite3_stmt *s = prepare(st, "INSERT INTO audit_head(seq, hash, person_id, at, signed_text, "
+                                  "signature) VALUES (?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, seq);
+    sqlite3_bind_blob(s, 2, hash, 32, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 2, sign, "audit head");
 }
 
 /* ---- the audit chain ---- */

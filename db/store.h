@@ -11,6 +11,15 @@
 
 struct store;
 
+/* Who signs a record, when (UTC ISO 8601), the canonical text signed and the .minisig. */
+struct signing {
+    int64_t person;
+    const char *at;
+    const char *text;
+    const char *sig;
+};
+
+
 /* Create a new database file (mode 0600; refuses to overwrite) holding the program text. */
 int store_create(const char *path, const char *program_id, const char *program_text,
                  char **err);
@@ -30,22 +39,23 @@ int store_load(struct store *st, struct call *out, struct diags *d);
 int store_person_add(struct store *st, const char *name, enum role role,
                      const struct public_key *pub, const struct sealed_key *sealed,
                      int64_t *id);
-int store_budget_set(struct store *st, int64_t won);
+/* The budget in force; sign is NULL only at init, before anyone exists to sign. */
+int store_budget_set(struct store *st, int64_t won, const struct signing *sign);
 int store_app_insert(struct store *st, const struct application *a);
 int store_doc_set(struct store *st, const char *app, int doc, sdate issued);
 int store_check_set(struct store *st, const char *app, const char *item, bool yes,
                     const char *note, int64_t person);
 int store_finance_set(struct store *st, const char *app, const struct finance_year *f);
 int store_review_add(struct store *st, const char *app, bool passed, const char *reasons,
-                     int64_t person, const char *signed_text, const char *signature);
+                     const struct signing *sign);
 int store_panel_add(struct store *st, const char *name, const int64_t *judges, size_t n,
                     int64_t *id);
 int store_panel_assign(struct store *st, int64_t panel, const char *app);
 int store_conflict_add(struct store *st, const char *app, int64_t judge, const char *reason,
-                       int64_t person, const char *signed_text, const char *signature);
-int store_bonus_set(struct store *st, const char *app, const char *bonus, const char *note,
-                    int64_t person, const char *signed_text, const char *signature);
-int store_bonus_clear(struct store *st, const char *app, const char *bonus);
+                       const struct signing *sign);
+/* Award (awarded) or withdraw a bonus: appended to the signed bonus log. */
+int store_bonus_change(struct store *st, const char *app, const char *bonus, bool awarded,
+                       const char *note, const struct signing *sign);
 struct sheet_write {
     const char *app;
     int64_t judge;
@@ -55,16 +65,23 @@ struct sheet_write {
     int64_t amount;
     const char *opinion;
     bool transcribed;
-    int64_t submitted_by;
-    const char *signed_text;
-    const char *signature;
+    const struct signing *sign; /* person = who submitted it */
 };
 int store_sheet_add(struct store *st, const struct sheet_write *w);
-int store_tie_add(struct store *st, const char *members, const char *reason, int64_t person,
-                  const char *signed_text, const char *signature);
+int store_tie_add(struct store *st, const char *members, const char *reason,
+                  const struct signing *sign);
 int store_forfeit_add(struct store *st, const char *app, const char *reason,
-                      const char *promoted, int64_t person, const char *signed_text,
-                      const char *signature);
+                      const char *promoted, const struct signing *sign);
+struct inspection_write {
+    const char *app, *date, *team, *facts, *findings, *notes; /* lists: one item per line */
+    const struct signing *sign;
+};
+int store_inspection_add(struct store *st, const struct inspection_write *w);
+int store_result_add(struct store *st, const struct signing *sign);
+/* The newest event: its sequence number and hash (seq 0 when the log is empty). */
+int store_head(struct store *st, int64_t *seq, uint8_t hash[32]);
+int store_audit_head_add(struct store *st, int64_t seq, const uint8_t hash[32],
+                         const struct signing *sign);
 /* Append to the audit chain (DESIGN.md Trust), in the caller's transaction. */
 int store_event(struct store *st, const char *actor, const char *kind, const char *app,
                 const char *detail);

@@ -1,0 +1,67 @@
+/* Canonical texts of unsigned facts (see facts.h). Fields are separated by '|' and every '|',
+ * '\\' and control character inside a value is escaped, so two different facts never give the
+ * same text. */
+#include "core/facts.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/csv.h"
+
+static void put_value(struct strbuf *b, const char *v)
+{
+    for (const unsigned char *p = (const unsigned char *)(v ? v : ""); *p; p++) {
+        if (*p == '|' || *p == '\\')
+            strbuf_printf(b, "\\%c", *p);
+        else if (*p < 0x20)
+            strbuf_printf(b, "\\x%02x", *p);
+        else
+            strbuf_add(b, (const char *)p, 1);
+    }
+    strbuf_puts(b, "|");
+}
+
+char *fact_application(const struct application *a)
+{
+    struct strbuf b = {0};
+    char founded[11], received[17];
+    date_format(a->founded, founded);
+    if (a->received_has_time)
+        datetime_format(a->received, received);
+    else
+        date_format(datetime_date(a->received), received);
+    const char *texts[] = {a->id,       a->company,  a->biz_no,          size_name(a->size),
+                           a->region,   a->factory_region, a->industry,  founded,
+                           a->supplier, a->supplier_region, a->supplier_pools ? "yes" : "no"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        put_value(&b, texts[i]);
+    strbuf_printf(&b, "%" PRId64 "|%" PRId64 "|", a->requested, a->copay);
+    const char *more[] = {a->title, a->contact_name, a->contact_email, received};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        put_value(&b, more[i]);
+    return b.s;
+}
+
+char *fact_document(int doc, sdate issued)
+{
+    char day[11];
+    date_format(issued, day);
+    return xasprintf("doc %d issued %s", doc, day);
+}
+
+char *fact_finance(const struct finance_year *f)
+{
+    return xasprintf("%d liabilities %" PRId64 " equity %" PRId64 " current %" PRId64 "/%" PRId64,
+                     f->year, f->liabilities, f->equity, f->current_assets,
+                     f->current_liabilities);
+}
+
+char *fact_checklist(const char *item, bool yes, const char *note)
+{
+    struct strbuf b = {0};
+    put_value(&b, item);
+    put_value(&b, yes ? "yes" : "no");
+    put_value(&b, note);
+    return b.s;
+}

@@ -1,0 +1,159 @@
+/* The interactive program's framework: a stack of views, each a screen (a table of operations,
+ * tig's view_ops) plus its private state; keys go key -> action -> screen handler -> generic. */
+#ifndef SIMSA_TUI_SCREEN_H
+#define SIMSA_TUI_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/call.h"
+#include "core/parse.h"
+#include "core/rank.h"
+#include "db/store.h"
+#include "tui/lineedit.h"
+
+/* What a key asks for. Screens read actions, never raw keys, so `?` help can list them. */
+enum action {
+    ACTION_NONE,
+    ACTION_UP,
+    ACTION_DOWN,
+    ACTION_LEFT,
+    ACTION_RIGHT,
+    ACTION_PAGE_UP,
+    ACTION_PAGE_DOWN,
+    ACTION_FIRST,
+    ACTION_LAST,
+    ACTION_OPEN,
+    ACTION_BACK,
+    ACTION_QUIT,
+    ACTION_HELP,
+    ACTION_FILTER,
+    ACTION_SORT,
+    ACTION_REDRAW,
+    ACTION_RELOAD,
+    ACTION_DASHBOARD,
+    ACTION_APPS,
+    ACTION_BOARD,
+    ACTION_NEXT_TAB,
+    ACTION_PREV_TAB,
+    ACTION_TAB_1,
+    ACTION_TAB_2,
+    ACTION_TAB_3,
+    ACTION_TAB_4,
+    ACTION_TAB_5,
+    ACTION_CLICK, /* a mouse click in the body; where is in tui.click_y/click_x */
+    ACTION_COUNT
+};
+
+/* What a handler did with an action. */
+enum result { RESULT_UNHANDLED, RESULT_HANDLED, RESULT_BACK, RESULT_QUIT };
+
+/* One key of a screen: dispatch and `?` help read the same table. */
+struct binding {
+    int key;           /* a character, or a KEY_* code when .function */
+    bool function;     /* key came from get_wch as KEY_CODE_YES */
+    enum action action;
+    bool status;       /* listed on the status line */
+    const char *help;  /* what the action does on this screen (N_), else the action's own */
+};
+
+/* Looks of things; mapped to colours or, with NO_COLOR, to attributes only. */
+enum style {
+    STYLE_NORMAL,
+    STYLE_TITLE,
+    STYLE_HEADER,
+    STYLE_SELECTED,
+    STYLE_CURRENT_COLUMN,
+    STYLE_GOOD,
+    STYLE_BAD,
+    STYLE_TIE,
+    STYLE_RULE,
+    STYLE_DIM,
+    STYLE_STRONG,
+    STYLE_ALERT,
+    STYLE_STATUS,
+    STYLE_BAR_USED,
+};
+
+/* The part of the terminal a screen draws in. */
+struct area {
+    int top, left, height, width;
+};
+
+struct tui;
+
+struct screen {
+    const char *name; /* N_(): in the title bar's breadcrumbs and in help */
+    /* Private state for one view of this screen; arg is the screen's own (NULL for most). */
+    void *(*open)(struct tui *t, const void *arg);
+    void (*close)(void *state);
+    void (*draw)(struct tui *t, void *state, const struct area *body);
+    enum result (*key)(struct tui *t, void *state, enum action a);
+    /* Optional: the call was reloaded (after a change); rebuild from t->call and t->rank. */
+    void (*reload)(struct tui *t, void *state);
+    /* Optional: apply a `/` filter (empty = none). Screens without it have no filter. */
+    void (*filter)(struct tui *t, void *state, const char *text);
+    /* Optional: a line about the view (position, sort order) under the body. */
+    void (*info)(struct tui *t, void *state, char *buf, size_t n);
+    const struct binding *actions; /* ends with .action = ACTION_NONE */
+};
+
+struct view {
+    const struct screen *screen;
+    void *state;
+    char *filter; /* the applied filter text, NULL when none */
+};
+
+#define TUI_MAX_VIEWS 16
+#define TUI_MIN_COLS 80
+#define TUI_MIN_LINES 24
+
+struct tui {
+    const char *db_path;
+    struct store *store;
+    struct call call;
+    struct rank_result rank;
+    bool korean; /* show the program's Korean texts (names, titles) */
+    bool color;
+    sdate today; /* SIMSA_TODAY, else the local date */
+    struct view views[TUI_MAX_VIEWS];
+    size_t n_views;
+    char message[256]; /* shown once under the body, then cleared */
+    bool message_is_error;
+    int click_y, click_x; /* of the last ACTION_CLICK, relative to the body */
+    bool editing;         /* the `/` filter line has the keyboard */
+    struct lineedit edit;
+    char *filter_before; /* restored when the edit is cancelled */
+};
+
+extern const struct screen screen_dashboard;
+extern const struct screen screen_apps;
+extern const struct screen screen_app;
+extern const struct screen screen_board;
+extern const struct screen screen_help;
+
+/* Open a screen on top of the stack (arg is passed to its open). */
+void tui_push(struct tui *t, const struct screen *s, const void *arg);
+/* Show a one-line message under the body until the next key. */
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Re-read the database and recompute the ranking, then let every view rebuild. */
+int tui_reload(struct tui *t);
+/* The curses attribute of a style (colour pair when colours are on). */
+int tui_attr(const struct tui *t, enum style s);
+/* The program's text in the interface language. */
+const char *tui_lang(const struct tui *t, const char *ko, const char *en);
+/* "SME", "mid-size", "large", translated. */
+const char *tui_size_label(enum company_size s);
+/* The rank row of application index `app` (into t->call.apps), or NULL. */
+const struct rank_row *tui_rank_row(const struct tui *t, size_t app);
+/* The view under the top one (help describes it), or NULL. */
+const struct view *tui_view_below(const struct tui *t);
+
+/* Key tables: the generic keys every screen has, and names/descriptions for help. */
+extern const struct binding tui_global_bindings[];
+void binding_key_name(const struct binding *b, char *buf, size_t n);
+const char *action_label(enum action a); /* short, for the status line (translated) */
+const char *action_help(enum action a);  /* a sentence, for `?` help (translated) */
+
+#endif

@@ -1,0 +1,292 @@
+/* The dashboard: the call and its dates, applications per stage, sheets submitted per judge,
+ * the budget, and what needs someone's attention. Every figure comes from core. */
+#include <libintl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/draw.h"
+#include "tui/page.h"
+#include "tui/screen.h"
+
+#define STAGE_COUNT (STAGE_FORFEITED + 1)
+#define COLUMN_COLS 32 /* the stage column; judges are listed beside it */
+
+struct dashboard {
+    struct page page;
+};
+
+static char *days_text(const struct tui *t)
+{
+    const struct program *p = &t->call.program;
+    sdate deadline = datetime_date(p->deadline);
+    long to_open = (long)p->announced - t->today, left = (long)deadline - t->today;
+    if (to_open > 0)
+        return xasprintf(ngettext("opens in %ld day", "opens in %ld days", (unsigned long)to_open),
+                         to_open);
+    if (left > 0)
+        return xasprintf(ngettext("%ld day left", "%ld days left", (unsigned long)left), left);
+    if (left == 0)
+        return xstrdup(_("the deadline is today"));
+    return xasprintf(ngettext("closed %ld day ago", "closed %ld days ago", (unsigned long)-left),
+                     -left);
+}
+
+static void call_lines(struct page *pg, const struct tui *t)
+{
+    const struct program *p = &t->call.program;
+    const char *title = tui_lang(t, p->title_ko, p->title_en);
+    page_add(pg, STYLE_STRONG, 0, title);
+    const char *other = title == p->title_ko ? p->title_en : p->title_ko;
+    if (other && *other && strcmp(other, title) != 0)
+        page_add(pg, STYLE_DIM, 0, other);
+    page_addf(pg, STYLE_NORMAL, 2, _("Program %s, operated by %s"), p->id,
+              p->agency && *p->agency ? p->agency : "-");
+    char opens[11], closes[17];
+    date_format(p->announced, opens);
+    datetime_format(p->deadline, closes);
+    char *days = days_text(t);
+    char today[11];
+    date_format(t->today, today);
+    page_addf(pg, STYLE_NORMAL, 2, _("Applications %s to %s (Korea time): %s (today %s)"), opens,
+              closes, days, today);
+    free(days);
+}
+
+/* How many sheets a judge has submitted, and how many are theirs to submit: applications that
+ * passed review, on the judge's panel (R6.3), without a conflict declared (R6.4). */
+static void judge_sheets(const struct call *c, int64_t judge, int *submitted, int *expected)
+{
+    *submitted = *expected = 0;
+    for (size_t i = 0; i < c->n_apps; i++) {
+        const struct app_record *r = &c->apps[i];
+        if (call_sheet_of(r, judge))
+            (*submitted)++;
+        if (r->review == REVIEW_PASSED && !r->forfeited && call_judge_on_app(c, r, judge) &&
+            !call_has_conflict(r, judge))
+            (*expected)++;
+    }
+}
+
+static char *judge_text(const struct call *c, size_t nth)
+{
+    for (size_t i = 0, seen = 0; i < c->n_people; i++) {
+        const struct person *p = &c->people[i];
+        if (p->role != ROLE_JUDGE || seen++ != nth)
+            continue;
+        int submitted, expected;
+        judge_sheets(c, p->id, &submitted, &expected);
+        char *name = text_pad(p->name, 12, ALIGN_LEFT);
+        char *s = xasprintf(_("%s %2d of %d"), name, submitted, expected);
+        free(name);
+        return s;
+    }
+    return NULL;
+}
+
+/* Stages on the left, judges' sheets on the right. */
+static void progress_lines(struct page *pg, const struct tui *t)
+{
+    const struct call *c = &t->call;
+    int counts[STAGE_COUNT] = {0};
+    size_t n_judges = 0;
+    for (size_t i = 0; i < c->n_apps; i++)
+        counts[call_app_stage(c, &c->apps[i])]++;
+    for (size_t i = 0; i < c->n_people; i++)
+        n_judges += c->people[i].role == ROLE_JUDGE;
+    char *head = text_pad(_("Applications by stage"), COLUMN_COLS, ALIGN_LEFT);
+    page_addf(pg, STYLE_HEADER, 0, "%s%s", head, _("Sheets submitted by judge"));
+    free(head);
+    size_t rows = n_judges > STAGE_COUNT ? n_judges : STAGE_COUNT;
+    for (size_t i = 0; i < rows; i++) {
+        char *left = xstrdup("");
+        if (i < STAGE_COUNT) {
+            char *label = text_pad(stage_label((enum stage)i), 14, ALIGN_LEFT);
+            free(left);
+            left = xasprintf("  %s %4d", label, counts[i]);
+            free(label);
+        }
+        char *padded = text_pad(left, COLUMN_COLS, ALIGN_LEFT);
+        char *judge = judge_text(c, i);
+        page_addf(pg, STYLE_NORMAL, COLUMN_COLS, "%s%s", padded, judge ? judge : "");
+        free(judge);
+        free(padded);
+        free(left);
+    }
+    if (n_judges == 0)
+        page_addf(pg, STYLE_DIM, 0, "%*s%s", COLUMN_COLS, "", _("(no judges yet)"));
+}
+
+static void budget_lines(struct page *pg, const struct tui *t)
+{
+    const struct call *c = &t->call;
+    page_add(pg, STYLE_HEADER, 0, _("Budget"));
+    char used[32];
+    amount_format(t->rank.used, used, sizeof used);
+    if (!c->has_budget) {
+        page_addf(pg, STYLE_NORMAL, 2, _("  no budget set; selected amounts come to %s won"),
+                  used);
+        return;
+    }
+    char budget[32], left[32];
+    amount_format(c->budget, budget, sizeof budget);
+    int64_t rest = c->budget - t->rank.used;
+    amount_format(rest < 0 ? -rest : rest, left, sizeof left);
+    page_addf(pg, STYLE_NORMAL, 2, _("  %s won: used %s, left %s%s"), budget, used,
+              rest < 0 ? "-" : "", left);
+    /* The bar is a picture of the two figures above, 40 cells wide. */
+    int cells = 40, full = c->budget > 0 ? (int)(t->rank.used * cells / c->budget) : 0;
+    if (full > cells)
+        full = cells;
+    char bar[64];
+    memset(bar, '#', (size_t)full);
+    memset(bar + full, '-', (size_t)(cells - full));
+    bar[cells] = '\0';
+    page_addf(pg, STYLE_NORMAL, 2, "  [%s]", bar);
+}
+
+static char *ids_joined(const struct strlist *ids)
+{
+    return strlist_join(ids, ", ");
+}
+
+static void alert(struct page *pg, const char *text)
+{
+    page_addf(pg, STYLE_ALERT, 4, "  ! %s", text);
+}
+
+static void unreviewed_alert(struct page *pg, const struct call *c)
+{
+    struct strlist ids = {0};
+    for (size_t i = 0; i < c->n_apps; i++)
+        if (c->apps[i].review == REVIEW_NONE && !c->apps[i].forfeited)
+            strlist_add(&ids, c->apps[i].a.id);
+    if (ids.n) {
+        char *list = ids_joined(&ids);
+        char *s = xasprintf(ngettext("%zu application not yet reviewed: %s",
+                                     "%zu applications not yet reviewed: %s", ids.n),
+                            ids.n, list);
+        alert(pg, s);
+        free(s);
+        free(list);
+    }
+    strlist_free(&ids);
+}
+
+/* R2–R5 as they stand now, whatever was recorded: missing or stale documents and the like. */
+static void review_alerts(struct page *pg, const struct call *c)
+{
+    for (size_t i = 0; i < c->n_apps; i++) {
+        const struct app_record *r = &c->apps[i];
+        struct review_result res = {0};
+        call_review(c, r, &res);
+        if (!res.passed && res.reasons.n > 0) {
+            char *s = res.reasons.n > 1
+                          ? xasprintf(_("%s fails review: %s (and %zu more)"), r->a.id,
+                                      res.reasons.v[0], res.reasons.n - 1)
+                          : xasprintf(_("%s fails review: %s"), r->a.id, res.reasons.v[0]);
+            alert(pg, s);
+            free(s);
+        }
+        review_result_free(&res);
+    }
+}
+
+static void tie_alerts(struct page *pg, const struct tui *t)
+{
+    const struct rank_result *rk = &t->rank;
+    for (size_t i = 0; i < rk->n; i++) {
+        const struct rank_row *row = &rk->rows[i];
+        bool first = row->tie_group && !row->tie_resolved;
+        for (size_t k = 0; first && k < i; k++)
+            first = rk->rows[k].tie_group != row->tie_group;
+        if (!first)
+            continue;
+        struct strlist ids = {0};
+        for (size_t k = i; k < rk->n; k++)
+            if (rk->rows[k].tie_group == row->tie_group)
+                strlist_add(&ids, t->call.apps[rk->rows[k].app].a.id);
+        char *list = ids_joined(&ids);
+        char *s = xasprintf(_("unresolved tie at rank %d: %s"), row->rank, list);
+        alert(pg, s);
+        free(s);
+        free(list);
+        strlist_free(&ids);
+    }
+}
+
+static void alert_lines(struct page *pg, const struct tui *t)
+{
+    page_add(pg, STYLE_HEADER, 0, _("Alerts"));
+    size_t before = pg->n;
+    unreviewed_alert(pg, &t->call);
+    review_alerts(pg, &t->call);
+    tie_alerts(pg, t);
+    for (size_t i = 0; i < t->rank.notes.n; i++)
+        alert(pg, t->rank.notes.v[i]);
+    if (pg->n == before)
+        page_add(pg, STYLE_GOOD, 2, _("  nothing needs attention"));
+}
+
+static void dashboard_build(struct tui *t, struct dashboard *d)
+{
+    page_clear(&d->page);
+    call_lines(&d->page, t);
+    page_add(&d->page, STYLE_NORMAL, 0, "");
+    progress_lines(&d->page, t);
+    page_add(&d->page, STYLE_NORMAL, 0, "");
+    budget_lines(&d->page, t);
+    page_add(&d->page, STYLE_NORMAL, 0, "");
+    alert_lines(&d->page, t);
+}
+
+static void *dashboard_open(struct tui *t, const void *arg)
+{
+    (void)arg;
+    struct dashboard *d = xcalloc(1, sizeof *d);
+    dashboard_build(t, d);
+    return d;
+}
+
+static void dashboard_close(void *state)
+{
+    struct dashboard *d = state;
+    page_free(&d->page);
+    free(d);
+}
+
+static void dashboard_reload(struct tui *t, void *state)
+{
+    dashboard_build(t, state);
+}
+
+static void dashboard_draw(struct tui *t, void *state, const struct area *body)
+{
+    struct dashboard *d = state;
+    page_draw(&d->page, t, body);
+}
+
+static enum result dashboard_key(struct tui *t, void *state, enum action a)
+{
+    (void)t;
+    struct dashboard *d = state;
+    return page_key(&d->page, a);
+}
+
+static const struct binding dashboard_bindings[] = {
+    {.key = 'a', .action = ACTION_APPS, .status = true,
+     .help = N_("the applications: a table to sort, filter and open")},
+    {.key = 'b', .action = ACTION_BOARD, .status = true,
+     .help = N_("the committee board: ranking, threshold line, amounts, budget")},
+    {.action = ACTION_NONE},
+};
+
+const struct screen screen_dashboard = {
+    .name = N_("Dashboard"),
+    .open = dashboard_open,
+    .close = dashboard_close,
+    .draw = dashboard_draw,
+    .key = dashboard_key,
+    .reload = dashboard_reload,
+    .actions = dashboard_bindings,
+};

@@ -1,0 +1,702 @@
+/* The interactive program's framework (see screen.h): the view stack, the key -> action
+ * tables, the generic handler, the title, info and status lines, `/` filter editing, mouse,
+ * resize and colours. Every way out returns here, so the terminal is always restored. */
+#include "tui/tui.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "tui/draw.h"
+#include "tui/lineedit.h"
+#include "tui/screen.h"
+
+/* ---- Actions: what each is called on the status line and in help ---- */
+
+struct action_text {
+    const char *label; /* a word or two */
+    const char *help;  /* a sentence */
+};
+
+static const struct action_text action_texts[ACTION_COUNT] = {
+    [ACTION_UP] = {.label = N_("up"), .help = N_("move up")},
+    [ACTION_DOWN] = {.label = N_("down"), .help = N_("move down")},
+    [ACTION_LEFT] = {.label = N_("left"), .help = N_("move left")},
+    [ACTION_RIGHT] = {.label = N_("right"), .help = N_("move right")},
+    [ACTION_PAGE_UP] = {.label = N_("page up"), .help = N_("one page up")},
+    [ACTION_PAGE_DOWN] = {.label = N_("page down"), .help = N_("one page down")},
+    [ACTION_FIRST] = {.label = N_("first"), .help = N_("go to the first line")},
+    [ACTION_LAST] = {.label = N_("last"), .help = N_("go to the last line")},
+    [ACTION_OPEN] = {.label = N_("open"), .help = N_("open the selected row")},
+    [ACTION_BACK] = {.label = N_("back"), .help = N_("back to the previous screen (quit on the "
+                                                     "first)")},
+    [ACTION_QUIT] = {.label = N_("quit"), .help = N_("quit simsa")},
+    [ACTION_HELP] = {.label = N_("help"), .help = N_("show the keys of this screen")},
+    [ACTION_FILTER] = {.label = N_("filter"),
+                       .help = N_("filter the rows (Enter keeps, Esc cancels, empty clears)")},
+    [ACTION_SORT] = {.label = N_("sort"), .help = N_("sort by the chosen column; again reverses")},
+    [ACTION_REDRAW] = {.label = N_("redraw"), .help = N_("redraw the screen")},
+    [ACTION_RELOAD] = {.label = N_("reload"), .help = N_("read the database again")},
+    [ACTION_DASHBOARD] = {.label = N_("dashboard"), .help = N_("go to the dashboard")},
+    [ACTION_APPS] = {.label = N_("applications"), .help = N_("go to the applications")},
+    [ACTION_BOARD] = {.label = N_("board"), .help = N_("go to the committee board (ranking)")},
+    [ACTION_NEXT_TAB] = {.label = N_("next tab"), .help = N_("next tab")},
+    [ACTION_PREV_TAB] = {.label = N_("previous tab"), .help = N_("previous tab")},
+    [ACTION_TAB_1] = {.label = N_("tab 1"), .help = N_("first tab")},
+    [ACTION_TAB_2] = {.label = N_("tab 2"), .help = N_("second tab")},
+    [ACTION_TAB_3] = {.label = N_("tab 3"), .help = N_("third tab")},
+    [ACTION_TAB_4] = {.label = N_("tab 4"), .help = N_("fourth tab")},
+    [ACTION_TAB_5] = {.label = N_("tab 5"), .help = N_("fifth tab")},
+    [ACTION_CLICK] = {.label = N_("click"), .help = N_("select what was clicked")},
+};
+
+const char *action_label(enum action a)
+{
+    const char *s = a < ACTION_COUNT ? action_texts[a].label : NULL;
+    return s ? _(s) : "";
+}
+
+const char *action_help(enum action a)
+{
+    const char *s = a < ACTION_COUNT ? action_texts[a].help : NULL;
+    return s ? _(s) : "";
+}
+
+/* Keys every screen has; a screen's own table is looked at first. */
+const struct binding tui_global_bindings[] = {
+    {.key = '?', .action = ACTION_HELP, .status = true},
+    {.key = KEY_F(1), .function = true, .action = ACTION_HELP},
+    {.key = 'q', .action = ACTION_BACK, .status = true},
+    {.key = 27, .action = ACTION_BACK},
+    {.key = 'Q', .action = ACTION_QUIT},
+    {.key = 3, .action = ACTION_QUIT}, /* Ctrl-C: raw mode delivers it as a key */
+    {.key = 'j', .action = ACTION_DOWN},
+    {.key = KEY_DOWN, .function = true, .action = ACTION_DOWN},
+    {.key = 'k', .action = ACTION_UP},
+    {.key = KEY_UP, .function = true, .action = ACTION_UP},
+    {.key = 'h', .action = ACTION_LEFT},
+    {.key = KEY_LEFT, .function = true, .action = ACTION_LEFT},
+    {.key = 'l', .action = ACTION_RIGHT},
+    {.key = KEY_RIGHT, .function = true, .action = ACTION_RIGHT},
+    {.key = KEY_NPAGE, .function = true, .action = ACTION_PAGE_DOWN},
+    {.key = ' ', .action = ACTION_PAGE_DOWN},
+    {.key = 6, .action = ACTION_PAGE_DOWN}, /* Ctrl-F */
+    {.key = KEY_PPAGE, .function = true, .action = ACTION_PAGE_UP},
+    {.key = 2, .action = ACTION_PAGE_UP}, /* Ctrl-B */
+    {.key = 'g', .action = ACTION_FIRST},
+    {.key = KEY_HOME, .function = true, .action = ACTION_FIRST},
+    {.key = 'G', .action = ACTION_LAST},
+    {.key = KEY_END, .function = true, .action = ACTION_LAST},
+    {.key = 'd', .action = ACTION_DASHBOARD, .status = true},
+    {.key = 'a', .action = ACTION_APPS, .status = true},
+    {.key = 'b', .action = ACTION_BOARD, .status = true},
+    {.key = 'R', .action = ACTION_RELOAD},
+    {.key = 12, .action = ACTION_REDRAW}, /* Ctrl-L */
+    {.action = ACTION_NONE},
+};
+
+void binding_key_name(const struct binding *b, char *buf, size_t n)
+{
+    static const struct {
+        int key;
+        const char *name;
+    } function_names[] = {
+        {KEY_UP, N_("Up")},        {KEY_DOWN, N_("Down")},   {KEY_LEFT, N_("Left")},
+        {KEY_RIGHT, N_("Right")},  {KEY_NPAGE, N_("PgDn")},  {KEY_PPAGE, N_("PgUp")},
+        {KEY_HOME, N_("Home")},    {KEY_END, N_("End")},     {KEY_ENTER, N_("Enter")},
+        {KEY_BTAB, N_("Shift-Tab")}, {KEY_F(1), "F1"},
+    };
+    if (b->function) {
+        for (size_t i = 0; i < sizeof function_names / sizeof function_names[0]; i++) {
+            if (function_names[i].key == b->key) {
+                snprintf(buf, n, "%s", _(function_names[i].name));
+                return;
+            }
+        }
+        snprintf(buf, n, "#%d", b->key);
+    } else if (b->key == '\n' || b->key == '\r') {
+        snprintf(buf, n, "%s", _("Enter"));
+    } else if (b->key == 27) {
+        snprintf(buf, n, "%s", _("Esc"));
+    } else if (b->key == '\t') {
+        snprintf(buf, n, "%s", _("Tab"));
+    } else if (b->key == ' ') {
+        snprintf(buf, n, "%s", _("Space"));
+    } else if (b->key < 32) {
+        snprintf(buf, n, "Ctrl-%c", b->key + 64);
+    } else {
+        snprintf(buf, n, "%c", b->key);
+    }
+}
+
+static enum action action_for_key(const struct binding *table, int rc, wint_t ch)
+{
+    bool function = rc == KEY_CODE_YES;
+    for (const struct binding *b = table; b && b->action != ACTION_NONE; b++)
+        if (b->function == function && (wint_t)b->key == ch)
+            return b->action;
+    return ACTION_NONE;
+}
+
+/* ---- Looks ---- */
+
+enum { PAIR_GOOD = 1, PAIR_BAD, PAIR_TIE };
+
+/* Default background (-1) and mid-intensity foregrounds, readable on dark and light themes. */
+static bool colors_start(void)
+{
+    const char *no_color = getenv("NO_COLOR");
+    if ((no_color && *no_color) || !has_colors())
+        return false;
+    if (start_color() == ERR || use_default_colors() == ERR)
+        return false;
+    return init_pair(PAIR_GOOD, COLOR_GREEN, -1) != ERR &&
+           init_pair(PAIR_BAD, COLOR_RED, -1) != ERR &&
+           init_pair(PAIR_TIE, COLOR_MAGENTA, -1) != ERR;
+}
+
+int tui_attr(const struct tui *t, enum style s)
+{
+    bool c = t->color;
+    switch (s) {
+    case STYLE_NORMAL:
+        return A_NORMAL;
+    case STYLE_TITLE:
+    case STYLE_STATUS:
+        return A_REVERSE;
+    case STYLE_HEADER:
+        return A_BOLD | A_UNDERLINE;
+    case STYLE_SELECTED:
+    case STYLE_BAR_USED:
+        return A_REVERSE;
+    case STYLE_CURRENT_COLUMN:
+        return A_BOLD | A_REVERSE;
+    case STYLE_GOOD:
+        return c ? (int)COLOR_PAIR(PAIR_GOOD) : A_NORMAL;
+    case STYLE_BAD:
+    case STYLE_ALERT:
+        return c ? (int)(COLOR_PAIR(PAIR_BAD) | A_BOLD) : A_BOLD;
+    case STYLE_TIE:
+        return c ? (int)(COLOR_PAIR(PAIR_TIE) | A_BOLD) : A_BOLD;
+    case STYLE_RULE:
+    case STYLE_STRONG:
+        return A_BOLD;
+    case STYLE_DIM:
+        return A_DIM;
+    }
+    return A_NORMAL;
+}
+
+const char *tui_lang(const struct tui *t, const char *ko, const char *en)
+{
+    if (t->korean || !en || !*en)
+        return ko ? ko : "";
+    return en;
+}
+
+const char *tui_size_label(enum company_size s)
+{
+    switch (s) {
+    case SIZE_SME:
+        return _("SME");
+    case SIZE_MIDSIZE:
+        return _("mid-size");
+    case SIZE_LARGE:
+        return _("large");
+    }
+    return "?";
+}
+
+/* The program's own texts follow the interface language, as gettext picks it. */
+static bool interface_is_korean(void)
+{
+    const char *language = getenv("LANGUAGE");
+    const char *messages = setlocale(LC_MESSAGES, NULL);
+    if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
+        return false; /* gettext ignores LANGUAGE in the C locale */
+    if (language && *language)
+        return strncmp(language, "ko", 2) == 0;
+    return messages && strncmp(messages, "ko", 2) == 0;
+}
+
+static sdate today_date(void)
+{
+    const char *fixed = getenv("SIMSA_TODAY");
+    sdate d;
+    if (fixed && *fixed && date_parse(fixed, &d, NULL) == 0)
+        return d;
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm) && date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                                                &d) == 0)
+        return d;
+    return 0;
+}
+
+/* ---- The view stack ---- */
+
+const struct rank_row *tui_rank_row(const struct tui *t, size_t app)
+{
+    for (size_t i = 0; i < t->rank.n; i++)
+        if (t->rank.rows[i].app == app)
+            return &t->rank.rows[i];
+    return NULL;
+}
+
+const struct view *tui_view_below(const struct tui *t)
+{
+    return t->n_views >= 2 ? &t->views[t->n_views - 2] : NULL;
+}
+
+void tui_push(struct tui *t, const struct screen *s, const void *arg)
+{
+    if (t->n_views == TUI_MAX_VIEWS) {
+        tui_message(t, true, "%s", _("too many screens open; go back first"));
+        return;
+    }
+    struct view *v = &t->views[t->n_views];
+    *v = (struct view){.screen = s, .state = NULL, .filter = NULL};
+    v->state = s->open ? s->open(t, arg) : NULL;
+    t->n_views++;
+}
+
+static void view_pop(struct tui *t)
+{
+    struct view *v = &t->views[--t->n_views];
+    if (v->screen->close)
+        v->screen->close(v->state);
+    free(v->filter);
+    memset(v, 0, sizeof *v);
+}
+
+/* To a screen already open below: back to it; otherwise open it on top. */
+static void view_go(struct tui *t, const struct screen *s)
+{
+    for (size_t i = 0; i < t->n_views; i++) {
+        if (t->views[i].screen == s) {
+            while (t->n_views > i + 1)
+                view_pop(t);
+            return;
+        }
+    }
+    tui_push(t, s, NULL);
+}
+
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->message, sizeof t->message, fmt, ap);
+    va_end(ap);
+    t->message_is_error = error;
+}
+
+static int call_load(struct tui *t, struct call *out, char **err)
+{
+    struct diags d = {0};
+    if (store_load(t->store, out, &d) < 0) {
+        struct strlist lines = {0};
+        for (size_t i = 0; i < d.n; i++)
+            strlist_add(&lines, d.v[i].text);
+        strlist_add(&lines, store_errmsg(t->store));
+        *err = strlist_join(&lines, "\n");
+        strlist_free(&lines);
+        diags_free(&d);
+        return -1;
+    }
+    diags_free(&d);
+    return 0;
+}
+
+int tui_reload(struct tui *t)
+{
+    struct call fresh;
+    char *err = NULL;
+    if (call_load(t, &fresh, &err) < 0) {
+        tui_message(t, true, _("could not read the database: %s"), err);
+        free(err);
+        return -1;
+    }
+    call_free(&t->call);
+    rank_result_free(&t->rank);
+    t->call = fresh;
+    call_rank(&t->call, &t->rank);
+    for (size_t i = 0; i < t->n_views; i++) {
+        struct view *v = &t->views[i];
+        if (v->screen->reload)
+            v->screen->reload(t, v->state);
+        if (v->filter && v->screen->filter)
+            v->screen->filter(t, v->state, v->filter);
+    }
+    return 0;
+}
+
+/* ---- Drawing the frame: title bar, body, info line, status line ---- */
+
+static struct area body_area(void)
+{
+    return (struct area){.top = 1, .left = 0, .height = LINES - 3, .width = COLS};
+}
+
+static void title_draw(const struct tui *t)
+{
+    int attr = tui_attr(t, STYLE_TITLE);
+    draw_blank(0, 0, COLS, attr);
+    char *crumbs = xstrdup(" simsa");
+    for (size_t i = 0; i < t->n_views; i++) {
+        char *longer = xasprintf("%s > %s", crumbs, _(t->views[i].screen->name));
+        free(crumbs);
+        crumbs = longer;
+    }
+    char *right = xasprintf("%s  %s ", t->call.program.id ? t->call.program.id : "",
+                            _("read-only"));
+    int right_cols = text_width(right);
+    draw_text(0, 0, crumbs, COLS - right_cols - 1, attr | A_BOLD);
+    if (right_cols < COLS / 2)
+        draw_text(0, COLS - right_cols, right, right_cols, attr);
+    free(right);
+    free(crumbs);
+}
+
+static void status_append(char **line, const struct tui *t, const struct binding *b,
+                          bool *shown)
+{
+    if (!b->status || shown[b->action])
+        return;
+    shown[b->action] = true;
+    char key[32];
+    binding_key_name(b, key, sizeof key);
+    const char *label = b->action == ACTION_BACK && t->n_views == 1 ? _("quit")
+                                                                     : action_label(b->action);
+    char *longer = xasprintf("%s %s %s ", *line, key, label);
+    free(*line);
+    *line = longer;
+}
+
+static void status_draw(const struct tui *t)
+{
+    const struct view *v = &t->views[t->n_views - 1];
+    bool shown[ACTION_COUNT] = {false};
+    char *line = xstrdup("");
+    for (const struct binding *b = v->screen->actions; b && b->action != ACTION_NONE; b++)
+        status_append(&line, t, b, shown);
+    for (const struct binding *b = tui_global_bindings; b->action != ACTION_NONE; b++)
+        status_append(&line, t, b, shown);
+    int attr = tui_attr(t, STYLE_STATUS);
+    draw_blank(LINES - 1, 0, COLS, attr);
+    draw_text(LINES - 1, 0, line, COLS, attr);
+    free(line);
+}
+
+/* The line under the body: the filter being typed, a message, or the view's own line. */
+static void info_draw(struct tui *t)
+{
+    int y = LINES - 2;
+    const struct view *v = &t->views[t->n_views - 1];
+    if (t->editing) {
+        int x = draw_text(y, 0, "/", 1, tui_attr(t, STYLE_STRONG));
+        int cursor_x = lineedit_draw(&t->edit, y, x, COLS - x - 1, A_NORMAL);
+        (void)curs_set(1);
+        move(y, cursor_x);
+        return;
+    }
+    if (t->message[0]) {
+        draw_text(y, 0, t->message, COLS,
+                  tui_attr(t, t->message_is_error ? STYLE_ALERT : STYLE_STRONG));
+        return;
+    }
+    char info[256] = "";
+    if (v->screen->info)
+        v->screen->info(t, v->state, info, sizeof info);
+    int used = draw_text(y, 0, info, COLS, tui_attr(t, STYLE_DIM));
+    if (v->filter) {
+        char *f = xasprintf(_("filter: %s"), v->filter);
+        int cols = text_width(f);
+        if (used + 2 + cols <= COLS)
+            draw_text(y, COLS - cols, f, cols, tui_attr(t, STYLE_STRONG));
+        free(f);
+    }
+}
+
+static void too_small_draw(const struct tui *t)
+{
+    char *lines[3] = {
+        xasprintf(_("simsa needs a terminal of at least %dx%d."), TUI_MIN_COLS, TUI_MIN_LINES),
+        xasprintf(_("This one is %dx%d: make it larger."), COLS, LINES),
+        xstrdup(_("(q quits)")),
+    };
+    int top = LINES / 2 - 1;
+    for (int i = 0; i < 3; i++) {
+        int cols = text_width(lines[i]);
+        int x = cols < COLS ? (COLS - cols) / 2 : 0;
+        if (top + i >= 0 && top + i < LINES)
+            draw_text(top + i, x, lines[i], COLS - x, tui_attr(t, i == 0 ? STYLE_STRONG
+                                                                       : STYLE_NORMAL));
+        free(lines[i]);
+    }
+}
+
+static bool too_small(void)
+{
+    return COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
+}
+
+static void frame_draw(struct tui *t)
+{
+    erase();
+    (void)curs_set(0);
+    if (too_small()) {
+        too_small_draw(t);
+    } else {
+        struct view *v = &t->views[t->n_views - 1];
+        struct area body = body_area();
+        title_draw(t);
+        v->screen->draw(t, v->state, &body);
+        status_draw(t);
+        info_draw(t); /* last: it may place the cursor */
+    }
+    refresh();
+}
+
+/* ---- Keys ---- */
+
+static void filter_start(struct tui *t)
+{
+    struct view *v = &t->views[t->n_views - 1];
+    if (!v->screen->filter) {
+        tui_message(t, true, "%s", _("this screen has no filter"));
+        return;
+    }
+    free(t->filter_before);
+    t->filter_before = v->filter ? xstrdup(v->filter) : NULL;
+    lineedit_set(&t->edit, v->filter);
+    t->editing = true;
+}
+
+static void filter_apply(struct tui *t, const char *text)
+{
+    struct view *v = &t->views[t->n_views - 1];
+    free(v->filter);
+    v->filter = text && *text ? xstrdup(text) : NULL;
+    v->screen->filter(t, v->state, v->filter ? v->filter : "");
+}
+
+/* Typed while the filter line has the keyboard: the view follows every change. */
+static void filter_key(struct tui *t, int rc, wint_t ch)
+{
+    enum edit_result r = lineedit_key(&t->edit, rc, ch);
+    if (r == EDIT_CHANGED) {
+        char *text = lineedit_text(&t->edit);
+        filter_apply(t, text);
+        free(text);
+    } else if (r == EDIT_CANCEL) {
+        filter_apply(t, t->filter_before);
+        t->editing = false;
+    } else if (r == EDIT_ACCEPT) {
+        t->editing = false;
+    }
+}
+
+static enum result generic_key(struct tui *t, enum action a)
+{
+    const struct view *v = &t->views[t->n_views - 1];
+    switch (a) {
+    case ACTION_BACK:
+        return RESULT_BACK;
+    case ACTION_QUIT:
+        return RESULT_QUIT;
+    case ACTION_HELP:
+        if (v->screen != &screen_help)
+            tui_push(t, &screen_help, v->screen);
+        return RESULT_HANDLED;
+    case ACTION_FILTER:
+        filter_start(t);
+        return RESULT_HANDLED;
+    case ACTION_REDRAW:
+        clearok(curscr, TRUE);
+        return RESULT_HANDLED;
+    case ACTION_RELOAD:
+        if (tui_reload(t) == 0)
+            tui_message(t, false, "%s", _("read the database again"));
+        return RESULT_HANDLED;
+    case ACTION_DASHBOARD:
+        view_go(t, &screen_dashboard);
+        return RESULT_HANDLED;
+    case ACTION_APPS:
+        view_go(t, &screen_apps);
+        return RESULT_HANDLED;
+    case ACTION_BOARD:
+        view_go(t, &screen_board);
+        return RESULT_HANDLED;
+    default:
+        return RESULT_HANDLED; /* a key this screen gives no meaning: nothing happens */
+    }
+}
+
+static void dispatch(struct tui *t, enum action a)
+{
+    struct view *v = &t->views[t->n_views - 1];
+    enum result r = v->screen->key ? v->screen->key(t, v->state, a) : RESULT_UNHANDLED;
+    if (r == RESULT_UNHANDLED)
+        r = generic_key(t, a);
+    if (r == RESULT_BACK)
+        view_pop(t);
+    else if (r == RESULT_QUIT)
+        while (t->n_views > 0)
+            view_pop(t);
+}
+
+static void mouse_handle(struct tui *t)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || too_small())
+        return;
+    if (ev.bstate & BUTTON4_PRESSED) {
+        for (int i = 0; i < 3; i++)
+            dispatch(t, ACTION_UP);
+        return;
+    }
+    if (ev.bstate & BUTTON5_PRESSED) {
+        for (int i = 0; i < 3; i++)
+            dispatch(t, ACTION_DOWN);
+        return;
+    }
+    struct area body = body_area();
+    if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)) || ev.y < body.top ||
+        ev.y >= body.top + body.height)
+        return;
+    t->click_y = ev.y - body.top;
+    t->click_x = ev.x - body.left;
+    size_t depth = t->n_views;
+    dispatch(t, ACTION_CLICK);
+    if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) && t->n_views == depth)
+        dispatch(t, ACTION_OPEN);
+}
+
+static void key_handle(struct tui *t, int rc, wint_t ch)
+{
+    if (t->editing) {
+        filter_key(t, rc, ch);
+        return;
+    }
+    if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+        mouse_handle(t);
+        return;
+    }
+    const struct view *v = &t->views[t->n_views - 1];
+    enum action a = action_for_key(v->screen->actions, rc, ch);
+    if (a == ACTION_NONE)
+        a = action_for_key(tui_global_bindings, rc, ch);
+    if (a == ACTION_NONE) {
+        tui_message(t, false, "%s", _("that key does nothing here; ? lists the keys"));
+        return;
+    }
+    dispatch(t, a);
+}
+
+/* ---- The terminal ---- */
+
+static volatile sig_atomic_t stop_requested;
+
+static void stop_on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+/* SIGTERM, SIGHUP and SIGINT end the loop instead of the process, so the terminal is restored;
+ * no SA_RESTART, and the half-second input timeout notices the flag anyway. */
+static void signals_catch(struct sigaction old[3])
+{
+    static const int sigs[3] = {SIGTERM, SIGHUP, SIGINT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = stop_on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (int i = 0; i < 3; i++)
+        sigaction(sigs[i], &sa, &old[i]);
+}
+
+static void signals_restore(const struct sigaction old[3])
+{
+    static const int sigs[3] = {SIGTERM, SIGHUP, SIGINT};
+    for (int i = 0; i < 3; i++)
+        sigaction(sigs[i], &old[i], NULL);
+}
+
+static int terminal_run(struct tui *t)
+{
+    SCREEN *term = newterm(NULL, stdout, stdin);
+    if (!term) {
+        fprintf(stderr, "simsa: %s\n",
+                _("cannot start the interactive program on this terminal (is TERM set?)"));
+        return 1;
+    }
+    struct sigaction old[3];
+    signals_catch(old);
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    timeout(500);
+    t->color = colors_start();
+    mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+              NULL);
+    tui_push(t, &screen_dashboard, NULL);
+    while (t->n_views > 0 && !stop_requested) {
+        frame_draw(t);
+        wint_t ch;
+        int rc = get_wch(&ch);
+        if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_RESIZE))
+            continue; /* a timeout, or a new size: the next frame is drawn whole at it */
+        t->message[0] = '\0';
+        key_handle(t, rc, ch);
+    }
+    while (t->n_views > 0)
+        view_pop(t);
+    endwin();
+    delscreen(term);
+    signals_restore(old);
+    return 0;
+}
+
+int tui_main(const char *db_path)
+{
+    struct tui t = {.db_path = db_path};
+    char *err = NULL;
+    if (store_open(db_path, &t.store, &err) < 0) {
+        fprintf(stderr, "simsa: %s\n", err);
+        free(err);
+        return 1;
+    }
+    if (call_load(&t, &t.call, &err) < 0) {
+        fprintf(stderr, "simsa: %s: %s\n", db_path, err);
+        free(err);
+        store_close(t.store);
+        return 1;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "simsa: %s\n",
+                _("the interactive program needs a terminal (simsa --help lists the commands)"));
+        call_free(&t.call);
+        store_close(t.store);
+        return 1;
+    }
+    call_rank(&t.call, &t.rank);
+    t.korean = interface_is_korean();
+    t.today = today_date();
+    int rc = terminal_run(&t);
+    free(t.filter_before);
+    rank_result_free(&t.rank);
+    call_free(&t.call);
+    store_close(t.store);
+    return rc;
+}
