@@ -389,6 +389,32 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
     return rc;
 }
 
+/* R14: each signed row's text rebuilt from the stored values must be what was signed, and
+ * the signature must be the signer's. */
+static void verify_signed(const struct call *c, const struct signed_row *rows, size_t n,
+                          struct diags *d)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct signed_row *r = &rows[i];
+        const struct person *who = call_person_by_id(c, r->signer);
+        const char *why = NULL;
+        if (!r->signed_text || !r->signature)
+            diags_add(d, NULL, 0, 0, _("%s: not signed"), r->label);
+        else if (!r->derived)
+            diags_add(d, NULL, 0, 0, _("%s: the stored values are not valid (%s)"), r->label,
+                      r->derive_error ? r->derive_error : "?");
+        else if (strcmp(r->derived, r->signed_text) != 0)
+            diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what was signed"),
+                      r->label);
+        else if (!who)
+            diags_add(d, NULL, 0, 0, _("%s: signed by an unknown person"), r->label);
+        else if (minisig_verify(&who->pub, r->signed_text, strlen(r->signed_text), r->signature,
+                                NULL, &why) != 0)
+            diags_add(d, NULL, 0, 0, _("%s: signature of %s does not verify: %s"), r->label,
+                      who->name, why ? why : "?");
+    }
+}
+
 static int cmd_verify(struct cli *cli, int argc, char **argv)
 {
     if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
@@ -398,16 +424,26 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
     if (cli_open(cli, &st, &c) < 0)
         return EXIT_FAIL;
     struct diags d = {0};
-    int64_t n = 0;
+    int64_t n_events = 0;
+    struct signed_row *rows = NULL;
+    size_t n_rows = 0;
     int rc = EXIT_FAIL;
-    if (store_verify_chain(st, &d, &n) < 0)
+    if (store_verify_chain(st, &d, &n_events) < 0 || store_verify_heads(st, &d) < 0 ||
+        store_verify_facts(st, &c, &d) < 0 || store_signed_rows(st, &c, &rows, &n_rows) < 0) {
         cli_fail("%s", store_errmsg(st));
-    else if (d.n)
-        rc = cli_print_diags(&d);
-    else {
-        printf(_("audit chain: %lld events, intact\n"), (long long)n);
-        rc = EXIT_OK;
+    } else {
+        verify_signed(&c, rows, n_rows, &d);
+        if (d.n) {
+            for (size_t i = 0; i < d.n; i++)
+                printf("%s\n", d.v[i].text);
+            fprintf(stderr, _("verify: %zu problem(s)\n"), d.n);
+        } else {
+            printf(_("verified: %zu signed records, %lld audit events, every fact as recorded\n"),
+                   n_rows, (long long)n_events);
+            rc = EXIT_OK;
+        }
     }
+    signed_rows_free(rows, n_rows);
     diags_free(&d);
     call_free(&c);
     store_close(st);

@@ -66,8 +66,10 @@ static int cmd_init(struct cli *cli, int argc, char **argv)
         struct store *st;
         rc = store_open(pos[0], &st, &err);
         if (rc == 0) {
+            char amount[32];
+            amount_format(budget, amount, sizeof amount);
             rc = store_begin(st) || store_budget_set(st, budget, NULL) ||
-                 store_event(st, "simsa", "budget", "", b) || store_commit(st);
+                 store_event(st, "simsa", "budget", "", amount) || store_commit(st);
             if (rc)
                 err = xasprintf("%s", store_errmsg(st));
             store_close(st);

@@ -13,16 +13,12 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "db/internal.h"
 #include "db/schema.sql.h"
-
-struct store {
-    sqlite3 *db;
-    char err[512];
-};
 
 #define N_MIGRATIONS (sizeof schema_migrations / sizeof schema_migrations[0])
 
-static int fail(struct store *st, const char *what)
+int db_fail(struct store *st, const char *what)
 {
     snprintf(st->err, sizeof st->err, "%s: %s", what, sqlite3_errmsg(st->db));
     return -1;
@@ -61,7 +57,7 @@ static int user_version(struct store *st, int *out)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
-        return fail(st, "user_version");
+        return db_fail(st, "user_version");
     *out = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
     sqlite3_finalize(s);
     return 0;
@@ -148,12 +144,12 @@ int store_create(const char *path, const char *program_id, const char *program_t
     if (rc == 0 &&
         sqlite3_prepare_v2(st->db, "INSERT INTO program(id, program_id, source) VALUES (1,?,?)",
                            -1, &s, NULL) != SQLITE_OK)
-        rc = fail(st, "program");
+        rc = db_fail(st, "program");
     if (rc == 0) {
         sqlite3_bind_text(s, 1, program_id, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, program_text, -1, SQLITE_STATIC);
         if (sqlite3_step(s) != SQLITE_DONE)
-            rc = fail(st, "program");
+            rc = db_fail(st, "program");
     }
     sqlite3_finalize(s);
     if (rc == 0)
@@ -199,11 +195,11 @@ void store_rollback(struct store *st)
 
 /* ---- small statement helpers ---- */
 
-static sqlite3_stmt *prepare(struct store *st, const char *sql)
+sqlite3_stmt *db_prepare(struct store *st, const char *sql)
 {
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        fail(st, sql);
+        db_fail(st, sql);
         return NULL;
     }
     return s;
@@ -211,7 +207,7 @@ static sqlite3_stmt *prepare(struct store *st, const char *sql)
 
 static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
 {
-    int rc = sqlite3_step(s) == SQLITE_DONE ? 0 : fail(st, what);
+    int rc = sqlite3_step(s) == SQLITE_DONE ? 0 : db_fail(st, what);
     sqlite3_finalize(s);
     return rc;
 }
@@ -224,7 +220,7 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_null(s, i);
 }
 
-static char *col_text(sqlite3_stmt *s, int i)
+char *db_col_text(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
     return xstrdup(t ? (const char *)t : "");
@@ -250,7 +246,7 @@ static int finish_signed(struct store *st, sqlite3_stmt *s, int n_bound,
 
 static int load_program(struct store *st, struct call *c, struct diags *d)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT source FROM program WHERE id = 1");
+    sqlite3_stmt *s = db_prepare(st, "SELECT source FROM program WHERE id = 1");
     if (!s)
         return -1;
     if (sqlite3_step(s) != SQLITE_ROW) {
@@ -258,13 +254,13 @@ static int load_program(struct store *st, struct call *c, struct diags *d)
         snprintf(st->err, sizeof st->err, "%s", _("the database holds no program definition"));
         return -1;
     }
-    c->program_text = col_text(s, 0);
+    c->program_text = db_col_text(s, 0);
     sqlite3_finalize(s);
     if (program_parse(c->program_text, _("stored program"), &c->program, d) != 0) {
         snprintf(st->err, sizeof st->err, "%s", _("the stored program definition is invalid"));
         return -1;
     }
-    s = prepare(st, "SELECT value FROM meta WHERE key = 'budget'");
+    s = db_prepare(st, "SELECT value FROM meta WHERE key = 'budget'");
     if (!s)
         return -1;
     if (sqlite3_step(s) == SQLITE_ROW) {
@@ -275,7 +271,7 @@ static int load_program(struct store *st, struct call *c, struct diags *d)
     return 0;
 }
 
-static void blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n)
+void db_blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n)
 {
     const void *b = sqlite3_column_blob(s, i);
     size_t len = (size_t)sqlite3_column_bytes(s, i);
@@ -286,7 +282,7 @@ static void blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n)
 
 static int load_people(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT id, name, role, key_id, public_key, sealed_key "
+    sqlite3_stmt *s = db_prepare(st, "SELECT id, name, role, key_id, public_key, sealed_key "
                                   "FROM person ORDER BY id");
     if (!s)
         return -1;
@@ -299,10 +295,10 @@ static int load_people(struct store *st, struct call *c)
         struct person *p = &c->people[c->n_people++];
         memset(p, 0, sizeof *p);
         p->id = sqlite3_column_int64(s, 0);
-        p->name = col_text(s, 1);
+        p->name = db_col_text(s, 1);
         role_parse((const char *)sqlite3_column_text(s, 2), &p->role);
-        blob_copy(s, 3, p->pub.key_id, sizeof p->pub.key_id);
-        blob_copy(s, 4, p->pub.pk, sizeof p->pub.pk);
+        db_blob_copy(s, 3, p->pub.key_id, sizeof p->pub.key_id);
+        db_blob_copy(s, 4, p->pub.pk, sizeof p->pub.pk);
         p->sealed.len = (size_t)sqlite3_column_bytes(s, 5);
         p->sealed.bytes = xmalloc(p->sealed.len);
         if (p->sealed.len)
@@ -314,7 +310,7 @@ static int load_people(struct store *st, struct call *c)
 
 static int load_panels(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT id, name FROM panel ORDER BY id");
+    sqlite3_stmt *s = db_prepare(st, "SELECT id, name FROM panel ORDER BY id");
     if (!s)
         return -1;
     size_t cap = 0;
@@ -326,10 +322,10 @@ static int load_panels(struct store *st, struct call *c)
         struct panel *p = &c->panels[c->n_panels++];
         memset(p, 0, sizeof *p);
         p->id = sqlite3_column_int64(s, 0);
-        p->name = col_text(s, 1);
+        p->name = db_col_text(s, 1);
     }
     sqlite3_finalize(s);
-    s = prepare(st, "SELECT panel_id, person_id FROM panel_judge ORDER BY panel_id, person_id");
+    s = db_prepare(st, "SELECT panel_id, person_id FROM panel_judge ORDER BY panel_id, person_id");
     if (!s)
         return -1;
     while (sqlite3_step(s) == SQLITE_ROW) {
@@ -346,7 +342,7 @@ static int load_panels(struct store *st, struct call *c)
     return 0;
 }
 
-static sdate col_date(sqlite3_stmt *s, int i)
+sdate db_col_date(sqlite3_stmt *s, int i)
 {
     sdate d = 0;
     const char *t = (const char *)sqlite3_column_text(s, i);
@@ -357,7 +353,7 @@ static sdate col_date(sqlite3_stmt *s, int i)
 
 static int load_apps(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = prepare(
+    sqlite3_stmt *s = db_prepare(
         st, "SELECT id, company, biz_no, size, region, factory_region, industry, founded, "
             "supplier, supplier_region, supplier_pools, requested, copay, title, contact_name, "
             "contact_email, received, received_has_time, panel_id FROM application ORDER BY id");
@@ -372,22 +368,22 @@ static int load_apps(struct store *st, struct call *c)
         struct app_record *r = &c->apps[c->n_apps++];
         memset(r, 0, sizeof *r);
         struct application *a = &r->a;
-        a->id = col_text(s, 0);
-        a->company = col_text(s, 1);
-        a->biz_no = col_text(s, 2);
+        a->id = db_col_text(s, 0);
+        a->company = db_col_text(s, 1);
+        a->biz_no = db_col_text(s, 2);
         size_parse((const char *)sqlite3_column_text(s, 3), &a->size);
-        a->region = col_text(s, 4);
-        a->factory_region = col_text(s, 5);
-        a->industry = col_text(s, 6);
-        a->founded = col_date(s, 7);
-        a->supplier = col_text(s, 8);
-        a->supplier_region = col_text(s, 9);
+        a->region = db_col_text(s, 4);
+        a->factory_region = db_col_text(s, 5);
+        a->industry = db_col_text(s, 6);
+        a->founded = db_col_date(s, 7);
+        a->supplier = db_col_text(s, 8);
+        a->supplier_region = db_col_text(s, 9);
         a->supplier_pools = sqlite3_column_int(s, 10) != 0;
         a->requested = sqlite3_column_int64(s, 11);
         a->copay = sqlite3_column_int64(s, 12);
-        a->title = col_text(s, 13);
-        a->contact_name = col_text(s, 14);
-        a->contact_email = col_text(s, 15);
+        a->title = db_col_text(s, 13);
+        a->contact_name = db_col_text(s, 14);
+        a->contact_email = db_col_text(s, 15);
         const char *rcv = (const char *)sqlite3_column_text(s, 16);
         bool has_time = false;
         if (rcv)
@@ -403,7 +399,7 @@ static int load_apps(struct store *st, struct call *c)
 static int each_app_row(struct store *st, struct call *c, const char *sql,
                         void (*fn)(struct call *, struct app_record *, sqlite3_stmt *))
 {
-    sqlite3_stmt *s = prepare(st, sql);
+    sqlite3_stmt *s = db_prepare(st, sql);
     if (!s)
         return -1;
     while (sqlite3_step(s) == SQLITE_ROW) {
@@ -420,7 +416,7 @@ static void add_doc(struct call *c, struct app_record *r, sqlite3_stmt *s)
     (void)c;
     r->docs = xrealloc(r->docs, (r->n_docs + 1) * sizeof *r->docs);
     r->docs[r->n_docs].number = sqlite3_column_int(s, 1);
-    r->docs[r->n_docs].issued = col_date(s, 2);
+    r->docs[r->n_docs].issued = db_col_date(s, 2);
     r->n_docs++;
 }
 
@@ -429,9 +425,9 @@ static void add_answer(struct call *c, struct app_record *r, sqlite3_stmt *s)
     (void)c;
     r->answers = xrealloc(r->answers, (r->n_answers + 1) * sizeof *r->answers);
     struct checklist_row *a = &r->answers[r->n_answers++];
-    a->item = col_text(s, 1);
+    a->item = db_col_text(s, 1);
     a->answer = sqlite3_column_int(s, 2) ? ANSWER_YES : ANSWER_NO;
-    a->note = col_text(s, 3);
+    a->note = db_col_text(s, 3);
 }
 
 static void add_finance(struct call *c, struct app_record *r, sqlite3_stmt *s)
@@ -452,7 +448,7 @@ static void set_review(struct call *c, struct app_record *r, sqlite3_stmt *s)
     (void)c;
     r->review = sqlite3_column_int(s, 1) ? REVIEW_PASSED : REVIEW_FAILED;
     free(r->review_reasons);
-    r->review_reasons = col_text(s, 2);
+    r->review_reasons = db_col_text(s, 2);
 }
 
 static void add_conflict(struct call *c, struct app_record *r, sqlite3_stmt *s)
@@ -466,7 +462,7 @@ static void add_bonus(struct call *c, struct app_record *r, sqlite3_stmt *s)
 {
     (void)c;
     r->bonuses = xrealloc(r->bonuses, (r->n_bonuses + 1) * sizeof *r->bonuses);
-    r->bonuses[r->n_bonuses++] = col_text(s, 1);
+    r->bonuses[r->n_bonuses++] = db_col_text(s, 1);
 }
 
 static void set_forfeit(struct call *c, struct app_record *r, sqlite3_stmt *s)
@@ -491,17 +487,17 @@ static void add_sheet(struct call *c, struct app_record *r, sqlite3_stmt *s)
     memset(sh, 0, sizeof *sh);
     sh->id = sqlite3_column_int64(s, 1);
     sh->judge = sqlite3_column_int64(s, 2);
-    sh->opinion = col_text(s, 3);
+    sh->opinion = db_col_text(s, 3);
     sh->transcribed = sqlite3_column_int(s, 4) != 0;
     sh->submitted_by = sqlite3_column_int64(s, 5);
-    sh->submitted_at = col_text(s, 6);
+    sh->submitted_at = db_col_text(s, 6);
     sh->agree = sqlite3_column_int(s, 7) != 0;
     sh->amount = sqlite3_column_int64(s, 8);
 }
 
 static int load_sheet_items(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT s.app_id, s.id, i.item, i.tenths FROM sheet_item i "
+    sqlite3_stmt *s = db_prepare(st, "SELECT s.app_id, s.id, i.item, i.tenths FROM sheet_item i "
                                   "JOIN sheet s ON s.id = i.sheet_id ORDER BY s.app_id, s.id");
     if (!s)
         return -1;
@@ -526,14 +522,14 @@ static int load_sheet_items(struct store *st, struct call *c)
 
 static int load_ties(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT members FROM tie_decision ORDER BY id");
+    sqlite3_stmt *s = db_prepare(st, "SELECT members FROM tie_decision ORDER BY id");
     if (!s)
         return -1;
     while (sqlite3_step(s) == SQLITE_ROW) {
         c->ties = xrealloc(c->ties, (c->n_ties + 1) * sizeof *c->ties);
         struct tie_record *t = &c->ties[c->n_ties++];
         memset(t, 0, sizeof *t);
-        char *members = col_text(s, 0), *save = NULL;
+        char *members = db_col_text(s, 0), *save = NULL;
         for (char *tok = strtok_r(members, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
             t->apps = xrealloc(t->apps, (t->n + 1) * sizeof *t->apps);
             t->apps[t->n++] = xstrdup(tok);
@@ -593,7 +589,7 @@ int store_person_add(struct store *st, const char *name, enum role role,
 {
     char now[21];
     store_now(now);
-    sqlite3_stmt *s = prepare(st, "INSERT INTO person(name, role, key_id, public_key, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO person(name, role, key_id, public_key, "
                                   "sealed_key, created) VALUES (?,?,?,?,?,?)");
     if (!s)
         return -1;
@@ -612,7 +608,7 @@ int store_person_add(struct store *st, const char *name, enum role role,
 
 int store_budget_set(struct store *st, int64_t won, const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO meta(key, value) VALUES ('budget', ?) "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO meta(key, value) VALUES ('budget', ?) "
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!s)
         return -1;
@@ -623,7 +619,7 @@ int store_budget_set(struct store *st, int64_t won, const struct signing *sign)
         return -1;
     if (!sign)
         return 0;
-    s = prepare(st, "INSERT INTO budget_change(won, person_id, at, signed_text, signature) "
+    s = db_prepare(st, "INSERT INTO budget_change(won, person_id, at, signed_text, signature) "
                     "VALUES (?,?,?,?,?)");
     if (!s)
         return -1;
@@ -640,7 +636,7 @@ int store_app_insert(struct store *st, const struct application *a)
     else
         date_text(datetime_date(a->received), received);
     store_now(now);
-    sqlite3_stmt *s = prepare(
+    sqlite3_stmt *s = db_prepare(
         st, "INSERT INTO application(id, company, biz_no, size, region, factory_region, "
             "industry, founded, supplier, supplier_region, supplier_pools, requested, copay, "
             "title, contact_name, contact_email, received, received_has_time, imported) "
@@ -668,7 +664,7 @@ int store_doc_set(struct store *st, const char *app, int doc, sdate issued)
 {
     char d[11];
     date_text(issued, d);
-    sqlite3_stmt *s = prepare(st, "INSERT INTO document(app_id, doc, issued) VALUES (?,?,?) "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO document(app_id, doc, issued) VALUES (?,?,?) "
                                   "ON CONFLICT(app_id, doc) DO UPDATE SET issued = excluded.issued");
     if (!s)
         return -1;
@@ -683,7 +679,7 @@ int store_check_set(struct store *st, const char *app, const char *item, bool ye
 {
     char now[21];
     store_now(now);
-    sqlite3_stmt *s = prepare(
+    sqlite3_stmt *s = db_prepare(
         st, "INSERT INTO checklist(app_id, item, answer, note, person_id, at) VALUES "
             "(?,?,?,?,?,?) ON CONFLICT(app_id, item) DO UPDATE SET answer = excluded.answer, "
             "note = excluded.note, person_id = excluded.person_id, at = excluded.at");
@@ -703,7 +699,7 @@ int store_check_set(struct store *st, const char *app, const char *item, bool ye
 
 int store_finance_set(struct store *st, const char *app, const struct finance_year *f)
 {
-    sqlite3_stmt *s = prepare(
+    sqlite3_stmt *s = db_prepare(
         st, "INSERT INTO finance(app_id, year, liabilities, equity, current_assets, "
             "current_liabilities) VALUES (?,?,?,?,?,?) ON CONFLICT(app_id, year) DO UPDATE SET "
             "liabilities = excluded.liabilities, equity = excluded.equity, current_assets = "
@@ -722,7 +718,7 @@ int store_finance_set(struct store *st, const char *app, const struct finance_ye
 int store_review_add(struct store *st, const char *app, bool passed, const char *reasons,
                      const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO review(app_id, passed, reasons, person_id, at, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO review(app_id, passed, reasons, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
     if (!s)
         return -1;
@@ -735,7 +731,7 @@ int store_review_add(struct store *st, const char *app, bool passed, const char 
 int store_panel_add(struct store *st, const char *name, const int64_t *judges, size_t n,
                     int64_t *id)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO panel(name) VALUES (?)");
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO panel(name) VALUES (?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
@@ -743,7 +739,7 @@ int store_panel_add(struct store *st, const char *name, const int64_t *judges, s
         return -1;
     int64_t pid = sqlite3_last_insert_rowid(st->db);
     for (size_t i = 0; i < n; i++) {
-        s = prepare(st, "INSERT INTO panel_judge(panel_id, person_id) VALUES (?,?)");
+        s = db_prepare(st, "INSERT INTO panel_judge(panel_id, person_id) VALUES (?,?)");
         if (!s)
             return -1;
         sqlite3_bind_int64(s, 1, pid);
@@ -758,7 +754,7 @@ int store_panel_add(struct store *st, const char *name, const int64_t *judges, s
 
 int store_panel_assign(struct store *st, int64_t panel, const char *app)
 {
-    sqlite3_stmt *s = prepare(st, "UPDATE application SET panel_id = ? WHERE id = ?");
+    sqlite3_stmt *s = db_prepare(st, "UPDATE application SET panel_id = ? WHERE id = ?");
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, panel);
@@ -769,7 +765,7 @@ int store_panel_assign(struct store *st, int64_t panel, const char *app)
 int store_conflict_add(struct store *st, const char *app, int64_t judge, const char *reason,
                        const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO conflict(app_id, judge_id, reason, person_id, at, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO conflict(app_id, judge_id, reason, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
     if (!s)
         return -1;
@@ -782,7 +778,7 @@ int store_conflict_add(struct store *st, const char *app, int64_t judge, const c
 int store_bonus_change(struct store *st, const char *app, const char *bonus, bool awarded,
                        const char *note, const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO bonus_change(app_id, bonus, awarded, note, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO bonus_change(app_id, bonus, awarded, note, "
                                   "person_id, at, signed_text, signature) "
                                   "VALUES (?,?,?,?,?,?,?,?)");
     if (!s)
@@ -799,7 +795,7 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
     const struct program *p = w->program;
     for (size_t i = 0; i < p->n_items; i++) {
         sqlite3_stmt *s =
-            prepare(st, "INSERT INTO sheet_item(sheet_id, item, tenths) VALUES (?,?,?)");
+            db_prepare(st, "INSERT INTO sheet_item(sheet_id, item, tenths) VALUES (?,?,?)");
         if (!s)
             return -1;
         sqlite3_bind_int64(s, 1, sid);
@@ -808,7 +804,7 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
         if (step_done(st, s, "sheet item") < 0)
             return -1;
     }
-    sqlite3_stmt *s = prepare(st, "INSERT INTO amount_vote(sheet_id, agree, amount) VALUES (?,?,?)");
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO amount_vote(sheet_id, agree, amount) VALUES (?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, sid);
@@ -819,7 +815,7 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
 
 int store_sheet_add(struct store *st, const struct sheet_write *w)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO sheet(app_id, judge_id, opinion, transcribed, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sheet(app_id, judge_id, opinion, transcribed, "
                                   "submitted_by, submitted_at, signed_text, signature) "
                                   "VALUES (?,?,?,?,?,?,?,?)");
     if (!s)
@@ -836,7 +832,7 @@ int store_sheet_add(struct store *st, const struct sheet_write *w)
 int store_tie_add(struct store *st, const char *members, const char *reason,
                   const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO tie_decision(members, reason, person_id, at, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO tie_decision(members, reason, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?)");
     if (!s)
         return -1;
@@ -848,7 +844,7 @@ int store_tie_add(struct store *st, const char *members, const char *reason,
 int store_forfeit_add(struct store *st, const char *app, const char *reason,
                       const char *promoted, const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO forfeit(app_id, reason, promoted, person_id, at, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO forfeit(app_id, reason, promoted, person_id, at, "
                                   "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
     if (!s)
         return -1;
@@ -860,7 +856,7 @@ int store_forfeit_add(struct store *st, const char *app, const char *reason,
 
 int store_inspection_add(struct store *st, const struct inspection_write *w)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO inspection(app_id, date, team, facts, findings, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO inspection(app_id, date, team, facts, findings, "
                                   "notes, person_id, at, signed_text, signature) "
                                   "VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (!s)
@@ -873,7 +869,7 @@ int store_inspection_add(struct store *st, const struct inspection_write *w)
 
 int store_result_add(struct store *st, const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO result_final(person_id, at, signed_text, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO result_final(person_id, at, signed_text, "
                                   "signature) VALUES (?,?,?,?)");
     if (!s)
         return -1;
@@ -882,14 +878,14 @@ int store_result_add(struct store *st, const struct signing *sign)
 
 int store_head(struct store *st, int64_t *seq, uint8_t hash[32])
 {
-    sqlite3_stmt *s = prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
+    sqlite3_stmt *s = db_prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
     if (!s)
         return -1;
     *seq = 0;
     memset(hash, 0, 32);
     if (sqlite3_step(s) == SQLITE_ROW) {
         *seq = sqlite3_column_int64(s, 0);
-        blob_copy(s, 1, hash, 32);
+        db_blob_copy(s, 1, hash, 32);
     }
     sqlite3_finalize(s);
     return 0;
@@ -898,7 +894,7 @@ int store_head(struct store *st, int64_t *seq, uint8_t hash[32])
 int store_audit_head_add(struct store *st, int64_t seq, const uint8_t hash[32],
                          const struct signing *sign)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO audit_head(seq, hash, person_id, at, signed_text, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO audit_head(seq, hash, person_id, at, signed_text, "
                                   "signature) VALUES (?,?,?,?,?,?)");
     if (!s)
         return -1;
@@ -921,12 +917,12 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
 {
     uint8_t prev[32] = {0}, hash[32];
     int64_t seq = 1;
-    sqlite3_stmt *s = prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
+    sqlite3_stmt *s = db_prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
     if (!s)
         return -1;
     if (sqlite3_step(s) == SQLITE_ROW) {
         seq = sqlite3_column_int64(s, 0) + 1;
-        blob_copy(s, 1, prev, sizeof prev);
+        db_blob_copy(s, 1, prev, sizeof prev);
     }
     sqlite3_finalize(s);
     char now[21];
@@ -934,7 +930,7 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
     app = app ? app : "";
     detail = detail ? detail : "";
     event_hash(seq, prev, now, actor, kind, app, detail, hash);
-    s = prepare(st, "INSERT INTO event(seq, at, actor, kind, app_id, detail, prev_hash, hash) "
+    s = db_prepare(st, "INSERT INTO event(seq, at, actor, kind, app_id, detail, prev_hash, hash) "
                     "VALUES (?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
@@ -951,7 +947,7 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
 
 int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT seq, at, actor, kind, app_id, detail, prev_hash, hash "
+    sqlite3_stmt *s = db_prepare(st, "SELECT seq, at, actor, kind, app_id, detail, prev_hash, hash "
                                   "FROM event ORDER BY seq");
     if (!s)
         return -1;
@@ -960,8 +956,8 @@ int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events)
     while (sqlite3_step(s) == SQLITE_ROW) {
         int64_t seq = sqlite3_column_int64(s, 0);
         uint8_t stored_prev[32], stored[32], want[32];
-        blob_copy(s, 6, stored_prev, 32);
-        blob_copy(s, 7, stored, 32);
+        db_blob_copy(s, 6, stored_prev, 32);
+        db_blob_copy(s, 7, stored, 32);
         if (seq != expect)
             diags_add(d, NULL, 0, 0, _("event %lld: missing (the chain jumps to %lld)"),
                       (long long)expect, (long long)seq);

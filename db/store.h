@@ -91,4 +91,26 @@ int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events);
 /* The current UTC time as ISO 8601 ("2026-06-22T05:30:00Z"); SIMSA_NOW overrides for tests. */
 void store_now(char out[21]);
 
+
+/* ---- verification (db/verify.c) ---- */
+
+/* A signed record as stored: the text rebuilt from its row now, and what was signed. */
+struct signed_row {
+    char *label;        /* "sheet 2026-001/강민준" */
+    char *derived;      /* canonical text rebuilt from the stored values; NULL if impossible */
+    char *derive_error; /* why it could not be rebuilt */
+    char *signed_text;  /* NULL when the row was never signed */
+    char *signature;
+    int64_t signer; /* person id */
+};
+
+int store_signed_rows(struct store *st, const struct call *c, struct signed_row **rows,
+                      size_t *n);
+void signed_rows_free(struct signed_row *rows, size_t n);
+/* Facts without signatures (applications, documents, finances, checklist answers, the
+ * budget): each stored row against the latest audit event that recorded it. */
+int store_verify_facts(struct store *st, const struct call *c, struct diags *d);
+/* Signed audit heads: each names an event that must still exist with that hash. */
+int store_verify_heads(struct store *st, struct diags *d);
+
 #endif

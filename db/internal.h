@@ -1,0 +1,20 @@
+/* What the files of db/ share: the store's connection and small statement helpers. */
+#ifndef SIMSA_DB_INTERNAL_H
+#define SIMSA_DB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "db/store.h"
+
+struct store {
+    sqlite3 *db;
+    char err[512];
+};
+
+int db_fail(struct store *st, const char *what); /* sets err from SQLite; returns -1 */
+sqlite3_stmt *db_prepare(struct store *st, const char *sql);
+char *db_col_text(sqlite3_stmt *s, int i); /* a copy, "" for NULL */
+void db_blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n);
+sdate db_col_date(sqlite3_stmt *s, int i);
+
+#endif

@@ -1,0 +1,414 @@
+/* Verification reads (R14): every signed row with its canonical text rebuilt from the stored
+ * values, the unsigned facts against the audit events that recorded them, and signed heads. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/facts.h"
+#include "core/i18n.h"
+#include "core/records.h"
+#include "db/internal.h"
+
+struct rows {
+    struct signed_row *v;
+    size_t n, cap;
+};
+
+static struct signed_row *row_new(struct rows *r, sqlite3_stmt *s, int text_col, char *label)
+{
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 64;
+        r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    struct signed_row *row = &r->v[r->n++];
+    memset(row, 0, sizeof *row);
+    row->label = label;
+    if (sqlite3_column_type(s, text_col) != SQLITE_NULL) {
+        row->signed_text = db_col_text(s, text_col);
+        row->signature = db_col_text(s, text_col + 1);
+    }
+    return row;
+}
+
+static const char *name_of(const struct call *c, int64_t id)
+{
+    const struct person *p = call_person_by_id(c, id);
+    return p ? p->name : "?";
+}
+
+static void split_lines(char *text, const char *sep, struct strlist *out)
+{
+    char *save = NULL;
+    for (char *t = strtok_r(text, sep, &save); t; t = strtok_r(NULL, sep, &save))
+        strlist_add(out, t);
+}
+
+static void set_derived(struct signed_row *row, char *text, char *why)
+{
+    row->derived = text;
+    row->derive_error = why;
+}
+
+static int rows_review(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT id, app_id, passed, reasons, person_id, at, "
+                                     "signed_text, signature FROM review ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *app = db_col_text(s, 1), *reasons = db_col_text(s, 3), *at = db_col_text(s, 5);
+        struct signed_row *row = row_new(r, s, 6, xasprintf("review %s", app));
+        row->signer = sqlite3_column_int64(s, 4);
+        struct strlist lines = {0};
+        split_lines(reasons, "\n", &lines);
+        struct record_review rr = {.program = c->program.id, .app = app,
+                                   .passed = sqlite3_column_int(s, 2) != 0,
+                                   .reasons = (const char *const *)lines.v, .n_reasons = lines.n,
+                                   .signer = name_of(c, row->signer), .at = at};
+        char *why = NULL;
+        set_derived(row, record_review_text(&rr, &why), why);
+        strlist_free(&lines);
+        free(app);
+        free(reasons);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int rows_conflict(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, judge_id, reason, person_id, at, "
+                                     "signed_text, signature FROM conflict ORDER BY rowid");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *app = db_col_text(s, 0), *reason = db_col_text(s, 2), *at = db_col_text(s, 4);
+        const char *judge = name_of(c, sqlite3_column_int64(s, 1));
+        struct signed_row *row = row_new(r, s, 5, xasprintf("conflict %s/%s", app, judge));
+        row->signer = sqlite3_column_int64(s, 3);
+        struct record_conflict rc = {.program = c->program.id, .app = app, .judge = judge,
+                                     .reason = reason, .signer = name_of(c, row->signer),
+                                     .at = at};
+        char *why = NULL;
+        set_derived(row, record_conflict_text(&rc, &why), why);
+        free(app);
+        free(reason);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int rows_bonus(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, bonus, awarded, note, person_id, at, "
+                                     "signed_text, signature FROM bonus_change ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *app = db_col_text(s, 0), *bonus = db_col_text(s, 1), *note = db_col_text(s, 3);
+        char *at = db_col_text(s, 5);
+        bool awarded = sqlite3_column_int(s, 2) != 0;
+        struct signed_row *row = row_new(r, s, 6, xasprintf("bonus %s/%s", app, bonus));
+        row->signer = sqlite3_column_int64(s, 4);
+        const struct bonus_def *b = program_bonus(&c->program, bonus);
+        struct record_bonus rb = {.program = c->program.id, .app = app, .bonus = bonus,
+                                  .points_tenths = b ? b->points_tenths : -1, .note = note,
+                                  .signer = name_of(c, row->signer), .at = at};
+        char *why = NULL;
+        set_derived(row, awarded ? record_bonus_award_text(&rb, &why)
+                                 : record_bonus_withdrawal_text(&rb, &why), why);
+        free(app);
+        free(bonus);
+        free(note);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+/* A sheet's items as stored, in the program's order; -1 for an item with no row. */
+static int sheet_items(struct store *st, const struct program *p, int64_t sheet,
+                       struct record_sheet_item *items)
+{
+    for (size_t k = 0; k < p->n_items; k++)
+        items[k] = (struct record_sheet_item){.id = p->items[k].id, .tenths = -1};
+    sqlite3_stmt *s = db_prepare(st, "SELECT item, tenths FROM sheet_item WHERE sheet_id = ?");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, sheet);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        size_t k;
+        if (program_item(p, (const char *)sqlite3_column_text(s, 0), &k))
+            items[k].tenths = sqlite3_column_int(s, 1);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int rows_sheet(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(
+        st, "SELECT s.id, s.app_id, s.judge_id, s.opinion, s.transcribed, s.submitted_by, "
+            "s.submitted_at, s.signed_text, s.signature, v.agree, v.amount FROM sheet s "
+            "LEFT JOIN amount_vote v ON v.sheet_id = s.id ORDER BY s.id");
+    if (!s)
+        return -1;
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+        char *app = db_col_text(s, 1), *opinion = db_col_text(s, 3), *at = db_col_text(s, 6);
+        const char *judge = name_of(c, sqlite3_column_int64(s, 2));
+        struct signed_row *row = row_new(r, s, 7, xasprintf("sheet %s/%s", app, judge));
+        row->signer = sqlite3_column_int64(s, 5);
+        struct record_sheet_item items[PROGRAM_MAX_ITEMS];
+        rc = sheet_items(st, &c->program, sqlite3_column_int64(s, 0), items);
+        struct record_sheet rs = {
+            .program = c->program.id, .app = app, .judge = judge, .items = items,
+            .n_items = c->program.n_items, .agree = sqlite3_column_int(s, 9) != 0,
+            .amount = sqlite3_column_type(s, 10) == SQLITE_NULL ? -1
+                                                               : sqlite3_column_int64(s, 10),
+            .opinion = opinion, .transcribed = sqlite3_column_int(s, 4) != 0,
+            .signer = name_of(c, row->signer), .at = at,
+        };
+        char *why = NULL;
+        set_derived(row, record_sheet_text(&rs, &why), why);
+        free(app);
+        free(opinion);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static int rows_tie(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT id, members, reason, person_id, at, signed_text, "
+                                     "signature FROM tie_decision ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *members = db_col_text(s, 1), *reason = db_col_text(s, 2), *at = db_col_text(s, 4);
+        struct strlist apps = {0};
+        split_lines(members, "\n", &apps);
+        struct signed_row *row = row_new(r, s, 5, xasprintf("tie decision %lld",
+                                                            (long long)sqlite3_column_int64(s, 0)));
+        row->signer = sqlite3_column_int64(s, 3);
+        struct record_tie rt = {.program = c->program.id, .apps = (const char *const *)apps.v,
+                                .n_apps = apps.n, .reason = reason,
+                                .signer = name_of(c, row->signer), .at = at};
+        char *why = NULL;
+        set_derived(row, record_tie_text(&rt, &why), why);
+        strlist_free(&apps);
+        free(members);
+        free(reason);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int rows_forfeit(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, reason, promoted, person_id, at, "
+                                     "signed_text, signature FROM forfeit ORDER BY rowid");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *app = db_col_text(s, 0), *reason = db_col_text(s, 1), *promoted = db_col_text(s, 2);
+        char *at = db_col_text(s, 4);
+        struct strlist list = {0};
+        split_lines(promoted, " ", &list);
+        struct signed_row *row = row_new(r, s, 5, xasprintf("forfeit %s", app));
+        row->signer = sqlite3_column_int64(s, 3);
+        struct record_forfeit rf = {.program = c->program.id, .app = app, .reason = reason,
+                                    .promoted = (const char *const *)list.v,
+                                    .n_promoted = list.n, .signer = name_of(c, row->signer),
+                                    .at = at};
+        char *why = NULL;
+        set_derived(row, record_forfeit_text(&rf, &why), why);
+        strlist_free(&list);
+        free(app);
+        free(reason);
+        free(promoted);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int rows_budget(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT id, won, person_id, at, signed_text, signature "
+                                     "FROM budget_change ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *at = db_col_text(s, 3);
+        struct signed_row *row = row_new(r, s, 4, xasprintf("budget change %lld",
+                                                            (long long)sqlite3_column_int64(s, 0)));
+        row->signer = sqlite3_column_int64(s, 2);
+        struct record_budget rb = {.program = c->program.id, .won = sqlite3_column_int64(s, 1),
+                                   .signer = name_of(c, row->signer), .at = at};
+        char *why = NULL;
+        set_derived(row, record_budget_text(&rb, &why), why);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+static int rows_head(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT seq, hash, person_id, at, signed_text, signature "
+                                     "FROM audit_head ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *at = db_col_text(s, 3);
+        struct record_audit_head h = {.program = c->program.id, .seq = sqlite3_column_int64(s, 0),
+                                      .at = at};
+        db_blob_copy(s, 1, h.hash, sizeof h.hash);
+        struct signed_row *row = row_new(r, s, 4, xasprintf("audit head %lld", (long long)h.seq));
+        row->signer = sqlite3_column_int64(s, 2);
+        h.signer = name_of(c, row->signer);
+        char *why = NULL;
+        set_derived(row, record_audit_head_text(&h, &why), why);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+/* The final result is a snapshot: it is checked against its own signature only. */
+static int rows_result(struct store *st, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT id, person_id, signed_text, signature "
+                                     "FROM result_final ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        struct signed_row *row = row_new(r, s, 2, xasprintf("final result %lld",
+                                                            (long long)sqlite3_column_int64(s, 0)));
+        row->signer = sqlite3_column_int64(s, 1);
+        row->derived = row->signed_text ? xstrdup(row->signed_text) : NULL;
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+int store_signed_rows(struct store *st, const struct call *c, struct signed_row **out,
+                      size_t *n)
+{
+    struct rows r = {0};
+    int rc = rows_review(st, c, &r) || rows_conflict(st, c, &r) || rows_bonus(st, c, &r) ||
+             rows_sheet(st, c, &r) || rows_tie(st, c, &r) || rows_forfeit(st, c, &r) ||
+             rows_budget(st, c, &r) || rows_head(st, c, &r) || rows_result(st, &r);
+    *out = r.v;
+    *n = r.n;
+    return rc ? -1 : 0;
+}
+
+void signed_rows_free(struct signed_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(rows[i].label);
+        free(rows[i].derived);
+        free(rows[i].derive_error);
+        free(rows[i].signed_text);
+        free(rows[i].signature);
+    }
+    free(rows);
+}
+
+/* The detail of the newest event of `kind` for app whose detail starts with prefix. */
+static char *latest_event(struct store *st, const char *kind, const char *app, const char *prefix)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT detail FROM event WHERE kind = ? AND app_id = ? "
+                                     "AND substr(detail, 1, length(?3)) = ?3 "
+                                     "ORDER BY seq DESC LIMIT 1");
+    if (!s)
+        return NULL;
+    sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, app, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, prefix, -1, SQLITE_STATIC);
+    char *detail = sqlite3_step(s) == SQLITE_ROW ? db_col_text(s, 0) : NULL;
+    sqlite3_finalize(s);
+    return detail;
+}
+
+static void fact_check(struct store *st, struct diags *d, const char *what, const char *kind,
+                       const char *app, const char *prefix, char *fact)
+{
+    char *logged = latest_event(st, kind, app, prefix);
+    if (!logged)
+        diags_add(d, NULL, 0, 0, _("%s: no audit event records it"), what);
+    else if (strcmp(logged, fact) != 0)
+        diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what the audit log "
+                                   "recorded"), what);
+    free(logged);
+    free(fact);
+}
+
+static void facts_of_app(struct store *st, const struct app_record *r, struct diags *d)
+{
+    char what[256];
+    snprintf(what, sizeof what, _("application %s"), r->a.id);
+    fact_check(st, d, what, "app import", r->a.id, r->a.id, fact_application(&r->a));
+    for (size_t i = 0; i < r->n_docs; i++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "doc %d issued", r->docs[i].number);
+        snprintf(what, sizeof what, _("document %d of %s"), r->docs[i].number, r->a.id);
+        fact_check(st, d, what, "document", r->a.id, prefix,
+                   fact_document(r->docs[i].number, r->docs[i].issued));
+    }
+    for (size_t i = 0; i < r->n_finance; i++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "%d liabilities", r->finance[i].year);
+        snprintf(what, sizeof what, _("financial figures %d of %s"), r->finance[i].year,
+                 r->a.id);
+        fact_check(st, d, what, "finance", r->a.id, prefix, fact_finance(&r->finance[i]));
+    }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const struct checklist_row *a = &r->answers[i];
+        char *prefix = xasprintf("%s|", a->item);
+        snprintf(what, sizeof what, _("checklist %s of %s"), a->item, r->a.id);
+        fact_check(st, d, what, "check", r->a.id, prefix,
+                   fact_checklist(a->item, a->answer == ANSWER_YES, a->note));
+        free(prefix);
+    }
+}
+
+int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
+{
+    for (size_t i = 0; i < c->n_apps; i++)
+        facts_of_app(st, &c->apps[i], d);
+    if (c->has_budget) {
+        char amount[32];
+        amount_format(c->budget, amount, sizeof amount);
+        fact_check(st, d, _("budget"), "budget", "", "", xstrdup(amount));
+    }
+    return 0;
+}
+
+int store_verify_heads(struct store *st, struct diags *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT h.seq, h.hash, e.hash FROM audit_head h "
+                                     "LEFT JOIN event e ON e.seq = h.seq ORDER BY h.id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        long long seq = sqlite3_column_int64(s, 0);
+        uint8_t signed_hash[32], event_hash[32];
+        db_blob_copy(s, 1, signed_hash, 32);
+        if (sqlite3_column_type(s, 2) == SQLITE_NULL) {
+            diags_add(d, NULL, 0, 0, _("audit head %lld: event %lld is missing"), seq, seq);
+            continue;
+        }
+        db_blob_copy(s, 2, event_hash, 32);
+        if (memcmp(signed_hash, event_hash, 32) != 0)
+            diags_add(d, NULL, 0, 0, _("audit head %lld: the chain up to it was rewritten"), seq);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
