@@ -17,7 +17,7 @@
 
 const struct cli_command *const cli_families[] = {
     cli_setup_commands, cli_review_commands, cli_panel_commands, cli_score_commands,
-    cli_demo_commands,  NULL,
+    cli_sheet_commands, cli_demo_commands,   NULL,
 };
 
 #define EACH_COMMAND(c)                                                                        \

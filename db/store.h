@@ -110,6 +110,8 @@ void signed_rows_free(struct signed_row *rows, size_t n);
 /* Facts without signatures (applications, documents, finances, checklist answers, the
  * budget): each stored row against the latest audit event that recorded it. */
 int store_verify_facts(struct store *st, const struct call *c, struct diags *d);
+/* The signed text and signature of a judge's sheet (both NULL when there is none). */
+int store_sheet_signed(struct store *st, const char *app, int64_t judge, char **text, char **sig);
 /* Signed audit heads: each names an event that must still exist with that hash. */
 int store_verify_heads(struct store *st, struct diags *d);
 

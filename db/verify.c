@@ -412,3 +412,20 @@ int store_verify_heads(struct store *st, struct diags *d)
     sqlite3_finalize(s);
     return 0;
 }
+
+int store_sheet_signed(struct store *st, const char *app, int64_t judge, char **text, char **sig)
+{
+    *text = *sig = NULL;
+    sqlite3_stmt *s = db_prepare(st, "SELECT signed_text, signature FROM sheet "
+                                     "WHERE app_id = ? AND judge_id = ?");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, judge);
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+        *text = db_col_text(s, 0);
+        *sig = db_col_text(s, 1);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}

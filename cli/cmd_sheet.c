@@ -1,0 +1,517 @@
+/* Offline scoring (DESIGN.md Trust): `pack` makes a laptop database for one judge, `sheet
+ * export` writes that judge's signed sheets as minisign-checkable files, `sheet import`
+ * verifies them against the judge's registered key and records them. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/write.h"
+#include "core/facts.h"
+#include "core/i18n.h"
+#include "core/record_parse.h"
+
+/* Write a whole file, created with `mode`; refuses to overwrite. */
+static int file_write(const char *path, const char *data, size_t len, mode_t mode)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
+    if (fd < 0)
+        return cli_fail("%s: %s", path, strerror(errno));
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n <= 0) {
+            close(fd);
+            unlink(path);
+            return cli_fail("%s: %s", path, strerror(errno));
+        }
+        done += (size_t)n;
+    }
+    if (fsync(fd) < 0 || close(fd) < 0) {
+        unlink(path);
+        return cli_fail("%s: %s", path, strerror(errno));
+    }
+    return 0;
+}
+
+static char *sheet_file_name(const char *dir, const char *app, const char *judge, const char *ext)
+{
+    return xasprintf("%s/%s-%s%s", dir, app, judge, ext);
+}
+
+static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"-o", NULL};
+    static const char *const flags[] = {"--key", NULL};
+    char *pos[1];
+    if (cli_positional(argc, argv, opts, flags, pos, 1) != 1)
+        return cli_usage(_("usage: simsa sheet export JUDGE [-o DIR] [--key]"));
+    const char *dir = cli_opt(argc, argv, "-o");
+    dir = dir ? dir : ".";
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_OK, written = 0;
+    struct person *judge = call_find_person(&c, pos[0]);
+    if (!judge || judge->role != ROLE_JUDGE)
+        rc = cli_fail(_("%s is not a judge of this call"), pos[0]);
+    for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
+        if (!call_sheet_of(&c.apps[i], judge->id))
+            continue;
+        char *text = NULL, *sig = NULL;
+        if (store_sheet_signed(st, c.apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
+            rc = cli_fail(_("%s: the sheet of %s is not signed"), c.apps[i].a.id, judge->name);
+        } else {
+            char *f1 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet");
+            char *f2 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet.minisig");
+            if (file_write(f1, text, strlen(text), 0644) || file_write(f2, sig, strlen(sig), 0644))
+                rc = EXIT_FAIL;
+            else
+                printf("%s\n", f1);
+            written++;
+            free(f1);
+            free(f2);
+        }
+        free(text);
+        free(sig);
+    }
+    if (rc == EXIT_OK && cli_flag(argc, argv, "--key")) {
+        char *path = xasprintf("%s/%s.pub", dir, judge->name), *key = public_key_minisign(&judge->pub);
+        if (file_write(path, key, strlen(key), 0644))
+            rc = EXIT_FAIL;
+        else
+            printf("%s\n", path);
+        free(path);
+        free(key);
+    }
+    if (rc == EXIT_OK && !written)
+        printf(_("%s has no submitted sheets\n"), judge->name);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+/* A sheet file read back: the values of its record, as the importer checks them. */
+struct sheet_file {
+    char *path;
+    char *text, *sig;
+    struct record_fields f;
+    struct score_import_row row;
+    const struct person *judge;
+    bool duplicate; /* the same sheet is already recorded */
+};
+
+static void sheet_file_free(struct sheet_file *s)
+{
+    free(s->path);
+    free(s->text);
+    free(s->sig);
+    record_fields_free(&s->f);
+}
+
+/* The items and amount of a parsed sheet record; problems go to d. */
+static void sheet_values(const struct call *c, struct sheet_file *s, struct diags *d)
+{
+    const struct program *p = &c->program;
+    size_t seen = 0;
+    for (size_t i = 0; i < s->f.n; i++) {
+        if (strcmp(s->f.v[i].key, "item") != 0)
+            continue;
+        char *eq = strchr(s->f.v[i].value, '=');
+        size_t k;
+        const char *why = NULL;
+        if (!eq)
+            continue;
+        *eq = '\0';
+        if (!program_item(p, s->f.v[i].value, &k))
+            diags_add(d, s->path, 0, 0, _("item %s is not in the rubric of %s"), s->f.v[i].value,
+                      p->id);
+        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths,
+                             &s->row.item_tenths[k], &why) < 0)
+            diags_add(d, s->path, 0, 0, _("item %s: \"%s\": %s"), s->f.v[i].value, eq + 1, why);
+        else
+            seen++;
+        *eq = '=';
+    }
+    if (seen != p->n_items)
+        diags_add(d, s->path, 0, 0, _("the sheet does not score every item of the rubric"));
+    const char *amount = record_field(&s->f, "amount"), *why = NULL;
+    s->row.agree = amount && !strcmp(amount, "agree");
+    if (!s->row.agree && (!amount || amount_parse(amount, &s->row.amount, &why) < 0))
+        diags_add(d, s->path, 0, 0, _("amount \"%s\" is not valid"), amount ? amount : "");
+    s->row.opinion = record_field(&s->f, "opinion");
+}
+
+/* Who signed the file and whether the signature holds (R14: before anything is trusted). */
+static int sheet_signer(const struct call *c, struct sheet_file *s, struct diags *d)
+{
+    uint8_t id[KEY_ID_BYTES];
+    char *why = NULL;
+    if (minisig_signer_id(s->sig, id) < 0) {
+        diags_add(d, s->path, 0, 0, _("the .minisig file is not a minisign signature"));
+        return -1;
+    }
+    for (size_t i = 0; i < c->n_people; i++) {
+        if (memcmp(c->people[i].pub.key_id, id, KEY_ID_BYTES) != 0)
+            continue;
+        s->judge = &c->people[i];
+        if (minisig_verify_msg(&s->judge->pub, s->text, strlen(s->text), s->sig, NULL, &why)) {
+            diags_add(d, s->path, 0, 0, _("bad signature: %s"), why ? why : "?");
+            free(why);
+            return -1;
+        }
+        return 0;
+    }
+    char hex[17];
+    key_id_hex(id, hex);
+    diags_add(d, s->path, 0, 0, _("signed by an unknown key %s (not a person of this call)"), hex);
+    return -1;
+}
+
+/* Everything a verified sheet must satisfy to be recorded here. */
+static void sheet_check(struct store *st, const struct call *c, struct sheet_file *s,
+                        struct diags *d)
+{
+    const char *program = record_field(&s->f, "program"), *app = record_field(&s->f, "app");
+    const char *judge = record_field(&s->f, "judge"), *signer = record_field(&s->f, "signer");
+    const char *transcribed = record_field(&s->f, "transcribed");
+    if (strcmp(s->f.kind, "sheet") != 0)
+        return (void)diags_add(d, s->path, 0, 0, _("a %s record, not a score sheet"), s->f.kind);
+    if (!program || strcmp(program, c->program.id) != 0)
+        return (void)diags_add(d, s->path, 0, 0, _("a sheet of another call (%s, not %s)"),
+                               program ? program : "?", c->program.id);
+    if (!judge || !signer || strcmp(judge, s->judge->name) != 0 || strcmp(signer, judge) != 0 ||
+        s->judge->role != ROLE_JUDGE || !transcribed || strcmp(transcribed, "no") != 0)
+        return (void)diags_add(d, s->path, 0, 0, _("the sheet is not signed by its own judge"));
+    struct app_record *r = app ? call_find_app(c, app) : NULL;
+    if (!r)
+        return (void)diags_add(d, s->path, 0, 0, _("no application \"%s\""), app ? app : "");
+    s->row.app = r->a.id;
+    s->row.judge = s->judge->id;
+    if (r->review != REVIEW_PASSED)
+        diags_add(d, s->path, 0, 0, _("application %s has not passed document review"), app);
+    if (!call_judge_on_app(c, r, s->judge->id))
+        diags_add(d, s->path, 0, 0, _("%s is not on the panel of application %s"), judge, app);
+    if (call_has_conflict(r, s->judge->id))
+        diags_add(d, s->path, 0, 0, _("%s declared a conflict of interest with %s"), judge, app);
+    sheet_values(c, s, d);
+    if (!s->row.agree && s->row.amount > r->a.requested)
+        diags_add(d, s->path, 0, 0, _("R10.1: the adjusted amount is above the requested one"));
+    char *have = NULL, *have_sig = NULL;
+    if (call_sheet_of(r, s->judge->id) &&
+        store_sheet_signed(st, r->a.id, s->judge->id, &have, &have_sig) == 0) {
+        if (have && strcmp(have, s->text) == 0)
+            s->duplicate = true;
+        else
+            diags_add(d, s->path, 0, 0, _("%s already has a different sheet of %s for %s"),
+                      c->program.id, judge, app);
+    }
+    free(have);
+    free(have_sig);
+}
+
+static int sheet_load(const char *path, struct sheet_file *s, struct diags *d)
+{
+    memset(s, 0, sizeof *s);
+    s->path = xstrdup(path);
+    size_t len, sig_len;
+    char *err = NULL, *sig_path = xasprintf("%s.minisig", path);
+    s->text = cli_read_file(path, &len, &err);
+    if (s->text)
+        s->sig = cli_read_file(sig_path, &sig_len, &err);
+    free(sig_path);
+    if (!s->text || !s->sig) {
+        diags_add(d, NULL, 0, 0, "%s", err);
+        free(err);
+        return -1;
+    }
+    const char *why = NULL;
+    if (strlen(s->text) != len || record_parse(s->text, len, &s->f, &why) < 0) {
+        diags_add(d, path, 0, 0, "%s", why ? why : _("not a text file"));
+        return -1;
+    }
+    return 0;
+}
+
+static int sheets_record(struct store *st, const struct call *c, struct sheet_file *files,
+                         size_t n, const struct person *who, const struct secret_key *key)
+{
+    int imported = 0;
+    if (store_begin(st))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (files[i].duplicate)
+            continue;
+        struct signing sign = {.person = files[i].judge->id, .at = record_field(&files[i].f, "at"),
+                               .text = files[i].text, .sig = files[i].sig};
+        struct sheet_write w = {.app = files[i].row.app, .judge = files[i].judge->id,
+                                .program = &c->program, .item_tenths = files[i].row.item_tenths,
+                                .agree = files[i].row.agree, .amount = files[i].row.amount,
+                                .opinion = files[i].row.opinion, .sign = &sign};
+        if (store_sheet_add(st, &w) || store_event(st, who->name, "sheet imported",
+                                                   files[i].row.app, files[i].judge->name))
+            return -1;
+        imported++;
+    }
+    if (cli_sign_head(st, c, who, key) || store_commit(st))
+        return -1;
+    return imported;
+}
+
+/* The values read must give back exactly the bytes that were signed. */
+static void sheet_same_text(const struct call *c, struct sheet_file *s, struct diags *d)
+{
+    const struct program *p = &c->program;
+    struct record_sheet_item items[PROGRAM_MAX_ITEMS];
+    for (size_t k = 0; k < p->n_items; k++)
+        items[k] = (struct record_sheet_item){.id = p->items[k].id,
+                                              .tenths = s->row.item_tenths[k]};
+    struct record_sheet rs = {
+        .program = p->id, .app = s->row.app, .judge = s->judge->name, .items = items,
+        .n_items = p->n_items, .agree = s->row.agree, .amount = s->row.amount,
+        .opinion = s->row.opinion, .transcribed = false, .signer = s->judge->name,
+        .at = record_field(&s->f, "at"),
+    };
+    char *why = NULL, *text = record_sheet_text(&rs, &why);
+    if (!text || strcmp(text, s->text) != 0)
+        diags_add(d, s->path, 0, 0, _("the sheet is not in the canonical form of this call%s%s"),
+                  why ? ": " : "", why ? why : "");
+    free(text);
+    free(why);
+}
+
+static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
+{
+    int n = cli_positional(argc, argv, NULL, NULL, NULL, 0);
+    if (n < 1)
+        return cli_usage(_("usage: simsa --as SECRETARIAT sheet import FILE.sheet..."));
+    char **paths = xcalloc((size_t)n, sizeof *paths);
+    cli_positional(argc, argv, NULL, NULL, paths, n);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0) {
+        free(paths);
+        return EXIT_FAIL;
+    }
+    struct sheet_file *files = xcalloc((size_t)n, sizeof *files);
+    struct diags d = {0};
+    struct person *who = cli_actor(cli, &c, ROLE_SECRETARIAT);
+    struct secret_key key = {0};
+    int rc = EXIT_FAIL;
+    for (int i = 0; who && i < n; i++) {
+        size_t before = d.n;
+        if (sheet_load(paths[i], &files[i], &d) == 0 && sheet_signer(&c, &files[i], &d) == 0)
+            sheet_check(st, &c, &files[i], &d);
+        if (d.n == before)
+            sheet_same_text(&c, &files[i], &d);
+        for (int k = 0; k < i && d.n == before; k++)
+            if (files[k].row.app && files[i].row.app && files[k].judge == files[i].judge &&
+                !strcmp(files[k].row.app, files[i].row.app))
+                diags_add(&d, paths[i], 0, 0, _("a second sheet of %s for %s"),
+                          files[i].judge->name, files[i].row.app);
+    }
+    if (!who) {
+        /* cli_actor said why */
+    } else if (d.n) {
+        cli_print_diags(&d);
+        fprintf(stderr, _("%zu problem(s); no sheet was imported\n"), d.n);
+    } else if (cli_unlock(cli, who, &key) == 0) {
+        int imported = sheets_record(st, &c, files, (size_t)n, who, &key);
+        if (imported < 0) {
+            rc = cli_rollback_fail(st, _("sheet import"));
+        } else {
+            printf(_("imported %d verified sheet(s), %d already recorded\n"), imported,
+                   n - imported);
+            rc = EXIT_OK;
+        }
+        secret_key_wipe(&key);
+    }
+    for (int i = 0; i < n; i++)
+        sheet_file_free(&files[i]);
+    free(files);
+    free(paths);
+    diags_free(&d);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+/* Copy one signed record of kind review or conflict into the pack, as it was signed. */
+static int pack_signed(struct store *pack, const struct call *pc, const struct signed_row *row,
+                       const struct record_fields *f)
+{
+    const char *signer = record_field(f, "signer"), *app = record_field(f, "app");
+    const struct person *p = call_find_person(pc, signer ? signer : "");
+    if (!p || !app)
+        return 0; /* signed by someone who does not travel: the record stays behind */
+    struct signing sign = {.person = p->id, .at = record_field(f, "at"), .text = row->signed_text,
+                           .sig = row->signature};
+    if (!strcmp(f->kind, "review")) {
+        struct strlist reasons = {0};
+        for (size_t i = 0; i < f->n; i++)
+            if (!strcmp(f->v[i].key, "reason"))
+                strlist_add(&reasons, f->v[i].value);
+        char *joined = strlist_join(&reasons, "\n");
+        bool passed = !strcmp(record_field(f, "passed") ? record_field(f, "passed") : "", "yes");
+        int rc = store_review_add(pack, app, passed, joined, &sign) ||
+                 store_event(pack, signer, passed ? "review passed" : "review failed", app,
+                             joined);
+        free(joined);
+        strlist_free(&reasons);
+        return rc ? -1 : 0;
+    }
+    const struct person *judge = call_find_person(pc, record_field(f, "judge") ? record_field(f, "judge") : "");
+    if (!judge)
+        return 0;
+    return store_conflict_add(pack, app, judge->id, record_field(f, "reason"), &sign) ||
+                   store_event(pack, signer, "conflict", app, record_field(f, "reason"))
+               ? -1
+               : 0;
+}
+
+/* The people who travel: the judge (with their sealed key) and the secretariat's public keys,
+ * so the review decisions can be verified on the laptop. */
+static int pack_people(struct store *pack, const struct call *c, const struct person *judge,
+                       int64_t *judge_in_pack)
+{
+    static const uint8_t none[1];
+    for (size_t i = 0; i < c->n_people; i++) {
+        const struct person *p = &c->people[i];
+        if (p != judge && p->role != ROLE_SECRETARIAT)
+            continue;
+        struct sealed_key sealed = p == judge ? p->sealed : (struct sealed_key){(uint8_t *)none, 0};
+        int64_t id;
+        if (store_person_add(pack, p->name, p->role, &p->pub, &sealed, &id) ||
+            store_event(pack, "simsa pack", "person add", "", p->name))
+            return -1;
+        if (p == judge)
+            *judge_in_pack = id;
+    }
+    return 0;
+}
+
+static int pack_apps(struct store *pack, const struct call *c, const struct person *judge,
+                     int64_t judge_in_pack)
+{
+    int64_t panel_id = 0;
+    for (size_t i = 0; i < c->n_apps; i++) {
+        const struct app_record *r = &c->apps[i];
+        if (!call_judge_on_app(c, r, judge->id))
+            continue;
+        char *fact = fact_application(&r->a);
+        int rc = store_app_insert(pack, &r->a) ||
+                 store_event(pack, "simsa pack", "app import", r->a.id, fact);
+        free(fact);
+        if (rc)
+            return -1;
+        if (r->panel && !panel_id) {
+            for (size_t k = 0; k < c->n_panels; k++)
+                if (c->panels[k].id == r->panel &&
+                    store_panel_add(pack, c->panels[k].name, &judge_in_pack, 1, &panel_id))
+                    return -1;
+        }
+        if (r->panel && store_panel_assign(pack, panel_id, r->a.id))
+            return -1;
+    }
+    return 0;
+}
+
+static int pack_records(struct store *src, const struct call *c, struct store *pack,
+                        const struct call *pc, const struct person *judge)
+{
+    struct signed_row *rows = NULL;
+    size_t n = 0;
+    int rc = store_signed_rows(src, c, &rows, &n);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct record_fields f;
+        const char *why = NULL;
+        if (!rows[i].signed_text ||
+            record_parse(rows[i].signed_text, strlen(rows[i].signed_text), &f, &why) < 0)
+            continue;
+        const char *app = record_field(&f, "app"), *j = record_field(&f, "judge");
+        bool review = !strcmp(f.kind, "review");
+        bool mine = !strcmp(f.kind, "conflict") && j && !strcmp(j, judge->name);
+        if (app && call_find_app(pc, app) && (review || mine))
+            rc = pack_signed(pack, pc, &rows[i], &f);
+        record_fields_free(&f);
+    }
+    signed_rows_free(rows, n);
+    return rc;
+}
+
+static int pack_reload(struct store *pack, struct call *pc)
+{
+    struct diags d = {0};
+    call_free(pc);
+    int rc = store_load(pack, pc, &d);
+    diags_free(&d);
+    return rc;
+}
+
+static int pack_build(struct store *src, const struct call *c, const struct person *judge,
+                      struct store *pack)
+{
+    struct call pc = {0};
+    int64_t judge_in_pack = 0;
+    int rc = store_begin(pack) || pack_people(pack, c, judge, &judge_in_pack) ||
+             pack_apps(pack, c, judge, judge_in_pack) || store_commit(pack) ||
+             pack_reload(pack, &pc) || store_begin(pack) ||
+             pack_records(src, c, pack, &pc, judge) || store_commit(pack);
+    if (rc)
+        store_rollback(pack);
+    call_free(&pc);
+    return rc ? -1 : 0;
+}
+
+/* A laptop database for one judge: the call, that judge's applications and lineup, the review
+ * decisions behind them, that judge's conflicts and sealed key — nothing of other judges. */
+static int cmd_pack(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"-o", NULL};
+    char *pos[1];
+    const char *out = cli_opt(argc, argv, "-o");
+    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !out)
+        return cli_usage(_("usage: simsa pack JUDGE -o FILE"));
+    struct store *src, *pack = NULL;
+    struct call c;
+    if (cli_open(cli, &src, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    char *err = NULL;
+    const struct person *judge = call_find_person(&c, pos[0]);
+    if (!judge || judge->role != ROLE_JUDGE) {
+        cli_fail(_("%s is not a judge of this call"), pos[0]);
+    } else if (store_create(out, c.program.id, c.program_text, &err) < 0 ||
+               store_open(out, &pack, &err) < 0) {
+        cli_fail("%s", err);
+    } else if (pack_build(src, &c, judge, pack) < 0) {
+        cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));
+        store_close(pack);
+        pack = NULL;
+        unlink(out);
+    } else {
+        printf(_("%s: a scoring database for %s (open it with simsa -d %s)\n"), out, judge->name,
+               out);
+        rc = EXIT_OK;
+    }
+    free(err);
+    store_close(pack);
+    call_free(&c);
+    store_close(src);
+    return rc;
+}
+
+const struct cli_command cli_sheet_commands[] = {
+    {"pack", NULL, "JUDGE -o FILE", N_("a laptop database for one judge to score offline"),
+     cmd_pack},
+    {"sheet", "export", "JUDGE [-o DIR] [--key]",
+     N_("write the judge's signed sheets as .sheet + .sheet.minisig (and the public key)"),
+     cmd_sheet_export},
+    {"sheet", "import", "FILE.sheet...",
+     N_("verify signed sheets against the judges' keys and record them (--as secretariat)"),
+     cmd_sheet_import},
+    {NULL, NULL, NULL, NULL, NULL},
+};
