@@ -25,6 +25,7 @@ struct cli_command {
     const char *usage;   /* "FILE.csv" */
     const char *summary; /* one line, translated at print time */
     int (*run)(struct cli *cli, int argc, char **argv); /* argv[0] is the (sub)command */
+    bool needs_as; /* records a signed decision: --as NAME is required (usage error without) */
 };
 
 /* Each family file's table, ending with a NULL name; main.c lists them in order. */
@@ -56,8 +57,8 @@ const char *cli_opt(int argc, char **argv, const char *name);
 bool cli_flag(int argc, char **argv, const char *name);
 /* Positional arguments (those not options or option values), in order. */
 /* -1 (usage printed) on an unknown --option or one missing its value. */
-int cli_positional(int argc, char **argv, const char *const *with_value,
-                   const char *const *flags, char **out, int max);
+int cli_positional(int argc, char **argv, const char *const *with_value, const char *const *flags,
+                   char **out, int max);
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/i18n.h"
 #include "cli/write.h"
 #include "core/facts.h"
+#include "core/i18n.h"
 #include "core/import.h"
 
 #define DEMO_PASSPHRASE "simsa-demo"
@@ -20,11 +20,10 @@ struct demo_person {
 };
 
 static const struct demo_person demo_people[] = {
-    {"김간사", ROLE_SECRETARIAT}, {"조현장", ROLE_INSPECTOR},
-    {"강민준", ROLE_JUDGE},       {"김서연", ROLE_JUDGE},    {"박지훈", ROLE_JUDGE},
-    {"이수민", ROLE_JUDGE},       {"정하늘", ROLE_JUDGE},    {"최도윤", ROLE_JUDGE},
-    {"한예린", ROLE_JUDGE},       {"오세훈", ROLE_JUDGE},    {"윤지아", ROLE_JUDGE},
-    {"장태호", ROLE_JUDGE},
+    {"김간사", ROLE_SECRETARIAT}, {"조현장", ROLE_INSPECTOR}, {"강민준", ROLE_JUDGE},
+    {"김서연", ROLE_JUDGE},       {"박지훈", ROLE_JUDGE},     {"이수민", ROLE_JUDGE},
+    {"정하늘", ROLE_JUDGE},       {"최도윤", ROLE_JUDGE},     {"한예린", ROLE_JUDGE},
+    {"오세훈", ROLE_JUDGE},       {"윤지아", ROLE_JUDGE},     {"장태호", ROLE_JUDGE},
 };
 #define N_PEOPLE (sizeof demo_people / sizeof demo_people[0])
 
@@ -32,74 +31,256 @@ static const struct demo_person demo_people[] = {
 struct demo_app {
     const char *id, *company, *size, *region, *factory, *industry, *founded, *supplier,
         *supplier_region, *requested, *copay, *title, *received;
-    int panel;                 /* 1 or 2 */
-    int32_t profile[8];        /* item means in tenths: need will data kpi strategy team fit cost */
-    int32_t need_delta[5];     /* per judge, on "need"; they sum to 0 unless a case needs not */
-    const char *amounts[5];    /* per judge: "agree" or won */
-    int sheets;                /* how many judges have submitted */
-    const char *doc6_issued;   /* the tax certificate's issue date */
-    bool startup;              /* no financial statements (R2.2) */
+    int panel;               /* 1 or 2 */
+    int32_t profile[8];      /* item means in tenths: need will data kpi strategy team fit cost */
+    int32_t need_delta[5];   /* per judge, on "need"; they sum to 0 unless a case needs not */
+    const char *amounts[5];  /* per judge: "agree" or won */
+    int sheets;              /* how many judges have submitted */
+    const char *doc6_issued; /* the tax certificate's issue date */
+    bool startup;            /* no financial statements (R2.2) */
 };
 
 static const struct demo_app demo_apps[] = {
-    {"2026-001", "청주바이오텍(주)", "sme", "충청북도 청주시 흥덕구", "청주시", "바이오",
-     "2015-03-02", "(주)에이아이랩", "충청북도 청주시", "80,000,000", "5,000,000",
-     "발효 공정 이상 탐지 AI", "2026-06-03 10:12", 1,
-     {90, 45, 170, 130, 175, 45, 120, 75}, {5, -5, 10, -10, 0},
-     {"agree", "agree", "agree", "agree", "agree"}, 5, "2026-05-20", false},
-    {"2026-002", "(주)충주식품", "sme", "충청북도 충주시", "", "식품", "2009-07-15",
-     "스마트팩토리솔루션(주)", "경기도 성남시", "80,000,000", "6,000,000",
-     "포장 불량 검사 지능화", "2026-06-10 14:40", 2,
-     {80, 40, 160, 120, 165, 40, 120, 75}, {5, -5, 0, 10, -10},
-     {"agree", "agree", "agree", "60,000,000", "70,000,000"}, 5, "2026-05-28", false},
-    {"2026-003", "진천화장품(주)", "sme", "충청북도 진천군", "진천군", "화장품", "2012-11-01",
-     "(주)비전메이트", "충청북도 청주시", "60,000,000", "5,000,000",
-     "충진 공정 예지 보전", "2026-06-12 09:05", 2,
-     {75, 40, 150, 110, 160, 40, 110, 65}, {10, -10, 5, -5, 0},
-     {"agree", "agree", "agree", "agree", "agree"}, 5, "2026-06-01", false},
-    {"2026-004", "음성제지(주)", "sme", "충청북도 음성군", "음성군", "제지", "1998-04-20",
-     "페이퍼AI(주)", "대전광역시", "45,000,000", "5,000,000", "초지기 공정 최적화",
-     "2026-06-19 17:59", 2,
-     {70, 35, 140, 105, 140, 35, 105, 70}, {0, 5, -5, 10, -10},
-     {"agree", "agree", "agree", "agree", "agree"}, 5, "2026-03-01", false},
-    {"2026-005", "오송메디칼(주)", "sme", "충청북도 청주시 오송읍", "", "의료", "2011-05-09",
-     "메디비전(주)", "서울특별시", "75,000,000", "5,000,000", "의료기기 조립 검사 AI",
-     "2026-06-05 11:30", 1,
-     {85, 40, 165, 125, 170, 45, 120, 70}, {-5, 5, 0, 10, -10},
-     {"agree", "agree", "70,000,000", "65,000,000", "68,123,456"}, 5, "2026-05-11", false},
-    {"2026-006", "(주)한빛푸드", "sme", "충청북도 음성군 대소면", "", "식품", "2014-08-18",
-     "(주)데이터팜", "충청북도 충주시", "50,000,000", "5,000,000", "살균 공정 품질 예측",
-     "2026-06-15 16:20", 2,
-     {75, 40, 150, 115, 160, 40, 110, 70}, {10, 0, 0, 0, 0},
-     {"agree", "agree", "agree", "agree", "agree"}, 5, "2026-05-02", false},
-    {"2026-007", "새봄코스메틱", "sme", "충청북도 청주시 청원구", "", "화장품", "2016-02-29",
-     "(주)뷰티테크", "서울특별시", "80,000,000", "5,000,000", "용기 외관 검사 자동화",
-     "2026-06-08 13:00", 2,
-     {85, 35, 160, 120, 165, 45, 115, 75}, {0, 5, -5, 0, 0},
-     {"agree", "agree", "agree", "agree", "agree"}, 5, "2026-05-15", false},
-    {"2026-008", "대한바이오팜", "midsize", "충청북도 충주시", "충주시", "바이오", "2003-10-10",
-     "인텔리전스웍스(주)", "세종특별자치시", "78,000,000", "10,000,000",
-     "배양 공정 데이터 기반 수율 향상", "2026-06-11 10:00", 1,
-     {80, 40, 150, 110, 150, 45, 125, 80}, {5, -5, 5, -5, 0},
-     {"agree", "agree", "70,000,000", "70,000,000", "72,000,000"}, 5, "2026-04-30", false},
-    {"2026-009", "서울정밀(주)", "sme", "서울특별시 금천구", "경기도 안산시", "의료",
-     "2010-01-05", "(주)에이아이랩", "충청북도 청주시", "70,000,000", "5,000,000",
-     "정밀 가공 불량 예측", "2026-06-09 15:45", 1,
-     {0}, {0}, {0}, 0, "2026-05-06", false},
-    {"2026-010", "(주)미래헬스케어", "sme", "충청북도 진천군", "", "의료", "2013-06-17",
-     "메디비전(주)", "서울특별시", "65,000,000", "5,000,000", "멸균 공정 모니터링",
-     "2026-06-16 09:30", 1,
-     {0}, {0}, {0}, 0, "2026-02-28", false},
-    {"2026-011", "청원식품(주)", "sme", "충청북도 청주시 청원구", "", "식품", "2007-09-03",
-     "푸드AI(주)", "부산광역시", "80,000,000", "5,000,000", "선별 공정 비전 검사",
-     "2026-06-18 11:11", 2,
-     {70, 35, 140, 105, 140, 35, 105, 70}, {5, -5, 10, -10, -1},
-     {"agree", "agree", "agree", "agree", "agree"}, 5, "2026-05-25", false},
-    {"2026-012", "가온제지", "sme", "충청북도 충주시 대소원면", "", "제지", "2025-01-10",
-     "페이퍼AI(주)", "대전광역시", "40,000,000", "5,000,000", "건조 공정 에너지 최적화",
-     "2026-06-17 10:10", 2,
-     {75, 40, 150, 110, 150, 40, 110, 65}, {0, 0, 0, 0, 0},
-     {"agree", "agree", "agree", "agree", "agree"}, 3, "2026-05-30", true},
+    {"2026-001",
+     "청주바이오텍(주)",
+     "sme",
+     "충청북도 청주시 흥덕구",
+     "청주시",
+     "바이오",
+     "2015-03-02",
+     "(주)에이아이랩",
+     "충청북도 청주시",
+     "80,000,000",
+     "5,000,000",
+     "발효 공정 이상 탐지 AI",
+     "2026-06-03 10:12",
+     1,
+     {90, 45, 170, 130, 175, 45, 120, 75},
+     {5, -5, 10, -10, 0},
+     {"agree", "agree", "agree", "agree", "agree"},
+     5,
+     "2026-05-20",
+     false},
+    {"2026-002",
+     "(주)충주식품",
+     "sme",
+     "충청북도 충주시",
+     "",
+     "식품",
+     "2009-07-15",
+     "스마트팩토리솔루션(주)",
+     "경기도 성남시",
+     "80,000,000",
+     "6,000,000",
+     "포장 불량 검사 지능화",
+     "2026-06-10 14:40",
+     2,
+     {80, 40, 160, 120, 165, 40, 120, 75},
+     {5, -5, 0, 10, -10},
+     {"agree", "agree", "agree", "60,000,000", "70,000,000"},
+     5,
+     "2026-05-28",
+     false},
+    {"2026-003",
+     "진천화장품(주)",
+     "sme",
+     "충청북도 진천군",
+     "진천군",
+     "화장품",
+     "2012-11-01",
+     "(주)비전메이트",
+     "충청북도 청주시",
+     "60,000,000",
+     "5,000,000",
+     "충진 공정 예지 보전",
+     "2026-06-12 09:05",
+     2,
+     {75, 40, 150, 110, 160, 40, 110, 65},
+     {10, -10, 5, -5, 0},
+     {"agree", "agree", "agree", "agree", "agree"},
+     5,
+     "2026-06-01",
+     false},
+    {"2026-004",
+     "음성제지(주)",
+     "sme",
+     "충청북도 음성군",
+     "음성군",
+     "제지",
+     "1998-04-20",
+     "페이퍼AI(주)",
+     "대전광역시",
+     "45,000,000",
+     "5,000,000",
+     "초지기 공정 최적화",
+     "2026-06-19 17:59",
+     2,
+     {70, 35, 140, 105, 140, 35, 105, 70},
+     {0, 5, -5, 10, -10},
+     {"agree", "agree", "agree", "agree", "agree"},
+     5,
+     "2026-03-01",
+     false},
+    {"2026-005",
+     "오송메디칼(주)",
+     "sme",
+     "충청북도 청주시 오송읍",
+     "",
+     "의료",
+     "2011-05-09",
+     "메디비전(주)",
+     "서울특별시",
+     "75,000,000",
+     "5,000,000",
+     "의료기기 조립 검사 AI",
+     "2026-06-05 11:30",
+     1,
+     {85, 40, 165, 125, 170, 45, 120, 70},
+     {-5, 5, 0, 10, -10},
+     {"agree", "agree", "70,000,000", "65,000,000", "68,123,456"},
+     5,
+     "2026-05-11",
+     false},
+    {"2026-006",
+     "(주)한빛푸드",
+     "sme",
+     "충청북도 음성군 대소면",
+     "",
+     "식품",
+     "2014-08-18",
+     "(주)데이터팜",
+     "충청북도 충주시",
+     "50,000,000",
+     "5,000,000",
+     "살균 공정 품질 예측",
+     "2026-06-15 16:20",
+     2,
+     {75, 40, 150, 115, 160, 40, 110, 70},
+     {10, 0, 0, 0, 0},
+     {"agree", "agree", "agree", "agree", "agree"},
+     5,
+     "2026-05-02",
+     false},
+    {"2026-007",
+     "새봄코스메틱",
+     "sme",
+     "충청북도 청주시 청원구",
+     "",
+     "화장품",
+     "2016-02-29",
+     "(주)뷰티테크",
+     "서울특별시",
+     "80,000,000",
+     "5,000,000",
+     "용기 외관 검사 자동화",
+     "2026-06-08 13:00",
+     2,
+     {85, 35, 160, 120, 165, 45, 115, 75},
+     {0, 5, -5, 0, 0},
+     {"agree", "agree", "agree", "agree", "agree"},
+     5,
+     "2026-05-15",
+     false},
+    {"2026-008",
+     "대한바이오팜",
+     "midsize",
+     "충청북도 충주시",
+     "충주시",
+     "바이오",
+     "2003-10-10",
+     "인텔리전스웍스(주)",
+     "세종특별자치시",
+     "78,000,000",
+     "10,000,000",
+     "배양 공정 데이터 기반 수율 향상",
+     "2026-06-11 10:00",
+     1,
+     {80, 40, 150, 110, 150, 45, 125, 80},
+     {5, -5, 5, -5, 0},
+     {"agree", "agree", "70,000,000", "70,000,000", "72,000,000"},
+     5,
+     "2026-04-30",
+     false},
+    {"2026-009",
+     "서울정밀(주)",
+     "sme",
+     "서울특별시 금천구",
+     "경기도 안산시",
+     "의료",
+     "2010-01-05",
+     "(주)에이아이랩",
+     "충청북도 청주시",
+     "70,000,000",
+     "5,000,000",
+     "정밀 가공 불량 예측",
+     "2026-06-09 15:45",
+     1,
+     {0},
+     {0},
+     {0},
+     0,
+     "2026-05-06",
+     false},
+    {"2026-010",
+     "(주)미래헬스케어",
+     "sme",
+     "충청북도 진천군",
+     "",
+     "의료",
+     "2013-06-17",
+     "메디비전(주)",
+     "서울특별시",
+     "65,000,000",
+     "5,000,000",
+     "멸균 공정 모니터링",
+     "2026-06-16 09:30",
+     1,
+     {0},
+     {0},
+     {0},
+     0,
+     "2026-02-28",
+     false},
+    {"2026-011",
+     "청원식품(주)",
+     "sme",
+     "충청북도 청주시 청원구",
+     "",
+     "식품",
+     "2007-09-03",
+     "푸드AI(주)",
+     "부산광역시",
+     "80,000,000",
+     "5,000,000",
+     "선별 공정 비전 검사",
+     "2026-06-18 11:11",
+     2,
+     {70, 35, 140, 105, 140, 35, 105, 70},
+     {5, -5, 10, -10, -1},
+     {"agree", "agree", "agree", "agree", "agree"},
+     5,
+     "2026-05-25",
+     false},
+    {"2026-012",
+     "가온제지",
+     "sme",
+     "충청북도 충주시 대소원면",
+     "",
+     "제지",
+     "2025-01-10",
+     "페이퍼AI(주)",
+     "대전광역시",
+     "40,000,000",
+     "5,000,000",
+     "건조 공정 에너지 최적화",
+     "2026-06-17 10:10",
+     2,
+     {75, 40, 150, 110, 150, 40, 110, 65},
+     {0, 0, 0, 0, 0},
+     {"agree", "agree", "agree", "agree", "agree"},
+     3,
+     "2026-05-30",
+     true},
 };
 #define N_APPS (sizeof demo_apps / sizeof demo_apps[0])
 
@@ -107,7 +288,8 @@ static const struct demo_app demo_apps[] = {
 static void demo_bizno(int index, char out[13])
 {
     char digits[11];
-    snprintf(digits, sizeof digits, "%03d%02d%04d0", 301 + index, 81 + index % 7, 1234 + 97 * index);
+    snprintf(digits, sizeof digits, "%03d%02d%04d0", 301 + index, 81 + index % 7,
+             1234 + 97 * index);
     for (char c = '0'; c <= '9'; c++) {
         digits[9] = c;
         if (bizno_checksum_ok(digits))
@@ -126,10 +308,10 @@ static char *demo_apps_csv(void)
         const struct demo_app *a = &demo_apps[i];
         char biz[13];
         demo_bizno((int)i, biz);
-        const char *cells[] = {a->id,       a->company,  biz,          a->size,
-                               a->region,   a->factory,  a->industry,  a->founded,
-                               a->supplier, a->supplier_region, "yes", a->requested,
-                               a->copay,    a->title};
+        const char *cells[] = {
+            a->id,      a->company,   biz,        a->size,     a->region,
+            a->factory, a->industry,  a->founded, a->supplier, a->supplier_region,
+            "yes",      a->requested, a->copay,   a->title};
         for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++) {
             csv_put_field(&b, cells[k]);
             strbuf_puts(&b, ",");
@@ -232,8 +414,8 @@ static int demo_people_add(struct store *st)
         const char *why = NULL;
         if (key_generate(DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &pub, &sealed, &why) < 0)
             return -1;
-        int rc = store_person_add(st, demo_people[i].name, demo_people[i].role, &pub, &sealed,
-                                  NULL);
+        int rc =
+            store_person_add(st, demo_people[i].name, demo_people[i].role, &pub, &sealed, NULL);
         sealed_key_free(&sealed);
         if (rc < 0 || store_event(st, "simsa demo", "person add", "", demo_people[i].name) < 0)
             return -1;
@@ -295,9 +477,9 @@ static int demo_review(struct store *st, struct call *c, const struct demo_keys 
         for (size_t k = 0; k < c->program.n_dqs; k++) {
             const char *note = k == 1 ? "참여제한 이력 없음 (조회 결과 첨부)" : "";
             char *fact = fact_checklist(c->program.dqs[k].id, false, note);
-            int rc = store_check_set(st, demo_apps[i].id, c->program.dqs[k].id, false, note,
-                                     sec->id) ||
-                     store_event(st, sec->name, "check", demo_apps[i].id, fact);
+            int rc =
+                store_check_set(st, demo_apps[i].id, c->program.dqs[k].id, false, note, sec->id) ||
+                store_event(st, sec->name, "check", demo_apps[i].id, fact);
             free(fact);
             if (rc)
                 return -1;
@@ -434,6 +616,11 @@ static int cmd_demo(struct cli *cli, int argc, char **argv)
 }
 
 const struct cli_command cli_demo_commands[] = {
-    {"demo", NULL, "FILE", N_("a complete sample call to explore"), cmd_demo},
-    {NULL, NULL, NULL, NULL, NULL},
+    {
+        .name = "demo",
+        .usage = "FILE",
+        .summary = N_("a complete sample call to explore"),
+        .run = cmd_demo,
+    },
+    {.name = NULL},
 };

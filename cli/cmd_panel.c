@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "cli/write.h"
 
 /* Open the call, find the acting person of `role` (-1 any) and unlock their key. */
 static int begin_signed(struct cli *cli, struct store **st, struct call *c, int role,
@@ -94,8 +94,7 @@ static int cmd_panel_assign(struct cli *cli, int argc, char **argv)
         if (!r)
             bad = cli_fail(_("no application \"%s\""), pos[i]);
         else if (r->n_sheets > 0 && r->panel != (panel ? panel->id : 0))
-            bad = cli_fail(_("%s already has submitted sheets; its panel cannot change"),
-                           pos[i]);
+            bad = cli_fail(_("%s already has submitted sheets; its panel cannot change"), pos[i]);
     }
     if (!bad) {
         bad = store_begin(st);
@@ -261,14 +260,43 @@ static int cmd_bonus_clear(struct cli *cli, int argc, char **argv)
 }
 
 const struct cli_command cli_panel_commands[] = {
-    {"panel", "add", "NAME JUDGE...", N_("a committee for one business field (R6.3)"),
-     cmd_panel_add},
-    {"panel", "assign", "NAME APP...", N_("the applications a panel scores"), cmd_panel_assign},
-    {"conflict", "add", "JUDGE APP --reason TEXT",
-     N_("a conflict of interest, by the judge or recorded by the secretariat (R6.4)"),
-     cmd_conflict_add},
-    {"bonus", "set", "APP BONUS --note TEXT", N_("award a bonus with its evidence (R8)"),
-     cmd_bonus_set},
-    {"bonus", "clear", "APP BONUS", N_("withdraw a bonus"), cmd_bonus_clear},
-    {NULL, NULL, NULL, NULL, NULL},
+    {
+        .name = "panel",
+        .sub = "add",
+        .usage = "NAME JUDGE...",
+        .summary = N_("a committee for one business field (R6.3)"),
+        .run = cmd_panel_add,
+    },
+    {
+        .name = "panel",
+        .sub = "assign",
+        .usage = "NAME APP...",
+        .summary = N_("the applications a panel scores"),
+        .run = cmd_panel_assign,
+    },
+    {
+        .name = "conflict",
+        .sub = "add",
+        .usage = "JUDGE APP --reason TEXT",
+        .summary = N_("a conflict of interest, by the judge or recorded by the secretariat (R6.4)"),
+        .run = cmd_conflict_add,
+        .needs_as = true,
+    },
+    {
+        .name = "bonus",
+        .sub = "set",
+        .usage = "APP BONUS --note TEXT",
+        .summary = N_("award a bonus with its evidence (R8)"),
+        .run = cmd_bonus_set,
+        .needs_as = true,
+    },
+    {
+        .name = "bonus",
+        .sub = "clear",
+        .usage = "APP BONUS",
+        .summary = N_("withdraw a bonus"),
+        .run = cmd_bonus_clear,
+        .needs_as = true,
+    },
+    {.name = NULL},
 };

@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/write.h"
+#include "core/facts.h"
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
-#include "cli/write.h"
-#include "core/facts.h"
 
 static const char *actor_name(const struct cli *cli)
 {
@@ -176,8 +176,7 @@ static int cmd_check_set(struct cli *cli, int argc, char **argv)
     if (!call_find_app(&c, pos[0])) {
         cli_fail(_("no application \"%s\""), pos[0]);
     } else if (!dq) {
-        cli_fail(_("\"%s\" is not a checklist item of %s; the items are:"), pos[1],
-                 c.program.id);
+        cli_fail(_("\"%s\" is not a checklist item of %s; the items are:"), pos[1], c.program.id);
         for (size_t i = 0; i < c.program.n_dqs; i++)
             fprintf(stderr, "  %s  %s\n", c.program.dqs[i].id, c.program.dqs[i].text_ko);
     } else if (optional_actor(cli, &c, &who) == 0) {
@@ -254,16 +253,56 @@ extern int cli_app_list(struct cli *cli, int argc, char **argv);
 extern int cli_app_show(struct cli *cli, int argc, char **argv);
 
 const struct cli_command cli_review_commands[] = {
-    {"app", "import", "FILE.csv", N_("import applications (UTF-8 or CP949)"), cmd_app_import},
-    {"app", "list", "[--csv]", N_("the applications with stage and outcome"), cli_app_list},
-    {"app", "show", "ID", N_("everything recorded about one application"), cli_app_show},
-    {"docs", "import", "FILE.csv", N_("submitted documents: app,doc,issued"), cmd_docs_import},
-    {"check", "set", "APP ITEM yes|no [--note TEXT]",
-     N_("answer an eligibility / disqualifier checklist item (R4)"), cmd_check_set},
-    {"finance", "import", "FILE.csv",
-     N_("financial figures: app,year,liabilities,equity,current_assets,current_liabilities"),
-     cmd_finance_import},
-    {"review", "run", "[APP]", N_("decide document review (R2-R5; --as secretariat, signed)"),
-     cmd_review_run},
-    {NULL, NULL, NULL, NULL, NULL},
+    {
+        .name = "app",
+        .sub = "import",
+        .usage = "FILE.csv",
+        .summary = N_("import applications (UTF-8 or CP949)"),
+        .run = cmd_app_import,
+    },
+    {
+        .name = "app",
+        .sub = "list",
+        .usage = "[--csv]",
+        .summary = N_("the applications with stage and outcome"),
+        .run = cli_app_list,
+    },
+    {
+        .name = "app",
+        .sub = "show",
+        .usage = "ID",
+        .summary = N_("everything recorded about one application"),
+        .run = cli_app_show,
+    },
+    {
+        .name = "docs",
+        .sub = "import",
+        .usage = "FILE.csv",
+        .summary = N_("submitted documents: app,doc,issued"),
+        .run = cmd_docs_import,
+    },
+    {
+        .name = "check",
+        .sub = "set",
+        .usage = "APP ITEM yes|no [--note TEXT]",
+        .summary = N_("answer an eligibility / disqualifier checklist item (R4)"),
+        .run = cmd_check_set,
+    },
+    {
+        .name = "finance",
+        .sub = "import",
+        .usage = "FILE.csv",
+        .summary =
+            N_("financial figures: app,year,liabilities,equity,current_assets,current_liabilities"),
+        .run = cmd_finance_import,
+    },
+    {
+        .name = "review",
+        .sub = "run",
+        .usage = "[APP]",
+        .summary = N_("decide document review (R2-R5; --as secretariat, signed)"),
+        .run = cmd_review_run,
+        .needs_as = true,
+    },
+    {.name = NULL},
 };

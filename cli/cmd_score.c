@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
-#include "cli/write.h"
 
 static int cmd_score_import(struct cli *cli, int argc, char **argv)
 {
@@ -39,7 +39,8 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
         goto out;
     if (who->role == ROLE_INSPECTOR) {
         cli_fail(_("%s is an inspector: score sheets are imported by the judge or the "
-                   "secretariat"), who->name);
+                   "secretariat"),
+                 who->name);
         goto out;
     }
     if (import_scores(&c, who, data, len, pos[0], &rows, &n, &t, &d) < 0) {
@@ -168,7 +169,8 @@ static void rank_table(const struct call *c, const struct rank_result *res)
         }
         char rank[12] = "", base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
         if (r->rank)
-            snprintf(rank, sizeof rank, "%d%s", r->rank, r->tie_group && !r->tie_resolved ? "=" : "");
+            snprintf(rank, sizeof rank, "%d%s", r->rank,
+                     r->tie_group && !r->tie_resolved ? "=" : "");
         if (r->has_result) {
             put_scaled(base, sizeof base, r->base, dec);
             put_scaled(bonus, sizeof bonus, bonus_scaled(r->bonus_tenths, dec), dec);
@@ -226,8 +228,7 @@ static int cmd_rank(struct cli *cli, int argc, char **argv)
 }
 
 /* The unresolved tie group whose members are exactly `apps`, or 0. */
-static int tie_group_of(const struct call *c, const struct rank_result *res, char **apps,
-                        int n)
+static int tie_group_of(const struct call *c, const struct rank_result *res, char **apps, int n)
 {
     int group = 0;
     for (int i = 0; i < n; i++) {
@@ -283,8 +284,11 @@ static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
         char *detail = xasprintf("%s: %s", order, reason ? reason : "");
         struct cli_record rec;
         cli_record_begin(&rec);
-        struct record_tie rt = {.program = c.program.id, .apps = (const char *const *)apps,
-                                .n_apps = (size_t)n, .reason = reason, .signer = who->name,
+        struct record_tie rt = {.program = c.program.id,
+                                .apps = (const char *const *)apps,
+                                .n_apps = (size_t)n,
+                                .reason = reason,
+                                .signer = who->name,
                                 .at = rec.at};
         char *why = NULL;
         if (!reason || cli_record_sign(&rec, who, &key, RECORD_TIE, apps[0],
@@ -358,9 +362,13 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
         char *detail = xasprintf("%s; promoted: %s", reason ? reason : "", list);
         struct cli_record rec;
         cli_record_begin(&rec);
-        struct record_forfeit rf = {.program = c.program.id, .app = r->a.id, .reason = reason,
+        struct record_forfeit rf = {.program = c.program.id,
+                                    .app = r->a.id,
+                                    .reason = reason,
                                     .promoted = (const char *const *)promoted.v,
-                                    .n_promoted = promoted.n, .signer = who->name, .at = rec.at};
+                                    .n_promoted = promoted.n,
+                                    .signer = who->name,
+                                    .at = rec.at};
         char *why = NULL;
         if (!reason || cli_record_sign(&rec, who, &key, RECORD_FORFEIT, r->a.id,
                                        record_forfeit_text(&rf, &why), why) < 0)
@@ -451,16 +459,42 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
 }
 
 const struct cli_command cli_score_commands[] = {
-    {"score", "import", "FILE.csv",
-     N_("score sheets: app,judge,<items>,amount,opinion (--as the judge, or the secretariat "
-        "transcribing)"),
-     cmd_score_import},
-    {"rank", NULL, "[--csv]", N_("ranking, bands, amounts, selection and reasons (R7-R11)"),
-     cmd_rank},
-    {"tie", "resolve", "APP APP... --reason TEXT",
-     N_("the committee's order for an unresolved tie (R9.3)"), cmd_tie_resolve},
-    {"forfeit", NULL, "APP --reason TEXT",
-     N_("a selected company forfeits; the waitlist is promoted (R11.5)"), cmd_forfeit},
-    {"verify", NULL, "", N_("check the audit chain and every signature (R14)"), cmd_verify},
-    {NULL, NULL, NULL, NULL, NULL},
+    {
+        .name = "score",
+        .sub = "import",
+        .usage = "FILE.csv",
+        .summary =
+            N_("score sheets: app,judge,<items>,amount,opinion (--as the judge, or the secretariat "
+               "transcribing)"),
+        .run = cmd_score_import,
+        .needs_as = true,
+    },
+    {
+        .name = "rank",
+        .usage = "[--csv]",
+        .summary = N_("ranking, bands, amounts, selection and reasons (R7-R11)"),
+        .run = cmd_rank,
+    },
+    {
+        .name = "tie",
+        .sub = "resolve",
+        .usage = "APP APP... --reason TEXT",
+        .summary = N_("the committee's order for an unresolved tie (R9.3)"),
+        .run = cmd_tie_resolve,
+        .needs_as = true,
+    },
+    {
+        .name = "forfeit",
+        .usage = "APP --reason TEXT",
+        .summary = N_("a selected company forfeits; the waitlist is promoted (R11.5)"),
+        .run = cmd_forfeit,
+        .needs_as = true,
+    },
+    {
+        .name = "verify",
+        .usage = "",
+        .summary = N_("check the audit chain and every signature (R14)"),
+        .run = cmd_verify,
+    },
+    {.name = NULL},
 };

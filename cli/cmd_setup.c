@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "cli/write.h"
 
 /* A program by built-in id or by path: its text (caller frees) or NULL with a message. */
 static char *program_text_for(const char *id_or_path, char **err)
@@ -333,18 +333,61 @@ static int cmd_budget_set(struct cli *cli, int argc, char **argv)
 }
 
 const struct cli_command cli_setup_commands[] = {
-    {"init", NULL, "FILE --program ID|PATH [--budget WON]", N_("create a database for one call"),
-     cmd_init},
-    {"program", "list", "", N_("the built-in call definitions"), cmd_program_list},
-    {"program", "show", "[ID|PATH]", N_("show a call definition (default: the database's)"),
-     cmd_program_show},
-    {"program", "check", "PATH", N_("check a call definition file, naming every problem"),
-     cmd_program_check},
-    {"person", "add", "NAME --role judge|secretariat|inspector [--passphrase-file F]",
-     N_("add a person with a new signing key"), cmd_person_add},
-    {"person", "list", "", N_("people, roles and key ids"), cmd_person_list},
-    {"person", "key", "NAME", N_("print a person's minisign public key"), cmd_person_key},
-    {"budget", "set", "WON", N_("set the program budget (R11.1; --as secretariat)"),
-     cmd_budget_set},
-    {NULL, NULL, NULL, NULL, NULL},
+    {
+        .name = "init",
+        .usage = "FILE --program ID|PATH [--budget WON]",
+        .summary = N_("create a database for one call"),
+        .run = cmd_init,
+    },
+    {
+        .name = "program",
+        .sub = "list",
+        .usage = "",
+        .summary = N_("the built-in call definitions"),
+        .run = cmd_program_list,
+    },
+    {
+        .name = "program",
+        .sub = "show",
+        .usage = "[ID|PATH]",
+        .summary = N_("show a call definition (default: the database's)"),
+        .run = cmd_program_show,
+    },
+    {
+        .name = "program",
+        .sub = "check",
+        .usage = "PATH",
+        .summary = N_("check a call definition file, naming every problem"),
+        .run = cmd_program_check,
+    },
+    {
+        .name = "person",
+        .sub = "add",
+        .usage = "NAME --role judge|secretariat|inspector [--passphrase-file F]",
+        .summary = N_("add a person with a new signing key"),
+        .run = cmd_person_add,
+    },
+    {
+        .name = "person",
+        .sub = "list",
+        .usage = "",
+        .summary = N_("people, roles and key ids"),
+        .run = cmd_person_list,
+    },
+    {
+        .name = "person",
+        .sub = "key",
+        .usage = "NAME",
+        .summary = N_("print a person's minisign public key"),
+        .run = cmd_person_key,
+    },
+    {
+        .name = "budget",
+        .sub = "set",
+        .usage = "WON",
+        .summary = N_("set the program budget (R11.1; --as secretariat)"),
+        .run = cmd_budget_set,
+        .needs_as = true,
+    },
+    {.name = NULL},
 };

@@ -79,7 +79,8 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
         free(sig);
     }
     if (rc == EXIT_OK && cli_flag(argc, argv, "--key")) {
-        char *path = xasprintf("%s/%s.pub", dir, judge->name), *key = public_key_minisign(&judge->pub);
+        char *path = xasprintf("%s/%s.pub", dir, judge->name),
+             *key = public_key_minisign(&judge->pub);
         if (file_write(path, key, strlen(key), 0644))
             rc = EXIT_FAIL;
         else
@@ -129,8 +130,8 @@ static void sheet_values(const struct call *c, struct sheet_file *s, struct diag
         if (!program_item(p, s->f.v[i].value, &k))
             diags_add(d, s->path, 0, 0, _("item %s is not in the rubric of %s"), s->f.v[i].value,
                       p->id);
-        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths,
-                             &s->row.item_tenths[k], &why) < 0)
+        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths, &s->row.item_tenths[k],
+                             &why) < 0)
             diags_add(d, s->path, 0, 0, _("item %s: \"%s\": %s"), s->f.v[i].value, eq + 1, why);
         else
             seen++;
@@ -236,8 +237,8 @@ static int sheet_load(const char *path, struct sheet_file *s, struct diags *d)
     return 0;
 }
 
-static int sheets_record(struct store *st, const struct call *c, struct sheet_file *files,
-                         size_t n, const struct person *who, const struct secret_key *key)
+static int sheets_record(struct store *st, const struct call *c, struct sheet_file *files, size_t n,
+                         const struct person *who, const struct secret_key *key)
 {
     int imported = 0;
     if (store_begin(st))
@@ -245,14 +246,20 @@ static int sheets_record(struct store *st, const struct call *c, struct sheet_fi
     for (size_t i = 0; i < n; i++) {
         if (files[i].duplicate)
             continue;
-        struct signing sign = {.person = files[i].judge->id, .at = record_field(&files[i].f, "at"),
-                               .text = files[i].text, .sig = files[i].sig};
-        struct sheet_write w = {.app = files[i].row.app, .judge = files[i].judge->id,
-                                .program = &c->program, .item_tenths = files[i].row.item_tenths,
-                                .agree = files[i].row.agree, .amount = files[i].row.amount,
-                                .opinion = files[i].row.opinion, .sign = &sign};
-        if (store_sheet_add(st, &w) || store_event(st, who->name, "sheet imported",
-                                                   files[i].row.app, files[i].judge->name))
+        struct signing sign = {.person = files[i].judge->id,
+                               .at = record_field(&files[i].f, "at"),
+                               .text = files[i].text,
+                               .sig = files[i].sig};
+        struct sheet_write w = {.app = files[i].row.app,
+                                .judge = files[i].judge->id,
+                                .program = &c->program,
+                                .item_tenths = files[i].row.item_tenths,
+                                .agree = files[i].row.agree,
+                                .amount = files[i].row.amount,
+                                .opinion = files[i].row.opinion,
+                                .sign = &sign};
+        if (store_sheet_add(st, &w) ||
+            store_event(st, who->name, "sheet imported", files[i].row.app, files[i].judge->name))
             return -1;
         imported++;
     }
@@ -267,12 +274,19 @@ static void sheet_same_text(const struct call *c, struct sheet_file *s, struct d
     const struct program *p = &c->program;
     struct record_sheet_item items[PROGRAM_MAX_ITEMS];
     for (size_t k = 0; k < p->n_items; k++)
-        items[k] = (struct record_sheet_item){.id = p->items[k].id,
-                                              .tenths = s->row.item_tenths[k]};
+        items[k] =
+            (struct record_sheet_item){.id = p->items[k].id, .tenths = s->row.item_tenths[k]};
     struct record_sheet rs = {
-        .program = p->id, .app = s->row.app, .judge = s->judge->name, .items = items,
-        .n_items = p->n_items, .agree = s->row.agree, .amount = s->row.amount,
-        .opinion = s->row.opinion, .transcribed = false, .signer = s->judge->name,
+        .program = p->id,
+        .app = s->row.app,
+        .judge = s->judge->name,
+        .items = items,
+        .n_items = p->n_items,
+        .agree = s->row.agree,
+        .amount = s->row.amount,
+        .opinion = s->row.opinion,
+        .transcribed = false,
+        .signer = s->judge->name,
         .at = record_field(&s->f, "at"),
     };
     char *why = NULL, *text = record_sheet_text(&rs, &why);
@@ -347,7 +361,9 @@ static int pack_signed(struct store *pack, const struct call *pc, const struct s
     const struct person *p = call_find_person(pc, signer ? signer : "");
     if (!p || !app)
         return 0; /* signed by someone who does not travel: the record stays behind */
-    struct signing sign = {.person = p->id, .at = record_field(f, "at"), .text = row->signed_text,
+    struct signing sign = {.person = p->id,
+                           .at = record_field(f, "at"),
+                           .text = row->signed_text,
                            .sig = row->signature};
     if (!strcmp(f->kind, "review")) {
         struct strlist reasons = {0};
@@ -357,13 +373,13 @@ static int pack_signed(struct store *pack, const struct call *pc, const struct s
         char *joined = strlist_join(&reasons, "\n");
         bool passed = !strcmp(record_field(f, "passed") ? record_field(f, "passed") : "", "yes");
         int rc = store_review_add(pack, app, passed, joined, &sign) ||
-                 store_event(pack, signer, passed ? "review passed" : "review failed", app,
-                             joined);
+                 store_event(pack, signer, passed ? "review passed" : "review failed", app, joined);
         free(joined);
         strlist_free(&reasons);
         return rc ? -1 : 0;
     }
-    const struct person *judge = call_find_person(pc, record_field(f, "judge") ? record_field(f, "judge") : "");
+    const struct person *judge =
+        call_find_person(pc, record_field(f, "judge") ? record_field(f, "judge") : "");
     if (!judge)
         return 0;
     return store_conflict_add(pack, app, judge->id, record_field(f, "reason"), &sign) ||
@@ -505,13 +521,28 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
 }
 
 const struct cli_command cli_sheet_commands[] = {
-    {"pack", NULL, "JUDGE -o FILE", N_("a laptop database for one judge to score offline"),
-     cmd_pack},
-    {"sheet", "export", "JUDGE [-o DIR] [--key]",
-     N_("write the judge's signed sheets as .sheet + .sheet.minisig (and the public key)"),
-     cmd_sheet_export},
-    {"sheet", "import", "FILE.sheet...",
-     N_("verify signed sheets against the judges' keys and record them (--as secretariat)"),
-     cmd_sheet_import},
-    {NULL, NULL, NULL, NULL, NULL},
+    {
+        .name = "pack",
+        .usage = "JUDGE -o FILE",
+        .summary = N_("a laptop database for one judge to score offline"),
+        .run = cmd_pack,
+    },
+    {
+        .name = "sheet",
+        .sub = "export",
+        .usage = "JUDGE [-o DIR] [--key]",
+        .summary =
+            N_("write the judge's signed sheets as .sheet + .sheet.minisig (and the public key)"),
+        .run = cmd_sheet_export,
+    },
+    {
+        .name = "sheet",
+        .sub = "import",
+        .usage = "FILE.sheet...",
+        .summary =
+            N_("verify signed sheets against the judges' keys and record them (--as secretariat)"),
+        .run = cmd_sheet_import,
+        .needs_as = true,
+    },
+    {.name = NULL},
 };

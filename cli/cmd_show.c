@@ -101,8 +101,8 @@ static void show_info(const struct call *c, const struct app_record *r)
     datetime_format(a->received, received);
     printf("%s  %s\n", a->id, a->company);
     printf(_("  title:       %s\n"), a->title);
-    printf(_("  business no: %.3s-%.2s-%.5s   size: %s   founded: %s\n"), a->biz_no,
-           a->biz_no + 3, a->biz_no + 5, size_name(a->size), founded);
+    printf(_("  business no: %.3s-%.2s-%.5s   size: %s   founded: %s\n"), a->biz_no, a->biz_no + 3,
+           a->biz_no + 5, size_name(a->size), founded);
     printf(_("  region:      %s   factory: %s   industry: %s\n"), a->region,
            *a->factory_region ? a->factory_region : "-", a->industry);
     printf(_("  supplier:    %s (%s), in both pools: %s\n"), a->supplier,

@@ -252,8 +252,8 @@ bool cli_flag(int argc, char **argv, const char *name)
     return false;
 }
 
-int cli_positional(int argc, char **argv, const char *const *with_value,
-                   const char *const *flags, char **out, int max)
+int cli_positional(int argc, char **argv, const char *const *with_value, const char *const *flags,
+                   char **out, int max)
 {
     int n = 0;
     for (int i = 1; i < argc; i++) {

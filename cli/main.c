@@ -16,20 +16,26 @@
 #endif
 
 const struct cli_command *const cli_families[] = {
-    cli_setup_commands, cli_review_commands, cli_panel_commands, cli_score_commands,
-    cli_sheet_commands, cli_demo_commands,   NULL,
+    cli_setup_commands,
+    cli_review_commands,
+    cli_panel_commands,
+    cli_score_commands,
+    cli_sheet_commands,
+    cli_demo_commands,
+    NULL,
 };
 
-#define EACH_COMMAND(c)                                                                        \
-    for (const struct cli_command *const *fam_ = cli_families; *fam_; fam_++)                  \
+#define EACH_COMMAND(c)                                                                            \
+    for (const struct cli_command *const *fam_ = cli_families; *fam_; fam_++)                      \
         for (const struct cli_command *c = *fam_; c->name; c++)
 
 /* Until tui/ provides the interactive program, say so instead of failing to link. */
 __attribute__((weak)) int tui_main(const char *db_path)
 {
     (void)db_path;
-    fprintf(stderr, "%s\n", _("simsa: the interactive program is not part of this build; "
-                              "see simsa --help for the commands"));
+    fprintf(stderr, "%s\n",
+            _("simsa: the interactive program is not part of this build; "
+              "see simsa --help for the commands"));
     return EXIT_FAIL;
 }
 
@@ -38,7 +44,8 @@ static void usage_print(FILE *out)
     fprintf(out, _("Usage: simsa [-d FILE] [--as NAME] [--passphrase-file FILE] COMMAND ...\n"
                    "       simsa [-d FILE]            (the interactive program)\n\n"
                    "Commands:\n"));
-    EACH_COMMAND(c) {
+    EACH_COMMAND(c)
+    {
         char head[64];
         snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "", c->sub ? c->sub : "");
         fprintf(out, "  %-16s %s\n      %s\n", head, c->usage, _(c->summary));
@@ -81,7 +88,8 @@ static void locale_setup(const char *argv0)
 static const struct cli_command *find_command(int argc, char **argv, int *consumed)
 {
     const struct cli_command *only = NULL;
-    EACH_COMMAND(c) {
+    EACH_COMMAND(c)
+    {
         if (strcmp(c->name, argv[0]) != 0)
             continue;
         if (!c->sub) {
@@ -102,7 +110,8 @@ static const struct cli_command *find_command(int argc, char **argv, int *consum
 static void family_usage(const char *name)
 {
     fprintf(stderr, _("simsa %s: choose one of:\n"), name);
-    EACH_COMMAND(c) {
+    EACH_COMMAND(c)
+    {
         if (strcmp(c->name, name) == 0)
             fprintf(stderr, "  simsa %s %s %s\n", c->name, c->sub, c->usage);
     }
@@ -155,6 +164,11 @@ int main(int argc, char **argv)
         printf("simsa %s%s%s %s\n  %s\n", cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "",
                cmd->usage, _(cmd->summary));
         return EXIT_OK;
+    }
+    if (cmd->needs_as && !cli.as) {
+        fprintf(stderr, _("simsa %s%s%s: needs --as NAME, the person acting, before the command\n"),
+                cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
+        return EXIT_USAGE;
     }
     return cmd->run(&cli, sub_argc, sub_argv);
 }

@@ -23,8 +23,8 @@ int write_review(struct store *st, const struct call *c, const struct app_record
         .at = rec.at,
     };
     char *why = NULL;
-    int rc = cli_record_sign(&rec, who, key, RECORD_REVIEW, r->a.id,
-                             record_review_text(&rr, &why), why);
+    int rc =
+        cli_record_sign(&rec, who, key, RECORD_REVIEW, r->a.id, record_review_text(&rr, &why), why);
     if (rc == 0)
         rc = store_review_add(st, r->a.id, res->passed, reasons, &rec.sign) ||
              store_event(st, who->name, res->passed ? "review passed" : "review failed", r->a.id,
@@ -40,12 +40,16 @@ int write_conflict(struct store *st, const struct call *c, const struct app_reco
 {
     struct cli_record rec;
     cli_record_begin(&rec);
-    struct record_conflict rcf = {.program = c->program.id, .app = r->a.id, .judge = judge->name,
-                                  .reason = reason, .signer = who->name, .at = rec.at};
+    struct record_conflict rcf = {.program = c->program.id,
+                                  .app = r->a.id,
+                                  .judge = judge->name,
+                                  .reason = reason,
+                                  .signer = who->name,
+                                  .at = rec.at};
     char *why = NULL, id[160];
     snprintf(id, sizeof id, "%s/%s", r->a.id, judge->name);
-    int rc = cli_record_sign(&rec, who, key, RECORD_CONFLICT, id, record_conflict_text(&rcf, &why),
-                             why);
+    int rc =
+        cli_record_sign(&rec, who, key, RECORD_CONFLICT, id, record_conflict_text(&rcf, &why), why);
     if (rc == 0)
         rc = store_conflict_add(st, r->a.id, judge->id, reason, &rec.sign) ||
              store_event(st, who->name, "conflict", r->a.id, reason);
@@ -53,21 +57,25 @@ int write_conflict(struct store *st, const struct call *c, const struct app_reco
     return rc ? -1 : 0;
 }
 
-int write_bonus(struct store *st, const struct call *c, const char *app,
-                const struct bonus_def *b, bool awarded, const char *note,
-                const struct person *who, const struct secret_key *key)
+int write_bonus(struct store *st, const struct call *c, const char *app, const struct bonus_def *b,
+                bool awarded, const char *note, const struct person *who,
+                const struct secret_key *key)
 {
     struct cli_record rec;
     cli_record_begin(&rec);
-    struct record_bonus rb = {.program = c->program.id, .app = app, .bonus = b->id,
-                              .points_tenths = b->points_tenths, .note = note,
-                              .signer = who->name, .at = rec.at};
+    struct record_bonus rb = {.program = c->program.id,
+                              .app = app,
+                              .bonus = b->id,
+                              .points_tenths = b->points_tenths,
+                              .note = note,
+                              .signer = who->name,
+                              .at = rec.at};
     char *why = NULL, id[160];
     snprintf(id, sizeof id, "%s/%s", app, b->id);
-    char *text = awarded ? record_bonus_award_text(&rb, &why)
-                         : record_bonus_withdrawal_text(&rb, &why);
-    int rc = cli_record_sign(&rec, who, key,
-                             awarded ? RECORD_BONUS_AWARD : RECORD_BONUS_WITHDRAWAL, id, text, why);
+    char *text =
+        awarded ? record_bonus_award_text(&rb, &why) : record_bonus_withdrawal_text(&rb, &why);
+    int rc = cli_record_sign(&rec, who, key, awarded ? RECORD_BONUS_AWARD : RECORD_BONUS_WITHDRAWAL,
+                             id, text, why);
     if (rc == 0)
         rc = store_bonus_change(st, app, b->id, awarded, note, &rec.sign) ||
              store_event(st, who->name, awarded ? "bonus set" : "bonus clear", app, b->id);
@@ -86,9 +94,17 @@ int write_sheet(struct store *st, const struct call *c, const struct score_impor
     struct cli_record rec;
     cli_record_begin(&rec);
     struct record_sheet rs = {
-        .program = p->id, .app = row->app, .judge = judge->name, .items = items,
-        .n_items = p->n_items, .agree = row->agree, .amount = row->amount,
-        .opinion = row->opinion, .transcribed = transcribed, .signer = who->name, .at = rec.at,
+        .program = p->id,
+        .app = row->app,
+        .judge = judge->name,
+        .items = items,
+        .n_items = p->n_items,
+        .agree = row->agree,
+        .amount = row->amount,
+        .opinion = row->opinion,
+        .transcribed = transcribed,
+        .signer = who->name,
+        .at = rec.at,
     };
     char *why = NULL, id[160];
     snprintf(id, sizeof id, "%s/%s", row->app, judge->name);
@@ -120,8 +136,8 @@ int write_budget(struct store *st, const struct call *c, int64_t won, const stru
     amount_format(won, amount, sizeof amount);
     struct cli_record rec;
     cli_record_begin(&rec);
-    struct record_budget rb = {.program = c->program.id, .won = won, .signer = who->name,
-                               .at = rec.at};
+    struct record_budget rb = {
+        .program = c->program.id, .won = won, .signer = who->name, .at = rec.at};
     char *why = NULL;
     int rc = cli_record_sign(&rec, who, key, RECORD_BUDGET, c->program.id,
                              record_budget_text(&rb, &why), why);

@@ -13,9 +13,9 @@ int write_review(struct store *st, const struct call *c, const struct app_record
 int write_conflict(struct store *st, const struct call *c, const struct app_record *r,
                    const struct person *judge, const char *reason, const struct person *who,
                    const struct secret_key *key);
-int write_bonus(struct store *st, const struct call *c, const char *app,
-                const struct bonus_def *b, bool awarded, const char *note,
-                const struct person *who, const struct secret_key *key);
+int write_bonus(struct store *st, const struct call *c, const char *app, const struct bonus_def *b,
+                bool awarded, const char *note, const struct person *who,
+                const struct secret_key *key);
 int write_sheet(struct store *st, const struct call *c, const struct score_import_row *row,
                 bool transcribed, const struct person *who, const struct secret_key *key);
 int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,

@@ -271,10 +271,13 @@ int import_docs(const struct call *c, const char *data, size_t len, const char *
                     field(r, D_DOC), c->program.id, c->program.n_docs);
         if (date_parse(field(r, D_ISSUED), &o->issued, &why) < 0)
             ROW_ERR(t, r, D_ISSUED, _("issued \"%s\": %s"), field(r, D_ISSUED), why);
-        for (size_t k = 0; k < i; k++)
-            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].doc == o->doc)
+        for (size_t k = 0; k < i; k++) {
+            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].doc == o->doc) {
                 ROW_ERR(t, r, D_DOC, _("document %d of %s appears more than once in the file"),
                         o->doc, o->app);
+                break;
+            }
+        }
     }
     *n = t->n_rows;
     return d->n ? -1 : 0;
@@ -315,10 +318,13 @@ int import_finance(const struct call *c, const char *data, size_t len, const cha
             if (rc < 0)
                 ROW_ERR(t, r, k, _("%s \"%s\": %s"), import_finance_spec[k].id, field(r, k), why);
         }
-        for (size_t k = 0; k < i; k++)
-            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].f.year == o->f.year)
+        for (size_t k = 0; k < i; k++) {
+            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].f.year == o->f.year) {
                 ROW_ERR(t, r, F_YEAR, _("year %d of %s appears more than once in the file"),
                         o->f.year, o->app);
+                break;
+            }
+        }
     }
     *n = t->n_rows;
     return d->n ? -1 : 0;
@@ -429,10 +435,13 @@ int import_scores(const struct call *c, const struct person *actor, const char *
         o->app = field(r, 0);
         score_check_who(c, actor, t, r, a, o, d);
         score_check_values(&c->program, t, r, a, o, d);
-        for (size_t k = 0; k < i; k++)
-            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].judge == o->judge && o->judge)
-                ROW_ERR(t, r, 1, _("a second sheet of %s for %s in the file"), field(r, 1),
-                        o->app);
+        for (size_t k = 0; k < i; k++) {
+            if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].judge == o->judge && o->judge) {
+                ROW_ERR(t, r, 1, _("a second sheet of %s for %s in the file (line %ld)"),
+                        field(r, 1), o->app, t->rows[k].line);
+                break;
+            }
+        }
     }
     *n = t->n_rows;
     return d->n ? -1 : 0;
