@@ -35,6 +35,7 @@ extern const struct cli_command cli_panel_commands[];
 extern const struct cli_command cli_score_commands[];
 extern const struct cli_command cli_demo_commands[];
 extern const struct cli_command cli_sheet_commands[];
+extern const struct cli_command cli_inspect_commands[];
 extern const struct cli_command *const cli_families[];
 
 /* Shared helpers (cli/common.c) */

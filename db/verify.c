@@ -128,6 +128,44 @@ static int rows_bonus(struct store *st, const struct call *c, struct rows *r)
     return 0;
 }
 
+static int rows_inspection(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, date, team, facts, findings, notes, "
+                                     "person_id, at, signed_text, signature FROM inspection "
+                                     "ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *v[6];
+        for (int i = 0; i < 6; i++)
+            v[i] = db_col_text(s, i);
+        char *at = db_col_text(s, 7);
+        struct strlist team = {0}, facts = {0}, findings = {0};
+        split_lines(v[2], "\n", &team);
+        split_lines(v[3], "\n", &facts);
+        split_lines(v[4], "\n", &findings);
+        struct signed_row *row = row_new(r, s, 8, xasprintf("inspection %s %s", v[0], v[1]));
+        row->signer = sqlite3_column_int64(s, 6);
+        struct record_inspection ri = {
+            .program = c->program.id, .app = v[0], .date = v[1],
+            .members = (const char *const *)team.v, .n_members = team.n,
+            .facts = (const char *const *)facts.v, .n_facts = facts.n,
+            .findings = (const char *const *)findings.v, .n_findings = findings.n,
+            .notes = v[5], .signer = name_of(c, row->signer), .at = at,
+        };
+        char *why = NULL;
+        set_derived(row, record_inspection_text(&ri, &why), why);
+        strlist_free(&team);
+        strlist_free(&facts);
+        strlist_free(&findings);
+        for (int i = 0; i < 6; i++)
+            free(v[i]);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
 /* A sheet's items as stored, in the program's order; -1 for an item with no row. */
 static int sheet_items(struct store *st, const struct program *p, int64_t sheet,
                        struct record_sheet_item *items)
@@ -303,7 +341,8 @@ int store_signed_rows(struct store *st, const struct call *c, struct signed_row 
     struct rows r = {0};
     int rc = rows_review(st, c, &r) || rows_conflict(st, c, &r) || rows_bonus(st, c, &r) ||
              rows_sheet(st, c, &r) || rows_tie(st, c, &r) || rows_forfeit(st, c, &r) ||
-             rows_budget(st, c, &r) || rows_head(st, c, &r) || rows_result(st, &r);
+             rows_budget(st, c, &r) || rows_head(st, c, &r) || rows_result(st, &r) ||
+             rows_inspection(st, c, &r);
     *out = r.v;
     *n = r.n;
     return rc ? -1 : 0;
