@@ -241,6 +241,11 @@ static int sheets_record(struct store *st, const struct call *c, struct sheet_fi
                          const struct person *who, const struct secret_key *key)
 {
     int imported = 0;
+    size_t fresh = 0;
+    for (size_t i = 0; i < n; i++)
+        fresh += !files[i].duplicate;
+    if (fresh == 0)
+        return 0; /* every sheet is already recorded: nothing to write, not even a head */
     if (store_begin(st))
         return -1;
     for (size_t i = 0; i < n; i++) {

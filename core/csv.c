@@ -72,7 +72,7 @@ static char *csv_decode(const char *data, size_t len, const char *filename, stru
         data += 3;
         len -= 3;
     } else if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
-        diags_add(d, filename, 0, 0, "%s",
+        diags_add(d, filename, 1, 1, "%s",
                   _("UTF-16 is not supported: save the file as CSV in UTF-8 or CP949"));
         return NULL;
     }
@@ -180,7 +180,8 @@ static void header_read(struct csv_reader *r)
         r->header_spec[i] = header_cell_map(r, r->fields[i], (long)i + 1);
     for (size_t j = 0; j < r->out->n_spec; j++) {
         if (r->spec[j].required && r->out->spec_col[j] == 0)
-            diags_add(r->d, r->filename, r->record_line, 0, _("missing column \"%s\""),
+            /* No cell to point at: column 1 of the header line. */
+            diags_add(r->d, r->filename, r->record_line, 1, _("missing column \"%s\""),
                       r->spec[j].id);
     }
 }
@@ -307,7 +308,7 @@ static bool csv_feed(struct csv_reader *r, struct csv_parser *p, const char *tex
             if (csv_error(p) == CSV_EPARSE)
                 report_stray_quote(r, p, c);
             else
-                diags_add(r->d, r->filename, r->line, 0, "%s", csv_strerror(csv_error(p)));
+                diags_add(r->d, r->filename, r->line, 1, "%s", csv_strerror(csv_error(p)));
             return false;
         }
         if (c == '\n' || (c == '\r' && (i + 1 == len || text[i + 1] != '\n')))
@@ -332,7 +333,7 @@ static void csv_parse_text(struct csv_reader *r, const char *text, size_t len)
     }
     csv_free(&parser);
     if (ok && !r->have_header)
-        diags_add(r->d, r->filename, 0, 0, "%s", _("empty file (no header, no data rows)"));
+        diags_add(r->d, r->filename, 1, 1, "%s", _("empty file (no header, no data rows)"));
 }
 
 int csv_read(const char *data, size_t len, const char *filename, const struct csv_column *spec,

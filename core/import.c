@@ -186,29 +186,22 @@ void import_apps_free(struct app_import *a)
     a->n = 0;
 }
 
-static int str_cmp_ptr(const void *x, const void *y)
-{
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
-/* Report ids that occur twice in the file (by the later row). */
+/* Report every row whose id an earlier row of the file already has. */
 static void duplicates_in_file(const struct csv_table *t, size_t k, const char *what,
                                struct diags *d)
 {
-    const char **ids = xcalloc(t->n_rows, sizeof *ids);
-    for (size_t i = 0; i < t->n_rows; i++)
-        ids[i] = field(&t->rows[i], k);
-    qsort(ids, t->n_rows, sizeof *ids, str_cmp_ptr);
     for (size_t i = 1; i < t->n_rows; i++) {
-        if (!*ids[i] || strcmp(ids[i], ids[i - 1]) != 0 || (i > 1 && !strcmp(ids[i], ids[i - 2])))
+        const char *id = field(&t->rows[i], k);
+        if (!*id)
             continue;
-        for (size_t r = 0, seen = 0; r < t->n_rows; r++) {
-            if (strcmp(field(&t->rows[r], k), ids[i]) == 0 && seen++ == 1)
-                ROW_ERR(t, &t->rows[r], k, _("%s %s appears more than once in the file"), what,
-                        ids[i]);
+        for (size_t j = 0; j < i; j++) {
+            if (strcmp(field(&t->rows[j], k), id) == 0) {
+                ROW_ERR(t, &t->rows[i], k, _("%s %s appears more than once in the file (line %ld)"),
+                        what, id, t->rows[j].line);
+                break;
+            }
         }
     }
-    free(ids);
 }
 
 int import_apps(const struct call *c, const char *data, size_t len, const char *file,
@@ -273,8 +266,9 @@ int import_docs(const struct call *c, const char *data, size_t len, const char *
             ROW_ERR(t, r, D_ISSUED, _("issued \"%s\": %s"), field(r, D_ISSUED), why);
         for (size_t k = 0; k < i; k++) {
             if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].doc == o->doc) {
-                ROW_ERR(t, r, D_DOC, _("document %d of %s appears more than once in the file"),
-                        o->doc, o->app);
+                ROW_ERR(t, r, D_DOC,
+                        _("document %d of %s appears more than once in the file (line %ld)"),
+                        o->doc, o->app, t->rows[k].line);
                 break;
             }
         }
@@ -320,8 +314,9 @@ int import_finance(const struct call *c, const char *data, size_t len, const cha
         }
         for (size_t k = 0; k < i; k++) {
             if (!strcmp((*rows)[k].app, o->app) && (*rows)[k].f.year == o->f.year) {
-                ROW_ERR(t, r, F_YEAR, _("year %d of %s appears more than once in the file"),
-                        o->f.year, o->app);
+                ROW_ERR(t, r, F_YEAR,
+                        _("year %d of %s appears more than once in the file (line %ld)"),
+                        o->f.year, o->app, t->rows[k].line);
                 break;
             }
         }

@@ -186,7 +186,7 @@ static void test_undecodable_bytes_are_located(void **state)
                        "f.csv:2:4: NUL byte in a text file (is it UTF-16 or a spreadsheet?)");
     const char utf16[] = "\xff\xfei\0d\0";
     assert_single_diag(utf16, sizeof utf16 - 1,
-                       "f.csv: UTF-16 is not supported: save the file as CSV in UTF-8 or CP949");
+                       "f.csv:1:1: UTF-16 is not supported: save the file as CSV in UTF-8 or CP949");
 }
 
 static void test_quoted_newlines_keep_later_line_numbers(void **state)
@@ -278,8 +278,8 @@ static void test_missing_required_columns_name_the_header_line(void **state)
     const char *text = "\n  \n,,\nnote,company\nx,a\n";
     assert_int_equal(read_str(text, &t, &d), -1);
     assert_int_equal(d.n, 2);
-    assert_string_equal(d.v[0].text, "f.csv:4: missing column \"id\"");
-    assert_string_equal(d.v[1].text, "f.csv:4: missing column \"requested\"");
+    assert_string_equal(d.v[0].text, "f.csv:4:1: missing column \"id\"");
+    assert_string_equal(d.v[1].text, "f.csv:4:1: missing column \"requested\"");
     assert_int_equal(t.n_rows, 1);
     assert_int_equal(t.rows[0].line, 5);
     assert_null(t.rows[0].field[COL_ID]);
@@ -298,7 +298,7 @@ static void test_every_problem_is_reported(void **state)
     assert_string_equal(d.v[0].text, "f.csv:1:2: unknown column \"bogus\" (expected one of: id, "
                                      "company, requested, biz_no, note)");
     assert_string_equal(d.v[1].text, "f.csv:1:4: duplicate column \"id\" (the same as column 1)");
-    assert_string_equal(d.v[2].text, "f.csv:1: missing column \"requested\"");
+    assert_string_equal(d.v[2].text, "f.csv:1:1: missing column \"requested\"");
     assert_string_equal(d.v[3].text, "f.csv:3:5: too many fields: the header has 4 columns");
     csv_table_free(&t);
     diags_free(&d);
@@ -370,9 +370,9 @@ static void test_stray_quotes_are_syntax_errors(void **state)
 static void test_empty_file_and_header_only(void **state)
 {
     (void)state;
-    assert_single_diag("", 0, "f.csv: empty file (no header, no data rows)");
-    assert_single_diag("\xEF\xBB\xBF", 3, "f.csv: empty file (no header, no data rows)");
-    assert_single_diag("\n \r\n", 4, "f.csv: empty file (no header, no data rows)");
+    assert_single_diag("", 0, "f.csv:1:1: empty file (no header, no data rows)");
+    assert_single_diag("\xEF\xBB\xBF", 3, "f.csv:1:1: empty file (no header, no data rows)");
+    assert_single_diag("\n \r\n", 4, "f.csv:1:1: empty file (no header, no data rows)");
 
     struct csv_table t;
     struct diags d = {0};
