@@ -60,6 +60,12 @@ bool cli_flag(int argc, char **argv, const char *name);
 /* -1 (usage printed) on an unknown --option or one missing its value. */
 int cli_positional(int argc, char **argv, const char *const *with_value, const char *const *flags,
                    char **out, int max);
+/* Print s padded to `width` terminal columns (Hangul counts 2), then a space. */
+void cli_cell(const char *s, int width, bool right);
+/* A read-only view of the ranked call, as a table or (--csv) as CSV. */
+int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
+                    void (*as_csv)(const struct call *, const struct rank_result *),
+                    void (*as_table)(const struct call *, const struct rank_result *));
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

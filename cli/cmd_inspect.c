@@ -74,7 +74,7 @@ static int inspection_write(struct store *st, const struct call *c, const struct
                                  .sign = &rec.sign};
     if (rc == 0)
         rc = store_inspection_add(st, &w) ||
-             store_event(st, who->name, "inspection", in->app, in->date);
+             store_event_signed(st, who->name, "inspection", in->app, in->date, rec.text);
     free(team);
     free(facts);
     free(findings);

@@ -128,34 +128,21 @@ static void rank_csv(const struct call *c, const struct rank_result *res)
     strbuf_free(&b);
 }
 
-static void cell(const char *s, int width, bool right)
-{
-    int w = utf8_width(s);
-    if (right)
-        for (; w < width; w++)
-            putchar(' ');
-    fputs(s, stdout);
-    if (!right)
-        for (; w < width; w++)
-            putchar(' ');
-    putchar(' ');
-}
-
 static void rank_table(const struct call *c, const struct rank_result *res)
 {
     const struct program *p = &c->program;
     int dec = p->decimals;
     printf("%s — %s\n", p->id, p->title_ko);
-    cell(_("rank"), 4, true);
-    cell(_("app"), 9, false);
-    cell(_("company"), 20, false);
-    cell(_("sheets"), 6, true);
-    cell(_("base"), 6, true);
-    cell(_("bonus"), 5, true);
-    cell(_("final"), 6, true);
-    cell(_("band"), 10, false);
-    cell(_("outcome"), 10, false);
-    cell(_("amount"), 11, true);
+    cli_cell(_("rank"), 4, true);
+    cli_cell(_("app"), 9, false);
+    cli_cell(_("company"), 20, false);
+    cli_cell(_("sheets"), 6, true);
+    cli_cell(_("base"), 6, true);
+    cli_cell(_("bonus"), 5, true);
+    cli_cell(_("final"), 6, true);
+    cli_cell(_("band"), 10, false);
+    cli_cell(_("outcome"), 10, false);
+    cli_cell(_("amount"), 11, true);
     putchar('\n');
     bool line_drawn = false;
     for (size_t i = 0; i < res->n; i++) {
@@ -180,16 +167,16 @@ static void rank_table(const struct call *c, const struct rank_result *res)
             amount_format(r->amount, amount, sizeof amount);
         char sheets[8];
         snprintf(sheets, sizeof sheets, "%d", r->n_sheets);
-        cell(rank, 4, true);
-        cell(c->apps[r->app].a.id, 9, false);
-        cell(c->apps[r->app].a.company, 20, false);
-        cell(sheets, 6, true);
-        cell(base, 6, true);
-        cell(bonus, 5, true);
-        cell(fin, 6, true);
-        cell(band_label(r->band), 10, false);
-        cell(outcome_label(r->outcome), 10, false);
-        cell(amount, 11, true);
+        cli_cell(rank, 4, true);
+        cli_cell(c->apps[r->app].a.id, 9, false);
+        cli_cell(c->apps[r->app].a.company, 20, false);
+        cli_cell(sheets, 6, true);
+        cli_cell(base, 6, true);
+        cli_cell(bonus, 5, true);
+        cli_cell(fin, 6, true);
+        cli_cell(band_label(r->band), 10, false);
+        cli_cell(outcome_label(r->outcome), 10, false);
+        cli_cell(amount, 11, true);
         putchar('\n');
         if (r->reason && *r->reason)
             printf("      %s\n", r->reason);
@@ -208,23 +195,7 @@ static void rank_table(const struct call *c, const struct rank_result *res)
 
 static int cmd_rank(struct cli *cli, int argc, char **argv)
 {
-    static const char *const flags[] = {"--csv", NULL};
-    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa rank [--csv]"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
-        return EXIT_FAIL;
-    struct rank_result res = {0};
-    call_rank(&c, &res);
-    if (cli_flag(argc, argv, "--csv"))
-        rank_csv(&c, &res);
-    else
-        rank_table(&c, &res);
-    rank_result_free(&res);
-    call_free(&c);
-    store_close(st);
-    return EXIT_OK;
+    return cli_ranked_view(cli, argc, argv, _("usage: simsa rank [--csv]"), rank_csv, rank_table);
 }
 
 /* The unresolved tie group whose members are exactly `apps`, or 0. */
@@ -295,7 +266,7 @@ static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
                                        record_tie_text(&rt, &why), why) < 0)
             rc = EXIT_FAIL;
         else if (store_begin(st) || store_tie_add(st, members, reason, &rec.sign) ||
-                 store_event(st, who->name, "tie resolve", apps[0], detail))
+                 store_event_signed(st, who->name, "tie resolve", apps[0], detail, rec.text))
             rc = cli_rollback_fail(st, _("tie"));
         else if (cli_commit(st) == 0) {
             printf(_("tie resolved in the order %s\n"), order);
@@ -374,7 +345,7 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
                                        record_forfeit_text(&rf, &why), why) < 0)
             rc = EXIT_FAIL;
         else if (store_begin(st) || store_forfeit_add(st, r->a.id, reason, list, &rec.sign) ||
-                 store_event(st, who->name, "forfeit", r->a.id, detail))
+                 store_event_signed(st, who->name, "forfeit", r->a.id, detail, rec.text))
             rc = cli_rollback_fail(st, r->a.id);
         else if (cli_commit(st) == 0) {
             printf(_("%s forfeited\n"), r->a.id);
@@ -399,11 +370,30 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
 
 /* R14: each signed row's text rebuilt from the stored values must be what was signed, and
  * the signature must be the signer's. */
+static int cmp_digest(const void *key, const void *elem)
+{
+    return strcmp(key, *(char *const *)elem);
+}
+
+/* Every signed record but the audit heads is recorded by an event of the chain: a record whose
+ * event was cut off the end of the log is found here. */
+static void verify_recorded(const struct signed_row *r, const struct strlist *digests,
+                            struct diags *d)
+{
+    if (!r->signed_text || strncmp(r->label, "audit head", 10) == 0)
+        return;
+    char digest[RECORD_DIGEST_HEX + 1];
+    record_digest_hex(r->signed_text, digest);
+    if (!digests->n || !bsearch(digest, digests->v, digests->n, sizeof *digests->v, cmp_digest))
+        diags_add(d, NULL, 0, 0, _("%s: no audit event records it"), r->label);
+}
+
 static void verify_signed(const struct call *c, const struct signed_row *rows, size_t n,
-                          struct diags *d)
+                          const struct strlist *digests, struct diags *d)
 {
     for (size_t i = 0; i < n; i++) {
         const struct signed_row *r = &rows[i];
+        verify_recorded(r, digests, d);
         const struct person *who = call_person_by_id(c, r->signer);
         const char *why = NULL;
         if (!r->signed_text || !r->signature)
@@ -440,7 +430,10 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         store_verify_facts(st, &c, &d) < 0 || store_signed_rows(st, &c, &rows, &n_rows) < 0) {
         cli_fail("%s", store_errmsg(st));
     } else {
-        verify_signed(&c, rows, n_rows, &d);
+        struct strlist digests = {0};
+        if (store_event_digests(st, &digests) == 0)
+            verify_signed(&c, rows, n_rows, &digests, &d);
+        strlist_free(&digests);
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);

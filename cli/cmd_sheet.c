@@ -264,7 +264,8 @@ static int sheets_record(struct store *st, const struct call *c, struct sheet_fi
                                 .opinion = files[i].row.opinion,
                                 .sign = &sign};
         if (store_sheet_add(st, &w) ||
-            store_event(st, who->name, "sheet imported", files[i].row.app, files[i].judge->name))
+            store_event_signed(st, who->name, "sheet imported", files[i].row.app,
+                               files[i].judge->name, files[i].text))
             return -1;
         imported++;
     }
@@ -378,7 +379,8 @@ static int pack_signed(struct store *pack, const struct call *pc, const struct s
         char *joined = strlist_join(&reasons, "\n");
         bool passed = !strcmp(record_field(f, "passed") ? record_field(f, "passed") : "", "yes");
         int rc = store_review_add(pack, app, passed, joined, &sign) ||
-                 store_event(pack, signer, passed ? "review passed" : "review failed", app, joined);
+                 store_event_signed(pack, signer, passed ? "review passed" : "review failed", app,
+                                    joined, row->signed_text);
         free(joined);
         strlist_free(&reasons);
         return rc ? -1 : 0;
@@ -388,7 +390,8 @@ static int pack_signed(struct store *pack, const struct call *pc, const struct s
     if (!judge)
         return 0;
     return store_conflict_add(pack, app, judge->id, record_field(f, "reason"), &sign) ||
-                   store_event(pack, signer, "conflict", app, record_field(f, "reason"))
+                   store_event_signed(pack, signer, "conflict", app, record_field(f, "reason"),
+                                      row->signed_text)
                ? -1
                : 0;
 }

@@ -7,13 +7,9 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-/* Print s padded with spaces to `width` terminal columns (Hangul counts 2). */
 static void put_cell(const char *s, int width)
 {
-    fputs(s, stdout);
-    for (int w = utf8_width(s); w < width; w++)
-        putchar(' ');
-    putchar(' ');
+    cli_cell(s, width, false);
 }
 
 static const struct rank_row *row_for(const struct rank_result *res, size_t app)
@@ -72,23 +68,8 @@ static void list_table(const struct call *c, const struct rank_result *res)
 
 int cli_app_list(struct cli *cli, int argc, char **argv)
 {
-    static const char *const flags[] = {"--csv", NULL};
-    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa app list [--csv]"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
-        return EXIT_FAIL;
-    struct rank_result res = {0};
-    call_rank(&c, &res);
-    if (cli_flag(argc, argv, "--csv"))
-        list_csv(&c, &res);
-    else
-        list_table(&c, &res);
-    rank_result_free(&res);
-    call_free(&c);
-    store_close(st);
-    return EXIT_OK;
+    return cli_ranked_view(cli, argc, argv, _("usage: simsa app list [--csv]"), list_csv,
+                           list_table);
 }
 
 static void show_info(const struct call *c, const struct app_record *r)

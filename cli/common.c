@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 int cli_usage(const char *fmt, ...)
 {
@@ -301,4 +302,40 @@ int cli_rollback_fail(struct store *st, const char *what)
     cli_fail(_("%s: %s; nothing was changed"), what, store_errmsg(st));
     store_rollback(st);
     return EXIT_FAIL;
+}
+
+void cli_cell(const char *s, int width, bool right)
+{
+    int w = utf8_width(s);
+    if (right)
+        for (; w < width; w++)
+            putchar(' ');
+    fputs(s, stdout);
+    if (!right)
+        for (; w < width; w++)
+            putchar(' ');
+    putchar(' ');
+}
+
+int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
+                    void (*as_csv)(const struct call *, const struct rank_result *),
+                    void (*as_table)(const struct call *, const struct rank_result *))
+{
+    static const char *const flags[] = {"--csv", NULL};
+    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
+        return cli_usage("%s", usage);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    struct rank_result res = {0};
+    call_rank(&c, &res);
+    if (cli_flag(argc, argv, "--csv"))
+        as_csv(&c, &res);
+    else
+        as_table(&c, &res);
+    rank_result_free(&res);
+    call_free(&c);
+    store_close(st);
+    return EXIT_OK;
 }

@@ -65,3 +65,10 @@ int cli_sign_head(struct store *st, const struct call *c, const struct person *w
     cli_record_free(&rec);
     return rc;
 }
+
+char *cli_event_detail(const char *detail, const char *record_text)
+{
+    char digest[RECORD_DIGEST_HEX + 1];
+    record_digest_hex(record_text, digest);
+    return xasprintf("%s #%s", detail ? detail : "", digest);
+}

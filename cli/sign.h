@@ -19,6 +19,8 @@ void cli_record_begin(struct cli_record *r);
 int cli_record_sign(struct cli_record *r, const struct person *who, const struct secret_key *key,
                     enum record_kind kind, const char *id, char *text, char *why);
 void cli_record_free(struct cli_record *r);
+/* The audit event detail for a signed record: detail + " #" + the record's digest. */
+char *cli_event_detail(const char *detail, const char *record_text);
 /* Sign the head of the audit chain (a milestone). */
 int cli_sign_head(struct store *st, const struct call *c, const struct person *who,
                   const struct secret_key *key);

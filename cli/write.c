@@ -27,8 +27,8 @@ int write_review(struct store *st, const struct call *c, const struct app_record
         cli_record_sign(&rec, who, key, RECORD_REVIEW, r->a.id, record_review_text(&rr, &why), why);
     if (rc == 0)
         rc = store_review_add(st, r->a.id, res->passed, reasons, &rec.sign) ||
-             store_event(st, who->name, res->passed ? "review passed" : "review failed", r->a.id,
-                         reasons);
+             store_event_signed(st, who->name, res->passed ? "review passed" : "review failed",
+                                r->a.id, reasons, rec.text);
     cli_record_free(&rec);
     free(reasons);
     return rc ? -1 : 0;
@@ -52,7 +52,7 @@ int write_conflict(struct store *st, const struct call *c, const struct app_reco
         cli_record_sign(&rec, who, key, RECORD_CONFLICT, id, record_conflict_text(&rcf, &why), why);
     if (rc == 0)
         rc = store_conflict_add(st, r->a.id, judge->id, reason, &rec.sign) ||
-             store_event(st, who->name, "conflict", r->a.id, reason);
+             store_event_signed(st, who->name, "conflict", r->a.id, reason, rec.text);
     cli_record_free(&rec);
     return rc ? -1 : 0;
 }
@@ -78,7 +78,8 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
                              id, text, why);
     if (rc == 0)
         rc = store_bonus_change(st, app, b->id, awarded, note, &rec.sign) ||
-             store_event(st, who->name, awarded ? "bonus set" : "bonus clear", app, b->id);
+             store_event_signed(st, who->name, awarded ? "bonus set" : "bonus clear", app, b->id,
+                                rec.text);
     cli_record_free(&rec);
     return rc ? -1 : 0;
 }
@@ -122,8 +123,9 @@ int write_sheet(struct store *st, const struct call *c, const struct score_impor
             .sign = &rec.sign,
         };
         rc = store_sheet_add(st, &w) ||
-             store_event(st, who->name, transcribed ? "sheet transcribed" : "sheet submitted",
-                         row->app, judge->name);
+             store_event_signed(st, who->name,
+                                transcribed ? "sheet transcribed" : "sheet submitted", row->app,
+                                judge->name, rec.text);
     }
     cli_record_free(&rec);
     return rc ? -1 : 0;
@@ -143,7 +145,7 @@ int write_budget(struct store *st, const struct call *c, int64_t won, const stru
                              record_budget_text(&rb, &why), why);
     if (rc == 0)
         rc = store_budget_set(st, won, &rec.sign) ||
-             store_event(st, who->name, "budget", "", amount);
+             store_event_signed(st, who->name, "budget", "", amount, rec.text);
     cli_record_free(&rec);
     return rc ? -1 : 0;
 }

@@ -8,18 +8,7 @@
 
 static void app_record_free(struct app_record *r)
 {
-    struct application *a = &r->a;
-    free(a->id);
-    free(a->company);
-    free(a->biz_no);
-    free(a->region);
-    free(a->factory_region);
-    free(a->industry);
-    free(a->supplier);
-    free(a->supplier_region);
-    free(a->title);
-    free(a->contact_name);
-    free(a->contact_email);
+    application_free(&r->a);
     free(r->docs);
     free(r->finance);
     for (size_t i = 0; i < r->n_answers; i++) {

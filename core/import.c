@@ -162,25 +162,10 @@ static void app_check_figures(const struct call *c, const struct csv_table *t,
                 field(r, A_FOUNDED));
 }
 
-static void application_free_fields(struct application *a)
-{
-    free(a->id);
-    free(a->company);
-    free(a->biz_no);
-    free(a->region);
-    free(a->factory_region);
-    free(a->industry);
-    free(a->supplier);
-    free(a->supplier_region);
-    free(a->title);
-    free(a->contact_name);
-    free(a->contact_email);
-}
-
 void import_apps_free(struct app_import *a)
 {
     for (size_t i = 0; i < a->n; i++)
-        application_free_fields(&a->apps[i]);
+        application_free(&a->apps[i]);
     free(a->apps);
     a->apps = NULL;
     a->n = 0;

@@ -597,3 +597,10 @@ void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, 
     }
     crypto_generichash_final(&st, out, 32);
 }
+
+void record_digest_hex(const char *text, char out[RECORD_DIGEST_HEX + 1])
+{
+    uint8_t digest[RECORD_DIGEST_HEX / 2];
+    crypto_generichash(digest, sizeof digest, (const uint8_t *)text, strlen(text), NULL, 0);
+    sodium_bin2hex(out, RECORD_DIGEST_HEX + 1, digest, sizeof digest);
+}

@@ -70,4 +70,9 @@ int minisig_signer_id(const char *sig, uint8_t id[KEY_ID_BYTES]);
 void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, size_t n,
                 uint8_t out[32]);
 
+/* A signed record's digest (BLAKE2b-128 of its text, lower-case hex). The audit event that
+ * records a signed record ends with " #<digest>", tying the record to the chain. */
+#define RECORD_DIGEST_HEX 32
+void record_digest_hex(const char *text, char out[RECORD_DIGEST_HEX + 1]);
+
 #endif

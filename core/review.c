@@ -547,3 +547,15 @@ int size_parse(const char *s, enum company_size *out)
     }
     return -1;
 }
+
+void application_free(struct application *a)
+{
+    char **texts[] = {&a->id,           &a->company,         &a->biz_no,
+                      &a->region,       &a->factory_region,  &a->industry,
+                      &a->supplier,     &a->supplier_region, &a->title,
+                      &a->contact_name, &a->contact_email};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        free(*texts[i]);
+        *texts[i] = NULL;
+    }
+}

@@ -33,6 +33,9 @@ struct application {
     bool received_has_time;
 };
 
+/* Free the strings of an application (not the struct itself). */
+void application_free(struct application *a);
+
 struct submitted_doc {
     int number;
     sdate issued;

@@ -809,7 +809,8 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
         return -1;
     sqlite3_bind_int64(s, 1, sid);
     sqlite3_bind_int(s, 2, w->agree);
-    sqlite3_bind_int64(s, 3, w->amount);
+    /* An agreeing vote is for the requested amount (R10.1); no other figure is kept. */
+    sqlite3_bind_int64(s, 3, w->agree ? 0 : w->amount);
     return step_done(st, s, "amount vote");
 }
 
@@ -943,6 +944,40 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
     sqlite3_bind_blob(s, 7, prev, sizeof prev, SQLITE_TRANSIENT);
     sqlite3_bind_blob(s, 8, hash, sizeof hash, SQLITE_TRANSIENT);
     return step_done(st, s, "event");
+}
+
+int store_event_signed(struct store *st, const char *actor, const char *kind, const char *app,
+                       const char *detail, const char *record_text)
+{
+    char digest[RECORD_DIGEST_HEX + 1];
+    record_digest_hex(record_text, digest);
+    char *full = xasprintf("%s #%s", detail ? detail : "", digest);
+    int rc = store_event(st, actor, kind, app, full);
+    free(full);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int store_event_digests(struct store *st, struct strlist *out)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT detail FROM event");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(s, 0);
+        size_t n = d ? strlen(d) : 0;
+        if (n >= RECORD_DIGEST_HEX + 2 && d[n - RECORD_DIGEST_HEX - 2] == ' ' &&
+            d[n - RECORD_DIGEST_HEX - 1] == '#')
+            strlist_add(out, d + n - RECORD_DIGEST_HEX);
+    }
+    sqlite3_finalize(s);
+    if (out->n)
+        qsort(out->v, out->n, sizeof *out->v, cmp_str);
+    return 0;
 }
 
 int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events)

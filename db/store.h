@@ -85,6 +85,11 @@ int store_audit_head_add(struct store *st, int64_t seq, const uint8_t hash[32],
 /* Append to the audit chain (DESIGN.md Trust), in the caller's transaction. */
 int store_event(struct store *st, const char *actor, const char *kind, const char *app,
                 const char *detail);
+/* The event that records a signed record: its detail ends with " #<digest of the record>". */
+int store_event_signed(struct store *st, const char *actor, const char *kind, const char *app,
+                       const char *detail, const char *record_text);
+/* The digests named by events, sorted (strcmp), for finding each signed record's event. */
+int store_event_digests(struct store *st, struct strlist *out);
 /* Re-derive every event's hash; each break goes to d as "event N: why". */
 int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events);
 

@@ -1,0 +1,144 @@
+# simsa verify finds every kind of edit made behind simsa's back (R14, DESIGN "Trust"): a signed
+# value, a fact recorded only in the audit log, and the audit log itself; each edit is made on a
+# copy of the demo call and verify must exit 1 naming the record.
+. "$(dirname "$0")/lib.sh"
+printf 'simsa-demo\n' > "$PW"
+
+# problem LINE: verify printed this whole line (on either stream: DESIGN fixes only the status).
+problem() {
+    cat out err | grep -F -x -q -- "$1" || fail "verify did not report: $1"
+}
+
+# tamper BASE SQL LINE...: on a fresh copy of BASE, run SQL with the sqlite3 program; verify
+# must exit 1 and report each LINE.
+tamper() {
+    base=$1 query=$2
+    shift 2
+    cp "$base" t.db
+    sqlite3 t.db "$query" || fail "sqlite3 could not run: $query"
+    expect_exit 1 -d t.db verify
+    for line in "$@"; do
+        problem "$line"
+    done
+    if grep -F -q "verified:" out; then fail "verify said verified after: $query"; fi
+    return 0
+}
+
+ok demo main.db
+DB=main.db
+okd verify
+expect_stdout_line "verified: 65 signed records, 254 audit events, every fact as recorded"
+
+# Dropping the append-only triggers alone changes no record: still verified.
+cp main.db t.db
+sqlite3 t.db "drop trigger sheet_item_no_update; drop trigger event_no_update"
+expect_exit 0 -d t.db verify
+
+# A score, an amount vote (the amount, the agreement), a sheet's opinion.
+tamper main.db "drop trigger sheet_item_no_update;
+    update sheet_item set tenths = tenths + 5 where item = 'need' and sheet_id =
+    (select s.id from sheet s join person p on p.id = s.judge_id
+     where s.app_id = '2026-001' and p.name = '강민준')" \
+    "sheet 2026-001/강민준: the stored values differ from what was signed"
+adjusted="(select s.id from sheet s join amount_vote v on v.sheet_id = s.id
+    join person p on p.id = s.judge_id where s.app_id = '2026-005' and p.name = '박지훈')"
+expect_equal "$(sql "select agree, amount from amount_vote where sheet_id = $adjusted")" \
+    "0|70000000" "박지훈's amount vote for 2026-005"
+tamper main.db "drop trigger amount_vote_no_update;
+    update amount_vote set amount = 71000000 where sheet_id = $adjusted" \
+    "sheet 2026-005/박지훈: the stored values differ from what was signed"
+tamper main.db "drop trigger amount_vote_no_update;
+    update amount_vote set agree = 1 where sheet_id = $adjusted" \
+    "sheet 2026-005/박지훈: the stored values differ from what was signed"
+tamper main.db "drop trigger amount_vote_no_update;
+    update amount_vote set agree = 0 where sheet_id = (select s.id from sheet s
+    join person p on p.id = s.judge_id where s.app_id = '2026-001' and p.name = '강민준')" \
+    "sheet 2026-001/강민준: the stored values differ from what was signed"
+tamper main.db "drop trigger sheet_no_update;
+    update sheet set opinion = opinion || '.' where app_id = '2026-007'
+    and judge_id = (select id from person where name = '윤지아')" \
+    "sheet 2026-007/윤지아: the stored values differ from what was signed"
+
+# Facts kept in the audit log only: a document's issue date, an application's company and
+# requested amount, the budget.
+tamper main.db "update document set issued = '2026-03-05' where app_id = '2026-010' and doc = 6" \
+    "document 6 of 2026-010: the stored values differ from what the audit log recorded"
+tamper main.db "update application set company = '진천화장품' where id = '2026-003'" \
+    "application 2026-003: the stored values differ from what the audit log recorded"
+tamper main.db "update application set requested = 80000000 where id = '2026-012'" \
+    "application 2026-012: the stored values differ from what the audit log recorded"
+tamper main.db "update meta set value = '300000000' where key = 'budget'" \
+    "budget: the stored values differ from what the audit log recorded"
+tamper main.db "drop trigger budget_change_no_update; update budget_change set won = 300000000" \
+    "budget change 1: the stored values differ from what was signed"
+
+# A review decision, a conflict reason, a bonus note.
+tamper main.db "drop trigger review_no_update; update review set passed = 1
+    where app_id = '2026-009'" \
+    "review 2026-009: the stored values differ from what was signed"
+tamper main.db "drop trigger conflict_no_update; update conflict set reason = '해당 없음'
+    where app_id = '2026-006'" \
+    "conflict 2026-006/오세훈: the stored values differ from what was signed"
+tamper main.db "drop trigger bonus_change_no_update; update bonus_change set note = '증빙 없음'
+    where app_id = '2026-001' and bonus = 'local_supplier'" \
+    "bonus 2026-001/local_supplier: the stored values differ from what was signed"
+
+# A person's name: every record signed by or naming that person no longer matches.
+tamper main.db "update person set name = '강민수' where name = '강민준'" \
+    "sheet 2026-001/강민수: the stored values differ from what was signed" \
+    "sheet 2026-005/강민수: the stored values differ from what was signed" \
+    "sheet 2026-008/강민수: the stored values differ from what was signed"
+
+# A tie decision and a forfeit, made by the secretariat first.
+cp main.db tf.db
+expect_exit 0 -d tf.db --as 김간사 --passphrase-file "$PW" tie resolve 2026-007 2026-002 \
+    --reason "위원회 합의"
+expect_exit 0 -d tf.db --as 김간사 --passphrase-file "$PW" forfeit 2026-001 --reason "협약 포기"
+expect_exit 0 -d tf.db verify
+tamper tf.db "drop trigger tie_decision_no_update;
+    update tie_decision set members = '2026-002' || char(10) || '2026-007'" \
+    "tie decision 1: the stored values differ from what was signed"
+tamper tf.db "drop trigger tie_decision_no_update; update tie_decision set reason = '추첨'" \
+    "tie decision 1: the stored values differ from what was signed"
+tamper tf.db "drop trigger forfeit_no_update; update forfeit set reason = '사유 미상'" \
+    "forfeit 2026-001: the stored values differ from what was signed"
+tamper tf.db "drop trigger forfeit_no_update; update forfeit set promoted = ''" \
+    "forfeit 2026-001: the stored values differ from what was signed"
+
+# The audit log: a deleted event, two events' details swapped, two whole events swapped, an
+# event's detail edited.
+doc1=$(sql "select seq from event where app_id = '2026-001' and detail = 'doc 1 issued 2026-05-10'")
+doc2=$(sql "select seq from event where app_id = '2026-001' and detail = 'doc 2 issued 2026-05-10'")
+tax=$(sql "select seq from event where app_id = '2026-010' and detail = 'doc 6 issued 2026-02-28'")
+sheet1=$(sql "select seq from event where kind = 'sheet submitted' and app_id = '2026-001'
+    and detail like '강민준 #%'")
+sheet2=$((sheet1 + 1))
+[ -n "$doc1" ] && [ -n "$doc2" ] && [ -n "$tax" ] && [ -n "$sheet1" ] ||
+    fail "the demo's events are not as expected"
+tamper main.db "drop trigger event_no_delete; delete from event where seq = $tax" \
+    "event $tax: missing (the chain jumps to $((tax + 1)))"
+tamper main.db "drop trigger event_no_update;
+    update event set detail = 'doc 2 issued 2026-05-10' where seq = $doc1;
+    update event set detail = 'doc 1 issued 2026-05-10' where seq = $doc2" \
+    "event $doc1: its content was changed after it was written" \
+    "event $doc2: its content was changed after it was written"
+tamper main.db "drop trigger event_no_update;
+    update event set seq = -1 where seq = $sheet1;
+    update event set seq = $sheet1 where seq = $sheet2;
+    update event set seq = $sheet2 where seq = -1" \
+    "event $sheet1: does not follow the previous event"
+tamper main.db "drop trigger event_no_update;
+    update event set detail = 'doc 6 issued 2026-03-05' where seq = $tax" \
+    "event $tax: its content was changed after it was written"
+
+# The untouched demo, and the one with the tie and forfeit, still verify.
+okd verify
+expect_stdout_contains "verified: "
+expect_exit 0 -d tf.db verify
+
+# The last events, after the last signed audit head, removed and nothing else: the forfeit and
+# the tie decision are still signed records, but no audit event records them any more (as for
+# a document or an application whose event is gone).
+tamper tf.db "drop trigger event_no_delete; delete from event where kind = 'forfeit'"
+tamper tf.db "drop trigger event_no_delete;
+    delete from event where kind in ('forfeit', 'tie resolve')"
