@@ -491,3 +491,81 @@ const struct cli_command cli_score_commands[] = {
     },
     {.name = NULL},
 };
+
+/* The final result (R14): every ranked row as it stands, signed by the secretariat. */
+static char *result_text(const struct call *c, const struct rank_result *res,
+                         const struct person *who, const char *at, char **why)
+{
+    struct record_result_row *rows = xcalloc(res->n, sizeof *rows);
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const struct rank_row *r = &res->rows[i];
+        if (!r->rank)
+            continue;
+        rows[n++] = (struct record_result_row){.rank = r->rank,
+                                               .app = c->apps[r->app].a.id,
+                                               .base = r->base,
+                                               .final = r->final,
+                                               .outcome = outcome_name(r->outcome),
+                                               .amount = r->has_amount ? r->amount : 0};
+    }
+    struct record_result rr = {.program = c->program.id, .decimals = c->program.decimals,
+                               .rows = rows, .n_rows = n, .signer = who->name, .at = at};
+    char *text = record_result_text(&rr, why);
+    free(rows);
+    return text;
+}
+
+static int cmd_finalize(struct cli *cli, int argc, char **argv)
+{
+    if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
+        return cli_usage(_("usage: simsa --as SECRETARIAT finalize"));
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    struct rank_result res = {0};
+    call_rank(&c, &res);
+    struct person *who = cli_actor(cli, &c, ROLE_SECRETARIAT);
+    struct secret_key key = {0};
+    bool open_tie = false;
+    for (size_t i = 0; i < res.n; i++)
+        open_tie |= res.rows[i].outcome == OUTCOME_TIE;
+    if (open_tie) {
+        cli_fail(_("an unresolved tie decides who is selected: resolve it first (simsa tie "
+                   "resolve)"));
+    } else if (who && cli_unlock(cli, who, &key) == 0) {
+        struct cli_record rec;
+        cli_record_begin(&rec);
+        char *why = NULL;
+        if (cli_record_sign(&rec, who, &key, RECORD_RESULT, c.program.id,
+                            result_text(&c, &res, who, rec.at, &why), why) < 0)
+            rc = EXIT_FAIL;
+        else if (store_begin(st) || store_result_add(st, &rec.sign) ||
+                 store_event_signed(st, who->name, "result final", "", rec.at, rec.text) ||
+                 cli_sign_head(st, &c, who, &key))
+            rc = cli_rollback_fail(st, _("finalize"));
+        else if (cli_commit(st) == 0) {
+            printf(_("the result is final, signed by %s at %s\n"), who->name, rec.at);
+            rc = EXIT_OK;
+        }
+        cli_record_free(&rec);
+        secret_key_wipe(&key);
+    }
+    rank_result_free(&res);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+const struct cli_command cli_result_commands[] = {
+    {
+        .name = "finalize",
+        .usage = "",
+        .summary = N_("sign the final result: every ranked row as it stands (--as secretariat)"),
+        .run = cmd_finalize,
+        .needs_as = true,
+    },
+    {.name = NULL},
+};

@@ -20,6 +20,7 @@ const struct cli_command *const cli_families[] = {
     cli_review_commands,
     cli_panel_commands,
     cli_score_commands,
+    cli_result_commands,
     cli_inspect_commands,
     cli_sheet_commands,
     cli_demo_commands,
