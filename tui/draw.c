@@ -14,10 +14,11 @@
 static wchar_t utf8_decode(const unsigned char *s, size_t *len)
 {
     static const unsigned char lead_bits[] = {0, 0, 0x1F, 0x0F, 0x07};
-    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
-             : s[0] >= 0xE0 && s[0] <= 0xEF                 ? 3
-             : s[0] >= 0xF0 && s[0] <= 0xF4                 ? 4
-                                                            : 0;
+    size_t n = s[0] < 0x80                    ? 1
+               : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
     *len = 1;
     if (n == 1)
         return s[0];

@@ -77,8 +77,8 @@ static size_t piece_length(const char *s, int cols)
 }
 
 /* Calls draw for each wrapped piece; returns how many there are. */
-static size_t line_wrap(const struct page_line *l, int width, void (*draw)(void *, const char *,
-                        size_t, int, int), void *ctx)
+static size_t line_wrap(const struct page_line *l, int width,
+                        void (*draw)(void *, const char *, size_t, int, int), void *ctx)
 {
     const char *s = l->text;
     size_t pieces = 0;

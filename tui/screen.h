@@ -50,11 +50,11 @@ enum result { RESULT_UNHANDLED, RESULT_HANDLED, RESULT_BACK, RESULT_QUIT };
 
 /* One key of a screen: dispatch and `?` help read the same table. */
 struct binding {
-    int key;           /* a character, or a KEY_* code when .function */
-    bool function;     /* key came from get_wch as KEY_CODE_YES */
+    int key;       /* a character, or a KEY_* code when .function */
+    bool function; /* key came from get_wch as KEY_CODE_YES */
     enum action action;
-    bool status;       /* listed on the status line */
-    const char *help;  /* what the action does on this screen (N_), else the action's own */
+    bool status;      /* listed on the status line */
+    const char *help; /* what the action does on this screen (N_), else the action's own */
 };
 
 /* Looks of things; mapped to colours or, with NO_COLOR, to attributes only. */
@@ -147,8 +147,6 @@ const char *tui_lang(const struct tui *t, const char *ko, const char *en);
 const char *tui_size_label(enum company_size s);
 /* The rank row of application index `app` (into t->call.apps), or NULL. */
 const struct rank_row *tui_rank_row(const struct tui *t, size_t app);
-/* The view under the top one (help describes it), or NULL. */
-const struct view *tui_view_below(const struct tui *t);
 
 /* Key tables: the generic keys every screen has, and names/descriptions for help. */
 extern const struct binding tui_global_bindings[];

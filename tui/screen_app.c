@@ -13,13 +13,13 @@
 enum tab { TAB_INFO, TAB_DOCS, TAB_SCORES, TAB_RESULT, TAB_HISTORY, TAB_COUNT };
 
 static const char *const tab_names[TAB_COUNT] = {
-    [TAB_INFO] = N_("Information"),   [TAB_DOCS] = N_("Docs & eligibility"),
-    [TAB_SCORES] = N_("Scores"),      [TAB_RESULT] = N_("Amount & result"),
+    [TAB_INFO] = N_("Information"), [TAB_DOCS] = N_("Docs & eligibility"),
+    [TAB_SCORES] = N_("Scores"),    [TAB_RESULT] = N_("Amount & result"),
     [TAB_HISTORY] = N_("History"),
 };
 
 struct app_view {
-    char *id;  /* survives a reload, which may move the index */
+    char *id;   /* survives a reload, which may move the index */
     size_t app; /* into t->call.apps */
     bool gone;  /* no longer in the database after a reload */
     enum tab tab;
@@ -70,10 +70,10 @@ static char *panel_text(const struct call *c, const struct app_record *r)
 static void info_tab(struct page *pg, const struct tui *t, const struct app_record *r)
 {
     static const char *const labels[] = {
-        N_("Title"),    N_("Company"),    N_("Business no."), N_("Size"),      N_("Founded"),
-        N_("Region"),   N_("Factory"),    N_("Industry"),     N_("Supplier"),  N_("Requested"),
-        N_("Co-payment"), N_("Contact"),  N_("Received"),     N_("Stage"),     N_("Panel"),
-        N_("Site inspection"),
+        N_("Title"),    N_("Company"),   N_("Business no."), N_("Size"),
+        N_("Founded"),  N_("Region"),    N_("Factory"),      N_("Industry"),
+        N_("Supplier"), N_("Requested"), N_("Co-payment"),   N_("Contact"),
+        N_("Received"), N_("Stage"),     N_("Panel"),        N_("Site inspection"),
     };
     const struct application *a = &r->a;
     int w = labels_width(labels, sizeof labels / sizeof labels[0]);
@@ -183,8 +183,7 @@ static void document_lines(struct page *pg, const struct tui *t, const struct ap
             need = _("missing");
         }
         char *padded = text_pad(need, 14, ALIGN_LEFT);
-        page_addf(pg, style, 34, "  %s %2d %-10s %s %s", sign, def->number, issued, padded,
-                  name);
+        page_addf(pg, style, 33, "  %s %2d %-10s %s %s", sign, def->number, issued, padded, name);
         free(padded);
     }
 }
@@ -273,7 +272,7 @@ static void sheet_line(struct page *pg, const struct tui *t, const struct app_re
     int64_t total = 0;
     for (size_t k = 0; k < p->n_items; k++) {
         char score[16];
-        tenths_format(s->item_tenths[k], score, sizeof score);
+        scaled_format(s->item_tenths[k], 1, score, sizeof score); /* "8.0": points line up */
         total += s->item_tenths[k];
         char *cell = text_pad(score, item_cols(&p->items[k]), ALIGN_RIGHT);
         char *longer = xasprintf("%s %s", line, cell);
@@ -282,7 +281,7 @@ static void sheet_line(struct page *pg, const struct tui *t, const struct app_re
         line = longer;
     }
     char sum[16], amount[32];
-    tenths_format(total, sum, sizeof sum);
+    scaled_format(total, 1, sum, sizeof sum);
     if (s->agree)
         snprintf(amount, sizeof amount, "%s", _("agree"));
     else
@@ -290,9 +289,8 @@ static void sheet_line(struct page *pg, const struct tui *t, const struct app_re
     char *amount_cell = text_pad(amount, 12, ALIGN_RIGHT);
     /* R6.3, R6.4: a sheet of a judge off the panel or in conflict is kept but not counted. */
     bool counted = call_judge_on_app(&t->call, r, s->judge) && !call_has_conflict(r, s->judge);
-    page_addf(pg, counted ? STYLE_NORMAL : STYLE_DIM, 4, "  %s %6s %s%s%s", line, sum,
-              amount_cell, s->transcribed ? _(" (transcribed)") : "",
-              counted ? "" : _(" (not counted)"));
+    page_addf(pg, counted ? STYLE_NORMAL : STYLE_DIM, 4, "  %s %6s %s%s%s", line, sum, amount_cell,
+              s->transcribed ? _(" (transcribed)") : "", counted ? "" : _(" (not counted)"));
     free(amount_cell);
     free(line);
 }
@@ -308,8 +306,7 @@ static void waiting_line(struct page *pg, const struct call *c, const struct app
         const struct person *p = call_person_by_id(c, judges[i]);
         strlist_add(&waiting, p ? p->name : "?");
     }
-    page_addf(pg, STYLE_NORMAL, 2, _("Sheets: %zu submitted; panel of %zu judges"), r->n_sheets,
-              n);
+    page_addf(pg, STYLE_NORMAL, 2, _("Sheets: %zu submitted; panel of %zu judges"), r->n_sheets, n);
     if (waiting.n) {
         char *list = strlist_join(&waiting, ", ");
         page_addf(pg, STYLE_NORMAL, 2, _("Waiting for: %s"), list);
@@ -342,23 +339,27 @@ static void scores_tab(struct page *pg, const struct tui *t, const struct app_re
         page_addf(pg, STYLE_NORMAL, 2, _("Bonus (R8): %s +%s"),
                   b ? tui_lang(t, b->name_ko, b->name_en) : r->bonuses[i], points);
     }
+    bool heading = false;
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
         if (!s->opinion || !*s->opinion)
             continue;
+        if (!heading) {
+            page_add(pg, STYLE_NORMAL, 0, "");
+            page_add(pg, STYLE_HEADER, 0, _("Opinions"));
+            heading = true;
+        }
         const struct person *j = call_person_by_id(c, s->judge);
-        page_addf(pg, STYLE_NORMAL, 4, "%s: %s", j ? j->name : "?", s->opinion);
+        page_addf(pg, STYLE_NORMAL, 4, "  %s: %s", j ? j->name : "?", s->opinion);
     }
 }
 
 /* ---- Amount and result ---- */
 
-static void result_tab(struct page *pg, const struct tui *t, const struct app_record *r,
-                       size_t app)
+static void result_tab(struct page *pg, const struct tui *t, const struct app_record *r, size_t app)
 {
-    static const char *const labels[] = {N_("Band"), N_("Outcome"), N_("Rank"), N_("Score"),
-                                         N_("Why"), N_("Requested"), N_("Amount"),
-                                         N_("How")};
+    static const char *const labels[] = {N_("Band"), N_("Outcome"),   N_("Rank"),   N_("Score"),
+                                         N_("Why"),  N_("Requested"), N_("Amount"), N_("How")};
     int w = labels_width(labels, sizeof labels / sizeof labels[0]);
     const struct rank_row *row = tui_rank_row(t, app);
     if (!row) {
@@ -370,10 +371,10 @@ static void result_tab(struct page *pg, const struct tui *t, const struct app_re
     page_field(pg, w, _("Outcome"), outcome_label(row->outcome));
     char *s;
     if (row->rank > 0) {
-        s = row->tie_group ? xasprintf(_("%d (tied; %s)"), row->rank,
-                                       row->tie_resolved ? _("ordered by the committee")
-                                                         : _("unresolved"))
-                           : xasprintf("%d", row->rank);
+        s = row->tie_group
+                ? xasprintf(_("%d (tied; %s)"), row->rank,
+                            row->tie_resolved ? _("ordered by the committee") : _("unresolved"))
+                : xasprintf("%d", row->rank);
         page_field(pg, w, _("Rank"), s);
         free(s);
     }
@@ -486,14 +487,16 @@ static void app_draw(struct tui *t, void *state, const struct area *body)
     }
     const struct app_record *r = &t->call.apps[v->app];
     const struct rank_row *row = tui_rank_row(t, v->app);
-    char *head = xasprintf("%s  %s  [%s%s%s]", r->a.id, r->a.company,
-                           stage_label(call_app_stage(&t->call, r)), row ? ", " : "",
-                           row ? outcome_label(row->outcome) : "");
+    const char *stage = stage_label(call_app_stage(&t->call, r));
+    const char *outcome = row ? outcome_label(row->outcome) : "";
+    bool same = strcmp(stage, outcome) == 0; /* "ineligible" is both */
+    char *head = xasprintf("%s  %s  [%s%s%s]", r->a.id, r->a.company, stage,
+                           *outcome && !same ? ", " : "", same ? "" : outcome);
     draw_text(body->top, body->left, head, body->width, tui_attr(t, STYLE_STRONG));
     free(head);
     tabs_draw(t, v, body->top + 1, body->left, body->width);
-    struct area rest = {.top = body->top + 3, .left = body->left, .height = body->height - 3,
-                        .width = body->width};
+    struct area rest = {
+        .top = body->top + 3, .left = body->left, .height = body->height - 3, .width = body->width};
     page_draw(&v->page, t, &rest);
 }
 

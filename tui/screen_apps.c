@@ -7,16 +7,27 @@
 #include "core/i18n.h"
 #include "tui/table.h"
 
-enum apps_column { COL_ID, COL_COMPANY, COL_REGION, COL_INDUSTRY, COL_SIZE, COL_REQUESTED,
-                   COL_STAGE, COL_OUTCOME, COL_COUNT };
+enum apps_column {
+    COL_ID,
+    COL_COMPANY,
+    COL_REGION,
+    COL_INDUSTRY,
+    COL_SIZE,
+    COL_REQUESTED,
+    COL_STAGE,
+    COL_OUTCOME,
+    COL_COUNT
+};
 
 static const struct table_column apps_columns[COL_COUNT] = {
     [COL_ID] = {.title = N_("id"), .min_width = 8, .searched = true},
-    [COL_COMPANY] = {.title = N_("company"), .min_width = 10, .max_width = 24, .searched = true},
-    [COL_REGION] = {.title = N_("region"), .min_width = 6, .max_width = 14},
-    [COL_INDUSTRY] = {.title = N_("industry"), .min_width = 4, .max_width = 10},
-    [COL_SIZE] = {.title = N_("size"), .min_width = 4},
-    [COL_REQUESTED] = {.title = N_("requested"), .align = ALIGN_RIGHT, .min_width = 11,
+    [COL_COMPANY] = {.title = N_("company"), .min_width = 12, .max_width = 24, .searched = true},
+    [COL_REGION] = {.title = N_("region"), .min_width = 8, .max_width = 22, .squeeze = 2},
+    [COL_INDUSTRY] = {.title = N_("industry"), .min_width = 6, .squeeze = 1},
+    [COL_SIZE] = {.title = N_("size"), .min_width = 3, .squeeze = 1},
+    [COL_REQUESTED] = {.title = N_("requested"),
+                       .align = ALIGN_RIGHT,
+                       .min_width = 10,
                        .numeric = true},
     [COL_STAGE] = {.title = N_("stage"), .min_width = 6, .numeric = true},
     [COL_OUTCOME] = {.title = N_("outcome"), .min_width = 6},
@@ -109,8 +120,7 @@ static void apps_info(struct tui *t, void *state, char *buf, size_t n)
     struct apps *s = state;
     char position[96];
     table_position(&s->table, position, sizeof position);
-    snprintf(buf, n, _("%s; column: %s"), position,
-             _(apps_columns[s->table.current_col].title));
+    snprintf(buf, n, _("%s; column: %s"), position, _(apps_columns[s->table.current_col].title));
 }
 
 static const struct binding apps_bindings[] = {
@@ -118,12 +128,13 @@ static const struct binding apps_bindings[] = {
     {.key = '\n', .action = ACTION_OPEN},
     {.key = KEY_ENTER, .function = true, .action = ACTION_OPEN},
     {.key = 's', .action = ACTION_SORT, .status = true},
-    {.key = '/', .action = ACTION_FILTER, .status = true,
+    {.key = '/',
+     .action = ACTION_FILTER,
+     .status = true,
      .help = N_("show only applications whose id or company contains the text")},
     {.key = 'h', .action = ACTION_LEFT, .help = N_("choose the column to the left (to sort by)")},
     {.key = KEY_LEFT, .function = true, .action = ACTION_LEFT},
-    {.key = 'l', .action = ACTION_RIGHT,
-     .help = N_("choose the column to the right (to sort by)")},
+    {.key = 'l', .action = ACTION_RIGHT, .help = N_("choose the column to the right (to sort by)")},
     {.key = KEY_RIGHT, .function = true, .action = ACTION_RIGHT},
     {.action = ACTION_NONE},
 };

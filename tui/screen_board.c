@@ -7,8 +7,18 @@
 #include "core/i18n.h"
 #include "tui/table.h"
 
-enum board_column { COL_RANK, COL_APP, COL_COMPANY, COL_BASE, COL_BONUS, COL_FINAL, COL_BAND,
-                    COL_OUTCOME, COL_AMOUNT, COL_COUNT };
+enum board_column {
+    COL_RANK,
+    COL_APP,
+    COL_COMPANY,
+    COL_BASE,
+    COL_BONUS,
+    COL_FINAL,
+    COL_BAND,
+    COL_OUTCOME,
+    COL_AMOUNT,
+    COL_COUNT
+};
 
 static const struct table_column board_columns[COL_COUNT] = {
     [COL_RANK] = {.title = N_("rank"), .align = ALIGN_RIGHT, .min_width = 4},
@@ -17,7 +27,7 @@ static const struct table_column board_columns[COL_COUNT] = {
     [COL_BASE] = {.title = N_("base"), .align = ALIGN_RIGHT, .min_width = 5},
     [COL_BONUS] = {.title = N_("bonus"), .align = ALIGN_RIGHT, .min_width = 3},
     [COL_FINAL] = {.title = N_("final"), .align = ALIGN_RIGHT, .min_width = 5},
-    [COL_BAND] = {.title = N_("band"), .min_width = 6},
+    [COL_BAND] = {.title = N_("band"), .min_width = 6, .squeeze = 1},
     [COL_OUTCOME] = {.title = N_("outcome"), .min_width = 6},
     [COL_AMOUNT] = {.title = N_("amount"), .align = ALIGN_RIGHT, .min_width = 11},
 };
@@ -110,8 +120,8 @@ static void budget_draw(const struct tui *t, int y, int x, int width)
     int64_t rest = t->call.budget - t->rank.used;
     amount_format(t->call.budget, budget, sizeof budget);
     amount_format(rest < 0 ? -rest : rest, left, sizeof left);
-    char *s = xasprintf(_("Budget %s won: used %s, left %s%s"), budget, used, rest < 0 ? "-" : "",
-                        left);
+    char *s =
+        xasprintf(_("Budget %s won: used %s, left %s%s"), budget, used, rest < 0 ? "-" : "", left);
     int cols = draw_text(y, x, s, width, tui_attr(t, STYLE_STRONG));
     free(s);
     /* The bar pictures the figures just drawn; it takes what room is left on the line. */
@@ -123,10 +133,8 @@ static void budget_draw(const struct tui *t, int y, int x, int width)
         full = bar;
     int at = x + cols + 2;
     draw_text(y, at, "[", 1, A_NORMAL);
-    draw_blank(y, at + 1, full, tui_attr(t, STYLE_BAR_USED));
-    attrset(A_DIM);
-    (void)mvhline(y, at + 1 + full, '.', bar - full);
-    attrset(A_NORMAL);
+    (void)mvhline(y, at + 1, '#' | (chtype)tui_attr(t, STYLE_BAR_USED), full);
+    (void)mvhline(y, at + 1 + full, '-' | (chtype)tui_attr(t, STYLE_DIM), bar - full);
     draw_text(y, at + 1 + bar, "]", 1, A_NORMAL);
 }
 
@@ -149,8 +157,10 @@ static void board_draw(struct tui *t, void *state, const struct area *body)
     struct board *b = state;
     budget_draw(t, body->top, body->left, body->width);
     summary_draw(t, body->top + 1, body->left, body->width);
-    struct area rest = {.top = body->top + HEAD_LINES, .left = body->left,
-                        .height = body->height - HEAD_LINES, .width = body->width};
+    struct area rest = {.top = body->top + HEAD_LINES,
+                        .left = body->left,
+                        .height = body->height - HEAD_LINES,
+                        .width = body->width};
     table_draw(&b->table, t, &rest);
 }
 
@@ -190,7 +200,9 @@ static const struct binding board_bindings[] = {
     {.key = '\r', .action = ACTION_OPEN, .status = true, .help = N_("open the application")},
     {.key = '\n', .action = ACTION_OPEN},
     {.key = KEY_ENTER, .function = true, .action = ACTION_OPEN},
-    {.key = '/', .action = ACTION_FILTER, .status = true,
+    {.key = '/',
+     .action = ACTION_FILTER,
+     .status = true,
      .help = N_("show only rows whose application id or company contains the text")},
     {.action = ACTION_NONE},
 };

@@ -10,7 +10,8 @@
 #include "tui/screen.h"
 
 #define STAGE_COUNT (STAGE_FORFEITED + 1)
-#define COLUMN_COLS 32 /* the stage column; judges are listed beside it */
+#define STAGE_COLS 26 /* the stage column; judges are listed beside it in two columns */
+#define JUDGE_COLS 27
 
 struct dashboard {
     struct page page;
@@ -35,21 +36,15 @@ static char *days_text(const struct tui *t)
 static void call_lines(struct page *pg, const struct tui *t)
 {
     const struct program *p = &t->call.program;
-    const char *title = tui_lang(t, p->title_ko, p->title_en);
-    page_add(pg, STYLE_STRONG, 0, title);
-    const char *other = title == p->title_ko ? p->title_en : p->title_ko;
-    if (other && *other && strcmp(other, title) != 0)
-        page_add(pg, STYLE_DIM, 0, other);
+    page_add(pg, STYLE_STRONG, 0, tui_lang(t, p->title_ko, p->title_en));
     page_addf(pg, STYLE_NORMAL, 2, _("Program %s, operated by %s"), p->id,
               p->agency && *p->agency ? p->agency : "-");
     char opens[11], closes[17];
     date_format(p->announced, opens);
     datetime_format(p->deadline, closes);
     char *days = days_text(t);
-    char today[11];
-    date_format(t->today, today);
-    page_addf(pg, STYLE_NORMAL, 2, _("Applications %s to %s (Korea time): %s (today %s)"), opens,
-              closes, days, today);
+    page_addf(pg, STYLE_NORMAL, 2, _("Applications %s to %s (Korea time): %s"), opens, closes,
+              days);
     free(days);
 }
 
@@ -68,6 +63,7 @@ static void judge_sheets(const struct call *c, int64_t judge, int *submitted, in
     }
 }
 
+/* "강민준      3 of 3" for the nth judge, or NULL past the last. */
 static char *judge_text(const struct call *c, size_t nth)
 {
     for (size_t i = 0, seen = 0; i < c->n_people; i++) {
@@ -76,15 +72,17 @@ static char *judge_text(const struct call *c, size_t nth)
             continue;
         int submitted, expected;
         judge_sheets(c, p->id, &submitted, &expected);
-        char *name = text_pad(p->name, 12, ALIGN_LEFT);
+        char *name = text_pad(p->name, 10, ALIGN_LEFT);
         char *s = xasprintf(_("%s %2d of %d"), name, submitted, expected);
         free(name);
-        return s;
+        char *cell = text_pad(s, JUDGE_COLS, ALIGN_LEFT);
+        free(s);
+        return cell;
     }
     return NULL;
 }
 
-/* Stages on the left, judges' sheets on the right. */
+/* Stages on the left, judges' sheets on the right in two columns, down then across. */
 static void progress_lines(struct page *pg, const struct tui *t)
 {
     const struct call *c = &t->call;
@@ -94,37 +92,40 @@ static void progress_lines(struct page *pg, const struct tui *t)
         counts[call_app_stage(c, &c->apps[i])]++;
     for (size_t i = 0; i < c->n_people; i++)
         n_judges += c->people[i].role == ROLE_JUDGE;
-    char *head = text_pad(_("Applications by stage"), COLUMN_COLS, ALIGN_LEFT);
+    char *head = text_pad(_("Applications by stage"), STAGE_COLS, ALIGN_LEFT);
     page_addf(pg, STYLE_HEADER, 0, "%s%s", head, _("Sheets submitted by judge"));
     free(head);
-    size_t rows = n_judges > STAGE_COUNT ? n_judges : STAGE_COUNT;
+    size_t judge_rows = (n_judges + 1) / 2;
+    size_t rows = judge_rows > STAGE_COUNT ? judge_rows : STAGE_COUNT;
     for (size_t i = 0; i < rows; i++) {
-        char *left = xstrdup("");
+        char *stage = xstrdup("");
         if (i < STAGE_COUNT) {
             char *label = text_pad(stage_label((enum stage)i), 14, ALIGN_LEFT);
-            free(left);
-            left = xasprintf("  %s %4d", label, counts[i]);
+            free(stage);
+            stage = xasprintf("  %s %4d", label, counts[i]);
             free(label);
         }
-        char *padded = text_pad(left, COLUMN_COLS, ALIGN_LEFT);
-        char *judge = judge_text(c, i);
-        page_addf(pg, STYLE_NORMAL, COLUMN_COLS, "%s%s", padded, judge ? judge : "");
-        free(judge);
-        free(padded);
+        char *left = text_pad(stage, STAGE_COLS, ALIGN_LEFT);
+        char *first = i < judge_rows ? judge_text(c, i) : NULL;
+        char *second = i < judge_rows ? judge_text(c, i + judge_rows) : NULL;
+        page_addf(pg, STYLE_NORMAL, STAGE_COLS, "%s%s%s", left, first ? first : "",
+                  second ? second : "");
+        free(second);
+        free(first);
         free(left);
+        free(stage);
     }
     if (n_judges == 0)
-        page_addf(pg, STYLE_DIM, 0, "%*s%s", COLUMN_COLS, "", _("(no judges yet)"));
+        page_addf(pg, STYLE_DIM, 0, "%*s%s", STAGE_COLS, "", _("(no judges yet)"));
 }
 
-static void budget_lines(struct page *pg, const struct tui *t)
+static void budget_line(struct page *pg, const struct tui *t)
 {
     const struct call *c = &t->call;
-    page_add(pg, STYLE_HEADER, 0, _("Budget"));
     char used[32];
     amount_format(t->rank.used, used, sizeof used);
     if (!c->has_budget) {
-        page_addf(pg, STYLE_NORMAL, 2, _("  no budget set; selected amounts come to %s won"),
+        page_addf(pg, STYLE_STRONG, 2, _("Budget: none set; the selected amounts come to %s won"),
                   used);
         return;
     }
@@ -132,17 +133,16 @@ static void budget_lines(struct page *pg, const struct tui *t)
     amount_format(c->budget, budget, sizeof budget);
     int64_t rest = c->budget - t->rank.used;
     amount_format(rest < 0 ? -rest : rest, left, sizeof left);
-    page_addf(pg, STYLE_NORMAL, 2, _("  %s won: used %s, left %s%s"), budget, used,
-              rest < 0 ? "-" : "", left);
-    /* The bar is a picture of the two figures above, 40 cells wide. */
-    int cells = 40, full = c->budget > 0 ? (int)(t->rank.used * cells / c->budget) : 0;
+    /* The bar is a picture of the figures beside it, 16 cells wide. */
+    int cells = 16, full = c->budget > 0 ? (int)(t->rank.used * cells / c->budget) : 0;
     if (full > cells)
         full = cells;
-    char bar[64];
+    char bar[32];
     memset(bar, '#', (size_t)full);
     memset(bar + full, '-', (size_t)(cells - full));
     bar[cells] = '\0';
-    page_addf(pg, STYLE_NORMAL, 2, "  [%s]", bar);
+    page_addf(pg, STYLE_STRONG, 2, _("Budget %s won: used %s, left %s%s  [%s]"), budget, used,
+              rest < 0 ? "-" : "", left, bar);
 }
 
 static char *ids_joined(const struct strlist *ids)
@@ -235,7 +235,7 @@ static void dashboard_build(struct tui *t, struct dashboard *d)
     page_add(&d->page, STYLE_NORMAL, 0, "");
     progress_lines(&d->page, t);
     page_add(&d->page, STYLE_NORMAL, 0, "");
-    budget_lines(&d->page, t);
+    budget_line(&d->page, t);
     page_add(&d->page, STYLE_NORMAL, 0, "");
     alert_lines(&d->page, t);
 }
@@ -274,9 +274,13 @@ static enum result dashboard_key(struct tui *t, void *state, enum action a)
 }
 
 static const struct binding dashboard_bindings[] = {
-    {.key = 'a', .action = ACTION_APPS, .status = true,
+    {.key = 'a',
+     .action = ACTION_APPS,
+     .status = true,
      .help = N_("the applications: a table to sort, filter and open")},
-    {.key = 'b', .action = ACTION_BOARD, .status = true,
+    {.key = 'b',
+     .action = ACTION_BOARD,
+     .status = true,
      .help = N_("the committee board: ranking, threshold line, amounts, budget")},
     {.action = ACTION_NONE},
 };

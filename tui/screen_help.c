@@ -8,7 +8,7 @@
 #include "tui/page.h"
 #include "tui/screen.h"
 
-#define KEYS_COLS 18
+#define KEYS_COLS 22
 
 struct help {
     const struct screen *about;
@@ -23,9 +23,18 @@ static bool listed_in(const struct binding *table, enum action a)
     return false;
 }
 
+/* Is name already in the ", "-separated list (Enter is three keys with one name)? */
+static bool key_listed(const char *keys, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *at = keys; (at = strstr(at, name)) != NULL; at += n)
+        if ((at == keys || at[-1] == ' ') && (at[n] == ',' || at[n] == '\0'))
+            return true;
+    return false;
+}
+
 /* One line per action: all its keys, then what it does (the first help text given). */
-static void bindings_lines(struct page *pg, const struct binding *table,
-                           const struct binding *skip)
+static void bindings_lines(struct page *pg, const struct binding *table, const struct binding *skip)
 {
     for (const struct binding *b = table; b && b->action != ACTION_NONE; b++) {
         if (listed_in(skip, b->action) || b->action == ACTION_CLICK)
@@ -42,9 +51,11 @@ static void bindings_lines(struct page *pg, const struct binding *table,
                 continue;
             char name[32];
             binding_key_name(e, name, sizeof name);
-            char *longer = xasprintf("%s%s%s", keys, *keys ? ", " : "", name);
-            free(keys);
-            keys = longer;
+            if (!key_listed(keys, name)) {
+                char *longer = xasprintf("%s%s%s", keys, *keys ? ", " : "", name);
+                free(keys);
+                keys = longer;
+            }
             if (!help && e->help)
                 help = _(e->help);
         }

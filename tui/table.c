@@ -215,12 +215,29 @@ static void scroll_to_selection(struct table *tb, int rows)
 
 static int header_width(const struct table *tb, size_t c)
 {
-    /* room for the sort mark, so sorting does not move the columns */
-    return text_width(_(tb->cols[c].title)) + (tb->sortable ? 1 : 0);
+    bool marked = tb->sorted && tb->sort_col == c;
+    return text_width(_(tb->cols[c].title)) + (marked ? 2 : 0); /* " ^" */
 }
 
-/* Each column as wide as its widest cell, capped at max_width, then narrowed (widest surplus
- * first, never below min_width) until the table fits; left-over room undoes the caps. */
+/* The column to narrow next: of the highest squeeze that still has room above its minimum,
+ * the one with the most. TABLE_MAX_COLS when none can give. */
+static size_t column_to_narrow(const struct table *tb)
+{
+    size_t best = TABLE_MAX_COLS;
+    for (size_t c = 0; c < tb->n_cols; c++) {
+        int surplus = tb->widths[c] - tb->cols[c].min_width;
+        if (surplus <= 0)
+            continue;
+        if (best == TABLE_MAX_COLS || tb->cols[c].squeeze > tb->cols[best].squeeze ||
+            (tb->cols[c].squeeze == tb->cols[best].squeeze &&
+             surplus > tb->widths[best] - tb->cols[best].min_width))
+            best = c;
+    }
+    return best;
+}
+
+/* Each column as wide as its widest cell, capped at max_width, then narrowed (column_to_narrow)
+ * until the table fits; left-over room undoes the caps. */
 static void widths_fit(struct table *tb, int avail)
 {
     int content[TABLE_MAX_COLS], total = (int)tb->n_cols - 1;
@@ -236,17 +253,10 @@ static void widths_fit(struct table *tb, int avail)
         total += tb->widths[c];
     }
     while (total > avail) {
-        size_t widest = TABLE_MAX_COLS;
-        int surplus = 0;
-        for (size_t c = 0; c < tb->n_cols; c++) {
-            if (tb->widths[c] - tb->cols[c].min_width > surplus) {
-                surplus = tb->widths[c] - tb->cols[c].min_width;
-                widest = c;
-            }
-        }
-        if (widest == TABLE_MAX_COLS)
+        size_t c = column_to_narrow(tb);
+        if (c == TABLE_MAX_COLS)
             break;
-        tb->widths[widest]--;
+        tb->widths[c]--;
         total--;
     }
     for (size_t c = 0; c < tb->n_cols && total < avail; c++) {
@@ -266,7 +276,7 @@ static void header_draw(const struct table *tb, const struct tui *t, int y, int 
     for (size_t c = 0; c < tb->n_cols && x < tb->left + width; c++) {
         const char *title = _(tb->cols[c].title);
         char *label = tb->sorted && tb->sort_col == c
-                          ? xasprintf("%s%s", title, tb->sort_desc ? "v" : "^")
+                          ? xasprintf("%s %s", title, tb->sort_desc ? "v" : "^")
                           : xstrdup(title);
         int style = tb->sortable && c == tb->current_col ? STYLE_CURRENT_COLUMN : STYLE_HEADER;
         int room = tb->left + width - x;
@@ -413,6 +423,6 @@ void table_position(const struct table *tb, char *buf, size_t n)
     else if (tb->n_visible == tb->n_rows)
         snprintf(buf, n, _("row %zu of %zu"), tb->selected + 1, tb->n_rows);
     else
-        snprintf(buf, n, _("row %zu of %zu (filtered from %zu)"), tb->selected + 1,
-                 tb->n_visible, tb->n_rows);
+        snprintf(buf, n, _("row %zu of %zu (filtered from %zu)"), tb->selected + 1, tb->n_visible,
+                 tb->n_rows);
 }

@@ -18,6 +18,7 @@ struct table_column {
     enum align align;
     int min_width; /* narrowest when the terminal is narrow */
     int max_width; /* widest while others need the room (0 = any) */
+    int squeeze;   /* when the table is too wide, higher ones are narrowed first */
     bool numeric;  /* sorted by the cells' keys rather than their text */
     bool searched; /* the `/` filter looks in this column */
 };
@@ -73,8 +74,8 @@ void table_select(struct table *tb, size_t row);
 void table_draw(struct table *tb, const struct tui *t, const struct area *a);
 /* Movement, column choice and sorting; RESULT_UNHANDLED for anything else. */
 enum result table_key(struct table *tb, enum action a);
-/* A click at (y, x) relative to the area the table was drawn in: a header click sorts by that column; a row click selects it.
- * Returns true when it selected a row. */
+/* A click at (y, x) relative to the area the table was drawn in: a header click sorts by that
+ * column; a row click selects it. Returns true when it selected a row. */
 bool table_click(struct table *tb, int y, int x);
 /* "3 of 12" style position text. */
 void table_position(const struct table *tb, char *buf, size_t n);

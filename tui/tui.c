@@ -1,6 +1,7 @@
-/* The interactive program's framework (see screen.h): the view stack, the key -> action
- * tables, the generic handler, the title, info and status lines, `/` filter editing, mouse,
- * resize and colours. Every way out returns here, so the terminal is always restored. */
+/* The interactive program's framework (see screen.h): the view stack, key -> action dispatch
+ * (the tables are in actions.c), the generic handler, the title, info and status lines, `/` filter
+ * editing, mouse, resize and colours. Every way out returns here, so the terminal is always
+ * restored. */
 #include "tui/tui.h"
 
 #include <curses.h>
@@ -18,124 +19,7 @@
 #include "tui/lineedit.h"
 #include "tui/screen.h"
 
-/* ---- Actions: what each is called on the status line and in help ---- */
-
-struct action_text {
-    const char *label; /* a word or two */
-    const char *help;  /* a sentence */
-};
-
-static const struct action_text action_texts[ACTION_COUNT] = {
-    [ACTION_UP] = {.label = N_("up"), .help = N_("move up")},
-    [ACTION_DOWN] = {.label = N_("down"), .help = N_("move down")},
-    [ACTION_LEFT] = {.label = N_("left"), .help = N_("move left")},
-    [ACTION_RIGHT] = {.label = N_("right"), .help = N_("move right")},
-    [ACTION_PAGE_UP] = {.label = N_("page up"), .help = N_("one page up")},
-    [ACTION_PAGE_DOWN] = {.label = N_("page down"), .help = N_("one page down")},
-    [ACTION_FIRST] = {.label = N_("first"), .help = N_("go to the first line")},
-    [ACTION_LAST] = {.label = N_("last"), .help = N_("go to the last line")},
-    [ACTION_OPEN] = {.label = N_("open"), .help = N_("open the selected row")},
-    [ACTION_BACK] = {.label = N_("back"), .help = N_("back to the previous screen (quit on the "
-                                                     "first)")},
-    [ACTION_QUIT] = {.label = N_("quit"), .help = N_("quit simsa")},
-    [ACTION_HELP] = {.label = N_("help"), .help = N_("show the keys of this screen")},
-    [ACTION_FILTER] = {.label = N_("filter"),
-                       .help = N_("filter the rows (Enter keeps, Esc cancels, empty clears)")},
-    [ACTION_SORT] = {.label = N_("sort"), .help = N_("sort by the chosen column; again reverses")},
-    [ACTION_REDRAW] = {.label = N_("redraw"), .help = N_("redraw the screen")},
-    [ACTION_RELOAD] = {.label = N_("reload"), .help = N_("read the database again")},
-    [ACTION_DASHBOARD] = {.label = N_("dashboard"), .help = N_("go to the dashboard")},
-    [ACTION_APPS] = {.label = N_("applications"), .help = N_("go to the applications")},
-    [ACTION_BOARD] = {.label = N_("board"), .help = N_("go to the committee board (ranking)")},
-    [ACTION_NEXT_TAB] = {.label = N_("next tab"), .help = N_("next tab")},
-    [ACTION_PREV_TAB] = {.label = N_("previous tab"), .help = N_("previous tab")},
-    [ACTION_TAB_1] = {.label = N_("tab 1"), .help = N_("first tab")},
-    [ACTION_TAB_2] = {.label = N_("tab 2"), .help = N_("second tab")},
-    [ACTION_TAB_3] = {.label = N_("tab 3"), .help = N_("third tab")},
-    [ACTION_TAB_4] = {.label = N_("tab 4"), .help = N_("fourth tab")},
-    [ACTION_TAB_5] = {.label = N_("tab 5"), .help = N_("fifth tab")},
-    [ACTION_CLICK] = {.label = N_("click"), .help = N_("select what was clicked")},
-};
-
-const char *action_label(enum action a)
-{
-    const char *s = a < ACTION_COUNT ? action_texts[a].label : NULL;
-    return s ? _(s) : "";
-}
-
-const char *action_help(enum action a)
-{
-    const char *s = a < ACTION_COUNT ? action_texts[a].help : NULL;
-    return s ? _(s) : "";
-}
-
-/* Keys every screen has; a screen's own table is looked at first. */
-const struct binding tui_global_bindings[] = {
-    {.key = '?', .action = ACTION_HELP, .status = true},
-    {.key = KEY_F(1), .function = true, .action = ACTION_HELP},
-    {.key = 'q', .action = ACTION_BACK, .status = true},
-    {.key = 27, .action = ACTION_BACK},
-    {.key = 'Q', .action = ACTION_QUIT},
-    {.key = 3, .action = ACTION_QUIT}, /* Ctrl-C: raw mode delivers it as a key */
-    {.key = 'j', .action = ACTION_DOWN},
-    {.key = KEY_DOWN, .function = true, .action = ACTION_DOWN},
-    {.key = 'k', .action = ACTION_UP},
-    {.key = KEY_UP, .function = true, .action = ACTION_UP},
-    {.key = 'h', .action = ACTION_LEFT},
-    {.key = KEY_LEFT, .function = true, .action = ACTION_LEFT},
-    {.key = 'l', .action = ACTION_RIGHT},
-    {.key = KEY_RIGHT, .function = true, .action = ACTION_RIGHT},
-    {.key = KEY_NPAGE, .function = true, .action = ACTION_PAGE_DOWN},
-    {.key = ' ', .action = ACTION_PAGE_DOWN},
-    {.key = 6, .action = ACTION_PAGE_DOWN}, /* Ctrl-F */
-    {.key = KEY_PPAGE, .function = true, .action = ACTION_PAGE_UP},
-    {.key = 2, .action = ACTION_PAGE_UP}, /* Ctrl-B */
-    {.key = 'g', .action = ACTION_FIRST},
-    {.key = KEY_HOME, .function = true, .action = ACTION_FIRST},
-    {.key = 'G', .action = ACTION_LAST},
-    {.key = KEY_END, .function = true, .action = ACTION_LAST},
-    {.key = 'd', .action = ACTION_DASHBOARD, .status = true},
-    {.key = 'a', .action = ACTION_APPS, .status = true},
-    {.key = 'b', .action = ACTION_BOARD, .status = true},
-    {.key = 'R', .action = ACTION_RELOAD},
-    {.key = 12, .action = ACTION_REDRAW}, /* Ctrl-L */
-    {.action = ACTION_NONE},
-};
-
-void binding_key_name(const struct binding *b, char *buf, size_t n)
-{
-    static const struct {
-        int key;
-        const char *name;
-    } function_names[] = {
-        {KEY_UP, N_("Up")},        {KEY_DOWN, N_("Down")},   {KEY_LEFT, N_("Left")},
-        {KEY_RIGHT, N_("Right")},  {KEY_NPAGE, N_("PgDn")},  {KEY_PPAGE, N_("PgUp")},
-        {KEY_HOME, N_("Home")},    {KEY_END, N_("End")},     {KEY_ENTER, N_("Enter")},
-        {KEY_BTAB, N_("Shift-Tab")}, {KEY_F(1), "F1"},
-    };
-    if (b->function) {
-        for (size_t i = 0; i < sizeof function_names / sizeof function_names[0]; i++) {
-            if (function_names[i].key == b->key) {
-                snprintf(buf, n, "%s", _(function_names[i].name));
-                return;
-            }
-        }
-        snprintf(buf, n, "#%d", b->key);
-    } else if (b->key == '\n' || b->key == '\r') {
-        snprintf(buf, n, "%s", _("Enter"));
-    } else if (b->key == 27) {
-        snprintf(buf, n, "%s", _("Esc"));
-    } else if (b->key == '\t') {
-        snprintf(buf, n, "%s", _("Tab"));
-    } else if (b->key == ' ') {
-        snprintf(buf, n, "%s", _("Space"));
-    } else if (b->key < 32) {
-        snprintf(buf, n, "Ctrl-%c", b->key + 64);
-    } else {
-        snprintf(buf, n, "%c", b->key);
-    }
-}
-
+/* A get_wch key in one table; ACTION_NONE when it is not there. */
 static enum action action_for_key(const struct binding *table, int rc, wint_t ch)
 {
     bool function = rc == KEY_CODE_YES;
@@ -174,8 +58,9 @@ int tui_attr(const struct tui *t, enum style s)
     case STYLE_HEADER:
         return A_BOLD | A_UNDERLINE;
     case STYLE_SELECTED:
-    case STYLE_BAR_USED:
         return A_REVERSE;
+    case STYLE_BAR_USED:
+        return c ? (int)(COLOR_PAIR(PAIR_GOOD) | A_BOLD) : A_BOLD;
     case STYLE_CURRENT_COLUMN:
         return A_BOLD | A_REVERSE;
     case STYLE_GOOD:
@@ -234,8 +119,8 @@ static sdate today_date(void)
         return d;
     time_t now = time(NULL);
     struct tm tm;
-    if (localtime_r(&now, &tm) && date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                                                &d) == 0)
+    if (localtime_r(&now, &tm) &&
+        date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d) == 0)
         return d;
     return 0;
 }
@@ -248,11 +133,6 @@ const struct rank_row *tui_rank_row(const struct tui *t, size_t app)
         if (t->rank.rows[i].app == app)
             return &t->rank.rows[i];
     return NULL;
-}
-
-const struct view *tui_view_below(const struct tui *t)
-{
-    return t->n_views >= 2 ? &t->views[t->n_views - 2] : NULL;
 }
 
 void tui_push(struct tui *t, const struct screen *s, const void *arg)
@@ -355,8 +235,8 @@ static void title_draw(const struct tui *t)
         free(crumbs);
         crumbs = longer;
     }
-    char *right = xasprintf("%s  %s ", t->call.program.id ? t->call.program.id : "",
-                            _("read-only"));
+    char *right =
+        xasprintf("%s  %s ", t->call.program.id ? t->call.program.id : "", _("read-only"));
     int right_cols = text_width(right);
     draw_text(0, 0, crumbs, COLS - right_cols - 1, attr | A_BOLD);
     if (right_cols < COLS / 2)
@@ -365,16 +245,24 @@ static void title_draw(const struct tui *t)
     free(crumbs);
 }
 
-static void status_append(char **line, const struct tui *t, const struct binding *b,
-                          bool *shown)
+/* The screen an action goes to, to leave it off the status line while there. */
+static const struct screen *destination(enum action a)
 {
-    if (!b->status || shown[b->action])
+    return a == ACTION_DASHBOARD ? &screen_dashboard
+           : a == ACTION_APPS    ? &screen_apps
+           : a == ACTION_BOARD   ? &screen_board
+                                 : NULL;
+}
+
+static void status_append(char **line, const struct tui *t, const struct binding *b, bool *shown)
+{
+    if (!b->status || shown[b->action] || destination(b->action) == t->views[t->n_views - 1].screen)
         return;
     shown[b->action] = true;
     char key[32];
     binding_key_name(b, key, sizeof key);
-    const char *label = b->action == ACTION_BACK && t->n_views == 1 ? _("quit")
-                                                                     : action_label(b->action);
+    const char *label =
+        b->action == ACTION_BACK && t->n_views == 1 ? _("quit") : action_label(b->action);
     char *longer = xasprintf("%s %s %s ", *line, key, label);
     free(*line);
     *line = longer;
@@ -384,13 +272,21 @@ static void status_draw(const struct tui *t)
 {
     const struct view *v = &t->views[t->n_views - 1];
     bool shown[ACTION_COUNT] = {false};
+    int attr = tui_attr(t, STYLE_STATUS);
+    draw_blank(LINES - 1, 0, COLS, attr);
+    if (t->editing) {
+        draw_text(LINES - 1, 0, _(" Enter keep the filter  Esc cancel  Ctrl-U clear"), COLS, attr);
+        return;
+    }
     char *line = xstrdup("");
+    /* help and back first: they are what a newcomer looks for */
+    for (const struct binding *b = tui_global_bindings; b->action != ACTION_NONE; b++)
+        if (b->action == ACTION_HELP || b->action == ACTION_BACK)
+            status_append(&line, t, b, shown);
     for (const struct binding *b = v->screen->actions; b && b->action != ACTION_NONE; b++)
         status_append(&line, t, b, shown);
     for (const struct binding *b = tui_global_bindings; b->action != ACTION_NONE; b++)
         status_append(&line, t, b, shown);
-    int attr = tui_attr(t, STYLE_STATUS);
-    draw_blank(LINES - 1, 0, COLS, attr);
     draw_text(LINES - 1, 0, line, COLS, attr);
     free(line);
 }
@@ -437,8 +333,8 @@ static void too_small_draw(const struct tui *t)
         int cols = text_width(lines[i]);
         int x = cols < COLS ? (COLS - cols) / 2 : 0;
         if (top + i >= 0 && top + i < LINES)
-            draw_text(top + i, x, lines[i], COLS - x, tui_attr(t, i == 0 ? STYLE_STRONG
-                                                                       : STYLE_NORMAL));
+            draw_text(top + i, x, lines[i], COLS - x,
+                      tui_attr(t, i == 0 ? STYLE_STRONG : STYLE_NORMAL));
         free(lines[i]);
     }
 }
@@ -648,8 +544,7 @@ static int terminal_run(struct tui *t)
     set_escdelay(25);
     timeout(500);
     t->color = colors_start();
-    mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
-              NULL);
+    mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     tui_push(t, &screen_dashboard, NULL);
     while (t->n_views > 0 && !stop_requested) {
         frame_draw(t);
