@@ -45,6 +45,10 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_print_diags(const struct diags *d);
 char *cli_read_file(const char *path, size_t *len, char **err);
 int cli_open(struct cli *cli, struct store **st, struct call *c);
+/* Read an input file, then open the call: the file's bytes (caller frees), or NULL with a
+ * message printed and nothing open. */
+char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct store **st,
+                         struct call *c);
 /* The person acting: --as NAME must name a person of `role` (or any role when role < 0). */
 struct person *cli_actor(struct cli *cli, struct call *c, int role);
 /* Unlock the actor's key with --passphrase-file or a prompt (echo off); 0 or -1 with a message

@@ -38,19 +38,11 @@ static int run_import(struct cli *cli, int argc, char **argv, const char *usage,
     if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
         return cli_usage("%s", usage);
     size_t len;
-    char *err = NULL;
-    char *data = cli_read_file(pos[0], &len, &err);
-    if (!data) {
-        cli_fail("%s", err);
-        free(err);
-        return EXIT_FAIL;
-    }
     struct store *st;
     struct call c;
-    if (cli_open(cli, &st, &c) < 0) {
-        free(data);
+    char *data = cli_open_with_file(cli, pos[0], &len, &st, &c);
+    if (!data)
         return EXIT_FAIL;
-    }
     struct diags d = {0};
     int written = 0, rc = EXIT_FAIL;
     int64_t who;

@@ -15,19 +15,11 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
     if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
         return cli_usage(_("usage: simsa --as NAME score import FILE.csv"));
     size_t len;
-    char *err = NULL;
-    char *data = cli_read_file(pos[0], &len, &err);
-    if (!data) {
-        cli_fail("%s", err);
-        free(err);
-        return EXIT_FAIL;
-    }
     struct store *st;
     struct call c;
-    if (cli_open(cli, &st, &c) < 0) {
-        free(data);
+    char *data = cli_open_with_file(cli, pos[0], &len, &st, &c);
+    if (!data)
         return EXIT_FAIL;
-    }
     int rc = EXIT_FAIL;
     struct person *who = cli_actor(cli, &c, -1);
     struct secret_key key = {0};

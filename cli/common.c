@@ -339,3 +339,20 @@ int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
     store_close(st);
     return EXIT_OK;
 }
+
+char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct store **st,
+                         struct call *c)
+{
+    char *err = NULL;
+    char *data = cli_read_file(path, len, &err);
+    if (!data) {
+        cli_fail("%s", err);
+        free(err);
+        return NULL;
+    }
+    if (cli_open(cli, st, c) < 0) {
+        free(data);
+        return NULL;
+    }
+    return data;
+}
