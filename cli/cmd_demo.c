@@ -8,7 +8,6 @@
 
 #include "cli/cli.h"
 #include "cli/write.h"
-#include "core/facts.h"
 #include "core/i18n.h"
 #include "core/import.h"
 
@@ -414,10 +413,10 @@ static int demo_people_add(struct store *st)
         const char *why = NULL;
         if (key_generate(DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &pub, &sealed, &why) < 0)
             return -1;
-        int rc =
-            store_person_add(st, demo_people[i].name, demo_people[i].role, &pub, &sealed, NULL);
+        int rc = write_person(st, "simsa demo", demo_people[i].name, demo_people[i].role, &pub,
+                              &sealed, NULL);
         sealed_key_free(&sealed);
-        if (rc < 0 || store_event(st, "simsa demo", "person add", "", demo_people[i].name) < 0)
+        if (rc < 0)
             return -1;
     }
     return 0;
@@ -429,12 +428,8 @@ static int demo_applications(struct store *st, struct call *c, struct diags *d)
     struct app_import in;
     struct csv_table t = {0};
     int rc = import_apps(c, csv, strlen(csv), "demo-applications.csv", &in, &t, d);
-    for (size_t i = 0; rc == 0 && i < in.n; i++) {
-        char *fact = fact_application(&in.apps[i]);
-        rc = store_app_insert(st, &in.apps[i]) ||
-             store_event(st, "김간사", "app import", in.apps[i].id, fact);
-        free(fact);
-    }
+    for (size_t i = 0; rc == 0 && i < in.n; i++)
+        rc = write_application(st, "김간사", &in.apps[i]);
     import_apps_free(&in);
     csv_table_free(&t);
     free(csv);
@@ -445,12 +440,8 @@ static int demo_applications(struct store *st, struct call *c, struct diags *d)
     size_t n = 0;
     struct csv_table t2 = {0};
     rc = import_docs(c, csv, strlen(csv), "demo-documents.csv", &rows, &n, &t2, d);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        char *fact = fact_document(rows[i].doc, rows[i].issued);
-        rc = store_doc_set(st, rows[i].app, rows[i].doc, rows[i].issued) ||
-             store_event(st, "김간사", "document", rows[i].app, fact);
-        free(fact);
-    }
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = write_document(st, "김간사", rows[i].app, rows[i].doc, rows[i].issued);
     free(rows);
     csv_table_free(&t2);
     free(csv);
@@ -462,26 +453,17 @@ static int demo_review(struct store *st, struct call *c, const struct demo_keys 
     struct person *sec = call_find_person(c, "김간사");
     struct finance_year years[] = {{2024, 3200000000, 2100000000, 1800000000, 900000000},
                                    {2025, 3500000000, 2300000000, 2000000000, 950000000}};
-    for (size_t i = 0; i < 2; i++) {
-        char *fact = fact_finance(&years[i]);
-        int rc = store_finance_set(st, "2026-001", &years[i]) ||
-                 store_event(st, "김간사", "finance", "2026-001", fact);
-        free(fact);
-        if (rc)
+    for (size_t i = 0; i < 2; i++)
+        if (write_finance(st, sec->name, "2026-001", &years[i]))
             return -1;
-    }
     /* The secretariat answers every checklist item of the applications it has checked. */
     for (size_t i = 0; i < N_APPS; i++) {
         if (demo_apps[i].startup)
             continue; /* left unanswered: the review lists them */
         for (size_t k = 0; k < c->program.n_dqs; k++) {
             const char *note = k == 1 ? "참여제한 이력 없음 (조회 결과 첨부)" : "";
-            char *fact = fact_checklist(c->program.dqs[k].id, false, note);
-            int rc =
-                store_check_set(st, demo_apps[i].id, c->program.dqs[k].id, false, note, sec->id) ||
-                store_event(st, sec->name, "check", demo_apps[i].id, fact);
-            free(fact);
-            if (rc)
+            if (write_check(st, sec->name, sec->id, demo_apps[i].id, c->program.dqs[k].id, false,
+                            note))
                 return -1;
         }
     }

@@ -5,7 +5,6 @@
 
 #include "cli/cli.h"
 #include "cli/write.h"
-#include "core/facts.h"
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
@@ -68,18 +67,14 @@ static int run_import(struct cli *cli, int argc, char **argv, const char *usage,
     return rc;
 }
 
-static int write_apps(struct cli *cli, struct store *st, struct call *c, const char *data,
-                      size_t len, const char *file, struct diags *d, int *written)
+static int import_apps_rows(struct cli *cli, struct store *st, struct call *c, const char *data,
+                            size_t len, const char *file, struct diags *d, int *written)
 {
     struct app_import in;
     struct csv_table t = {0};
     int rc = import_apps(c, data, len, file, &in, &t, d);
     for (size_t i = 0; rc == 0 && i < in.n; i++) {
-        char *fact = fact_application(&in.apps[i]);
-        if (store_app_insert(st, &in.apps[i]) < 0 ||
-            store_event(st, actor_name(cli), "app import", in.apps[i].id, fact) < 0)
-            rc = -1;
-        free(fact);
+        rc = write_application(st, actor_name(cli), &in.apps[i]);
         (*written)++;
     }
     import_apps_free(&in);
@@ -87,19 +82,15 @@ static int write_apps(struct cli *cli, struct store *st, struct call *c, const c
     return rc;
 }
 
-static int write_docs(struct cli *cli, struct store *st, struct call *c, const char *data,
-                      size_t len, const char *file, struct diags *d, int *written)
+static int import_docs_rows(struct cli *cli, struct store *st, struct call *c, const char *data,
+                            size_t len, const char *file, struct diags *d, int *written)
 {
     struct doc_import_row *rows;
     size_t n;
     struct csv_table t = {0};
     int rc = import_docs(c, data, len, file, &rows, &n, &t, d);
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        char *detail = fact_document(rows[i].doc, rows[i].issued);
-        if (store_doc_set(st, rows[i].app, rows[i].doc, rows[i].issued) < 0 ||
-            store_event(st, actor_name(cli), "document", rows[i].app, detail) < 0)
-            rc = -1;
-        free(detail);
+        rc = write_document(st, actor_name(cli), rows[i].app, rows[i].doc, rows[i].issued);
         (*written)++;
     }
     free(rows);
@@ -107,20 +98,15 @@ static int write_docs(struct cli *cli, struct store *st, struct call *c, const c
     return rc;
 }
 
-static int write_finance(struct cli *cli, struct store *st, struct call *c, const char *data,
-                         size_t len, const char *file, struct diags *d, int *written)
+static int import_finance_rows(struct cli *cli, struct store *st, struct call *c, const char *data,
+                               size_t len, const char *file, struct diags *d, int *written)
 {
     struct finance_import_row *rows;
     size_t n;
     struct csv_table t = {0};
     int rc = import_finance(c, data, len, file, &rows, &n, &t, d);
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        const struct finance_year *f = &rows[i].f;
-        char *detail = fact_finance(f);
-        if (store_finance_set(st, rows[i].app, f) < 0 ||
-            store_event(st, actor_name(cli), "finance", rows[i].app, detail) < 0)
-            rc = -1;
-        free(detail);
+        rc = write_finance(st, actor_name(cli), rows[i].app, &rows[i].f);
         (*written)++;
     }
     free(rows);
@@ -130,17 +116,18 @@ static int write_finance(struct cli *cli, struct store *st, struct call *c, cons
 
 static int cmd_app_import(struct cli *cli, int argc, char **argv)
 {
-    return run_import(cli, argc, argv, _("usage: simsa app import FILE.csv"), write_apps);
+    return run_import(cli, argc, argv, _("usage: simsa app import FILE.csv"), import_apps_rows);
 }
 
 static int cmd_docs_import(struct cli *cli, int argc, char **argv)
 {
-    return run_import(cli, argc, argv, _("usage: simsa docs import FILE.csv"), write_docs);
+    return run_import(cli, argc, argv, _("usage: simsa docs import FILE.csv"), import_docs_rows);
 }
 
 static int cmd_finance_import(struct cli *cli, int argc, char **argv)
 {
-    return run_import(cli, argc, argv, _("usage: simsa finance import FILE.csv"), write_finance);
+    return run_import(cli, argc, argv, _("usage: simsa finance import FILE.csv"),
+                      import_finance_rows);
 }
 
 static int cmd_check_set(struct cli *cli, int argc, char **argv)
@@ -172,15 +159,12 @@ static int cmd_check_set(struct cli *cli, int argc, char **argv)
         for (size_t i = 0; i < c.program.n_dqs; i++)
             fprintf(stderr, "  %s  %s\n", c.program.dqs[i].id, c.program.dqs[i].text_ko);
     } else if (optional_actor(cli, &c, &who) == 0) {
-        char *detail = fact_checklist(dq->id, yes, note);
-        if (store_begin(st) || store_check_set(st, pos[0], dq->id, yes, note, who) ||
-            store_event(st, actor_name(cli), "check", pos[0], detail))
+        if (store_begin(st) || write_check(st, actor_name(cli), who, pos[0], dq->id, yes, note))
             rc = cli_rollback_fail(st, pos[0]);
         else if (cli_commit(st) == 0) {
             printf(_("%s: %s = %s\n"), pos[0], dq->id, yes ? _("yes") : _("no"));
             rc = EXIT_OK;
         }
-        free(detail);
     }
     free(note);
     call_free(&c);

@@ -67,17 +67,13 @@ out:
     return rc;
 }
 
-static void put_scaled(char *buf, size_t n, int64_t v, int decimals)
+/* The scaled figures of a row with a result (R7.2, R8), as core computed them. */
+static void row_figures(const struct rank_row *r, int dec, char base[32], char bonus[32],
+                        char fin[32])
 {
-    scaled_format(v, decimals, buf, n);
-}
-
-static int64_t bonus_scaled(int32_t tenths, int decimals)
-{
-    int64_t v = tenths;
-    for (int i = 0; i < decimals; i++)
-        v *= 10;
-    return v / 10;
+    scaled_format(r->base, dec, base, 32);
+    scaled_format(r->bonus, dec, bonus, 32);
+    scaled_format(r->final, dec, fin, 32);
 }
 
 static void rank_csv(const struct call *c, const struct rank_result *res)
@@ -90,11 +86,8 @@ static void rank_csv(const struct call *c, const struct rank_result *res)
         const struct rank_row *r = &res->rows[i];
         const struct application *a = &c->apps[r->app].a;
         char base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
-        if (r->has_result) {
-            put_scaled(base, sizeof base, r->base, dec);
-            put_scaled(bonus, sizeof bonus, bonus_scaled(r->bonus_tenths, dec), dec);
-            put_scaled(fin, sizeof fin, r->final, dec);
-        }
+        if (r->has_result)
+            row_figures(r, dec, base, bonus, fin);
         if (r->has_amount)
             snprintf(amount, sizeof amount, "%lld", (long long)r->amount);
         if (r->rank)
@@ -150,11 +143,8 @@ static void rank_table(const struct call *c, const struct rank_result *res)
         if (r->rank)
             snprintf(rank, sizeof rank, "%d%s", r->rank,
                      r->tie_group && !r->tie_resolved ? "=" : "");
-        if (r->has_result) {
-            put_scaled(base, sizeof base, r->base, dec);
-            put_scaled(bonus, sizeof bonus, bonus_scaled(r->bonus_tenths, dec), dec);
-            put_scaled(fin, sizeof fin, r->final, dec);
-        }
+        if (r->has_result)
+            row_figures(r, dec, base, bonus, fin);
         if (r->has_amount)
             amount_format(r->amount, amount, sizeof amount);
         char sheets[8];
@@ -501,8 +491,12 @@ static char *result_text(const struct call *c, const struct rank_result *res,
                                                .outcome = outcome_name(r->outcome),
                                                .amount = r->has_amount ? r->amount : 0};
     }
-    struct record_result rr = {.program = c->program.id, .decimals = c->program.decimals,
-                               .rows = rows, .n_rows = n, .signer = who->name, .at = at};
+    struct record_result rr = {.program = c->program.id,
+                               .decimals = c->program.decimals,
+                               .rows = rows,
+                               .n_rows = n,
+                               .signer = who->name,
+                               .at = at};
     char *text = record_result_text(&rr, why);
     free(rows);
     return text;

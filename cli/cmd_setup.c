@@ -238,11 +238,8 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
         cli_fail(_("cannot make a key: %s"), why);
         goto out;
     }
-    int64_t id;
-    char detail[256];
-    snprintf(detail, sizeof detail, "%s %s", role_name(role), name);
-    if (store_begin(st) || store_person_add(st, name, role, &pub, &sealed, &id) ||
-        store_event(st, cli->as ? cli->as : "simsa", "person add", "", detail)) {
+    if (store_begin(st) ||
+        write_person(st, cli->as ? cli->as : "simsa", name, role, &pub, &sealed, NULL)) {
         rc = cli_rollback_fail(st, name);
     } else if (cli_commit(st) == 0) {
         char hex[17];

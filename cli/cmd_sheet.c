@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "cli/write.h"
-#include "core/facts.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
 
@@ -277,25 +276,9 @@ static int sheets_record(struct store *st, const struct call *c, struct sheet_fi
 /* The values read must give back exactly the bytes that were signed. */
 static void sheet_same_text(const struct call *c, struct sheet_file *s, struct diags *d)
 {
-    const struct program *p = &c->program;
-    struct record_sheet_item items[PROGRAM_MAX_ITEMS];
-    for (size_t k = 0; k < p->n_items; k++)
-        items[k] =
-            (struct record_sheet_item){.id = p->items[k].id, .tenths = s->row.item_tenths[k]};
-    struct record_sheet rs = {
-        .program = p->id,
-        .app = s->row.app,
-        .judge = s->judge->name,
-        .items = items,
-        .n_items = p->n_items,
-        .agree = s->row.agree,
-        .amount = s->row.amount,
-        .opinion = s->row.opinion,
-        .transcribed = false,
-        .signer = s->judge->name,
-        .at = record_field(&s->f, "at"),
-    };
-    char *why = NULL, *text = record_sheet_text(&rs, &why);
+    char *why = NULL;
+    char *text = sheet_record_text(c, &s->row, s->judge->name, false, s->judge->name,
+                                   record_field(&s->f, "at"), &why);
     if (!text || strcmp(text, s->text) != 0)
         diags_add(d, s->path, 0, 0, _("the sheet is not in the canonical form of this call%s%s"),
                   why ? ": " : "", why ? why : "");
@@ -408,8 +391,7 @@ static int pack_people(struct store *pack, const struct call *c, const struct pe
             continue;
         struct sealed_key sealed = p == judge ? p->sealed : (struct sealed_key){(uint8_t *)none, 0};
         int64_t id;
-        if (store_person_add(pack, p->name, p->role, &p->pub, &sealed, &id) ||
-            store_event(pack, "simsa pack", "person add", "", p->name))
+        if (write_person(pack, "simsa pack", p->name, p->role, &p->pub, &sealed, &id))
             return -1;
         if (p == judge)
             *judge_in_pack = id;
@@ -425,11 +407,7 @@ static int pack_apps(struct store *pack, const struct call *c, const struct pers
         const struct app_record *r = &c->apps[i];
         if (!call_judge_on_app(c, r, judge->id))
             continue;
-        char *fact = fact_application(&r->a);
-        int rc = store_app_insert(pack, &r->a) ||
-                 store_event(pack, "simsa pack", "app import", r->a.id, fact);
-        free(fact);
-        if (rc)
+        if (write_application(pack, "simsa pack", &r->a))
             return -1;
         if (r->panel && !panel_id) {
             for (size_t k = 0; k < c->n_panels; k++)

@@ -79,7 +79,10 @@ static void show_info(const struct call *c, const struct app_record *r)
     amount_format(a->requested, req, sizeof req);
     amount_format(a->copay, copay, sizeof copay);
     date_format(a->founded, founded);
-    datetime_format(a->received, received);
+    if (a->received_has_time)
+        datetime_format(a->received, received);
+    else
+        date_format(datetime_date(a->received), received);
     printf("%s  %s\n", a->id, a->company);
     printf(_("  title:       %s\n"), a->title);
     printf(_("  business no: %.3s-%.2s-%.5s   size: %s   founded: %s\n"), a->biz_no, a->biz_no + 3,
@@ -90,7 +93,7 @@ static void show_info(const struct call *c, const struct app_record *r)
            *a->supplier_region ? a->supplier_region : "-", a->supplier_pools ? _("yes") : _("no"));
     printf(_("  requested:   %s won   co-payment: %s won\n"), req, copay);
     printf(_("  contact:     %s <%s>   received: %s\n"), a->contact_name, a->contact_email,
-           a->received_has_time ? received : received);
+           received);
     printf(_("  stage:       %s\n"), stage_label(call_app_stage(c, r)));
 }
 

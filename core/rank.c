@@ -211,7 +211,8 @@ static void band_by_score(const struct program *p, const struct rank_app *a, str
     if (p->bonus_cap_tenths >= 0 && bonus > p->bonus_cap_tenths)
         bonus = p->bonus_cap_tenths; /* R8 bonus_cap */
     row->bonus_tenths = bonus;
-    row->final = row->base + official_round(bonus, 1, p->decimals);
+    row->bonus = official_round(bonus, 1, p->decimals);
+    row->final = row->base + row->bonus;
     int64_t compared = p->threshold_counts_bonus ? row->final : row->base;
     /* compared / 10^d >= threshold / 10, cross-multiplied so no digit is lost */
     if ((wide_int)compared * 10 >= (wide_int)p->threshold_tenths * power_of_ten(p->decimals)) {

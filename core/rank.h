@@ -15,7 +15,7 @@
 struct sheet_in {
     const char *judge;
     int32_t item_tenths[PROGRAM_MAX_ITEMS]; /* in the program's item order */
-    bool agree;     /* R10.1: agrees to the requested amount */
+    bool agree;                             /* R10.1: agrees to the requested amount */
     int64_t amount; /* adjusted amount when !agree, 0 <= amount <= requested */
 };
 
@@ -27,8 +27,8 @@ struct rank_app {
     enum review_state review;
     const char *review_reasons; /* the recorded decision's reasons, one per line, or NULL */
     int64_t requested;
-    int panel_judges;  /* judges of the application's panel (R6.3) */
-    int conflicts;     /* of those, how many declared a conflict (R6.4) */
+    int panel_judges; /* judges of the application's panel (R6.3) */
+    int conflicts;    /* of those, how many declared a conflict (R6.4) */
     const struct sheet_in *sheets;
     size_t n_sheets;
     int32_t bonus_tenths; /* sum of awarded bonuses before bonus_cap (R8) */
@@ -64,35 +64,36 @@ enum outcome {
 };
 
 struct rank_row {
-    size_t app;        /* index into rank_input.apps */
+    size_t app; /* index into rank_input.apps */
     enum band band;
     enum outcome outcome;
-    int rank;          /* 1.. for ranked (target) rows, shared by an unresolved tie; 0 none */
-    int n_sheets;      /* submitted sheets counted */
-    bool has_result;   /* band is target or excluded: base/bonus/final are meaningful */
-    int64_t base;      /* official base, scaled by 10^decimals (R7.2) */
+    int rank;             /* 1.. for ranked (target) rows, shared by an unresolved tie; 0 none */
+    int n_sheets;         /* submitted sheets counted */
+    bool has_result;      /* band is target or excluded: base/bonus/final are meaningful */
+    int64_t base;         /* official base, scaled by 10^decimals (R7.2) */
     int32_t bonus_tenths; /* after bonus_cap */
-    int64_t final;     /* official base + bonus, scaled by 10^decimals (R8) */
-    bool has_amount;   /* band is target */
-    int64_t amount;    /* R10 support amount, won */
-    int agree;         /* sheets agreeing to the requested amount */
-    int tie_group;     /* 0 none; members of the same unresolved tie share a number */
-    bool tie_resolved; /* the committee's order was applied */
-    char *reason;        /* why this band/outcome, for people (translated) */
-    char *amount_reason; /* R10.4, e.g. "2 of 5 agreed (< 3): mean of 5 amounts = 71,000,000" */
+    int64_t bonus;        /* the same, scaled by 10^decimals as it is added to the base (R8) */
+    int64_t final;        /* official base + bonus, scaled by 10^decimals (R8) */
+    bool has_amount;      /* band is target */
+    int64_t amount;       /* R10 support amount, won */
+    int agree;            /* sheets agreeing to the requested amount */
+    int tie_group;        /* 0 none; members of the same unresolved tie share a number */
+    bool tie_resolved;    /* the committee's order was applied */
+    char *reason;         /* why this band/outcome, for people (translated) */
+    char *amount_reason;  /* R10.4, e.g. "2 of 5 agreed (< 3): mean of 5 amounts = 71,000,000" */
 };
 
 struct rank_result {
     struct rank_row *rows; /* ranked rows by rank, then the others by app id */
     size_t n;
-    int64_t used;          /* sum of selected amounts */
-    struct strlist notes;  /* e.g. "no budget set", stale tie decisions */
+    int64_t used;         /* sum of selected amounts */
+    struct strlist notes; /* e.g. "no budget set", stale tie decisions */
 };
 
 /* R7.1: the base score as an exact fraction num/den of tenths; returns -1 when there are no
  * sheets (or trimmed would leave none). */
-int base_score_fraction(const struct program *p, const struct sheet_in *s, size_t n,
-                        int64_t *num, int64_t *den);
+int base_score_fraction(const struct program *p, const struct sheet_in *s, size_t n, int64_t *num,
+                        int64_t *den);
 /* R7.2: a fraction of tenths rounded half-up to `decimals` places, scaled by 10^decimals. */
 int64_t official_round(int64_t num, int64_t den, int decimals);
 /* R10: the support amount and its reason (caller frees *reason). */
@@ -102,8 +103,8 @@ int64_t amount_by_majority(const struct program *p, int64_t requested, const str
 void rank_compute(const struct rank_input *in, struct rank_result *out);
 void rank_result_free(struct rank_result *r);
 
-const char *band_name(enum band b);       /* "target", ... (the CSV words, untranslated) */
-const char *outcome_name(enum outcome o); /* "selected", ... */
+const char *band_name(enum band b);        /* "target", ... (the CSV words, untranslated) */
+const char *outcome_name(enum outcome o);  /* "selected", ... */
 const char *band_label(enum band b);       /* translated for people */
 const char *outcome_label(enum outcome o); /* translated for people */
 
