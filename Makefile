@@ -56,7 +56,13 @@ else
 Q = @
 endif
 
-.PHONY: all deps run check check-one unit cli-tests tui-tests man-lint layers po-check install uninstall clean pot bench
+.PHONY: all deps run check check-one check-full unit cli-tests tui-tests man-lint layers po-check \
+        install uninstall clean pot bench
+
+# Parts of the project add their own rules in mk/*.mk (fuzzing, benchmark, long tests) and hook
+# into the suites through these lists of make targets.
+CHECK_EXTRA =
+FULL_EXTRA  =
 
 all: $(if $(filter 1,$(SAN)),,simsa) $(BIN) $(MOS)
 
@@ -92,6 +98,7 @@ $(B)/locale/%/LC_MESSAGES/simsa.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(sort $(wildcard mk/*.mk))
 
 run: deps
 	$(MAKE) all
@@ -108,6 +115,12 @@ check-one: all $(UNIT_BIN) layers po-check man-lint
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory cli-tests
 	@$(MAKE) --no-print-directory tui-tests
+	$(if $(strip $(CHECK_EXTRA)),@$(MAKE) --no-print-directory $(CHECK_EXTRA))
+
+# `make check`, then the long runs (more crash trials, LibreOffice recalculation, ...).
+check-full: check
+	$(if $(strip $(FULL_EXTRA)),@$(MAKE) --no-print-directory $(FULL_EXTRA))
+	@echo "make check-full: all suites passed"
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit $(UNIT_BIN)
@@ -158,4 +171,4 @@ uninstall:
 	for po in $(POS); do l=$$(basename $$po .po); rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/simsa.mo; done
 
 clean:
-	rm -rf build build-san simsa
+	rm -rf build build-san build-* simsa
