@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/write.h"
+#include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
 
@@ -478,7 +478,7 @@ static int demo_review(struct store *st, struct call *c, const struct demo_keys 
         if (rc)
             return -1;
     }
-    return cli_sign_head(st, c, sec, demo_key(keys, sec));
+    return sign_audit_head(st, c, sec, demo_key(keys, sec));
 }
 
 static int demo_panels(struct store *st, struct call *c, const struct demo_keys *keys)
@@ -527,7 +527,7 @@ static int demo_scores(struct store *st, struct call *c, const struct demo_keys 
         if (rc)
             return -1;
     }
-    return cli_sign_head(st, c, call_find_person(c, "김간사"),
+    return sign_audit_head(st, c, call_find_person(c, "김간사"),
                          demo_key(keys, call_find_person(c, "김간사")));
 }
 

@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/write.h"
+#include "cli/cli.h"
+#include "db/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -33,53 +34,6 @@ static int split_team(const char *team, struct strlist *out)
             strlist_add(out, t);
     free(copy);
     return 0;
-}
-
-struct inspection_in {
-    const char *app, *date;
-    struct strlist team, facts, findings;
-    char *notes;
-};
-
-static int inspection_write(struct store *st, const struct call *c, const struct inspection_in *in,
-                            const struct person *who, const struct secret_key *key)
-{
-    struct cli_record rec;
-    cli_record_begin(&rec);
-    struct record_inspection ri = {
-        .program = c->program.id,
-        .app = in->app,
-        .date = in->date,
-        .members = (const char *const *)in->team.v,
-        .n_members = in->team.n,
-        .facts = (const char *const *)in->facts.v,
-        .n_facts = in->facts.n,
-        .findings = (const char *const *)in->findings.v,
-        .n_findings = in->findings.n,
-        .notes = in->notes,
-        .signer = who->name,
-        .at = rec.at,
-    };
-    char *why = NULL;
-    int rc = cli_record_sign(&rec, who, key, RECORD_INSPECTION, in->app,
-                             record_inspection_text(&ri, &why), why);
-    char *team = strlist_join(&in->team, "\n"), *facts = strlist_join(&in->facts, "\n");
-    char *findings = strlist_join(&in->findings, "\n");
-    struct inspection_write w = {.app = in->app,
-                                 .date = in->date,
-                                 .team = team,
-                                 .facts = facts,
-                                 .findings = findings,
-                                 .notes = in->notes,
-                                 .sign = &rec.sign};
-    if (rc == 0)
-        rc = store_inspection_add(st, &w) ||
-             store_event_signed(st, who->name, "inspection", in->app, in->date, rec.text);
-    free(team);
-    free(facts);
-    free(findings);
-    cli_record_free(&rec);
-    return rc ? -1 : 0;
 }
 
 static int inspection_read_args(struct cli *cli, int argc, char **argv, struct inspection_in *in)
@@ -133,21 +87,14 @@ static int cmd_inspect_add(struct cli *cli, int argc, char **argv)
         return rc != EXIT_OK ? rc : EXIT_FAIL;
     }
     rc = EXIT_FAIL;
-    int most = c.program.inspection_evaluators + c.program.inspection_staff;
-    struct person *who = NULL;
+    struct person *who = cli_actor(cli, &c, -1);
     struct secret_key key = {0};
-    if (!call_find_app(&c, in.app))
-        cli_fail(_("no application \"%s\""), in.app);
-    else if (in.team.n < 1 || (int)in.team.n > most)
-        cli_fail(_("R13: the team of %s has %d evaluator(s) and %d staff, at most %d people; "
-                   "--team names %zu"),
-                 c.program.id, c.program.inspection_evaluators, c.program.inspection_staff, most,
-                 in.team.n);
-    else if ((who = cli_actor(cli, &c, -1)) && who->role == ROLE_JUDGE)
-        cli_fail(_("%s is a judge: inspections are recorded by an inspector or the secretariat"),
-                 who->name);
+    char why[256];
+    const char *refusal = who ? inspection_refusal(&c, &in, who, why, sizeof why) : NULL;
+    if (refusal)
+        cli_fail("%s: %s", in.app, refusal);
     else if (who && cli_unlock(cli, who, &key) == 0) {
-        if (store_begin(st) || inspection_write(st, &c, &in, who, &key))
+        if (store_begin(st) || write_inspection(st, &c, &in, who, &key))
             rc = cli_rollback_fail(st, in.app);
         else if (cli_commit(st) == 0) {
             printf(_("%s: site inspection of %s recorded and signed by %s\n"), in.app, in.date,

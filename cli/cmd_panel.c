@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/write.h"
+#include "db/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
 

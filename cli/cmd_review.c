@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/write.h"
+#include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
@@ -213,7 +213,7 @@ static int cmd_review_run(struct cli *cli, int argc, char **argv)
                 bad = review_one(st, &c, &c.apps[i], who, &key);
         /* Review closed: a milestone of the audit chain. */
         if (!bad)
-            bad = cli_sign_head(st, &c, who, &key);
+            bad = sign_audit_head(st, &c, who, &key);
         if (bad)
             rc = cli_rollback_fail(st, _("review"));
         else if (cli_commit(st) == 0)

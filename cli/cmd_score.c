@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/write.h"
+#include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
@@ -48,7 +48,7 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
         bad = write_sheet(st, &c, &rows[i], transcribed, who, &key);
     /* Each sheet import is a milestone of the audit chain. */
     if (!bad)
-        bad = cli_sign_head(st, &c, who, &key);
+        bad = sign_audit_head(st, &c, who, &key);
     if (bad)
         rc = cli_rollback_fail(st, pos[0]);
     else if (cli_commit(st) == 0) {
@@ -180,27 +180,6 @@ static int cmd_rank(struct cli *cli, int argc, char **argv)
     return cli_ranked_view(cli, argc, argv, _("usage: simsa rank [--csv]"), rank_csv, rank_table);
 }
 
-/* The unresolved tie group whose members are exactly `apps`, or 0. */
-static int tie_group_of(const struct call *c, const struct rank_result *res, char **apps, int n)
-{
-    int group = 0;
-    for (int i = 0; i < n; i++) {
-        const struct app_record *r = call_find_app(c, apps[i]);
-        int g = 0;
-        for (size_t k = 0; r && k < res->n; k++)
-            if (res->rows[k].app == (size_t)(r - c->apps) && !res->rows[k].tie_resolved)
-                g = res->rows[k].tie_group;
-        if (!g || (group && g != group))
-            return 0;
-        group = g;
-    }
-    int members = 0;
-    for (size_t k = 0; k < res->n; k++)
-        if (res->rows[k].tie_group == group && !res->rows[k].tie_resolved)
-            members++;
-    return members == n ? group : 0;
-}
-
 static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"--reason", NULL};
@@ -221,65 +200,40 @@ static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
     call_rank(&c, &res);
     struct person *who = NULL;
     struct secret_key key = {0};
+    char *reason = utf8_nfc(reason_in);
+    bool repeated = false;
     for (int i = 0; i < n; i++)
         for (int k = 0; k < i; k++)
-            if (!strcmp(apps[i], apps[k]))
-                goto dup;
-    if (!tie_group_of(&c, &res, apps, n)) {
+            repeated |= strcmp(apps[i], apps[k]) == 0;
+    if (repeated) {
+        cli_fail(_("an application is named twice"));
+    } else if (!call_unresolved_tie(&c, &res, (const char *const *)apps, (size_t)n)) {
         cli_fail(_("%s ... is not exactly the members of one unresolved tie (see simsa rank)"),
                  apps[0]);
+    } else if (!reason) {
+        cli_fail(_("--reason must be UTF-8 text"));
     } else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
-        struct strlist l = {0};
-        for (int i = 0; i < n; i++)
-            strlist_add(&l, apps[i]);
-        char *members = strlist_join(&l, "\n"), *order = strlist_join(&l, " > ");
-        char *reason = utf8_nfc(reason_in);
-        char *detail = xasprintf("%s: %s", order, reason ? reason : "");
-        struct cli_record rec;
-        cli_record_begin(&rec);
-        struct record_tie rt = {.program = c.program.id,
-                                .apps = (const char *const *)apps,
-                                .n_apps = (size_t)n,
-                                .reason = reason,
-                                .signer = who->name,
-                                .at = rec.at};
-        char *why = NULL;
-        if (!reason || cli_record_sign(&rec, who, &key, RECORD_TIE, apps[0],
-                                       record_tie_text(&rt, &why), why) < 0)
-            rc = EXIT_FAIL;
-        else if (store_begin(st) || store_tie_add(st, members, reason, &rec.sign) ||
-                 store_event_signed(st, who->name, "tie resolve", apps[0], detail, rec.text))
+        if (store_begin(st) ||
+            write_tie(st, &c, (const char *const *)apps, (size_t)n, reason, who, &key)) {
             rc = cli_rollback_fail(st, _("tie"));
-        else if (cli_commit(st) == 0) {
+        } else if (cli_commit(st) == 0) {
+            struct strlist l = {0};
+            for (int i = 0; i < n; i++)
+                strlist_add(&l, apps[i]);
+            char *order = strlist_join(&l, " > ");
             printf(_("tie resolved in the order %s\n"), order);
+            free(order);
+            strlist_free(&l);
             rc = EXIT_OK;
         }
-        cli_record_free(&rec);
-        free(detail);
-        free(reason);
-        free(order);
-        free(members);
-        strlist_free(&l);
         secret_key_wipe(&key);
     }
-    goto out;
-dup:
-    cli_fail(_("an application is named twice"));
-out:
+    free(reason);
     rank_result_free(&res);
     call_free(&c);
     store_close(st);
     free(apps);
     return rc;
-}
-
-static enum outcome outcome_of(const struct call *c, const struct rank_result *res,
-                               const struct app_record *r)
-{
-    for (size_t k = 0; k < res->n; k++)
-        if (res->rows[k].app == (size_t)(r - c->apps))
-            return res->rows[k].outcome;
-    return OUTCOME_UNREVIEWED;
 }
 
 /* R11.5: a selected company forfeits; the walk is made again and the waitlist promoted. */
@@ -300,34 +254,20 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
     struct app_record *r = call_find_app(&c, pos[0]);
     struct person *who = NULL;
     struct secret_key key = {0};
+    const char *refusal = r ? call_forfeit_refusal(&c, &res, r) : NULL;
+    char *reason = utf8_nfc(reason_in);
     if (!r)
         cli_fail(_("no application \"%s\""), pos[0]);
-    else if (r->forfeited)
+    else if (refusal && r->forfeited)
         cli_fail(_("%s has already forfeited"), pos[0]);
-    else if (outcome_of(&c, &res, r) != OUTCOME_SELECTED)
+    else if (refusal)
         cli_fail(_("%s is %s, not selected: only a selected company can forfeit"), pos[0],
-                 outcome_label(outcome_of(&c, &res, r)));
+                 outcome_label(call_outcome(&c, &res, r)));
+    else if (!reason)
+        cli_fail(_("--reason must be UTF-8 text"));
     else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
         struct strlist promoted = {0};
-        call_promotions(&c, r->a.id, &promoted);
-        char *list = strlist_join(&promoted, " ");
-        char *reason = utf8_nfc(reason_in);
-        char *detail = xasprintf("%s; promoted: %s", reason ? reason : "", list);
-        struct cli_record rec;
-        cli_record_begin(&rec);
-        struct record_forfeit rf = {.program = c.program.id,
-                                    .app = r->a.id,
-                                    .reason = reason,
-                                    .promoted = (const char *const *)promoted.v,
-                                    .n_promoted = promoted.n,
-                                    .signer = who->name,
-                                    .at = rec.at};
-        char *why = NULL;
-        if (!reason || cli_record_sign(&rec, who, &key, RECORD_FORFEIT, r->a.id,
-                                       record_forfeit_text(&rf, &why), why) < 0)
-            rc = EXIT_FAIL;
-        else if (store_begin(st) || store_forfeit_add(st, r->a.id, reason, list, &rec.sign) ||
-                 store_event_signed(st, who->name, "forfeit", r->a.id, detail, rec.text))
+        if (store_begin(st) || write_forfeit(st, &c, r, reason, who, &key, &promoted))
             rc = cli_rollback_fail(st, r->a.id);
         else if (cli_commit(st) == 0) {
             printf(_("%s forfeited\n"), r->a.id);
@@ -337,13 +277,10 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
                 printf("%s\n", _("nobody is promoted (nothing on the waitlist fits)"));
             rc = EXIT_OK;
         }
-        cli_record_free(&rec);
-        free(detail);
-        free(reason);
-        free(list);
         strlist_free(&promoted);
         secret_key_wipe(&key);
     }
+    free(reason);
     rank_result_free(&res);
     call_free(&c);
     store_close(st);
@@ -474,34 +411,6 @@ const struct cli_command cli_score_commands[] = {
     {.name = NULL},
 };
 
-/* The final result (R14): every ranked row as it stands, signed by the secretariat. */
-static char *result_text(const struct call *c, const struct rank_result *res,
-                         const struct person *who, const char *at, char **why)
-{
-    struct record_result_row *rows = xcalloc(res->n, sizeof *rows);
-    size_t n = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        const struct rank_row *r = &res->rows[i];
-        if (!r->rank)
-            continue;
-        rows[n++] = (struct record_result_row){.rank = r->rank,
-                                               .app = c->apps[r->app].a.id,
-                                               .base = r->base,
-                                               .final = r->final,
-                                               .outcome = outcome_name(r->outcome),
-                                               .amount = r->has_amount ? r->amount : 0};
-    }
-    struct record_result rr = {.program = c->program.id,
-                               .decimals = c->program.decimals,
-                               .rows = rows,
-                               .n_rows = n,
-                               .signer = who->name,
-                               .at = at};
-    char *text = record_result_text(&rr, why);
-    free(rows);
-    return text;
-}
-
 static int cmd_finalize(struct cli *cli, int argc, char **argv)
 {
     if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
@@ -515,28 +424,17 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
     call_rank(&c, &res);
     struct person *who = cli_actor(cli, &c, ROLE_SECRETARIAT);
     struct secret_key key = {0};
-    bool open_tie = false;
-    for (size_t i = 0; i < res.n; i++)
-        open_tie |= res.rows[i].outcome == OUTCOME_TIE;
-    if (open_tie) {
-        cli_fail(_("an unresolved tie decides who is selected: resolve it first (simsa tie "
-                   "resolve)"));
+    const char *refusal = call_finalize_refusal(&res);
+    if (refusal) {
+        cli_fail("%s (simsa tie resolve)", refusal);
     } else if (who && cli_unlock(cli, who, &key) == 0) {
-        struct cli_record rec;
-        cli_record_begin(&rec);
-        char *why = NULL;
-        if (cli_record_sign(&rec, who, &key, RECORD_RESULT, c.program.id,
-                            result_text(&c, &res, who, rec.at, &why), why) < 0)
-            rc = EXIT_FAIL;
-        else if (store_begin(st) || store_result_add(st, &rec.sign) ||
-                 store_event_signed(st, who->name, "result final", "", rec.at, rec.text) ||
-                 cli_sign_head(st, &c, who, &key))
+        char at[21];
+        if (store_begin(st) || write_result(st, &c, who, &key, at))
             rc = cli_rollback_fail(st, _("finalize"));
         else if (cli_commit(st) == 0) {
-            printf(_("the result is final, signed by %s at %s\n"), who->name, rec.at);
+            printf(_("the result is final, signed by %s at %s\n"), who->name, at);
             rc = EXIT_OK;
         }
-        cli_record_free(&rec);
         secret_key_wipe(&key);
     }
     rank_result_free(&res);

@@ -8,7 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/write.h"
+#include "cli/cli.h"
+#include "db/write.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
 
@@ -268,7 +269,7 @@ static int sheets_record(struct store *st, const struct call *c, struct sheet_fi
             return -1;
         imported++;
     }
-    if (cli_sign_head(st, c, who, key) || store_commit(st))
+    if (sign_audit_head(st, c, who, key) || store_commit(st))
         return -1;
     return imported;
 }

@@ -337,3 +337,54 @@ const char *stage_label(enum stage s)
 {
     return _(stage_names[s]);
 }
+
+enum outcome call_outcome(const struct call *c, const struct rank_result *res,
+                          const struct app_record *r)
+{
+    for (size_t k = 0; k < res->n; k++)
+        if (res->rows[k].app == (size_t)(r - c->apps))
+            return res->rows[k].outcome;
+    return OUTCOME_UNREVIEWED;
+}
+
+int call_unresolved_tie(const struct call *c, const struct rank_result *res,
+                        const char *const *apps, size_t n)
+{
+    int group = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(apps[i], apps[k]) == 0)
+                return 0;
+        const struct app_record *r = call_find_app(c, apps[i]);
+        int g = 0;
+        for (size_t k = 0; r && k < res->n; k++)
+            if (res->rows[k].app == (size_t)(r - c->apps) && !res->rows[k].tie_resolved)
+                g = res->rows[k].tie_group;
+        if (!g || (group && g != group))
+            return 0;
+        group = g;
+    }
+    size_t members = 0;
+    for (size_t k = 0; k < res->n; k++)
+        if (res->rows[k].tie_group == group && !res->rows[k].tie_resolved)
+            members++;
+    return members == n ? group : 0;
+}
+
+const char *call_forfeit_refusal(const struct call *c, const struct rank_result *res,
+                                 const struct app_record *r)
+{
+    if (r->forfeited)
+        return _("it has already forfeited");
+    if (call_outcome(c, res, r) != OUTCOME_SELECTED)
+        return _("only a selected company can forfeit");
+    return NULL;
+}
+
+const char *call_finalize_refusal(const struct rank_result *res)
+{
+    for (size_t i = 0; i < res->n; i++)
+        if (res->rows[i].outcome == OUTCOME_TIE)
+            return _("an unresolved tie decides who is selected: resolve it first");
+    return NULL;
+}

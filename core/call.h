@@ -120,5 +120,16 @@ void call_rank(const struct call *c, struct rank_result *out);
 /* R11.5: who a forfeit of `app` would promote: the ids selected after it and not before
  * (caller frees the list). */
 void call_promotions(const struct call *c, const char *app, struct strlist *promoted);
+/* The outcome of one application in a ranking (unreviewed when it has no row). */
+enum outcome call_outcome(const struct call *c, const struct rank_result *res,
+                          const struct app_record *r);
+/* R9.3: the unresolved tie group whose members are exactly `apps` (n of them, no repeats), or 0. */
+int call_unresolved_tie(const struct call *c, const struct rank_result *res,
+                        const char *const *apps, size_t n);
+/* R11.5: NULL when `r` may forfeit now, else why not (translated, static). */
+const char *call_forfeit_refusal(const struct call *c, const struct rank_result *res,
+                                 const struct app_record *r);
+/* R14: NULL when the result may be finalized, else why not (translated, static). */
+const char *call_finalize_refusal(const struct rank_result *res);
 
 #endif

@@ -12,6 +12,7 @@ struct store {
 };
 
 int db_fail(struct store *st, const char *what); /* sets err from SQLite; returns -1 */
+int db_failf(struct store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 sqlite3_stmt *db_prepare(struct store *st, const char *sql);
 char *db_col_text(sqlite3_stmt *s, int i); /* a copy, "" for NULL */
 void db_blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n);

@@ -1,22 +1,35 @@
 /* Signing records at the moment they are made (R14): the canonical text from core/records, a
  * minisign signature with the acting person's key, and the audit head at milestones. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/sign.h"
 #include "core/i18n.h"
+#include "db/internal.h"
+#include "db/sign.h"
 
-void cli_record_begin(struct cli_record *r)
+int db_failf(struct store *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->err, sizeof st->err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void signed_record_begin(struct signed_record *r)
 {
     memset(r, 0, sizeof *r);
     store_now(r->at);
 }
 
-int cli_record_sign(struct cli_record *r, const struct person *who, const struct secret_key *key,
-                    enum record_kind kind, const char *id, char *text, char *why)
+int signed_record_sign(struct store *st, struct signed_record *r, const struct person *who,
+                       const struct secret_key *key, enum record_kind kind, const char *id,
+                       char *text, char *why)
 {
     if (!text) {
-        cli_fail(_("cannot write the %s record of %s: %s"), record_kind_name(kind), id,
+        db_failf(st, _("cannot write the %s record of %s: %s"), record_kind_name(kind), id,
                  why ? why : "?");
         free(why);
         return -1;
@@ -30,43 +43,41 @@ int cli_record_sign(struct cli_record *r, const struct person *who, const struct
     r->sig = trusted ? minisig_sign(key, text, strlen(text), untrusted, trusted) : NULL;
     free(trusted);
     free(untrusted);
-    if (!r->sig) {
-        cli_fail(_("cannot sign the %s record of %s"), record_kind_name(kind), id);
-        return -1;
-    }
+    if (!r->sig)
+        return db_failf(st, _("cannot sign the %s record of %s"), record_kind_name(kind), id);
     r->sign = (struct signing){.person = who->id, .at = r->at, .text = r->text, .sig = r->sig};
     return 0;
 }
 
-void cli_record_free(struct cli_record *r)
+void signed_record_free(struct signed_record *r)
 {
     free(r->text);
     free(r->sig);
     r->text = r->sig = NULL;
 }
 
-int cli_sign_head(struct store *st, const struct call *c, const struct person *who,
-                  const struct secret_key *key)
+int sign_audit_head(struct store *st, const struct call *c, const struct person *who,
+                    const struct secret_key *key)
 {
     struct record_audit_head h = {.program = c->program.id, .signer = who->name};
     if (store_head(st, &h.seq, h.hash) < 0)
         return -1;
     if (h.seq == 0)
         return 0;
-    struct cli_record rec;
-    cli_record_begin(&rec);
+    struct signed_record rec;
+    signed_record_begin(&rec);
     h.at = rec.at;
     char *why = NULL, id[32];
     snprintf(id, sizeof id, "%lld", (long long)h.seq);
-    int rc = cli_record_sign(&rec, who, key, RECORD_AUDIT_HEAD, id,
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_AUDIT_HEAD, id,
                              record_audit_head_text(&h, &why), why);
     if (rc == 0)
         rc = store_audit_head_add(st, h.seq, h.hash, &rec.sign);
-    cli_record_free(&rec);
+    signed_record_free(&rec);
     return rc;
 }
 
-char *cli_event_detail(const char *detail, const char *record_text)
+char *signed_event_detail(const char *detail, const char *record_text)
 {
     char digest[RECORD_DIGEST_HEX + 1];
     record_digest_hex(record_text, digest);

@@ -1,12 +1,12 @@
 /* Writing the records that decide, each signed by the person making it (R14), inside the
  * caller's transaction. The commands and the demo share these, so there is one code path. */
-#ifndef SIMSA_CLI_WRITE_H
-#define SIMSA_CLI_WRITE_H
+#ifndef SIMSA_DB_WRITE_H
+#define SIMSA_DB_WRITE_H
 
-#include "cli/sign.h"
+#include "db/sign.h"
 #include "core/import.h"
 
-/* Each returns 0, or -1 with a message printed (store errors: store_errmsg). */
+/* Each returns 0, or -1 with the message in store_errmsg(st). */
 int write_review(struct store *st, const struct call *c, const struct app_record *r,
                  const struct review_result *res, const struct person *who,
                  const struct secret_key *key);
@@ -24,6 +24,29 @@ int write_sheet(struct store *st, const struct call *c, const struct score_impor
                 bool transcribed, const struct person *who, const struct secret_key *key);
 int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,
                  const struct secret_key *key);
+
+/* R13: one site inspection, as the inspector or the secretariat records it. */
+struct inspection_in {
+    const char *app, *date;
+    struct strlist team, facts, findings;
+    char *notes;
+};
+/* NULL when the inspection may be recorded by `who`, else why not (translated, static or in
+ * buf). */
+const char *inspection_refusal(const struct call *c, const struct inspection_in *in,
+                               const struct person *who, char *buf, size_t n);
+int write_inspection(struct store *st, const struct call *c, const struct inspection_in *in,
+                     const struct person *who, const struct secret_key *key);
+/* R9.3: the committee's order for the unresolved tie made of exactly `apps`. */
+int write_tie(struct store *st, const struct call *c, const char *const *apps, size_t n,
+              const char *reason, const struct person *who, const struct secret_key *key);
+/* R11.5: `app` forfeits; *promoted gets who moves up from the waitlist (caller frees). */
+int write_forfeit(struct store *st, const struct call *c, const struct app_record *r,
+                  const char *reason, const struct person *who, const struct secret_key *key,
+                  struct strlist *promoted);
+/* R14: the final result, every ranked row as it stands; at gets the moment signed. */
+int write_result(struct store *st, const struct call *c, const struct person *who,
+                 const struct secret_key *key, char at[21]);
 
 /* Facts nobody signs, each recorded with its canonical text in the audit chain (core/facts.h)
  * so that `simsa verify` can compare the stored row with it. actor: the name for the event. */

@@ -1,0 +1,31 @@
+/* Signing records as they are made (see sign.c): shared by the commands and the interactive
+ * program. Every failure leaves its message in store_errmsg. */
+#ifndef SIMSA_DB_SIGN_H
+#define SIMSA_DB_SIGN_H
+
+#include "core/call.h"
+#include "core/records.h"
+#include "db/store.h"
+
+struct signed_record {
+    char at[21]; /* UTC ISO 8601, the moment of the record */
+    char *text;  /* canonical text */
+    char *sig;   /* .minisig */
+    struct signing sign;
+};
+
+/* Set the record's time; build the canonical text with it, then sign. */
+void signed_record_begin(struct signed_record *r);
+/* Take ownership of text (NULL = the record could not be written: why says why, also owned);
+ * sign it as who. 0, or -1 with the message in store_errmsg(st). */
+int signed_record_sign(struct store *st, struct signed_record *r, const struct person *who,
+                       const struct secret_key *key, enum record_kind kind, const char *id,
+                       char *text, char *why);
+void signed_record_free(struct signed_record *r);
+/* The audit event detail for a signed record: detail + " #" + the record's digest. */
+char *signed_event_detail(const char *detail, const char *record_text);
+/* Sign the head of the audit chain (a milestone). */
+int sign_audit_head(struct store *st, const struct call *c, const struct person *who,
+                    const struct secret_key *key);
+
+#endif

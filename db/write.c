@@ -1,0 +1,402 @@
+/* Writing signed records (see write.h): canonical text, signature, row and audit event. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/facts.h"
+#include "core/i18n.h"
+#include "db/internal.h"
+#include "db/write.h"
+
+int write_review(struct store *st, const struct call *c, const struct app_record *r,
+                 const struct review_result *res, const struct person *who,
+                 const struct secret_key *key)
+{
+    char *reasons = strlist_join(&res->reasons, "\n");
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_review rr = {
+        .program = c->program.id,
+        .app = r->a.id,
+        .passed = res->passed,
+        .reasons = (const char *const *)res->reasons.v,
+        .n_reasons = res->reasons.n,
+        .signer = who->name,
+        .at = rec.at,
+    };
+    char *why = NULL;
+    int rc =
+        signed_record_sign(st, &rec, who, key, RECORD_REVIEW, r->a.id, record_review_text(&rr, &why), why);
+    if (rc == 0)
+        rc = store_review_add(st, r->a.id, res->passed, reasons, &rec.sign) ||
+             store_event_signed(st, who->name, res->passed ? "review passed" : "review failed",
+                                r->a.id, reasons, rec.text);
+    signed_record_free(&rec);
+    free(reasons);
+    return rc ? -1 : 0;
+}
+
+int write_conflict(struct store *st, const struct call *c, const struct app_record *r,
+                   const struct person *judge, const char *reason, const struct person *who,
+                   const struct secret_key *key)
+{
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_conflict rcf = {.program = c->program.id,
+                                  .app = r->a.id,
+                                  .judge = judge->name,
+                                  .reason = reason,
+                                  .signer = who->name,
+                                  .at = rec.at};
+    char *why = NULL, id[160];
+    snprintf(id, sizeof id, "%s/%s", r->a.id, judge->name);
+    int rc =
+        signed_record_sign(st, &rec, who, key, RECORD_CONFLICT, id, record_conflict_text(&rcf, &why), why);
+    if (rc == 0)
+        rc = store_conflict_add(st, r->a.id, judge->id, reason, &rec.sign) ||
+             store_event_signed(st, who->name, "conflict", r->a.id, reason, rec.text);
+    signed_record_free(&rec);
+    return rc ? -1 : 0;
+}
+
+int write_bonus(struct store *st, const struct call *c, const char *app, const struct bonus_def *b,
+                bool awarded, const char *note, const struct person *who,
+                const struct secret_key *key)
+{
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_bonus rb = {.program = c->program.id,
+                              .app = app,
+                              .bonus = b->id,
+                              .points_tenths = b->points_tenths,
+                              .note = note,
+                              .signer = who->name,
+                              .at = rec.at};
+    char *why = NULL, id[160];
+    snprintf(id, sizeof id, "%s/%s", app, b->id);
+    char *text =
+        awarded ? record_bonus_award_text(&rb, &why) : record_bonus_withdrawal_text(&rb, &why);
+    int rc = signed_record_sign(st, &rec, who, key, awarded ? RECORD_BONUS_AWARD : RECORD_BONUS_WITHDRAWAL,
+                             id, text, why);
+    if (rc == 0)
+        rc = store_bonus_change(st, app, b->id, awarded, note, &rec.sign) ||
+             store_event_signed(st, who->name, awarded ? "bonus set" : "bonus clear", app, b->id,
+                                rec.text);
+    signed_record_free(&rec);
+    return rc ? -1 : 0;
+}
+
+char *sheet_record_text(const struct call *c, const struct score_import_row *row,
+                        const char *judge, bool transcribed, const char *signer, const char *at,
+                        char **why)
+{
+    const struct program *p = &c->program;
+    struct record_sheet_item items[PROGRAM_MAX_ITEMS];
+    for (size_t k = 0; k < p->n_items; k++)
+        items[k] = (struct record_sheet_item){.id = p->items[k].id, .tenths = row->item_tenths[k]};
+    struct record_sheet rs = {
+        .program = p->id,
+        .app = row->app,
+        .judge = judge,
+        .items = items,
+        .n_items = p->n_items,
+        .agree = row->agree,
+        .amount = row->amount,
+        .opinion = row->opinion,
+        .transcribed = transcribed,
+        .signer = signer,
+        .at = at,
+    };
+    return record_sheet_text(&rs, why);
+}
+
+int write_sheet(struct store *st, const struct call *c, const struct score_import_row *row,
+                bool transcribed, const struct person *who, const struct secret_key *key)
+{
+    const struct program *p = &c->program;
+    const struct person *judge = call_person_by_id(c, row->judge);
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    char *why = NULL, id[160];
+    snprintf(id, sizeof id, "%s/%s", row->app, judge->name);
+    char *text = sheet_record_text(c, row, judge->name, transcribed, who->name, rec.at, &why);
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_SHEET, id, text, why);
+    if (rc == 0) {
+        struct sheet_write w = {
+            .app = row->app,
+            .judge = row->judge,
+            .program = p,
+            .item_tenths = row->item_tenths,
+            .agree = row->agree,
+            .amount = row->amount,
+            .opinion = row->opinion,
+            .transcribed = transcribed,
+            .sign = &rec.sign,
+        };
+        rc =
+            store_sheet_add(st, &w) ||
+            store_event_signed(st, who->name, transcribed ? "sheet transcribed" : "sheet submitted",
+                               row->app, judge->name, rec.text);
+    }
+    signed_record_free(&rec);
+    return rc ? -1 : 0;
+}
+
+int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,
+                 const struct secret_key *key)
+{
+    char amount[32];
+    amount_format(won, amount, sizeof amount);
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_budget rb = {
+        .program = c->program.id, .won = won, .signer = who->name, .at = rec.at};
+    char *why = NULL;
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_BUDGET, c->program.id,
+                             record_budget_text(&rb, &why), why);
+    if (rc == 0)
+        rc = store_budget_set(st, won, &rec.sign) ||
+             store_event_signed(st, who->name, "budget", "", amount, rec.text);
+    signed_record_free(&rec);
+    return rc ? -1 : 0;
+}
+
+int write_person(struct store *st, const char *actor, const char *name, enum role role,
+                 const struct public_key *pub, const struct sealed_key *sealed, int64_t *id)
+{
+    char *detail = xasprintf("%s %s", role_name(role), name);
+    int rc = store_person_add(st, name, role, pub, sealed, id) ||
+             store_event(st, actor, "person add", "", detail);
+    free(detail);
+    return rc ? -1 : 0;
+}
+
+int write_application(struct store *st, const char *actor, const struct application *a)
+{
+    char *fact = fact_application(a);
+    int rc = store_app_insert(st, a) || store_event(st, actor, "app import", a->id, fact);
+    free(fact);
+    return rc ? -1 : 0;
+}
+
+int write_document(struct store *st, const char *actor, const char *app, int doc, sdate issued)
+{
+    char *fact = fact_document(doc, issued);
+    int rc = store_doc_set(st, app, doc, issued) || store_event(st, actor, "document", app, fact);
+    free(fact);
+    return rc ? -1 : 0;
+}
+
+int write_finance(struct store *st, const char *actor, const char *app,
+                  const struct finance_year *f)
+{
+    char *fact = fact_finance(f);
+    int rc = store_finance_set(st, app, f) || store_event(st, actor, "finance", app, fact);
+    free(fact);
+    return rc ? -1 : 0;
+}
+
+int write_check(struct store *st, const char *actor, int64_t person, const char *app,
+                const char *item, bool yes, const char *note)
+{
+    char *fact = fact_checklist(item, yes, note);
+    int rc = store_check_set(st, app, item, yes, note, person) ||
+             store_event(st, actor, "check", app, fact);
+    free(fact);
+    return rc ? -1 : 0;
+}
+
+const char *inspection_refusal(const struct call *c, const struct inspection_in *in,
+                               const struct person *who, char *buf, size_t n)
+{
+    int most = c->program.inspection_evaluators + c->program.inspection_staff;
+    sdate day;
+    if (!call_find_app(c, in->app))
+        snprintf(buf, n, _("no application \"%s\""), in->app);
+    else if (date_parse(in->date, &day, NULL) < 0)
+        snprintf(buf, n, _("\"%s\" is not a date (YYYY-MM-DD)"), in->date);
+    else if (in->team.n < 1 || (int)in->team.n > most)
+        snprintf(buf, n,
+                 _("R13: the team of %s has %d evaluator(s) and %d staff, at most %d people; "
+                   "%zu named"),
+                 c->program.id, c->program.inspection_evaluators, c->program.inspection_staff,
+                 most, in->team.n);
+    else if (who->role == ROLE_JUDGE)
+        snprintf(buf, n,
+                 _("%s is a judge: inspections are recorded by an inspector or the secretariat"),
+                 who->name);
+    else
+        return NULL;
+    return buf;
+}
+
+int write_inspection(struct store *st, const struct call *c, const struct inspection_in *in,
+                     const struct person *who, const struct secret_key *key)
+{
+    char why_buf[256];
+    const char *refusal = inspection_refusal(c, in, who, why_buf, sizeof why_buf);
+    if (refusal)
+        return db_failf(st, "%s", refusal);
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_inspection ri = {
+        .program = c->program.id,
+        .app = in->app,
+        .date = in->date,
+        .members = (const char *const *)in->team.v,
+        .n_members = in->team.n,
+        .facts = (const char *const *)in->facts.v,
+        .n_facts = in->facts.n,
+        .findings = (const char *const *)in->findings.v,
+        .n_findings = in->findings.n,
+        .notes = in->notes,
+        .signer = who->name,
+        .at = rec.at,
+    };
+    char *why = NULL;
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_INSPECTION, in->app,
+                                record_inspection_text(&ri, &why), why);
+    char *team = strlist_join(&in->team, "\n"), *facts = strlist_join(&in->facts, "\n");
+    char *findings = strlist_join(&in->findings, "\n");
+    struct inspection_write w = {.app = in->app,
+                                 .date = in->date,
+                                 .team = team,
+                                 .facts = facts,
+                                 .findings = findings,
+                                 .notes = in->notes,
+                                 .sign = &rec.sign};
+    if (rc == 0)
+        rc = store_inspection_add(st, &w) ||
+             store_event_signed(st, who->name, "inspection", in->app, in->date, rec.text);
+    free(team);
+    free(facts);
+    free(findings);
+    signed_record_free(&rec);
+    return rc ? -1 : 0;
+}
+
+int write_tie(struct store *st, const struct call *c, const char *const *apps, size_t n,
+              const char *reason, const struct person *who, const struct secret_key *key)
+{
+    struct rank_result res = {0};
+    call_rank(c, &res);
+    int group = n >= 2 ? call_unresolved_tie(c, &res, apps, n) : 0;
+    rank_result_free(&res);
+    if (!group)
+        return db_failf(st, _("%s ... is not exactly the members of one unresolved tie"),
+                        n ? apps[0] : "");
+    if (!reason || !*reason)
+        return db_failf(st, "%s", _("a tie is resolved with a reason"));
+    struct strlist l = {0};
+    for (size_t i = 0; i < n; i++)
+        strlist_add(&l, apps[i]);
+    char *members = strlist_join(&l, "\n"), *order = strlist_join(&l, " > ");
+    char *detail = xasprintf("%s: %s", order, reason);
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_tie rt = {.program = c->program.id,
+                            .apps = apps,
+                            .n_apps = n,
+                            .reason = reason,
+                            .signer = who->name,
+                            .at = rec.at};
+    char *why = NULL;
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_TIE, apps[0],
+                                record_tie_text(&rt, &why), why) ||
+             store_tie_add(st, members, reason, &rec.sign) ||
+             store_event_signed(st, who->name, "tie resolve", apps[0], detail, rec.text);
+    signed_record_free(&rec);
+    free(detail);
+    free(order);
+    free(members);
+    strlist_free(&l);
+    return rc ? -1 : 0;
+}
+
+int write_forfeit(struct store *st, const struct call *c, const struct app_record *r,
+                  const char *reason, const struct person *who, const struct secret_key *key,
+                  struct strlist *promoted)
+{
+    struct rank_result res = {0};
+    call_rank(c, &res);
+    const char *refusal = call_forfeit_refusal(c, &res, r);
+    rank_result_free(&res);
+    if (refusal)
+        return db_failf(st, "%s: %s", r->a.id, refusal);
+    if (!reason || !*reason)
+        return db_failf(st, "%s", _("a forfeit is recorded with a reason"));
+    call_promotions(c, r->a.id, promoted);
+    char *list = strlist_join(promoted, " ");
+    char *detail = xasprintf("%s; promoted: %s", reason, list);
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_forfeit rf = {.program = c->program.id,
+                                .app = r->a.id,
+                                .reason = reason,
+                                .promoted = (const char *const *)promoted->v,
+                                .n_promoted = promoted->n,
+                                .signer = who->name,
+                                .at = rec.at};
+    char *why = NULL;
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_FORFEIT, r->a.id,
+                                record_forfeit_text(&rf, &why), why) ||
+             store_forfeit_add(st, r->a.id, reason, list, &rec.sign) ||
+             store_event_signed(st, who->name, "forfeit", r->a.id, detail, rec.text);
+    signed_record_free(&rec);
+    free(detail);
+    free(list);
+    return rc ? -1 : 0;
+}
+
+/* The final result (R14): every ranked row as it stands. */
+static char *result_text(const struct call *c, const struct rank_result *res,
+                         const struct person *who, const char *at, char **why)
+{
+    struct record_result_row *rows = xcalloc(res->n ? res->n : 1, sizeof *rows);
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const struct rank_row *r = &res->rows[i];
+        if (!r->rank)
+            continue;
+        rows[n++] = (struct record_result_row){.rank = r->rank,
+                                               .app = c->apps[r->app].a.id,
+                                               .base = r->base,
+                                               .final = r->final,
+                                               .outcome = outcome_name(r->outcome),
+                                               .amount = r->has_amount ? r->amount : 0};
+    }
+    struct record_result rr = {.program = c->program.id,
+                               .decimals = c->program.decimals,
+                               .rows = rows,
+                               .n_rows = n,
+                               .signer = who->name,
+                               .at = at};
+    char *text = record_result_text(&rr, why);
+    free(rows);
+    return text;
+}
+
+int write_result(struct store *st, const struct call *c, const struct person *who,
+                 const struct secret_key *key, char at[21])
+{
+    struct rank_result res = {0};
+    call_rank(c, &res);
+    const char *refusal = call_finalize_refusal(&res);
+    int rc = -1;
+    if (refusal) {
+        db_failf(st, "%s", refusal);
+    } else {
+        struct signed_record rec;
+        signed_record_begin(&rec);
+        memcpy(at, rec.at, 21);
+        char *why = NULL;
+        rc = signed_record_sign(st, &rec, who, key, RECORD_RESULT, c->program.id,
+                                result_text(c, &res, who, rec.at, &why), why) ||
+             store_result_add(st, &rec.sign) ||
+             store_event_signed(st, who->name, "result final", "", rec.at, rec.text) ||
+             sign_audit_head(st, c, who, key);
+        signed_record_free(&rec);
+    }
+    rank_result_free(&res);
+    return rc ? -1 : 0;
+}
