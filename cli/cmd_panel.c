@@ -43,24 +43,23 @@ static int cmd_panel_add(struct cli *cli, int argc, char **argv)
     int rc = EXIT_FAIL;
     int64_t judges[64];
     int bad = 0;
-    if (call_find_panel(&c, pos[0]))
-        bad = cli_fail(_("there is already a panel named %s"), pos[0]);
     for (int i = 1; i < n; i++) {
         struct person *p = call_find_person(&c, pos[i]);
-        if (!p || p->role != ROLE_JUDGE)
+        if (!p)
             bad = cli_fail(_("%s is not a judge (see simsa person list)"), pos[i]);
         else
             judges[i - 1] = p->id;
-        for (int k = 1; k < i; k++)
-            if (!strcmp(pos[k], pos[i]))
-                bad = cli_fail(_("%s is named twice"), pos[i]);
     }
-    if (!bad && n - 1 != c.program.judges)
-        bad = cli_fail(_("a panel of %s has %d judges (R6.3), not %d"), c.program.id,
-                       c.program.judges, n - 1);
+    struct strlist problems = {0};
+    if (!bad)
+        call_panel_check(&c, pos[0], judges, (size_t)(n - 1), &problems);
+    for (size_t i = 0; i < problems.n; i++)
+        bad = cli_fail("%s", problems.v[i]);
+    strlist_free(&problems);
     if (!bad) {
-        if (store_begin(st) || store_panel_add(st, pos[0], judges, (size_t)(n - 1), NULL) ||
-            store_event(st, cli->as ? cli->as : "simsa", "panel add", "", pos[0]))
+        if (store_begin(st) ||
+            write_panel(st, &c, cli->as ? cli->as : "simsa", pos[0], judges, (size_t)(n - 1),
+                        NULL))
             rc = cli_rollback_fail(st, pos[0]);
         else if (cli_commit(st) == 0) {
             printf(_("panel %s: %d judges\n"), pos[0], n - 1);
@@ -93,14 +92,13 @@ static int cmd_panel_assign(struct cli *cli, int argc, char **argv)
         struct app_record *r = call_find_app(&c, pos[i]);
         if (!r)
             bad = cli_fail(_("no application \"%s\""), pos[i]);
-        else if (r->n_sheets > 0 && r->panel != (panel ? panel->id : 0))
-            bad = cli_fail(_("%s already has submitted sheets; its panel cannot change"), pos[i]);
+        else if (panel && call_assign_refusal(r, panel->id))
+            bad = cli_fail("%s: %s", pos[i], call_assign_refusal(r, panel->id));
     }
     if (!bad) {
         bad = store_begin(st);
         for (int i = 1; !bad && i < n; i++)
-            bad = store_panel_assign(st, panel->id, pos[i]) ||
-                  store_event(st, cli->as ? cli->as : "simsa", "panel assign", pos[i], pos[0]);
+            bad = write_assign(st, cli->as ? cli->as : "simsa", panel, call_find_app(&c, pos[i]));
         if (bad)
             rc = cli_rollback_fail(st, pos[0]);
         else if (cli_commit(st) == 0) {

@@ -209,9 +209,11 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
     if (role_parse(role_s, &role) < 0)
         return cli_usage(_("--role %s: must be judge, secretariat or inspector"), role_s);
     char *name = utf8_nfc(pos[0]);
-    if (!name || !*name || strlen(name) > 100 || strchr(name, '\n') || strchr(name, ','))
+    if (!name || person_name_refusal(name)) {
+        free(name);
         return cli_fail(_("person name \"%s\" must be 1-100 bytes of UTF-8 without commas"),
                         pos[0]);
+    }
     if (cli_opt(argc, argv, "--passphrase-file"))
         cli->pass_file = cli_opt(argc, argv, "--passphrase-file");
     struct store *st;

@@ -25,16 +25,6 @@ const struct cli_command *const cli_families[] = {
     for (const struct cli_command *const *fam_ = cli_families; *fam_; fam_++)                      \
         for (const struct cli_command *c = *fam_; c->name; c++)
 
-/* Until tui/ provides the interactive program, say so instead of failing to link. */
-__attribute__((weak)) int tui_main(const char *db_path)
-{
-    (void)db_path;
-    fprintf(stderr, "%s\n",
-            _("simsa: the interactive program is not part of this build; "
-              "see simsa --help for the commands"));
-    return EXIT_FAIL;
-}
-
 static void usage_print(FILE *out)
 {
     fprintf(out, _("Usage: simsa [-d FILE] [--as NAME] [--passphrase-file FILE] COMMAND ...\n"
@@ -144,7 +134,7 @@ int main(int argc, char **argv)
         return EXIT_FAIL;
     }
     if (i == argc)
-        return tui_main(cli.db_path);
+        return tui_main(cli.db_path, cli.as);
     int consumed = 0;
     const struct cli_command *cmd = find_command(argc - i, argv + i, &consumed);
     if (!cmd) {

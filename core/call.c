@@ -388,3 +388,51 @@ const char *call_finalize_refusal(const struct rank_result *res)
             return _("an unresolved tie decides who is selected: resolve it first");
     return NULL;
 }
+
+void call_panel_check(const struct call *c, const char *name, const int64_t *judges, size_t n,
+                      struct strlist *problems)
+{
+    char *line;
+    if (!name || !*name) {
+        strlist_add(problems, _("a panel needs a name"));
+    } else if (call_find_panel(c, name)) {
+        line = xasprintf(_("there is already a panel named %s"), name);
+        strlist_add(problems, line);
+        free(line);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct person *p = call_person_by_id(c, judges[i]);
+        if (!p || p->role != ROLE_JUDGE) {
+            line = xasprintf(_("%s is not a judge (see simsa person list)"), p ? p->name : "?");
+            strlist_add(problems, line);
+            free(line);
+        }
+        for (size_t k = 0; k < i; k++) {
+            if (judges[k] == judges[i] && p) {
+                line = xasprintf(_("%s is named twice"), p->name);
+                strlist_add(problems, line);
+                free(line);
+            }
+        }
+    }
+    if ((int)n != c->program.judges) {
+        line = xasprintf(_("a panel of %s has %d judges (R6.3), not %d"), c->program.id,
+                         c->program.judges, (int)n);
+        strlist_add(problems, line);
+        free(line);
+    }
+}
+
+const char *call_assign_refusal(const struct app_record *r, int64_t panel)
+{
+    if (r->n_sheets > 0 && r->panel != panel)
+        return _("it already has submitted sheets; its panel cannot change");
+    return NULL;
+}
+
+const char *person_name_refusal(const char *name)
+{
+    if (!name || !*name || strlen(name) > 100 || strchr(name, '\n') || strchr(name, ','))
+        return _("a person's name is 1-100 bytes of text, one line, without commas");
+    return NULL;
+}

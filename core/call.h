@@ -129,6 +129,15 @@ int call_unresolved_tie(const struct call *c, const struct rank_result *res,
 /* R11.5: NULL when `r` may forfeit now, else why not (translated, static). */
 const char *call_forfeit_refusal(const struct call *c, const struct rank_result *res,
                                  const struct app_record *r);
+/* R6.3: what is wrong with a new panel `name` of these judges (person ids), each problem a
+ * translated line in *problems; none = it may be added. */
+void call_panel_check(const struct call *c, const char *name, const int64_t *judges, size_t n,
+                      struct strlist *problems);
+/* R6.3: NULL when `r` may be moved to a panel, else why not (translated, static). */
+const char *call_assign_refusal(const struct app_record *r, int64_t panel);
+/* A person's name: 1-100 bytes of NFC UTF-8, one line, no commas (lists are comma-separated).
+ * NULL when good, else why not (translated, static). */
+const char *person_name_refusal(const char *name);
 /* R14: NULL when the result may be finalized, else why not (translated, static). */
 const char *call_finalize_refusal(const struct rank_result *res);
 

@@ -400,3 +400,27 @@ int write_result(struct store *st, const struct call *c, const struct person *wh
     rank_result_free(&res);
     return rc ? -1 : 0;
 }
+
+int write_panel(struct store *st, const struct call *c, const char *actor, const char *name,
+                const int64_t *judges, size_t n, int64_t *id)
+{
+    struct strlist problems = {0};
+    call_panel_check(c, name, judges, n, &problems);
+    int rc = problems.n ? db_failf(st, "%s", problems.v[0]) : 0;
+    strlist_free(&problems);
+    if (rc == 0)
+        rc = store_panel_add(st, name, judges, n, id) ||
+             store_event(st, actor, "panel add", "", name);
+    return rc ? -1 : 0;
+}
+
+int write_assign(struct store *st, const char *actor, const struct panel *panel,
+                 const struct app_record *r)
+{
+    const char *refusal = call_assign_refusal(r, panel->id);
+    if (refusal)
+        return db_failf(st, "%s: %s", r->a.id, refusal);
+    int rc = store_panel_assign(st, panel->id, r->a.id) ||
+             store_event(st, actor, "panel assign", r->a.id, panel->name);
+    return rc ? -1 : 0;
+}

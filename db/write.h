@@ -25,6 +25,13 @@ int write_sheet(struct store *st, const struct call *c, const struct score_impor
 int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,
                  const struct secret_key *key);
 
+/* R6.3: a panel of judges (their person ids), checked by call_panel_check; *id gets its id. */
+int write_panel(struct store *st, const struct call *c, const char *actor, const char *name,
+                const int64_t *judges, size_t n, int64_t *id);
+/* R6.3: the application `r` is scored by `panel`. */
+int write_assign(struct store *st, const char *actor, const struct panel *panel,
+                 const struct app_record *r);
+
 /* R13: one site inspection, as the inspector or the secretariat records it. */
 struct inspection_in {
     const char *app, *date;

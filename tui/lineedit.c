@@ -58,9 +58,15 @@ char *lineedit_text(const struct lineedit *e)
     return out;
 }
 
+void lineedit_wipe(struct lineedit *e)
+{
+    explicit_bzero(e->buf, sizeof e->buf);
+    e->len = e->cursor = 0;
+}
+
 static enum edit_result insert(struct lineedit *e, wchar_t c)
 {
-    if (e->len >= LINEEDIT_MAX - 1 || wcwidth(c) < 0)
+    if (e->len >= LINEEDIT_MAX - 1 || (c != L'\n' && wcwidth(c) < 0))
         return EDIT_UNCHANGED;
     memmove(e->buf + e->cursor + 1, e->buf + e->cursor, (e->len - e->cursor) * sizeof *e->buf);
     e->buf[e->cursor++] = c;
@@ -79,11 +85,46 @@ static enum edit_result erase_at(struct lineedit *e, size_t at)
     return EDIT_CHANGED;
 }
 
+/* Start of the line the character at `at` is on. */
+static size_t line_start(const struct lineedit *e, size_t at)
+{
+    while (at > 0 && e->buf[at - 1] != L'\n')
+        at--;
+    return at;
+}
+
+/* Up (-1) or down (+1) one line, keeping the column as well as the shorter line allows. */
+static void line_move(struct lineedit *e, int dir)
+{
+    size_t start = line_start(e, e->cursor), column = e->cursor - start, target;
+    if (dir < 0) {
+        if (start == 0)
+            return;
+        target = line_start(e, start - 1);
+    } else {
+        size_t end = start;
+        while (end < e->len && e->buf[end] != L'\n')
+            end++;
+        if (end == e->len)
+            return;
+        target = end + 1;
+    }
+    size_t at = target;
+    while (at < e->len && e->buf[at] != L'\n' && at - target < column)
+        at++;
+    e->cursor = at;
+}
+
 static enum edit_result function_key(struct lineedit *e, wint_t ch)
 {
     switch (ch) {
     case KEY_ENTER:
-        return EDIT_ACCEPT;
+        return e->multiline ? insert(e, L'\n') : EDIT_ACCEPT;
+    case KEY_UP:
+    case KEY_DOWN:
+        if (e->multiline)
+            line_move(e, ch == KEY_UP ? -1 : 1);
+        return EDIT_UNCHANGED;
     case KEY_BACKSPACE:
         return e->cursor > 0 ? erase_at(e, e->cursor - 1) : EDIT_UNCHANGED;
     case KEY_DC:
@@ -112,7 +153,7 @@ enum edit_result lineedit_key(struct lineedit *e, int rc, wint_t ch)
     switch (ch) {
     case L'\n':
     case L'\r':
-        return EDIT_ACCEPT;
+        return e->multiline ? insert(e, L'\n') : EDIT_ACCEPT;
     case 27: /* Esc */
     case 7:  /* Ctrl-G */
         return EDIT_CANCEL;
@@ -157,4 +198,66 @@ int lineedit_draw(const struct lineedit *e, int y, int x, int width, int attr)
     for (size_t i = from; i < e->cursor; i++)
         cursor_x += wcwidth(e->buf[i]);
     return cursor_x;
+}
+
+int lineedit_draw_hidden(const struct lineedit *e, int y, int x, int width, int attr)
+{
+    struct lineedit stars = {.len = e->len, .cursor = e->cursor};
+    for (size_t i = 0; i < e->len; i++)
+        stars.buf[i] = L'*';
+    int cursor_x = lineedit_draw(&stars, y, x, width, attr);
+    return cursor_x;
+}
+
+/* Where each wrapped row starts: a new line at '\n' and where the next character would not fit. */
+static size_t wrap_rows(const struct lineedit *e, int width, size_t *starts, size_t max)
+{
+    size_t n = 0;
+    int cols = 0;
+    if (max)
+        starts[n++] = 0;
+    for (size_t i = 0; i < e->len && n < max; i++) {
+        if (e->buf[i] == L'\n') {
+            starts[n++] = i + 1;
+            cols = 0;
+            continue;
+        }
+        int w = wcwidth(e->buf[i]);
+        if (cols + w > width) {
+            starts[n++] = i;
+            cols = 0;
+        }
+        cols += w;
+    }
+    return n;
+}
+
+void lineedit_draw_lines(const struct lineedit *e, int y, int x, int width, int rows, int attr,
+                         int *cursor_y, int *cursor_x)
+{
+    static size_t starts[LINEEDIT_MAX + 1];
+    size_t n = wrap_rows(e, width, starts, LINEEDIT_MAX + 1);
+    size_t cursor_row = 0;
+    for (size_t r = 0; r < n; r++)
+        if (starts[r] <= e->cursor)
+            cursor_row = r;
+    size_t first = cursor_row >= (size_t)rows ? cursor_row - (size_t)rows + 1 : 0;
+    for (int r = 0; r < rows; r++) {
+        struct lineedit row = {.len = 0};
+        size_t k = first + (size_t)r;
+        if (k < n) {
+            size_t end = k + 1 < n ? starts[k + 1] : e->len;
+            for (size_t i = starts[k]; i < end; i++)
+                if (e->buf[i] != L'\n')
+                    row.buf[row.len++] = e->buf[i];
+        }
+        char *text = lineedit_text(&row);
+        draw_field(y + r, x, text, width, ALIGN_LEFT, attr);
+        free(text);
+    }
+    int cx = x;
+    for (size_t i = starts[cursor_row]; i < e->cursor; i++)
+        cx += wcwidth(e->buf[i]);
+    *cursor_y = y + (int)(cursor_row - first);
+    *cursor_x = cx;
 }

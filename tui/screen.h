@@ -42,6 +42,29 @@ enum action {
     ACTION_TAB_4,
     ACTION_TAB_5,
     ACTION_CLICK, /* a mouse click in the body; where is in tui.click_y/click_x */
+    /* Changes: each screen says in its table which it offers and what they do there. */
+    ACTION_SIGN_IN,     /* sign in as a person, or out */
+    ACTION_PEOPLE,      /* go to people and panels */
+    ACTION_SESSION,     /* go to the judge's presentation session */
+    ACTION_EDIT,        /* change the selected thing */
+    ACTION_ADD,         /* add a new one */
+    ACTION_ADD_PANEL,   /* set up a panel */
+    ACTION_ANSWER,      /* answer a checklist item */
+    ACTION_DECIDE,      /* decide and sign (review) */
+    ACTION_INSPECT,     /* record a site inspection */
+    ACTION_ASSIGN,      /* assign to a panel */
+    ACTION_BONUS,       /* award or withdraw a bonus */
+    ACTION_CONFLICT,    /* declare a conflict of interest */
+    ACTION_SCORE,       /* open the score form */
+    ACTION_TIMER,       /* start or pause the timer */
+    ACTION_NEXT,        /* next presentation or timer phase */
+    ACTION_BUDGET,      /* set the budget */
+    ACTION_TIE,         /* resolve a tie */
+    ACTION_FORFEIT,     /* a selected company forfeits */
+    ACTION_FINALIZE,    /* sign the final result */
+    ACTION_CALIBRATION, /* judge calibration */
+    ACTION_SHEETS,      /* every judge's sheet side by side */
+    ACTION_EXPORT,      /* write the result workbook */
     ACTION_COUNT
 };
 
@@ -81,6 +104,7 @@ struct area {
 };
 
 struct tui;
+struct form;
 
 struct screen {
     const char *name; /* N_(): in the title bar's breadcrumbs and in help */
@@ -122,6 +146,11 @@ struct tui {
     bool message_is_error;
     int click_y, click_x; /* of the last ACTION_CLICK, relative to the body */
     bool editing;         /* the `/` filter line has the keyboard */
+    struct form *form;    /* a form on top of the screen has the keyboard (form.h) */
+    /* Who is signed in (0 = nobody: reading only) and their unlocked key, wiped at sign-out. */
+    int64_t me;
+    struct secret_key key;
+    const char *clock_env; /* SIMSA_CLOCK for tests; see tui_now_ms */
     struct lineedit edit;
     char *filter_before; /* restored when the edit is cancelled */
 };
@@ -131,6 +160,9 @@ extern const struct screen screen_apps;
 extern const struct screen screen_app;
 extern const struct screen screen_board;
 extern const struct screen screen_help;
+extern const struct screen screen_people;
+extern const struct screen screen_session;
+extern const struct screen screen_calibration;
 
 /* Open a screen on top of the stack (arg is passed to its open). */
 void tui_push(struct tui *t, const struct screen *s, const void *arg);
@@ -145,6 +177,20 @@ int tui_attr(const struct tui *t, enum style s);
 const char *tui_lang(const struct tui *t, const char *ko, const char *en);
 /* "SME", "mid-size", "large", translated. */
 const char *tui_size_label(enum company_size s);
+/* The person signed in, or NULL. */
+const struct person *tui_me(const struct tui *t);
+/* Whether the person signed in may make a change only `role` makes; if not, says why. */
+bool tui_may(struct tui *t, enum role role);
+/* Milliseconds of a monotonic clock; SIMSA_CLOCK=<ms> fixes it (tests of the timer), and
+ * SIMSA_CLOCK=file:<path> reads the milliseconds from a file at each call. */
+int64_t tui_now_ms(const struct tui *t);
+/* Sign in (a form; preselect: a person's name or NULL), or out when someone is signed in. */
+void tui_sign_in(struct tui *t, const char *preselect);
+void tui_sign_out(struct tui *t);
+/* "name (role)" or "read-only", for the title bar (caller frees). */
+char *tui_who_text(const struct tui *t);
+/* After a change was committed: read the database again and say what happened. */
+void tui_changed(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The rank row of application index `app` (into t->call.apps), or NULL. */
 const struct rank_row *tui_rank_row(const struct tui *t, size_t app);
 

@@ -16,6 +16,7 @@
 
 #include "core/i18n.h"
 #include "tui/draw.h"
+#include "tui/form.h"
 #include "tui/lineedit.h"
 #include "tui/screen.h"
 
@@ -235,8 +236,9 @@ static void title_draw(const struct tui *t)
         free(crumbs);
         crumbs = longer;
     }
-    char *right =
-        xasprintf("%s  %s ", t->call.program.id ? t->call.program.id : "", _("read-only"));
+    char *who = tui_who_text(t);
+    char *right = xasprintf("%s  %s ", t->call.program.id ? t->call.program.id : "", who);
+    free(who);
     int right_cols = text_width(right);
     draw_text(0, 0, crumbs, COLS - right_cols - 1, attr | A_BOLD);
     if (right_cols < COLS / 2)
@@ -251,6 +253,8 @@ static const struct screen *destination(enum action a)
     return a == ACTION_DASHBOARD ? &screen_dashboard
            : a == ACTION_APPS    ? &screen_apps
            : a == ACTION_BOARD   ? &screen_board
+           : a == ACTION_PEOPLE  ? &screen_people
+           : a == ACTION_SESSION ? &screen_session
                                  : NULL;
 }
 
@@ -261,8 +265,9 @@ static void status_append(char **line, const struct tui *t, const struct binding
     shown[b->action] = true;
     char key[32];
     binding_key_name(b, key, sizeof key);
-    const char *label =
-        b->action == ACTION_BACK && t->n_views == 1 ? _("quit") : action_label(b->action);
+    const char *label = b->action == ACTION_BACK && t->n_views == 1 ? _("quit")
+                        : b->action == ACTION_SIGN_IN && t->me  ? _("sign out")
+                                                                : action_label(b->action);
     char *longer = xasprintf("%s %s %s ", *line, key, label);
     free(*line);
     *line = longer;
@@ -276,6 +281,10 @@ static void status_draw(const struct tui *t)
     draw_blank(LINES - 1, 0, COLS, attr);
     if (t->editing) {
         draw_text(LINES - 1, 0, _(" Enter keep the filter  Esc cancel  Ctrl-U clear"), COLS, attr);
+        return;
+    }
+    if (t->form) {
+        draw_text(LINES - 1, 0, _(" Tab next field  Ctrl-S save  Esc cancel"), COLS, attr);
         return;
     }
     char *line = xstrdup("");
@@ -356,7 +365,10 @@ static void frame_draw(struct tui *t)
         title_draw(t);
         v->screen->draw(t, v->state, &body);
         status_draw(t);
-        info_draw(t); /* last: it may place the cursor */
+        if (t->form)
+            form_draw(t, t->form, &body); /* last: it places the cursor */
+        else
+            info_draw(t); /* last: it may place the cursor */
     }
     refresh();
 }
@@ -431,6 +443,15 @@ static enum result generic_key(struct tui *t, enum action a)
     case ACTION_BOARD:
         view_go(t, &screen_board);
         return RESULT_HANDLED;
+    case ACTION_PEOPLE:
+        view_go(t, &screen_people);
+        return RESULT_HANDLED;
+    case ACTION_SESSION:
+        view_go(t, &screen_session);
+        return RESULT_HANDLED;
+    case ACTION_SIGN_IN:
+        tui_sign_in(t, NULL);
+        return RESULT_HANDLED;
     default:
         return RESULT_HANDLED; /* a key this screen gives no meaning: nothing happens */
     }
@@ -478,6 +499,12 @@ static void mouse_handle(struct tui *t)
 
 static void key_handle(struct tui *t, int rc, wint_t ch)
 {
+    if (t->form && !(rc == KEY_CODE_YES && ch == KEY_MOUSE)) {
+        form_key(t, rc, ch);
+        return;
+    }
+    if (t->form)
+        return; /* the mouse does nothing while a form has the keyboard */
     if (t->editing) {
         filter_key(t, rc, ch);
         return;
@@ -527,7 +554,7 @@ static void signals_restore(const struct sigaction old[3])
         sigaction(sigs[i], &old[i], NULL);
 }
 
-static int terminal_run(struct tui *t)
+static int terminal_run(struct tui *t, const char *as)
 {
     SCREEN *term = newterm(NULL, stdout, stdin);
     if (!term) {
@@ -546,6 +573,8 @@ static int terminal_run(struct tui *t)
     t->color = colors_start();
     mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     tui_push(t, &screen_dashboard, NULL);
+    if (as)
+        tui_sign_in(t, as);
     while (t->n_views > 0 && !stop_requested) {
         frame_draw(t);
         wint_t ch;
@@ -555,6 +584,7 @@ static int terminal_run(struct tui *t)
         t->message[0] = '\0';
         key_handle(t, rc, ch);
     }
+    tui_form_close(t);
     while (t->n_views > 0)
         view_pop(t);
     endwin();
@@ -563,9 +593,9 @@ static int terminal_run(struct tui *t)
     return 0;
 }
 
-int tui_main(const char *db_path)
+int tui_main(const char *db_path, const char *as)
 {
-    struct tui t = {.db_path = db_path};
+    struct tui t = {.db_path = db_path, .clock_env = getenv("SIMSA_CLOCK")};
     char *err = NULL;
     if (store_open(db_path, &t.store, &err) < 0) {
         fprintf(stderr, "simsa: %s\n", err);
@@ -588,7 +618,8 @@ int tui_main(const char *db_path)
     call_rank(&t.call, &t.rank);
     t.korean = interface_is_korean();
     t.today = today_date();
-    int rc = terminal_run(&t);
+    int rc = terminal_run(&t, as);
+    tui_sign_out(&t);
     free(t.filter_before);
     rank_result_free(&t.rank);
     call_free(&t.call);

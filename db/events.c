@@ -1,0 +1,48 @@
+/* Reading the audit log for people: the events of one application, oldest first. */
+#include <stdlib.h>
+
+#include "db/events.h"
+#include "db/internal.h"
+
+void app_events_free(struct app_event *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].at);
+        free(v[i].actor);
+        free(v[i].kind);
+        free(v[i].detail);
+    }
+    free(v);
+}
+
+int store_app_events(struct store *st, const char *app, struct app_event **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *s = db_prepare(
+        st, "SELECT seq, at, actor, kind, detail FROM event WHERE app_id = ?1 ORDER BY seq");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[(*n)++] = (struct app_event){.seq = sqlite3_column_int64(s, 0),
+                                            .at = db_col_text(s, 1),
+                                            .actor = db_col_text(s, 2),
+                                            .kind = db_col_text(s, 3),
+                                            .detail = db_col_text(s, 4)};
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        app_events_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return db_fail(st, "events");
+    }
+    return 0;
+}
