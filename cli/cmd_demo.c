@@ -531,6 +531,37 @@ static int demo_scores(struct store *st, struct call *c, const struct demo_keys 
                          demo_key(keys, call_find_person(c, "김간사")));
 }
 
+/* R13: the inspector visits the two applications that ask for the most. */
+static int demo_inspections(struct store *st, struct call *c, const struct demo_keys *keys)
+{
+    static const struct {
+        const char *app, *date, *fact, *finding, *notes;
+    } visits[] = {
+        {"2026-001", "2026-06-12", "생산라인 가동 및 AI 장비 설치 공간 확인",
+         "발효 공정 센서 데이터 3년치 보유", "현장 점검 결과 신청 내용과 일치함.\n공급기업 담당자 동석."},
+        {"2026-008", "2026-06-13", "공장 등록 및 사업장 소재지 확인", "",
+         "생산 설비 일부 이전 예정 없음을 확인함."},
+    };
+    struct person *inspector = call_find_person(c, "조현장");
+    for (size_t i = 0; i < sizeof visits / sizeof visits[0]; i++) {
+        struct inspection_in in = {.app = visits[i].app, .date = visits[i].date};
+        strlist_add(&in.team, "조현장");
+        strlist_add(&in.team, "김간사");
+        strlist_add(&in.facts, visits[i].fact);
+        if (*visits[i].finding)
+            strlist_add(&in.findings, visits[i].finding);
+        in.notes = xstrdup(visits[i].notes);
+        int rc = write_inspection(st, c, &in, inspector, demo_key(keys, inspector));
+        strlist_free(&in.team);
+        strlist_free(&in.facts);
+        strlist_free(&in.findings);
+        free(in.notes);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
 static int demo_build(struct store *st, struct call *c, struct diags *d)
 {
     struct demo_keys keys = {0};
@@ -542,7 +573,8 @@ static int demo_build(struct store *st, struct call *c, struct diags *d)
         goto out;
     if (store_begin(st) || demo_review(st, c, &keys) || store_commit(st) || demo_reload(st, c))
         goto out;
-    if (store_begin(st) || demo_panels(st, c, &keys) || store_commit(st) || demo_reload(st, c))
+    if (store_begin(st) || demo_inspections(st, c, &keys) || demo_panels(st, c, &keys) ||
+        store_commit(st) || demo_reload(st, c))
         goto out;
     if (store_begin(st) || demo_scores(st, c, &keys, d) || store_commit(st))
         goto out;

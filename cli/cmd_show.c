@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "db/events.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -176,6 +177,44 @@ static void show_scores(const struct call *c, const struct app_record *r,
         printf(_("amount: %s\n"), row->amount_reason);
 }
 
+/* Items stored one per line, printed "a; b; c". */
+static void print_list(const char *label, const char *list)
+{
+    if (!list || !*list)
+        return;
+    char *copy = xstrdup(list);
+    for (char *c = copy; *c; c++)
+        if (*c == '\n')
+            *c = ';';
+    printf("    %s %s\n", label, copy);
+    free(copy);
+}
+
+/* R13 and R6.3: the inspections recorded and the panel that scores it. */
+static int show_inspections(struct store *st, const struct call *c, const struct app_record *r)
+{
+    const char *panel = NULL;
+    for (size_t i = 0; i < c->n_panels; i++)
+        if (c->panels[i].id == r->panel)
+            panel = c->panels[i].name;
+    printf(_("panel: %s\n"), panel ? panel : _("(none: every judge)"));
+    struct app_inspection *v;
+    size_t n;
+    if (store_app_inspections(st, r->a.id, &v, &n) < 0)
+        return cli_fail("%s", store_errmsg(st));
+    for (size_t i = 0; i < n; i++) {
+        const struct person *who = call_person_by_id(c, v[i].signer);
+        printf(_("site inspection %s, signed by %s at %s\n"), v[i].date, who ? who->name : "?",
+               v[i].at);
+        print_list(_("team:"), v[i].team);
+        print_list(_("facts checked:"), v[i].facts);
+        print_list(_("findings:"), v[i].findings);
+        print_list(_("notes:"), v[i].notes);
+    }
+    app_inspections_free(v, n);
+    return 0;
+}
+
 int cli_app_show(struct cli *cli, int argc, char **argv)
 {
     char *pos[1];
@@ -195,6 +234,8 @@ int cli_app_show(struct cli *cli, int argc, char **argv)
         show_info(&c, r);
         show_documents(&c, r);
         show_review(&c, r);
+        if (show_inspections(st, &c, r) != 0)
+            rc = EXIT_FAIL;
         show_scores(&c, r, &res, (size_t)(r - c.apps));
         rank_result_free(&res);
     }

@@ -374,6 +374,13 @@ static void add_issue_problem(const struct program *p, const struct doc_def *d, 
                      d->number, d->name_ko, when, bound);
 }
 
+void doc_issue_check(const struct program *p, const struct doc_def *d, sdate issued,
+                     struct strlist *why)
+{
+    if (!doc_is_valid_on(p, issued))
+        add_issue_problem(p, d, issued, why, true);
+}
+
 static void add_missing(const struct program *p, const struct application *a,
                         const struct doc_def *d, struct review_result *out)
 {

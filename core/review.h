@@ -77,6 +77,9 @@ struct review_result {
 bool received_in_window(const struct program *p, kst_minutes received, bool has_time);
 /* R2.1: issued on or after docs_issued_after and not after the deadline date. */
 bool doc_is_valid_on(const struct program *p, sdate issued);
+/* R2.1: when `issued` is outside the window, the reason is added to *why (as review gives it). */
+void doc_issue_check(const struct program *p, const struct doc_def *d, sdate issued,
+                     struct strlist *why);
 /* R2.2: founded less than startup_years before the announcement. */
 bool startup_exempt(const struct program *p, sdate founded);
 /* R3.1: does a place name match a call region ("청주시" in "충청북도 청주시 흥덕구")? */

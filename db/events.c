@@ -46,3 +46,51 @@ int store_app_events(struct store *st, const char *app, struct app_event **out, 
     }
     return 0;
 }
+
+void app_inspections_free(struct app_inspection *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].date);
+        free(v[i].team);
+        free(v[i].facts);
+        free(v[i].findings);
+        free(v[i].notes);
+        free(v[i].at);
+    }
+    free(v);
+}
+
+int store_app_inspections(struct store *st, const char *app, struct app_inspection **out,
+                          size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *s = db_prepare(st, "SELECT date, team, facts, findings, notes, person_id, at "
+                                     "FROM inspection WHERE app_id = ?1 ORDER BY id");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 4;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[(*n)++] = (struct app_inspection){.date = db_col_text(s, 0),
+                                                 .team = db_col_text(s, 1),
+                                                 .facts = db_col_text(s, 2),
+                                                 .findings = db_col_text(s, 3),
+                                                 .notes = db_col_text(s, 4),
+                                                 .signer = sqlite3_column_int64(s, 5),
+                                                 .at = db_col_text(s, 6)};
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        app_inspections_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return db_fail(st, "inspections");
+    }
+    return 0;
+}

@@ -40,6 +40,7 @@ static const struct action_text action_texts[ACTION_COUNT] = {
     [ACTION_TAB_3] = {.label = N_("tab 3"), .help = N_("third tab")},
     [ACTION_TAB_4] = {.label = N_("tab 4"), .help = N_("fourth tab")},
     [ACTION_TAB_5] = {.label = N_("tab 5"), .help = N_("fifth tab")},
+    [ACTION_TAB_6] = {.label = N_("tab 6"), .help = N_("sixth tab")},
     [ACTION_CLICK] = {.label = N_("click"), .help = N_("select what was clicked")},
     [ACTION_SIGN_IN] = {.label = N_("sign in"),
                         .help = N_("sign in as a person to make changes, or sign out")},

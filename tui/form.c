@@ -113,7 +113,7 @@ static void note_set(struct form_field *fl, bool bad, const char *fmt, ...)
 static void note_clear(struct form_field *fl)
 {
     fl->note[0] = '\0';
-    fl->note_bad = false;
+    fl->note_bad = fl->note_warn = false;
 }
 
 /* One field by its kind; true when good. A field's own note is kept unless this finds fault. */
@@ -162,9 +162,17 @@ bool form_validate(struct tui *t, struct form *f)
 
 /* ---- Drawing ---- */
 
-static int field_rows(const struct form_field *fl)
+/* A note takes two lines when it is wider than the field (reasons are long in any language). */
+static int note_rows(const struct form *f, const struct form_field *fl)
 {
-    return (fl->kind == FIELD_NOTES ? fl->rows : 1) + (fl->note[0] ? 1 : 0);
+    if (!fl->note[0])
+        return 0;
+    return f->field_cols > 0 && text_width(fl->note) > f->field_cols ? 2 : 1;
+}
+
+static int field_rows(const struct form *f, const struct form_field *fl)
+{
+    return (fl->kind == FIELD_NOTES ? fl->rows : 1) + note_rows(f, fl);
 }
 
 static char *field_shown(const struct form_field *fl)
@@ -202,8 +210,12 @@ static void field_draw(struct tui *t, const struct form *f, const struct form_fi
         *cx = lineedit_draw(&fl->edit, y, fx, fw, attr);
     }
     if (fl->note[0]) {
-        int ny = y + (fl->kind == FIELD_NOTES ? fl->rows : 1);
-        draw_text(ny, fx, fl->note, fw, tui_attr(t, fl->note_bad ? STYLE_BAD : STYLE_GOOD));
+        int ny = y + (fl->kind == FIELD_NOTES ? fl->rows : 1), cols;
+        int attr_note = tui_attr(t, fl->note_bad || fl->note_warn ? STYLE_BAD : STYLE_GOOD);
+        size_t first = text_fit(fl->note, fw, &cols);
+        draw_text(ny, fx, fl->note, fw, attr_note);
+        if (note_rows(f, fl) > 1)
+            draw_text(ny + 1, fx, fl->note + first, fw, attr_note);
     }
 }
 
@@ -239,25 +251,40 @@ static void box_frame(struct tui *t, const struct form *f, const struct area *b)
     free(title);
 }
 
+/* Rows an intro line takes when wrapped to the box (at least one). */
+static int intro_rows(const struct form *f, const char *line)
+{
+    int width = f->field_cols + f->label_cols + 2, w = text_width(line);
+    return width > 0 && w > width ? (w + width - 1) / width : 1;
+}
+
+static int intro_total(const struct form *f)
+{
+    int rows = 0;
+    for (size_t i = 0; i < f->intro.n; i++)
+        rows += intro_rows(f, f->intro.v[i]);
+    return rows + (f->intro.n ? 1 : 0);
+}
+
 /* Rows of the content: intro, a blank, each field, a blank, summary, error, the key line. */
 static int content_rows(const struct form *f)
 {
-    int rows = (int)f->intro.n + (f->intro.n ? 1 : 0) + 1 + 3;
+    int rows = intro_total(f) + 1 + 3;
     for (size_t i = 0; i < f->n; i++)
-        rows += field_rows(&f->fields[i]);
+        rows += field_rows(f, &f->fields[i]);
     return rows + (f->error[0] ? 1 : 0);
 }
 
 /* Keep the focused field inside the visible rows. */
 static void scroll_to_focus(struct form *f, int visible)
 {
-    int row = (int)f->intro.n + (f->intro.n ? 1 : 0), top = 0, bottom = 0;
+    int row = intro_total(f), top = 0, bottom = 0;
     for (size_t i = 0; i < f->n; i++) {
         if (i == f->focus) {
             top = row;
-            bottom = row + field_rows(&f->fields[i]);
+            bottom = row + field_rows(f, &f->fields[i]);
         }
-        row += field_rows(&f->fields[i]);
+        row += field_rows(f, &f->fields[i]);
     }
     if (f->focus + 1 == f->n)
         bottom = row + 4; /* the last field shows the summary and the submit line too */
@@ -271,21 +298,30 @@ static void scroll_to_focus(struct form *f, int visible)
 
 void form_draw(struct tui *t, struct form *f, const struct area *body)
 {
+    struct area b = form_box(f, body, 0);
+    f->field_cols = b.width - 4 - (f->label_cols + 2);
     int rows = content_rows(f);
-    struct area b = form_box(f, body, rows);
+    b = form_box(f, body, rows);
     box_frame(t, f, &b);
     int inner_top = b.top + (f->full ? 0 : 1), inner_h = b.height - (f->full ? 0 : 2);
     int x = b.left + 2, width = b.width - 4;
     scroll_to_focus(f, inner_h);
     int y = inner_top - f->scroll, cy = -1, cx = -1;
 #define VISIBLE(row) ((row) >= inner_top && (row) < inner_top + inner_h)
-    for (size_t i = 0; i < f->intro.n; i++, y++)
-        if (VISIBLE(y))
-            draw_text(y, x, f->intro.v[i], width, A_NORMAL);
+    for (size_t i = 0; i < f->intro.n; i++) {
+        const char *rest = f->intro.v[i];
+        for (int k = intro_rows(f, rest); k > 0; k--, y++) {
+            int cols;
+            size_t bytes = text_fit(rest, width, &cols);
+            if (VISIBLE(y))
+                draw_text(y, x, rest, width, A_NORMAL);
+            rest += bytes ? bytes : strlen(rest);
+        }
+    }
     y += f->intro.n ? 1 : 0;
     for (size_t i = 0; i < f->n; i++) {
         const struct form_field *fl = &f->fields[i];
-        int h = field_rows(fl);
+        int h = field_rows(f, fl);
         if (VISIBLE(y) && VISIBLE(y + h - 1)) {
             int fy, fx;
             field_draw(t, f, fl, y, x, width, i == f->focus, &fy, &fx);

@@ -36,7 +36,8 @@ struct form_field {
     int step_tenths;       /* FIELD_SCORE */
     int rows;              /* FIELD_NOTES: lines shown */
     char note[256];        /* under the field: the check's ✓/✗ and why, or a hint */
-    bool note_bad;         /* the note is an error */
+    bool note_bad;         /* the note is an error: the form cannot be submitted */
+    bool note_warn;        /* the note is a warning: shown like an error, but no stop */
     /* Parsed value after a good check: date, won or tenths. */
     int64_t value;
 };
@@ -67,6 +68,7 @@ struct form {
     void (*ctx_free)(void *ctx);
     int scroll;               /* first row shown when the form is taller than the screen */
     bool full;                /* use the whole body, not a box */
+    int field_cols;           /* columns of a field's value at the last draw */
 };
 
 struct form *form_new(const char *title);

@@ -41,6 +41,7 @@ enum action {
     ACTION_TAB_3,
     ACTION_TAB_4,
     ACTION_TAB_5,
+    ACTION_TAB_6,
     ACTION_CLICK, /* a mouse click in the body; where is in tui.click_y/click_x */
     /* Changes: each screen says in its table which it offers and what they do there. */
     ACTION_SIGN_IN,     /* sign in as a person, or out */
@@ -181,6 +182,9 @@ const char *tui_size_label(enum company_size s);
 const struct person *tui_me(const struct tui *t);
 /* Whether the person signed in may make a change only `role` makes; if not, says why. */
 bool tui_may(struct tui *t, enum role role);
+/* Whether the signed-in person is a judge who has not yet submitted a sheet for `r`: they see
+ * no other judge's scores or the result before their own (issue 5). */
+bool tui_scores_hidden(const struct tui *t, const struct app_record *r);
 /* Milliseconds of a monotonic clock; SIMSA_CLOCK=<ms> fixes it (tests of the timer), and
  * SIMSA_CLOCK=file:<path> reads the milliseconds from a file at each call. */
 int64_t tui_now_ms(const struct tui *t);

@@ -1,21 +1,24 @@
 /* One application in tabs: information, documents and eligibility (live from call_review and
- * doc_is_valid_on), scores, amount and result (the rank row), history. */
+ * doc_is_valid_on), site inspections, scores, amount and result (the rank row), history (the
+ * audit events). The changes the secretariat makes here are forms of app_edit.c. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/events.h"
+#include "tui/app_edit.h"
 #include "tui/draw.h"
 #include "tui/page.h"
 #include "tui/screen.h"
 
-enum tab { TAB_INFO, TAB_DOCS, TAB_SCORES, TAB_RESULT, TAB_HISTORY, TAB_COUNT };
+enum tab { TAB_INFO, TAB_DOCS, TAB_INSPECTION, TAB_SCORES, TAB_RESULT, TAB_HISTORY, TAB_COUNT };
 
 static const char *const tab_names[TAB_COUNT] = {
-    [TAB_INFO] = N_("Information"), [TAB_DOCS] = N_("Docs & eligibility"),
-    [TAB_SCORES] = N_("Scores"),    [TAB_RESULT] = N_("Amount & result"),
-    [TAB_HISTORY] = N_("History"),
+    [TAB_INFO] = N_("Information"),     [TAB_DOCS] = N_("Docs & eligibility"),
+    [TAB_INSPECTION] = N_("Inspection"), [TAB_SCORES] = N_("Scores"),
+    [TAB_RESULT] = N_("Amount & result"), [TAB_HISTORY] = N_("History"),
 };
 
 struct app_view {
@@ -319,6 +322,12 @@ static void scores_tab(struct page *pg, const struct tui *t, const struct app_re
 {
     const struct call *c = &t->call;
     waiting_line(pg, c, r);
+    if (tui_scores_hidden(t, r)) {
+        page_add(pg, STYLE_NORMAL, 0, "");
+        page_add(pg, STYLE_DIM, 0,
+                 _("The judges' scores are hidden until you have submitted your own sheet."));
+        return;
+    }
     page_add(pg, STYLE_NORMAL, 0, "");
     if (r->n_sheets) {
         sheet_header(pg, &c->program);
@@ -358,6 +367,11 @@ static void scores_tab(struct page *pg, const struct tui *t, const struct app_re
 
 static void result_tab(struct page *pg, const struct tui *t, const struct app_record *r, size_t app)
 {
+    if (tui_scores_hidden(t, r)) {
+        page_add(pg, STYLE_DIM, 0,
+                 _("The result is hidden until you have submitted your own sheet."));
+        return;
+    }
     static const char *const labels[] = {N_("Band"), N_("Outcome"),   N_("Rank"),   N_("Score"),
                                          N_("Why"),  N_("Requested"), N_("Amount"), N_("How")};
     int w = labels_width(labels, sizeof labels / sizeof labels[0]);
@@ -403,18 +417,81 @@ static void result_tab(struct page *pg, const struct tui *t, const struct app_re
     }
 }
 
-static void history_tab(struct page *pg)
+/* Lines of a stored list (one item per line), each as "  - item". */
+static void list_lines(struct page *pg, const char *label, const char *list)
 {
-    page_add(pg, STYLE_DIM, 0,
-             _("The history of this application (who recorded what, and when, from the signed "
-               "audit log) comes with the audit view."));
+    if (!list || !*list)
+        return;
+    page_addf(pg, STYLE_STRONG, 2, "  %s", label);
+    char *copy = xstrdup(list), *save = NULL;
+    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+        page_addf(pg, STYLE_NORMAL, 6, "    - %s", line);
+    free(copy);
+}
+
+static void inspection_tab(struct page *pg, struct tui *t, const struct app_record *r)
+{
+    struct app_inspection *v;
+    size_t n;
+    if (store_app_inspections(t->store, r->a.id, &v, &n) < 0) {
+        page_addf(pg, STYLE_ALERT, 0, "%s", store_errmsg(t->store));
+        return;
+    }
+    if (!n)
+        page_add(pg, STYLE_DIM, 0, _("No site inspection recorded (R13). i records one."));
+    for (size_t i = 0; i < n; i++) {
+        const struct person *who = call_person_by_id(&t->call, v[i].signer);
+        char *team = xstrdup(v[i].team);
+        for (char *c = team; *c; c++)
+            if (*c == '\n')
+                *c = ',';
+        page_addf(pg, STYLE_HEADER, 0, _("Inspection of %s, team %s"), v[i].date, team);
+        free(team);
+        list_lines(pg, _("Facts checked"), v[i].facts);
+        list_lines(pg, _("Findings"), v[i].findings);
+        if (*v[i].notes) {
+            page_addf(pg, STYLE_STRONG, 2, "  %s", _("Notes"));
+            char *copy = xstrdup(v[i].notes), *save = NULL;
+            for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+                page_addf(pg, STYLE_NORMAL, 4, "    %s", l);
+            free(copy);
+        }
+        page_addf(pg, STYLE_DIM, 2, _("  signed by %s at %s"), who ? who->name : "?", v[i].at);
+        page_add(pg, STYLE_NORMAL, 0, "");
+    }
+    app_inspections_free(v, n);
+}
+
+static void history_tab(struct page *pg, struct tui *t, const struct app_record *r)
+{
+    struct app_event *v;
+    size_t n;
+    if (store_app_events(t->store, r->a.id, &v, &n) < 0) {
+        page_addf(pg, STYLE_ALERT, 0, "%s", store_errmsg(t->store));
+        return;
+    }
+    page_add(pg, STYLE_HEADER, 0, _("From the audit log: who recorded what, and when (UTC)"));
+    for (size_t i = 0; i < n; i++) {
+        /* A signed record's event ends with " #digest": shown as "signed". */
+        char *detail = xstrdup(v[i].detail), *hash = strstr(detail, " #");
+        bool is_signed = hash && strlen(hash) > 2 && !strchr(hash + 2, ' ');
+        if (is_signed)
+            *hash = '\0';
+        for (char *c = detail; *c; c++)
+            if (*c == '\n')
+                *c = ' ';
+        page_addf(pg, STYLE_NORMAL, 26, "%5lld %s %s %s: %s%s", (long long)v[i].seq, v[i].at,
+                  v[i].actor, v[i].kind, detail, is_signed ? _(" (signed)") : "");
+        free(detail);
+    }
+    app_events_free(v, n);
 }
 
 /* ---- The screen ---- */
 
 static void app_build(struct tui *t, struct app_view *v)
 {
-    const struct app_record *r = &t->call.apps[v->app];
+    struct app_record *r = &t->call.apps[v->app];
     page_clear(&v->page);
     switch (v->tab) {
     case TAB_INFO:
@@ -422,6 +499,9 @@ static void app_build(struct tui *t, struct app_view *v)
         break;
     case TAB_DOCS:
         docs_tab(&v->page, t, r);
+        break;
+    case TAB_INSPECTION:
+        inspection_tab(&v->page, t, r);
         break;
     case TAB_SCORES:
         scores_tab(&v->page, t, r);
@@ -431,7 +511,7 @@ static void app_build(struct tui *t, struct app_view *v)
         break;
     case TAB_HISTORY:
     case TAB_COUNT:
-        history_tab(&v->page);
+        history_tab(&v->page, t, r);
         break;
     }
 }
@@ -526,7 +606,26 @@ static enum result app_key(struct tui *t, void *state, enum action a)
     case ACTION_TAB_3:
     case ACTION_TAB_4:
     case ACTION_TAB_5:
+    case ACTION_TAB_6:
         tab_switch(t, v, (int)(a - ACTION_TAB_1));
+        return RESULT_HANDLED;
+    case ACTION_EDIT:
+        app_edit_document(t, v->app);
+        return RESULT_HANDLED;
+    case ACTION_ANSWER:
+        app_edit_answer(t, v->app);
+        return RESULT_HANDLED;
+    case ACTION_DECIDE:
+        app_edit_decide(t, v->app);
+        return RESULT_HANDLED;
+    case ACTION_INSPECT:
+        app_edit_inspection(t, v->app);
+        return RESULT_HANDLED;
+    case ACTION_ASSIGN:
+        app_edit_panel(t, v->app);
+        return RESULT_HANDLED;
+    case ACTION_BONUS:
+        app_edit_bonus(t, v->app);
         return RESULT_HANDLED;
     case ACTION_CLICK:
         for (int i = 0; i < TAB_COUNT && t->click_y == 1; i++)
@@ -554,9 +653,16 @@ static const struct binding app_bindings[] = {
     {.key = KEY_LEFT, .function = true, .action = ACTION_LEFT},
     {.key = '1', .action = ACTION_TAB_1, .help = N_("information")},
     {.key = '2', .action = ACTION_TAB_2, .help = N_("documents and eligibility")},
-    {.key = '3', .action = ACTION_TAB_3, .help = N_("scores")},
-    {.key = '4', .action = ACTION_TAB_4, .help = N_("amount and result")},
-    {.key = '5', .action = ACTION_TAB_5, .help = N_("history")},
+    {.key = '3', .action = ACTION_TAB_3, .help = N_("site inspection")},
+    {.key = '4', .action = ACTION_TAB_4, .help = N_("scores")},
+    {.key = '5', .action = ACTION_TAB_5, .help = N_("amount and result")},
+    {.key = '6', .action = ACTION_TAB_6, .help = N_("history")},
+    {.key = 'e', .action = ACTION_EDIT, .status = true, .help = N_("enter a document's issue date")},
+    {.key = 'c', .action = ACTION_ANSWER, .status = true},
+    {.key = 'r', .action = ACTION_DECIDE, .status = true},
+    {.key = 'i', .action = ACTION_INSPECT, .status = true},
+    {.key = 'p', .action = ACTION_ASSIGN},
+    {.key = 'B', .action = ACTION_BONUS},
     {.action = ACTION_NONE},
 };
 

@@ -43,6 +43,12 @@ bool tui_may(struct tui *t, enum role role)
     return false;
 }
 
+bool tui_scores_hidden(const struct tui *t, const struct app_record *r)
+{
+    const struct person *me = tui_me(t);
+    return me && me->role == ROLE_JUDGE && !call_sheet_of(r, me->id);
+}
+
 int64_t tui_now_ms(const struct tui *t)
 {
     const char *fixed = t->clock_env;

@@ -15,28 +15,32 @@ wait_for "2026-001  청주바이오텍(주)  [scored, selected]"
 wait_for "Title            발효 공정 이상 탐지 AI"
 wait_for "Business no.     301-81-12349"
 wait_for "Received         2026-06-03 10:12 (on time)"
-wait_for "tab 1 of 5"
+wait_for "tab 1 of 6"
 
 keys Tab
-wait_for "tab 2 of 5"
+wait_for "tab 2 of 6"
 wait_for "Recorded decision: passed"
 wait_for "✓ Eligible now"
 wait_for "Documents (valid when issued 2026-03-01 to 2026-06-19, R2.1)"
 keys 3
-wait_for "tab 3 of 5"
+wait_for "tab 3 of 6"
+wait_for "Inspection of 2026-06-12, team 조현장,김간사"
+keys 4
+wait_for "tab 4 of 6"
 wait_for "Sheets: 5 submitted; panel of 5 judges"
 line_with "  judge " | grep -Eq "judge +need +will +data +kpi +strategy +team +fit +cost +total +amount" ||
     fail "sheet header"
-keys 4
-wait_for "tab 4 of 5"
+keys 5
+wait_for "tab 5 of 6"
 wait_for "Outcome    selected"
 wait_for "Score      base 85.00 + bonus 3 = final 88.00, from 5 sheets"
 wait_for "Amount     80,000,000 won"
 keys l
-wait_for "tab 5 of 5"
-wait_for "the audit view."
+wait_for "tab 6 of 6"
+wait_for "From the audit log"
+wait_for "review passed"
 keys BTab h 1
-wait_for "tab 1 of 5"
+wait_for "tab 1 of 6"
 
 # An ineligible one: document 6 issued before 2026-03-01 shows ✗ with the R2.1 reason.
 keys q
@@ -54,7 +58,7 @@ keys q
 wait_for "row 10 of 12"
 keys g j Enter
 wait_for "2026-002  (주)충주식품  [scored, tie]"
-keys 4
+keys 5
 wait_for "Rank       3 (tied; unresolved)"
 wait_for "tie with 2026-007"
 fits_width 100

@@ -30,10 +30,10 @@ wait_screen "$reference" "80x24 after growing back"
 
 # in the middle of a detail, and wider again
 keys Enter 3
-wait_for "tab 3 of 5"
+wait_for "tab 3 of 6"
 tui_tmux resize-window -t main -x 120 -y 40
 wait_row 40 "Tab next tab  d dashboard  a apps  b board"
-wait_row 39 "application 2 of 12; tab 3 of 5"
+wait_row 39 "application 2 of 12; tab 3 of 6"
 fits_width 120
 
 # started too small: the message, and q still quits

@@ -1,0 +1,438 @@
+/* The secretariat's changes to one application, each a form over its detail screen: a document's
+ * issue date (R2.1, checked live), a checklist answer (R4), the review decision (R2-R5, signed),
+ * a site inspection (R13, signed), its panel (R6.3) and its bonuses (R8, signed). Every write
+ * goes through db/write.h, the code the commands use. */
+#include "tui/app_edit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/sign.h"
+#include "db/write.h"
+#include "tui/form.h"
+
+/* The application a form changes, by id: a reload may move it in t->call.apps. */
+struct app_form {
+    char *app;
+    size_t last_choice; /* the choice the other fields were filled for */
+};
+
+static void app_form_free(void *ctx)
+{
+    struct app_form *af = ctx;
+    free(af->app);
+    free(af);
+}
+
+static struct form *app_form_new(struct tui *t, size_t app, const char *title)
+{
+    struct app_form *af = xcalloc(1, sizeof *af);
+    af->app = xstrdup(t->call.apps[app].a.id);
+    af->last_choice = (size_t)-1;
+    char *full = xasprintf("%s: %s", af->app, title);
+    struct form *f = form_new(full);
+    free(full);
+    f->ctx = af;
+    f->ctx_free = app_form_free;
+    return f;
+}
+
+static struct app_record *form_app(struct tui *t, const struct form *f)
+{
+    return call_find_app(&t->call, ((const struct app_form *)f->ctx)->app);
+}
+
+/* Run one write in a transaction; on failure the form keeps the message and nothing changes. */
+static int commit_or_explain(struct tui *t, struct form *f, int rc)
+{
+    if (rc == 0 && store_commit(t->store) == 0)
+        return 0;
+    snprintf(f->error, sizeof f->error, _("%s; nothing was changed"), store_errmsg(t->store));
+    store_rollback(t->store);
+    return -1;
+}
+
+/* ---- A document's issue date (R2.1) ---- */
+
+static void document_check(struct tui *t, struct form *f)
+{
+    struct app_form *af = f->ctx;
+    struct app_record *r = form_app(t, f);
+    const struct program *p = &t->call.program;
+    struct form_field *which = &f->fields[0], *date = &f->fields[1];
+    const struct doc_def *d = &p->docs[which->choice];
+    if (!r)
+        return;
+    if (af->last_choice != which->choice) { /* another document: show its recorded date */
+        af->last_choice = which->choice;
+        char issued[11] = "";
+        for (size_t i = 0; i < r->n_docs; i++)
+            if (r->docs[i].number == d->number)
+                date_format(r->docs[i].issued, issued);
+        lineedit_set(&date->edit, issued);
+        date->note[0] = '\0';
+        date->note_bad = false;
+        return;
+    }
+    if (date->note_bad || !date->edit.len)
+        return;
+    struct strlist why = {0};
+    doc_issue_check(p, d, (sdate)date->value, &why);
+    snprintf(date->note, sizeof date->note, "%s %s", why.n ? "✗" : "✓",
+             why.n ? why.v[0] : _("valid: issued within the window (R2.1)"));
+    /* An out-of-window date may still be recorded: the review then says why it fails. */
+    date->note_warn = why.n > 0;
+    snprintf(f->summary, sizeof f->summary, "%s",
+             why.n ? _("saving records the date as submitted; the review will fail on it") : "");
+    strlist_free(&why);
+}
+
+static int document_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    const struct doc_def *d = &t->call.program.docs[f->fields[0].choice];
+    sdate issued = (sdate)f->fields[1].value;
+    int rc = store_begin(t->store) ||
+             write_document(t->store, tui_me(t)->name, r->a.id, d->number, issued);
+    if (commit_or_explain(t, f, rc) < 0)
+        return -1;
+    char when[11];
+    date_format(issued, when);
+    tui_changed(t, _("%s: document %d issued %s recorded"), r->a.id, d->number, when);
+    return 0;
+}
+
+void app_edit_document(struct tui *t, size_t app)
+{
+    const struct program *p = &t->call.program;
+    if (!tui_may(t, ROLE_SECRETARIAT) || !p->n_docs)
+        return;
+    struct form *f = app_form_new(t, app, _("document issue date"));
+    struct strlist names = {0};
+    for (size_t i = 0; i < p->n_docs; i++) {
+        char *name = xasprintf("%d %s", p->docs[i].number,
+                               tui_lang(t, p->docs[i].name_ko, p->docs[i].name_en));
+        strlist_add(&names, name);
+        free(name);
+    }
+    form_add_choice(f, _("Document"), (const char *const *)names.v, names.n, 0);
+    strlist_free(&names);
+    form_add(f, FIELD_DATE, _("Issued"), NULL);
+    f->check = document_check;
+    f->submit = document_submit;
+    tui_form_open(t, f);
+}
+
+/* ---- A checklist answer (R4) ---- */
+
+static void answer_check(struct tui *t, struct form *f)
+{
+    struct app_form *af = f->ctx;
+    struct app_record *r = form_app(t, f);
+    size_t k = f->fields[0].choice;
+    if (!r || af->last_choice == k)
+        return;
+    af->last_choice = k;
+    const char *item = t->call.program.dqs[k].id;
+    f->fields[1].yes = false;
+    lineedit_set(&f->fields[2].edit, "");
+    for (size_t i = 0; i < r->n_answers; i++) {
+        if (strcmp(r->answers[i].item, item) == 0) {
+            f->fields[1].yes = r->answers[i].answer == ANSWER_YES;
+            lineedit_set(&f->fields[2].edit, r->answers[i].note);
+        }
+    }
+}
+
+static int answer_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    const struct person *me = tui_me(t);
+    const char *item = t->call.program.dqs[f->fields[0].choice].id;
+    bool yes = f->fields[1].yes;
+    char *note = form_text(&f->fields[2]);
+    int rc = store_begin(t->store) ||
+             write_check(t->store, me->name, me->id, r->a.id, item, yes, note);
+    free(note);
+    if (commit_or_explain(t, f, rc) < 0)
+        return -1;
+    tui_changed(t, _("%s: %s = %s"), r->a.id, item, yes ? _("yes") : _("no"));
+    return 0;
+}
+
+void app_edit_answer(struct tui *t, size_t app)
+{
+    const struct program *p = &t->call.program;
+    if (!tui_may(t, ROLE_SECRETARIAT) || !p->n_dqs)
+        return;
+    struct form *f = app_form_new(t, app, _("checklist"));
+    form_intro(f, "%s", _("Disqualifiers (R4): answer yes when the item holds for the company."));
+    struct strlist items = {0};
+    for (size_t i = 0; i < p->n_dqs; i++) {
+        char *s = xasprintf("%s %s", p->dqs[i].id, tui_lang(t, p->dqs[i].text_ko, p->dqs[i].text_en));
+        strlist_add(&items, s);
+        free(s);
+    }
+    form_add_choice(f, _("Item"), (const char *const *)items.v, items.n, 0);
+    strlist_free(&items);
+    form_add(f, FIELD_YESNO, _("Holds"), "no");
+    form_add(f, FIELD_TEXT, _("Note"), NULL)->optional = true;
+    f->check = answer_check;
+    f->submit = answer_submit;
+    tui_form_open(t, f);
+}
+
+/* ---- The review decision (R2-R5), signed ---- */
+
+static int decide_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    if (!f->fields[0].yes) {
+        snprintf(f->error, sizeof f->error, "%s", _("answer yes to sign the decision"));
+        return -1;
+    }
+    struct review_result res = {0};
+    call_review(&t->call, r, &res);
+    const struct person *me = tui_me(t);
+    int rc = store_begin(t->store) || write_review(t->store, &t->call, r, &res, me, &t->key) ||
+             sign_audit_head(t->store, &t->call, me, &t->key);
+    bool passed = res.passed;
+    review_result_free(&res);
+    char *id = xstrdup(r->a.id);
+    if (commit_or_explain(t, f, rc) == 0)
+        tui_changed(t, _("%s: document review %s, signed by %s"), id,
+                    passed ? _("passed") : _("failed"), me->name);
+    free(id);
+    return rc ? -1 : 0;
+}
+
+void app_edit_decide(struct tui *t, size_t app)
+{
+    if (!tui_may(t, ROLE_SECRETARIAT))
+        return;
+    struct app_record *r = &t->call.apps[app];
+    struct review_result res = {0};
+    call_review(&t->call, r, &res);
+    struct form *f = app_form_new(t, app, _("document review decision"));
+    form_intro(f, "%s", res.passed ? _("✓ The application passes the document review (R2-R5).")
+                                   : _("✗ The application fails the document review:"));
+    for (size_t i = 0; i < res.reasons.n; i++)
+        form_intro(f, "  - %s", res.reasons.v[i]);
+    for (size_t i = 0; i < res.notes.n; i++)
+        form_intro(f, "  · %s", res.notes.v[i]);
+    review_result_free(&res);
+    form_intro(f, _("Signed by %s with their key."), tui_me(t)->name);
+    form_add(f, FIELD_YESNO, _("Sign"), "no");
+    f->submit = decide_submit;
+    f->submit_label = _("sign");
+    tui_form_open(t, f);
+}
+
+/* ---- A site inspection (R13), signed ---- */
+
+enum { INSP_DATE, INSP_TEAM, INSP_FACTS, INSP_FINDINGS, INSP_NOTES };
+
+/* Items of a list typed one per line (facts, findings) or comma-separated (the team). */
+static void split_items(const char *text, const char *separators, struct strlist *out)
+{
+    char *copy = xstrdup(text), *save = NULL;
+    for (char *s = strtok_r(copy, separators, &save); s; s = strtok_r(NULL, separators, &save))
+        if (*str_trim(s))
+            strlist_add(out, s);
+    free(copy);
+}
+
+static void inspection_in_fill(const struct form *f, const char *app, char *date,
+                               struct inspection_in *in)
+{
+    memset(in, 0, sizeof *in);
+    in->app = app;
+    in->date = date;
+    char *team = form_text(&f->fields[INSP_TEAM]), *facts = form_text(&f->fields[INSP_FACTS]);
+    char *findings = form_text(&f->fields[INSP_FINDINGS]);
+    split_items(team, ",\n", &in->team);
+    split_items(facts, "\n", &in->facts);
+    split_items(findings, "\n", &in->findings);
+    in->notes = form_text(&f->fields[INSP_NOTES]);
+    free(team);
+    free(facts);
+    free(findings);
+}
+
+static void inspection_in_clear(struct inspection_in *in)
+{
+    strlist_free(&in->team);
+    strlist_free(&in->facts);
+    strlist_free(&in->findings);
+    free(in->notes);
+}
+
+static void inspection_check(struct tui *t, struct form *f)
+{
+    const struct person *me = tui_me(t);
+    char *date = form_text(&f->fields[INSP_DATE]), why[256];
+    struct inspection_in in;
+    inspection_in_fill(f, ((struct app_form *)f->ctx)->app, date, &in);
+    const char *refusal = me && *date && !f->fields[INSP_DATE].note_bad
+                              ? inspection_refusal(&t->call, &in, me, why, sizeof why)
+                              : NULL;
+    f->summary_bad = refusal != NULL;
+    if (refusal)
+        snprintf(f->summary, sizeof f->summary, "✗ %s", refusal);
+    else
+        snprintf(f->summary, sizeof f->summary,
+                 _("team of %zu (at most %d evaluator(s) and %d staff); %zu fact(s), %zu "
+                   "finding(s)"),
+                 in.team.n, t->call.program.inspection_evaluators,
+                 t->call.program.inspection_staff, in.facts.n, in.findings.n);
+    inspection_in_clear(&in);
+    free(date);
+}
+
+static int inspection_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    const struct person *me = tui_me(t);
+    char *date = form_text(&f->fields[INSP_DATE]);
+    struct inspection_in in;
+    inspection_in_fill(f, r->a.id, date, &in);
+    int rc = store_begin(t->store) || write_inspection(t->store, &t->call, &in, me, &t->key);
+    char *id = xstrdup(r->a.id);
+    if (commit_or_explain(t, f, rc) == 0)
+        tui_changed(t, _("%s: site inspection of %s recorded and signed by %s"), id, date,
+                    me->name);
+    free(id);
+    inspection_in_clear(&in);
+    free(date);
+    return rc ? -1 : 0;
+}
+
+void app_edit_inspection(struct tui *t, size_t app)
+{
+    if (!tui_may(t, ROLE_INSPECTOR))
+        return;
+    const struct program *p = &t->call.program;
+    struct form *f = app_form_new(t, app, _("site inspection"));
+    form_intro(f, _("R13: a team of %d evaluator(s) and %d staff visits the site."),
+               p->inspection_evaluators, p->inspection_staff);
+    char today[11];
+    date_format(t->today, today);
+    form_add(f, FIELD_DATE, _("Date"), today);
+    form_add(f, FIELD_TEXT, _("Team (A, B)"), tui_me(t)->name);
+    form_add(f, FIELD_NOTES, _("Facts checked"), NULL)->optional = true;
+    form_add(f, FIELD_NOTES, _("Findings"), NULL)->optional = true;
+    struct form_field *notes = form_add(f, FIELD_NOTES, _("Notes"), NULL);
+    notes->rows = 5;
+    f->fields[INSP_FACTS].rows = f->fields[INSP_FINDINGS].rows = 3;
+    f->check = inspection_check;
+    f->submit = inspection_submit;
+    f->submit_label = _("sign");
+    tui_form_open(t, f);
+}
+
+/* ---- Panel (R6.3) ---- */
+
+static int panel_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    const struct panel *panel = &t->call.panels[f->fields[0].choice];
+    char *name = xstrdup(panel->name), *id = xstrdup(r->a.id);
+    int rc = store_begin(t->store) || write_assign(t->store, tui_me(t)->name, panel, r);
+    if (commit_or_explain(t, f, rc) == 0)
+        tui_changed(t, _("%s: scored by panel %s"), id, name);
+    free(name);
+    free(id);
+    return rc ? -1 : 0;
+}
+
+void app_edit_panel(struct tui *t, size_t app)
+{
+    if (!tui_may(t, ROLE_SECRETARIAT))
+        return;
+    if (!t->call.n_panels) {
+        tui_message(t, true, "%s", _("no panels yet: set one up on the people screen (P, then m)"));
+        return;
+    }
+    struct form *f = app_form_new(t, app, _("panel"));
+    struct strlist names = {0};
+    size_t current = 0;
+    for (size_t i = 0; i < t->call.n_panels; i++) {
+        strlist_add(&names, t->call.panels[i].name);
+        if (t->call.panels[i].id == t->call.apps[app].panel)
+            current = i;
+    }
+    form_add_choice(f, _("Panel"), (const char *const *)names.v, names.n, current);
+    strlist_free(&names);
+    f->submit = panel_submit;
+    tui_form_open(t, f);
+}
+
+/* ---- Bonuses (R8), signed ---- */
+
+static bool has_bonus(const struct app_record *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_bonuses; i++)
+        if (strcmp(r->bonuses[i], id) == 0)
+            return true;
+    return false;
+}
+
+static void bonus_check(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    const struct bonus_def *b = &t->call.program.bonuses[f->fields[0].choice];
+    bool award = f->fields[1].yes, has = r && has_bonus(r, b->id);
+    char *note = form_text(&f->fields[2]);
+    f->summary_bad = (award && has) || (!award && !has) || (award && !*note);
+    snprintf(f->summary, sizeof f->summary, "%s",
+             award && has    ? _("✗ already awarded")
+             : !award && !has ? _("✗ not awarded: nothing to withdraw")
+             : award && !*note ? _("✗ an award needs a note of its evidence")
+                               : "");
+    free(note);
+}
+
+static int bonus_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    const struct bonus_def *b = &t->call.program.bonuses[f->fields[0].choice];
+    bool award = f->fields[1].yes;
+    char *note = form_text(&f->fields[2]), *id = xstrdup(r->a.id), *bonus = xstrdup(b->id);
+    int rc = store_begin(t->store) ||
+             write_bonus(t->store, &t->call, r->a.id, b, award, award ? note : "", tui_me(t),
+                         &t->key);
+    if (commit_or_explain(t, f, rc) == 0)
+        tui_changed(t, award ? _("%s: bonus %s awarded") : _("%s: bonus %s withdrawn"), id,
+                    bonus);
+    free(note);
+    free(id);
+    free(bonus);
+    return rc ? -1 : 0;
+}
+
+void app_edit_bonus(struct tui *t, size_t app)
+{
+    const struct program *p = &t->call.program;
+    if (!tui_may(t, ROLE_SECRETARIAT) || !p->n_bonuses)
+        return;
+    struct form *f = app_form_new(t, app, _("bonus"));
+    struct strlist names = {0};
+    for (size_t i = 0; i < p->n_bonuses; i++) {
+        char pts[16];
+        tenths_format(p->bonuses[i].points_tenths, pts, sizeof pts);
+        char *s = xasprintf("%s +%s%s", tui_lang(t, p->bonuses[i].name_ko, p->bonuses[i].name_en),
+                            pts, has_bonus(&t->call.apps[app], p->bonuses[i].id) ? _(" (awarded)") : "");
+        strlist_add(&names, s);
+        free(s);
+    }
+    form_add_choice(f, _("Bonus"), (const char *const *)names.v, names.n, 0);
+    strlist_free(&names);
+    form_add(f, FIELD_YESNO, _("Award (no = withdraw)"), "yes");
+    form_add(f, FIELD_TEXT, _("Evidence"), NULL)->optional = true;
+    f->check = bonus_check;
+    f->submit = bonus_submit;
+    f->submit_label = _("sign");
+    tui_form_open(t, f);
+}
