@@ -76,6 +76,7 @@ static void document_check(struct tui *t, struct form *f)
         date->note_bad = false;
         return;
     }
+    f->summary[0] = '\0';
     if (date->note_bad || !date->edit.len)
         return;
     struct strlist why = {0};
@@ -222,9 +223,12 @@ void app_edit_decide(struct tui *t, size_t app)
         form_intro(f, "  - %s", res.reasons.v[i]);
     for (size_t i = 0; i < res.notes.n; i++)
         form_intro(f, "  · %s", res.notes.v[i]);
-    review_result_free(&res);
     form_intro(f, _("Signed by %s with their key."), tui_me(t)->name);
+    /* The verdict again beside the answer: the reasons above may scroll away. */
+    snprintf(f->summary, sizeof f->summary, "%s",
+             res.passed ? _("✓ passes the document review") : _("✗ fails the document review"));
     form_add(f, FIELD_YESNO, _("Sign"), "no");
+    review_result_free(&res);
     f->submit = decide_submit;
     f->submit_label = _("sign");
     tui_form_open(t, f);

@@ -38,7 +38,7 @@ wait_for "Amount     80,000,000 won"
 keys l
 wait_for "tab 6 of 6"
 wait_for "From the audit log"
-wait_for "review passed"
+wait_for "김간사 document: doc 1 issued 2026-05-10"
 keys BTab h 1
 wait_for "tab 1 of 6"
 

@@ -33,7 +33,7 @@ keys Enter '?'
 wait_for "Keys of Application"
 line_with "  Tab " | grep -q "next tab" || fail "Tab"
 line_with "  1 " | grep -q "information" || fail "1"
-line_with "  5 " | grep -q "history" || fail "5"
+line_with "  6 " | grep -q "history" || fail "6"
 keys q q
 wait_for "row 1 of 12"
 

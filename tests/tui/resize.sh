@@ -32,7 +32,7 @@ wait_screen "$reference" "80x24 after growing back"
 keys Enter 3
 wait_for "tab 3 of 6"
 tui_tmux resize-window -t main -x 120 -y 40
-wait_row 40 "Tab next tab  d dashboard  a apps  b board"
+wait_row 40 "Tab next tab  e edit  c checklist  r decide  i inspection  d dashboard"
 wait_row 39 "application 2 of 12; tab 3 of 6"
 fits_width 120
 
