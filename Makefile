@@ -64,7 +64,8 @@ endif
 CHECK_EXTRA =
 FULL_EXTRA  =
 
-all: $(if $(filter 1,$(SAN)),,simsa) $(BIN) $(MOS)
+# ./simsa points at the default build only: other build directories leave it alone.
+all: $(if $(filter build,$(B)),simsa) $(BIN) $(MOS)
 
 simsa: $(BIN)
 	ln -sf $(BIN) simsa
@@ -154,20 +155,32 @@ pot:
 	  $(CORE_SRC) $(DB_SRC) $(REPORTS_SRC) $(TUI_SRC) $(CLI_SRC)
 	for po in $(POS); do msgmerge -q --update --backup=none $$po po/simsa.pot; done
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+# The binary looks for its messages in LOCALEDIR, fixed when cli/main.c is compiled; a build made
+# for another PREFIX is rebuilt first, so the installed binary finds its translations. Built-in
+# calls are compiled in; the copies under share/simsa/programs are for reading and copying.
+install: $(BIN) $(MOS)
+	@if ! tr '\0' '\n' < $(BIN) | grep -qxF '$(LOCALEDIR)'; then \
+	  echo "  rebuilding $(BIN) for PREFIX=$(PREFIX)"; rm -f $(B)/cli/main.o; \
+	  $(MAKE) --no-print-directory $(BIN) || exit 1; \
+	  tr '\0' '\n' < $(BIN) | grep -qxF '$(LOCALEDIR)' || \
+	    { echo "$(BIN) does not look for messages in $(LOCALEDIR)" >&2; exit 1; }; fi
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/simsa
 	install -m 644 $(PROGRAMS) $(DESTDIR)$(DATADIR)/programs/
-	for m in man/*.1; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
-	for m in man/*.5; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/ || true; done
-	for po in $(POS); do l=$$(basename $$po .po); \
+	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 completion/simsa.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/simsa
+	set -e; for po in $(POS); do l=$$(basename $$po .po); \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/simsa.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/simsa
 	rm -rf $(DESTDIR)$(DATADIR)
-	rm -f $(DESTDIR)$(MANDIR)/man1/simsa.1 $(DESTDIR)$(MANDIR)/man5/simsa-*.5
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1))) \
+	  $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/simsa
 	for po in $(POS); do l=$$(basename $$po .po); rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/simsa.mo; done
 
 clean:
