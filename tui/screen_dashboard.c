@@ -192,6 +192,26 @@ static void review_alerts(struct page *pg, const struct call *c)
     }
 }
 
+/* R13: applications that passed the review but have no site inspection recorded yet. */
+static void inspection_alert(struct page *pg, const struct call *c)
+{
+    struct strlist ids = {0};
+    for (size_t i = 0; i < c->n_apps; i++)
+        if (c->apps[i].review == REVIEW_PASSED && !c->apps[i].inspected && !c->apps[i].forfeited)
+            strlist_add(&ids, c->apps[i].a.id);
+    if (ids.n) {
+        char *list = ids_joined(&ids);
+        char *s = xasprintf(ngettext("%zu application has no site inspection yet (R13): %s",
+                                     "%zu applications have no site inspection yet (R13): %s",
+                                     ids.n),
+                            ids.n, list);
+        alert(pg, s);
+        free(s);
+        free(list);
+    }
+    strlist_free(&ids);
+}
+
 static void tie_alerts(struct page *pg, const struct tui *t)
 {
     const struct rank_result *rk = &t->rank;
@@ -217,10 +237,15 @@ static void tie_alerts(struct page *pg, const struct tui *t)
 
 static void alert_lines(struct page *pg, const struct tui *t)
 {
-    page_add(pg, STYLE_HEADER, 0, _("Alerts"));
+    size_t decided = 0;
+    for (size_t i = 0; i < t->call.n_apps; i++)
+        decided += t->call.apps[i].review != REVIEW_NONE;
+    page_addf(pg, STYLE_HEADER, 0, _("Alerts (document review: %zu of %zu decided)"), decided,
+              t->call.n_apps);
     size_t before = pg->n;
     unreviewed_alert(pg, &t->call);
     review_alerts(pg, &t->call);
+    inspection_alert(pg, &t->call);
     tie_alerts(pg, t);
     for (size_t i = 0; i < t->rank.notes.n; i++)
         alert(pg, t->rank.notes.v[i]);

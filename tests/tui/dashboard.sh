@@ -16,6 +16,8 @@ line_with "  scored" | grep -Eq "scored +9( |$)" || fail "scored count"
 line_with "강민준" | grep -q "강민준 *3 of 3" || fail "judge sheets"
 wait_for "Budget 250,000,000 won: used 150,624,000, left 99,376,000"
 wait_for "! unresolved tie at rank 3: 2026-002, 2026-007"
+wait_for "Alerts (document review: 12 of 12 decided)"
+wait_for "have no site inspection yet (R13): 2026-002, 2026-003"
 wait_for "! 2026-010 fails review: R2.1: document 6"
 wait_for "? help  q quit  a apps  b board"
 
