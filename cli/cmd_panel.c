@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/session.h"
+#include "db/order.h"
 #include "db/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -106,6 +108,47 @@ static int cmd_panel_assign(struct cli *cli, int argc, char **argv)
             rc = EXIT_OK;
         }
     }
+    free(pos);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+/* The presentation order of a panel's applications, set by the secretariat: the named ones
+ * first, in that order, then the panel's others as they were. */
+static int cmd_panel_order(struct cli *cli, int argc, char **argv)
+{
+    int n = cli_positional(argc, argv, NULL, NULL, NULL, 0);
+    if (n < 2)
+        return cli_usage(_("usage: simsa panel order NAME APP..."));
+    char **pos = xcalloc((size_t)n, sizeof *pos);
+    cli_positional(argc, argv, NULL, NULL, pos, n);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0) {
+        free(pos);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_FAIL;
+    struct panel *panel = call_find_panel(&c, pos[0]);
+    size_t *order = NULL, n_order = 0;
+    char why[256];
+    const char *refusal = NULL;
+    if (!panel)
+        cli_fail(_("no panel named %s (simsa panel add)"), pos[0]);
+    else if ((refusal = session_order(&c, panel->id, (const char *const *)pos + 1,
+                                      (size_t)(n - 1), &order, &n_order, why, sizeof why)))
+        cli_fail("%s", refusal);
+    else if (store_begin(st) ||
+             write_order(st, &c, cli->as ? cli->as : "simsa", panel->name, order, n_order))
+        rc = cli_rollback_fail(st, pos[0]);
+    else if (cli_commit(st) == 0) {
+        printf(_("panel %s: presentation order set for %zu application(s)\n"), pos[0], n_order);
+        for (size_t i = 0; i < n_order; i++)
+            printf("%zu\t%s\n", i + 1, c.apps[order[i]].a.id);
+        rc = EXIT_OK;
+    }
+    free(order);
     free(pos);
     call_free(&c);
     store_close(st);
@@ -271,6 +314,13 @@ const struct cli_command cli_panel_commands[] = {
         .usage = "NAME APP...",
         .summary = N_("the applications a panel scores"),
         .run = cmd_panel_assign,
+    },
+    {
+        .name = "panel",
+        .sub = "order",
+        .usage = "NAME APP...",
+        .summary = N_("the order in which a panel hears its applications"),
+        .run = cmd_panel_order,
     },
     {
         .name = "conflict",

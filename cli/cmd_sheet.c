@@ -113,6 +113,22 @@ static void sheet_file_free(struct sheet_file *s)
     record_fields_free(&s->f);
 }
 
+/* The per-item comments ("comment: need=text"); one of an unknown item stays out, so the
+ * rebuilt text differs and the canonical-form check refuses the file. */
+static void sheet_comments(const struct program *p, struct sheet_file *s)
+{
+    for (size_t i = 0; i < s->f.n; i++) {
+        char *eq = strcmp(s->f.v[i].key, "comment") == 0 ? strchr(s->f.v[i].value, '=') : NULL;
+        size_t k;
+        if (!eq)
+            continue;
+        *eq = '\0';
+        if (program_item(p, s->f.v[i].value, &k))
+            s->row.comments[k] = eq + 1;
+        *eq = '=';
+    }
+}
+
 /* The items and amount of a parsed sheet record; problems go to d. */
 static void sheet_values(const struct call *c, struct sheet_file *s, struct diags *d)
 {
@@ -139,6 +155,7 @@ static void sheet_values(const struct call *c, struct sheet_file *s, struct diag
     }
     if (seen != p->n_items)
         diags_add(d, s->path, 0, 0, _("the sheet does not score every item of the rubric"));
+    sheet_comments(p, s);
     const char *amount = record_field(&s->f, "amount"), *why = NULL;
     s->row.agree = amount && !strcmp(amount, "agree");
     if (!s->row.agree && (!amount || amount_parse(amount, &s->row.amount, &why) < 0))
@@ -262,7 +279,8 @@ static int sheets_record(struct store *st, const struct call *c, struct sheet_fi
                                 .agree = files[i].row.agree,
                                 .amount = files[i].row.amount,
                                 .opinion = files[i].row.opinion,
-                                .sign = &sign};
+                                .sign = &sign,
+                                .comments = files[i].row.comments};
         if (store_sheet_add(st, &w) ||
             store_event_signed(st, who->name, "sheet imported", files[i].row.app,
                                files[i].judge->name, files[i].text))

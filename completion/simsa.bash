@@ -15,7 +15,7 @@ _simsa_subcommands() {
     docs | finance | score) echo "import" ;;
     check) echo "set" ;;
     review) echo "run" ;;
-    panel) echo "add assign" ;;
+    panel) echo "add assign order" ;;
     conflict) echo "add" ;;
     bonus) echo "set clear" ;;
     tie) echo "resolve" ;;

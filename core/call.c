@@ -24,6 +24,9 @@ static void app_record_free(struct app_record *r)
     for (size_t i = 0; i < r->n_sheets; i++) {
         free(r->sheets[i].opinion);
         free(r->sheets[i].submitted_at);
+        for (size_t k = 0; r->sheets[i].comments && k < PROGRAM_MAX_ITEMS; k++)
+            free(r->sheets[i].comments[k]);
+        free(r->sheets[i].comments);
     }
     free(r->sheets);
 }
@@ -199,7 +202,7 @@ void call_review(const struct call *c, const struct app_record *r, struct review
 
 /* Sheets of judges no longer on the application's panel do not count (R6.3). */
 static void rank_app_fill(const struct call *c, const struct app_record *r, struct rank_app *ra,
-                          struct sheet_in *sheets, const char **judge_names)
+                          struct sheet_in *sheets)
 {
     const struct program *p = &c->program;
     int64_t judges[256];
@@ -214,8 +217,7 @@ static void rank_app_fill(const struct call *c, const struct app_record *r, stru
         if (!call_judge_on_app(c, r, s->judge) || call_has_conflict(r, s->judge))
             continue;
         struct person *who = call_person_by_id(c, s->judge);
-        judge_names[n] = who ? who->name : "?";
-        sheets[n].judge = judge_names[n];
+        sheets[n].judge = who ? who->name : "?";
         memcpy(sheets[n].item_tenths, s->item_tenths, sizeof sheets[n].item_tenths);
         sheets[n].agree = s->agree;
         sheets[n].amount = s->amount;
@@ -249,11 +251,10 @@ static void call_rank_with(const struct call *c, const char *also_forfeit,
     for (size_t i = 0; i < c->n_apps; i++)
         total_sheets += c->apps[i].n_sheets;
     struct rank_app *apps = xcalloc(c->n_apps, sizeof *apps);
-    struct sheet_in *sheets = xcalloc(total_sheets, sizeof *sheets);
-    const char **names = xcalloc(total_sheets, sizeof *names);
+    struct sheet_in *sheets = xcalloc(total_sheets ? total_sheets : 1, sizeof *sheets);
     size_t used = 0;
     for (size_t i = 0; i < c->n_apps; i++) {
-        rank_app_fill(c, &c->apps[i], &apps[i], sheets + used, names + used);
+        rank_app_fill(c, &c->apps[i], &apps[i], sheets + used);
         used += apps[i].n_sheets;
         if (also_forfeit && strcmp(c->apps[i].a.id, also_forfeit) == 0)
             apps[i].forfeited = true;
@@ -274,7 +275,6 @@ static void call_rank_with(const struct call *c, const char *also_forfeit,
     };
     rank_compute(&in, out);
     free(ties);
-    free(names);
     free(sheets);
     free(apps);
 }

@@ -45,6 +45,7 @@ struct app_sheet {
     bool transcribed;
     int64_t submitted_by;
     char *submitted_at; /* UTC ISO 8601 */
+    char **comments; /* the judge's comment per item (NULL = none); NULL when no item has one */
 };
 
 struct app_record {
@@ -66,6 +67,7 @@ struct app_record {
     size_t n_sheets;
     bool forfeited;
     bool inspected;
+    int position; /* in its panel's presentation order, 1..; 0 = not placed (after, by id) */
 };
 
 struct tie_record {

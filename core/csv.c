@@ -158,12 +158,13 @@ static size_t header_cell_map(struct csv_reader *r, const char *cell, long col)
     if (found == UNKNOWN_COLUMN) {
         char *expected = spec_id_list(r->spec, r->out->n_spec);
         diags_add(r->d, r->filename, r->record_line, col,
-                  _("unknown column \"%s\" (expected one of: %s)"), cell, expected);
+                  _("unknown column \"%s\" (expected one of: %s)"),
+                  utf8_clip(cell, (char[TEXT_CLIP_BYTES + 4]){0}), expected);
         free(expected);
     } else if (found != UNNAMED_COLUMN && r->out->spec_col[found] != 0) {
         diags_add(r->d, r->filename, r->record_line, col,
-                  _("duplicate column \"%s\" (the same as column %ld)"), cell,
-                  r->out->spec_col[found]);
+                  _("duplicate column \"%s\" (the same as column %ld)"),
+                  utf8_clip(cell, (char[TEXT_CLIP_BYTES + 4]){0}), r->out->spec_col[found]);
         found = UNKNOWN_COLUMN;
     } else if (found != UNNAMED_COLUMN) {
         r->out->spec_col[found] = col;

@@ -30,6 +30,7 @@ struct score_import_row {
     bool agree;
     int64_t amount;
     const char *opinion;
+    const char *comments[PROGRAM_MAX_ITEMS]; /* per item, NULL or "" = none */
 };
 
 /* Column specs (for csv_read): applications, documents, finances; scores depend on the

@@ -318,6 +318,23 @@ char *record_bonus_withdrawal_text(const struct record_bonus *r, char **why)
     return writer_end(&w, r->signer, r->at, why);
 }
 
+/* "comment: need=text" right after its item's line, only for an item with a comment (added
+ * after format 1 was first signed: a sheet without comments keeps its bytes). */
+static void writer_sheet_comment(struct record_writer *w, const char *id_nfc, const char *comment)
+{
+    char *nfc = utf8_nfc(comment);
+    if (!nfc) {
+        writer_fail(w, "comment", _("not valid UTF-8"));
+        return;
+    }
+    writer_puts(w, "comment: ");
+    writer_put_escaped(w, id_nfc);
+    writer_puts(w, "=");
+    writer_put_escaped(w, nfc);
+    writer_puts(w, "\n");
+    free(nfc);
+}
+
 /* "item: need=8.5": the id escaped like any text, then '=' and the score. */
 static void writer_sheet_item(struct record_writer *w, const struct record_sheet_item *item)
 {
@@ -345,6 +362,8 @@ static void writer_sheet_item(struct record_writer *w, const struct record_sheet
     writer_puts(w, "=");
     writer_puts(w, score);
     writer_puts(w, "\n");
+    if (item->comment && *item->comment)
+        writer_sheet_comment(w, nfc, item->comment);
     free(nfc);
 }
 

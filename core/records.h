@@ -75,8 +75,10 @@ struct record_bonus { /* a bonus award (R8), or its withdrawal (points then not 
 };
 
 struct record_sheet_item {
-    const char *id; /* rubric item id; must not contain '=' */
-    int32_t tenths; /* >= 0 */
+    const char *id;      /* rubric item id; must not contain '=' */
+    int32_t tenths;      /* >= 0 */
+    const char *comment; /* the judge's comment on the item; NULL or "" writes no line, so
+                          * the text of a sheet without comments is as it always was */
 };
 
 struct record_sheet { /* a submitted score sheet (R6, R10) */

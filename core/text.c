@@ -64,10 +64,34 @@ bool utf8_valid(const char *s, size_t len)
     return utf8_valid_prefix(s, len) == len;
 }
 
+/* True when s (valid UTF-8) is ASCII and precomposed Hangul syllables (U+AC00..U+D7A3) only:
+ * such text is already NFC, since nothing in it decomposes or combines with its neighbour. */
+static bool ascii_or_hangul_syllables(const unsigned char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (len - i < 3 || (s[i] & 0xF0) != 0xE0)
+            return false;
+        unsigned cp = (unsigned)(s[i] & 0x0F) << 12 | (unsigned)(s[i + 1] & 0x3F) << 6 |
+                      (unsigned)(s[i + 2] & 0x3F);
+        if (cp < 0xAC00 || cp > 0xD7A3)
+            return false;
+        i += 3;
+    }
+    return true;
+}
+
 char *utf8_nfc(const char *s)
 {
-    if (!utf8_valid(s, strlen(s)))
+    size_t len = strlen(s);
+    if (!utf8_valid(s, len))
         return NULL;
+    /* Most of what simsa reads is ASCII and Hangul syllables: no need for utf8proc's copy. */
+    if (ascii_or_hangul_syllables((const unsigned char *)s, len))
+        return xstrndup(s, len);
     utf8proc_uint8_t *mapped = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -112,6 +136,19 @@ char *cp949_to_utf8(const char *s, size_t len, size_t *bad_offset)
     }
     *dst = '\0';
     iconv_close(cd);
+    return out;
+}
+
+const char *utf8_clip(const char *s, char out[TEXT_CLIP_BYTES + 4])
+{
+    size_t len = strlen(s);
+    if (len <= TEXT_CLIP_BYTES)
+        return s;
+    size_t cut = TEXT_CLIP_BYTES;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--; /* not inside a character */
+    memcpy(out, s, cut);
+    memcpy(out + cut, "\xE2\x80\xA6", 4); /* "…" and the terminating NUL */
     return out;
 }
 

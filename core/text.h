@@ -14,6 +14,11 @@ char *utf8_nfc(const char *s);
 /* Convert CP949 (EUC-KR superset) bytes to a new NUL-terminated UTF-8 string, or NULL when the
  * bytes are not valid CP949 (*bad_offset then says where). */
 char *cp949_to_utf8(const char *s, size_t len, size_t *bad_offset);
+/* A value as quoted in a message: s itself when it has at most TEXT_CLIP_BYTES bytes, else its
+ * first whole characters within that many bytes and "…", written into out. A 10 MB field is
+ * named by its beginning, not printed whole. */
+#define TEXT_CLIP_BYTES 64
+const char *utf8_clip(const char *s, char out[TEXT_CLIP_BYTES + 4]);
 /* Terminal columns of a UTF-8 string: Hangul and other wide characters count 2. */
 int utf8_width(const char *s);
 

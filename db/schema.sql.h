@@ -102,6 +102,20 @@ static const char *const schema_migrations[] = {
     APPEND_ONLY("bonus_change") APPEND_ONLY("budget_change") APPEND_ONLY("sheet")
     APPEND_ONLY("sheet_item") APPEND_ONLY("amount_vote") APPEND_ONLY("tie_decision")
     APPEND_ONLY("forfeit") APPEND_ONLY("audit_head") APPEND_ONLY("result_final"),
+    /* 2: the judges' session. A draft is a judge's unsubmitted score form, saved each time a
+     * field is left so a crash loses nothing; it is never a sheet (rank reads sheets only), and
+     * the sheet submitted, or a conflict declared, removes it in the same transaction. The
+     * presentation order places each application in its panel's lineup (1 first). Per-item
+     * comments of a sheet live in sheet_item.comment, signed with the sheet. */
+    "CREATE TABLE draft(judge_id INTEGER NOT NULL REFERENCES person(id),\n"
+    "  app_id TEXT NOT NULL REFERENCES application(id), payload TEXT NOT NULL,\n"
+    "  saved_at TEXT NOT NULL, PRIMARY KEY (judge_id, app_id)) STRICT;\n"
+    "CREATE TRIGGER sheet_clears_draft AFTER INSERT ON sheet BEGIN\n"
+    "  DELETE FROM draft WHERE judge_id = NEW.judge_id AND app_id = NEW.app_id; END;\n"
+    "CREATE TRIGGER conflict_clears_draft AFTER INSERT ON conflict BEGIN\n"
+    "  DELETE FROM draft WHERE judge_id = NEW.judge_id AND app_id = NEW.app_id; END;\n"
+    "CREATE TABLE presentation_order(app_id TEXT PRIMARY KEY REFERENCES application(id),\n"
+    "  position INTEGER NOT NULL CHECK (position >= 1)) STRICT;\n",
 };
 
 #endif

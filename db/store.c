@@ -14,6 +14,7 @@
 
 #include "core/i18n.h"
 #include "db/internal.h"
+#include "db/order.h"
 #include "db/schema.sql.h"
 
 #define N_MIGRATIONS (sizeof schema_migrations / sizeof schema_migrations[0])
@@ -89,7 +90,23 @@ static int migrate(struct store *st)
     return 0;
 }
 
-static int connect(const char *path, int flags, struct store **out, char **err)
+/* A file that simsa did not make (an empty file, another program's database) is refused
+ * before anything is written to it: migrating it would turn it into an empty call. */
+static int check_is_call(struct store *st)
+{
+    int v = 0;
+    if (user_version(st, &v) < 0) {
+        snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+        return -1;
+    }
+    if (v == 0) {
+        snprintf(st->err, sizeof st->err, "%s", _("not a simsa database"));
+        return -1;
+    }
+    return 0;
+}
+
+static int connect(const char *path, int flags, bool creating, struct store **out, char **err)
 {
     struct store *st = xcalloc(1, sizeof *st);
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
@@ -101,7 +118,8 @@ static int connect(const char *path, int flags, struct store **out, char **err)
     }
     sqlite3_busy_timeout(st->db, 10000);
     sqlite3_extended_result_codes(st->db, 1);
-    if (exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+    if ((!creating && check_is_call(st) < 0) ||
+        exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
                      "PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;") < 0 ||
         migrate(st) < 0) {
         *err = xasprintf("%s: %s", path, st->err);
@@ -119,7 +137,7 @@ int store_open(const char *path, struct store **out, char **err)
                          path, path);
         return -1;
     }
-    return connect(path, SQLITE_OPEN_READWRITE, out, err);
+    return connect(path, SQLITE_OPEN_READWRITE, false, out, err);
 }
 
 int store_create(const char *path, const char *program_id, const char *program_text,
@@ -135,7 +153,7 @@ int store_create(const char *path, const char *program_id, const char *program_t
     }
     close(fd);
     struct store *st;
-    if (connect(path, SQLITE_OPEN_READWRITE, &st, err) < 0) {
+    if (connect(path, SQLITE_OPEN_READWRITE, true, &st, err) < 0) {
         unlink(path);
         return -1;
     }
@@ -351,6 +369,15 @@ sdate db_col_date(sqlite3_stmt *s, int i)
     return d;
 }
 
+/* The single integer a query returns (0 when it fails: the caller's own query reports it). */
+static int64_t count_rows(struct store *st, const char *sql)
+{
+    sqlite3_stmt *s = db_prepare(st, sql);
+    int64_t n = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_finalize(s);
+    return n;
+}
+
 static int load_apps(struct store *st, struct call *c)
 {
     sqlite3_stmt *s = db_prepare(
@@ -359,7 +386,9 @@ static int load_apps(struct store *st, struct call *c)
             "contact_email, received, received_has_time, panel_id FROM application ORDER BY id");
     if (!s)
         return -1;
-    size_t cap = 0;
+    /* Sized once: a call of 10,000 applications must load in little memory (make bench). */
+    size_t cap = (size_t)count_rows(st, "SELECT COUNT(*) FROM application");
+    c->apps = cap ? xcalloc(cap, sizeof *c->apps) : NULL;
     while (sqlite3_step(s) == SQLITE_ROW) {
         if (c->n_apps == cap) {
             cap = cap ? cap * 2 : 64;
@@ -402,8 +431,12 @@ static int each_app_row(struct store *st, struct call *c, const char *sql,
     sqlite3_stmt *s = db_prepare(st, sql);
     if (!s)
         return -1;
+    struct app_record *r = NULL;
     while (sqlite3_step(s) == SQLITE_ROW) {
-        struct app_record *r = call_find_app(c, (const char *)sqlite3_column_text(s, 0));
+        const char *app = (const char *)sqlite3_column_text(s, 0);
+        /* Rows mostly come grouped by application: look it up only when it changes. */
+        if (!r || !app || strcmp(r->a.id, app) != 0)
+            r = app ? call_find_app(c, app) : NULL;
         if (r)
             fn(c, r, s);
     }
@@ -479,11 +512,8 @@ static void set_inspected(struct call *c, struct app_record *r, sqlite3_stmt *s)
     r->inspected = true;
 }
 
-static void add_sheet(struct call *c, struct app_record *r, sqlite3_stmt *s)
+static void sheet_fill(struct app_sheet *sh, sqlite3_stmt *s)
 {
-    (void)c;
-    r->sheets = xrealloc(r->sheets, (r->n_sheets + 1) * sizeof *r->sheets);
-    struct app_sheet *sh = &r->sheets[r->n_sheets++];
     memset(sh, 0, sizeof *sh);
     sh->id = sqlite3_column_int64(s, 1);
     sh->judge = sqlite3_column_int64(s, 2);
@@ -495,29 +525,105 @@ static void add_sheet(struct call *c, struct app_record *r, sqlite3_stmt *s)
     sh->amount = sqlite3_column_int64(s, 8);
 }
 
+/* Hand an application the sheets gathered for it, in an array of exactly their number. */
+static void sheets_flush(struct app_record *r, const struct app_sheet *buf, size_t n)
+{
+    if (!r || !n)
+        return;
+    r->sheets = xrealloc(r->sheets, (r->n_sheets + n) * sizeof *r->sheets);
+    memcpy(r->sheets + r->n_sheets, buf, n * sizeof *buf);
+    r->n_sheets += n;
+}
+
+struct sheet_ref {
+    int64_t id;
+    struct app_sheet *sheet;
+};
+
+static int sheet_ref_cmp(const void *a, const void *b)
+{
+    int64_t x = ((const struct sheet_ref *)a)->id, y = ((const struct sheet_ref *)b)->id;
+    return (x > y) - (x < y);
+}
+
+/* Most sheets have no comment: only one that has gets the array (a pointer per item). */
+static void sheet_comment_set(struct app_sheet *sh, size_t index, sqlite3_stmt *s)
+{
+    if (!sh->comments)
+        sh->comments = xcalloc(PROGRAM_MAX_ITEMS, sizeof *sh->comments);
+    free(sh->comments[index]);
+    sh->comments[index] = db_col_text(s, 3);
+}
+
+/* Every sheet's items in one pass over sheet_item in key order (no join, no sort in SQLite),
+ * matched to the sheets by id. */
 static int load_sheet_items(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = db_prepare(st, "SELECT s.app_id, s.id, i.item, i.tenths FROM sheet_item i "
-                                  "JOIN sheet s ON s.id = i.sheet_id ORDER BY s.app_id, s.id");
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_apps; i++)
+        n += c->apps[i].n_sheets;
+    struct sheet_ref *refs = xcalloc(n ? n : 1, sizeof *refs);
+    n = 0;
+    for (size_t i = 0; i < c->n_apps; i++)
+        for (size_t k = 0; k < c->apps[i].n_sheets; k++)
+            refs[n++] = (struct sheet_ref){c->apps[i].sheets[k].id, &c->apps[i].sheets[k]};
+    qsort(refs, n, sizeof *refs, sheet_ref_cmp);
+    sqlite3_stmt *s = db_prepare(st, "SELECT sheet_id, item, tenths, comment FROM sheet_item "
+                                     "ORDER BY sheet_id");
+    if (!s) {
+        free(refs);
+        return -1;
+    }
+    size_t at = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        int64_t sid = sqlite3_column_int64(s, 0);
+        while (at < n && refs[at].id < sid)
+            at++;
+        size_t index;
+        if (at < n && refs[at].id == sid &&
+            program_item(&c->program, (const char *)sqlite3_column_text(s, 1), &index)) {
+            refs[at].sheet->item_tenths[index] = sqlite3_column_int(s, 2);
+            if (sqlite3_column_bytes(s, 3) > 0)
+                sheet_comment_set(refs[at].sheet, index, s);
+        }
+    }
+    sqlite3_finalize(s);
+    free(refs);
+    return 0;
+}
+
+/* Sheets come grouped by application; each group is gathered, then stored at its exact size
+ * (a call of 10,000 applications has 50,000 sheets: no growth slack, no realloc churn). */
+static int load_sheets(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT s.app_id, s.id, s.judge_id, s.opinion, "
+                                     "s.transcribed, s.submitted_by, s.submitted_at, v.agree, "
+                                     "v.amount FROM sheet s JOIN amount_vote v "
+                                     "ON v.sheet_id = s.id ORDER BY s.app_id, s.id");
     if (!s)
         return -1;
+    struct app_sheet *buf = NULL;
+    size_t n = 0, cap = 0;
     struct app_record *r = NULL;
     while (sqlite3_step(s) == SQLITE_ROW) {
         const char *app = (const char *)sqlite3_column_text(s, 0);
-        if (!r || strcmp(r->a.id, app) != 0)
-            r = call_find_app(c, app);
+        if (!r || !app || strcmp(r->a.id, app) != 0) {
+            sheets_flush(r, buf, n);
+            n = 0;
+            r = app ? call_find_app(c, app) : NULL;
+        }
         if (!r)
             continue;
-        int64_t sid = sqlite3_column_int64(s, 1);
-        size_t index;
-        if (!program_item(&c->program, (const char *)sqlite3_column_text(s, 2), &index))
-            continue;
-        for (size_t k = 0; k < r->n_sheets; k++)
-            if (r->sheets[k].id == sid)
-                r->sheets[k].item_tenths[index] = sqlite3_column_int(s, 3);
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            buf = xrealloc(buf, cap * sizeof *buf);
+        }
+        sheet_fill(&buf[n++], s);
     }
+    sheets_flush(r, buf, n);
     sqlite3_finalize(s);
-    return 0;
+    free(buf);
+    return load_sheet_items(st, c);
 }
 
 static int load_ties(struct store *st, struct call *c)
@@ -568,12 +674,7 @@ int store_load(struct store *st, struct call *c, struct diags *d)
                      add_bonus) < 0 ||
         each_app_row(st, c, "SELECT app_id FROM forfeit", set_forfeit) < 0 ||
         each_app_row(st, c, "SELECT DISTINCT app_id FROM inspection", set_inspected) < 0 ||
-        each_app_row(st, c,
-                     "SELECT s.app_id, s.id, s.judge_id, s.opinion, s.transcribed, "
-                     "s.submitted_by, s.submitted_at, v.agree, v.amount FROM sheet s "
-                     "JOIN amount_vote v ON v.sheet_id = s.id ORDER BY s.app_id, s.id",
-                     add_sheet) < 0 ||
-        load_sheet_items(st, c) < 0 || load_ties(st, c) < 0)
+        load_sheets(st, c) < 0 || load_ties(st, c) < 0 || order_load(st, c) < 0)
         rc = -1;
     exec_sql(st, "COMMIT");
     if (rc < 0)
@@ -794,13 +895,15 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
 {
     const struct program *p = w->program;
     for (size_t i = 0; i < p->n_items; i++) {
-        sqlite3_stmt *s =
-            db_prepare(st, "INSERT INTO sheet_item(sheet_id, item, tenths) VALUES (?,?,?)");
+        sqlite3_stmt *s = db_prepare(
+            st, "INSERT INTO sheet_item(sheet_id, item, tenths, comment) VALUES (?,?,?,?)");
         if (!s)
             return -1;
+        const char *comment = w->comments && w->comments[i] ? w->comments[i] : "";
         sqlite3_bind_int64(s, 1, sid);
         sqlite3_bind_text(s, 2, p->items[i].id, -1, SQLITE_STATIC);
         sqlite3_bind_int(s, 3, w->item_tenths[i]);
+        sqlite3_bind_text(s, 4, comment, -1, SQLITE_TRANSIENT);
         if (step_done(st, s, "sheet item") < 0)
             return -1;
     }

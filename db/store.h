@@ -65,7 +65,8 @@ struct sheet_write {
     int64_t amount;
     const char *opinion;
     bool transcribed;
-    const struct signing *sign; /* person = who submitted it */
+    const struct signing *sign;  /* person = who submitted it */
+    const char *const *comments; /* per item (NULL or "" = none); NULL = no comments */
 };
 int store_sheet_add(struct store *st, const struct sheet_write *w);
 int store_tie_add(struct store *st, const char *members, const char *reason,
@@ -112,6 +113,10 @@ struct signed_row {
 int store_signed_rows(struct store *st, const struct call *c, struct signed_row **rows,
                       size_t *n);
 void signed_rows_free(struct signed_row *rows, size_t n);
+/* The same rows handed to each(row, ctx) one at a time, in the same order, none kept: for a
+ * call of any size in constant memory (the workbook's integrity sheet). 0, or -1. */
+int store_signed_rows_each(struct store *st, const struct call *c,
+                           void (*each)(const struct signed_row *row, void *ctx), void *ctx);
 /* Facts without signatures (applications, documents, finances, checklist answers, the
  * budget): each stored row against the latest audit event that recorded it. */
 int store_verify_facts(struct store *st, const struct call *c, struct diags *d);

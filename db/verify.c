@@ -12,10 +12,33 @@
 struct rows {
     struct signed_row *v;
     size_t n, cap;
+    /* store_signed_rows_each: a row is handed over once complete (when the next one starts, or
+     * at the end) and freed, so a call of any size is read in constant memory. */
+    void (*each)(const struct signed_row *row, void *ctx);
+    void *ctx;
 };
+
+static void signed_row_clear(struct signed_row *row)
+{
+    free(row->label);
+    free(row->derived);
+    free(row->derive_error);
+    free(row->signed_text);
+    free(row->signature);
+}
+
+static void rows_hand_over(struct rows *r)
+{
+    if (!r->each || r->n == 0)
+        return;
+    r->each(&r->v[0], r->ctx);
+    signed_row_clear(&r->v[0]);
+    r->n = 0;
+}
 
 static struct signed_row *row_new(struct rows *r, sqlite3_stmt *s, int text_col, char *label)
 {
+    rows_hand_over(r);
     if (r->n == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 64;
         r->v = xrealloc(r->v, r->cap * sizeof *r->v);
@@ -166,23 +189,28 @@ static int rows_inspection(struct store *st, const struct call *c, struct rows *
     return 0;
 }
 
-/* A sheet's items as stored, in the program's order; -1 for an item with no row. */
-static int sheet_items(struct store *st, const struct program *p, int64_t sheet,
-                       struct record_sheet_item *items)
+/* A sheet's items as stored, in the program's order; -1 for an item with no row. The cursor
+ * runs over every sheet_item in sheet order beside the sheets (also in id order), so the items
+ * are read in one pass instead of one query per sheet. Comments are copied into comments[]
+ * (the cursor moves on; caller frees them). */
+static void sheet_items(sqlite3_stmt *cur, bool *more, const struct program *p, int64_t sheet,
+                        struct record_sheet_item *items, char **comments)
 {
-    for (size_t k = 0; k < p->n_items; k++)
+    for (size_t k = 0; k < p->n_items; k++) {
         items[k] = (struct record_sheet_item){.id = p->items[k].id, .tenths = -1};
-    sqlite3_stmt *s = db_prepare(st, "SELECT item, tenths FROM sheet_item WHERE sheet_id = ?");
-    if (!s)
-        return -1;
-    sqlite3_bind_int64(s, 1, sheet);
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        size_t k;
-        if (program_item(p, (const char *)sqlite3_column_text(s, 0), &k))
-            items[k].tenths = sqlite3_column_int(s, 1);
+        comments[k] = NULL;
     }
-    sqlite3_finalize(s);
-    return 0;
+    while (*more && sqlite3_column_int64(cur, 0) < sheet)
+        *more = sqlite3_step(cur) == SQLITE_ROW;
+    for (; *more && sqlite3_column_int64(cur, 0) == sheet;
+         *more = sqlite3_step(cur) == SQLITE_ROW) {
+        size_t k;
+        if (program_item(p, (const char *)sqlite3_column_text(cur, 1), &k)) {
+            items[k].tenths = sqlite3_column_int(cur, 2);
+            free(comments[k]);
+            items[k].comment = comments[k] = db_col_text(cur, 3);
+        }
+    }
 }
 
 static int rows_sheet(struct store *st, const struct call *c, struct rows *r)
@@ -191,16 +219,23 @@ static int rows_sheet(struct store *st, const struct call *c, struct rows *r)
         st, "SELECT s.id, s.app_id, s.judge_id, s.opinion, s.transcribed, s.submitted_by, "
             "s.submitted_at, s.signed_text, s.signature, v.agree, v.amount FROM sheet s "
             "LEFT JOIN amount_vote v ON v.sheet_id = s.id ORDER BY s.id");
-    if (!s)
+    sqlite3_stmt *items_cur =
+        s ? db_prepare(st, "SELECT sheet_id, item, tenths, comment FROM sheet_item "
+                           "ORDER BY sheet_id")
+          : NULL;
+    if (!items_cur) {
+        sqlite3_finalize(s);
         return -1;
-    int rc = 0;
-    while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+    }
+    bool more = sqlite3_step(items_cur) == SQLITE_ROW;
+    while (sqlite3_step(s) == SQLITE_ROW) {
         char *app = db_col_text(s, 1), *opinion = db_col_text(s, 3), *at = db_col_text(s, 6);
         const char *judge = name_of(c, sqlite3_column_int64(s, 2));
         struct signed_row *row = row_new(r, s, 7, xasprintf("sheet %s/%s", app, judge));
         row->signer = sqlite3_column_int64(s, 5);
         struct record_sheet_item items[PROGRAM_MAX_ITEMS];
-        rc = sheet_items(st, &c->program, sqlite3_column_int64(s, 0), items);
+        char *comments[PROGRAM_MAX_ITEMS];
+        sheet_items(items_cur, &more, &c->program, sqlite3_column_int64(s, 0), items, comments);
         struct record_sheet rs = {
             .program = c->program.id, .app = app, .judge = judge, .items = items,
             .n_items = c->program.n_items, .agree = sqlite3_column_int(s, 9) != 0,
@@ -215,12 +250,15 @@ static int rows_sheet(struct store *st, const struct call *c, struct rows *r)
             set_derived(row, xstrdup(""), NULL);
         else
             set_derived(row, record_sheet_text(&rs, &why), why);
+        for (size_t k = 0; k < c->program.n_items; k++)
+            free(comments[k]);
         free(app);
         free(opinion);
         free(at);
     }
+    sqlite3_finalize(items_cur);
     sqlite3_finalize(s);
-    return rc;
+    return 0;
 }
 
 static int rows_tie(struct store *st, const struct call *c, struct rows *r)
@@ -339,51 +377,99 @@ static int rows_result(struct store *st, struct rows *r)
     return 0;
 }
 
+static int rows_all(struct store *st, const struct call *c, struct rows *r)
+{
+    int rc = rows_review(st, c, r) || rows_conflict(st, c, r) || rows_bonus(st, c, r) ||
+             rows_sheet(st, c, r) || rows_tie(st, c, r) || rows_forfeit(st, c, r) ||
+             rows_budget(st, c, r) || rows_head(st, c, r) || rows_result(st, r) ||
+             rows_inspection(st, c, r);
+    return rc ? -1 : 0;
+}
+
 int store_signed_rows(struct store *st, const struct call *c, struct signed_row **out,
                       size_t *n)
 {
     struct rows r = {0};
-    int rc = rows_review(st, c, &r) || rows_conflict(st, c, &r) || rows_bonus(st, c, &r) ||
-             rows_sheet(st, c, &r) || rows_tie(st, c, &r) || rows_forfeit(st, c, &r) ||
-             rows_budget(st, c, &r) || rows_head(st, c, &r) || rows_result(st, &r) ||
-             rows_inspection(st, c, &r);
+    int rc = rows_all(st, c, &r);
     *out = r.v;
     *n = r.n;
-    return rc ? -1 : 0;
+    return rc;
+}
+
+int store_signed_rows_each(struct store *st, const struct call *c,
+                           void (*each)(const struct signed_row *row, void *ctx), void *ctx)
+{
+    struct rows r = {.each = each, .ctx = ctx};
+    int rc = rows_all(st, c, &r);
+    rows_hand_over(&r);
+    free(r.v);
+    return rc;
 }
 
 void signed_rows_free(struct signed_row *rows, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(rows[i].label);
-        free(rows[i].derived);
-        free(rows[i].derive_error);
-        free(rows[i].signed_text);
-        free(rows[i].signature);
-    }
+    for (size_t i = 0; i < n; i++)
+        signed_row_clear(&rows[i]);
     free(rows);
 }
 
-/* The detail of the newest event of `kind` for app whose detail starts with prefix. */
-static char *latest_event(struct store *st, const char *kind, const char *app, const char *prefix)
+/* The events that record facts, read once in application order (then log order) and handed
+ * out one application at a time: one pass over the log instead of one query per fact. */
+struct fact_event {
+    char *kind;
+    char *detail;
+};
+
+struct fact_events {
+    struct fact_event *v;
+    size_t n, cap;
+};
+
+struct event_cursor {
+    sqlite3_stmt *s;
+    bool more;
+};
+
+static void fact_events_clear(struct fact_events *e)
 {
-    sqlite3_stmt *s = db_prepare(st, "SELECT detail FROM event WHERE kind = ? AND app_id = ? "
-                                     "AND substr(detail, 1, length(?3)) = ?3 "
-                                     "ORDER BY seq DESC LIMIT 1");
-    if (!s)
-        return NULL;
-    sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, app, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, prefix, -1, SQLITE_STATIC);
-    char *detail = sqlite3_step(s) == SQLITE_ROW ? db_col_text(s, 0) : NULL;
-    sqlite3_finalize(s);
-    return detail;
+    for (size_t i = 0; i < e->n; i++) {
+        free(e->v[i].kind);
+        free(e->v[i].detail);
+    }
+    e->n = 0;
 }
 
-static void fact_check(struct store *st, struct diags *d, const char *what, const char *kind,
-                       const char *app, const char *prefix, char *fact)
+/* The events of app; those of applications before it (not in the call) are passed over. */
+static void events_of(struct event_cursor *cur, const char *app, struct fact_events *out)
 {
-    char *logged = latest_event(st, kind, app, prefix);
+    fact_events_clear(out);
+    while (cur->more && strcmp((const char *)sqlite3_column_text(cur->s, 0), app) < 0)
+        cur->more = sqlite3_step(cur->s) == SQLITE_ROW;
+    for (; cur->more && strcmp((const char *)sqlite3_column_text(cur->s, 0), app) == 0;
+         cur->more = sqlite3_step(cur->s) == SQLITE_ROW) {
+        if (out->n == out->cap) {
+            out->cap = out->cap ? out->cap * 2 : 16;
+            out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+        }
+        out->v[out->n].kind = db_col_text(cur->s, 1);
+        out->v[out->n++].detail = db_col_text(cur->s, 2);
+    }
+}
+
+/* The detail of the newest event of `kind` whose detail starts with prefix, or NULL. */
+static const char *latest_event(const struct fact_events *e, const char *kind, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (size_t i = e->n; i-- > 0;)
+        if (strcmp(e->v[i].kind, kind) == 0 && strncmp(e->v[i].detail, prefix, n) == 0)
+            return e->v[i].detail;
+    return NULL;
+}
+
+static void fact_check(const struct fact_events *e, struct diags *d, const char *what,
+                       const char *kind, const char *prefix, char *fact)
+{
+    const char *logged = latest_event(e, kind, prefix);
     size_t n = strlen(fact);
     /* A signed fact's event (the budget) carries " #<digest>" after the fact. */
     bool same = logged && (strcmp(logged, fact) == 0 ||
@@ -394,20 +480,20 @@ static void fact_check(struct store *st, struct diags *d, const char *what, cons
     else if (!same)
         diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what the audit log "
                                    "recorded"), what);
-    free(logged);
     free(fact);
 }
 
-static void facts_of_app(struct store *st, const struct app_record *r, struct diags *d)
+static void facts_of_app(const struct fact_events *e, const struct app_record *r,
+                         struct diags *d)
 {
     char what[256];
     snprintf(what, sizeof what, _("application %s"), r->a.id);
-    fact_check(st, d, what, "app import", r->a.id, r->a.id, fact_application(&r->a));
+    fact_check(e, d, what, "app import", r->a.id, fact_application(&r->a));
     for (size_t i = 0; i < r->n_docs; i++) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "doc %d issued", r->docs[i].number);
         snprintf(what, sizeof what, _("document %d of %s"), r->docs[i].number, r->a.id);
-        fact_check(st, d, what, "document", r->a.id, prefix,
+        fact_check(e, d, what, "document", prefix,
                    fact_document(r->docs[i].number, r->docs[i].issued));
     }
     for (size_t i = 0; i < r->n_finance; i++) {
@@ -415,13 +501,13 @@ static void facts_of_app(struct store *st, const struct app_record *r, struct di
         snprintf(prefix, sizeof prefix, "%d liabilities", r->finance[i].year);
         snprintf(what, sizeof what, _("financial figures %d of %s"), r->finance[i].year,
                  r->a.id);
-        fact_check(st, d, what, "finance", r->a.id, prefix, fact_finance(&r->finance[i]));
+        fact_check(e, d, what, "finance", prefix, fact_finance(&r->finance[i]));
     }
     for (size_t i = 0; i < r->n_answers; i++) {
         const struct checklist_row *a = &r->answers[i];
         char *prefix = xasprintf("%s|", a->item);
         snprintf(what, sizeof what, _("checklist %s of %s"), a->item, r->a.id);
-        fact_check(st, d, what, "check", r->a.id, prefix,
+        fact_check(e, d, what, "check", prefix,
                    fact_checklist(a->item, a->answer == ANSWER_YES, a->note));
         free(prefix);
     }
@@ -429,13 +515,31 @@ static void facts_of_app(struct store *st, const struct app_record *r, struct di
 
 int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
 {
-    for (size_t i = 0; i < c->n_apps; i++)
-        facts_of_app(st, &c->apps[i], d);
+    /* The budget's events have app "", which sorts before every application id; c->apps is
+     * in the same (binary) order as the query. */
+    struct event_cursor cur = {
+        .s = db_prepare(st, "SELECT app_id, kind, detail FROM event WHERE kind IN "
+                            "('app import', 'document', 'finance', 'check', 'budget') "
+                            "ORDER BY app_id, seq")};
+    if (!cur.s)
+        return -1;
+    cur.more = sqlite3_step(cur.s) == SQLITE_ROW;
+    struct fact_events budget = {0}, events = {0};
+    events_of(&cur, "", &budget);
+    for (size_t i = 0; i < c->n_apps; i++) {
+        events_of(&cur, c->apps[i].a.id, &events);
+        facts_of_app(&events, &c->apps[i], d);
+    }
     if (c->has_budget) {
         char amount[32];
         amount_format(c->budget, amount, sizeof amount);
-        fact_check(st, d, _("budget"), "budget", "", "", xstrdup(amount));
+        fact_check(&budget, d, _("budget"), "budget", "", xstrdup(amount));
     }
+    sqlite3_finalize(cur.s);
+    fact_events_clear(&budget);
+    fact_events_clear(&events);
+    free(budget.v);
+    free(events.v);
     return 0;
 }
 

@@ -93,7 +93,8 @@ char *sheet_record_text(const struct call *c, const struct score_import_row *row
     const struct program *p = &c->program;
     struct record_sheet_item items[PROGRAM_MAX_ITEMS];
     for (size_t k = 0; k < p->n_items; k++)
-        items[k] = (struct record_sheet_item){.id = p->items[k].id, .tenths = row->item_tenths[k]};
+        items[k] = (struct record_sheet_item){
+            .id = p->items[k].id, .tenths = row->item_tenths[k], .comment = row->comments[k]};
     struct record_sheet rs = {
         .program = p->id,
         .app = row->app,
@@ -132,6 +133,7 @@ int write_sheet(struct store *st, const struct call *c, const struct score_impor
             .opinion = row->opinion,
             .transcribed = transcribed,
             .sign = &rec.sign,
+            .comments = row->comments,
         };
         rc =
             store_sheet_add(st, &w) ||

@@ -34,6 +34,7 @@ void form_free(struct form *f)
     strlist_free(&f->intro);
     if (f->ctx_free)
         f->ctx_free(f->ctx);
+    form_free(f->next);
     free(f->title);
     free(f);
 }
@@ -305,6 +306,11 @@ void form_draw(struct tui *t, struct form *f, const struct area *body)
     box_frame(t, f, &b);
     int inner_top = b.top + (f->full ? 0 : 1), inner_h = b.height - (f->full ? 0 : 2);
     int x = b.left + 2, width = b.width - 4;
+    /* A form taller than the body keeps its summary and error on the bottom rows, so a running
+     * total or why a submit failed stays in sight while the fields scroll. */
+    bool pinned = f->full && rows > inner_h && inner_h > 6;
+    if (pinned)
+        inner_h -= 2;
     scroll_to_focus(f, inner_h);
     int y = inner_top - f->scroll, cy = -1, cx = -1;
 #define VISIBLE(row) ((row) >= inner_top && (row) < inner_top + inner_h)
@@ -333,6 +339,10 @@ void form_draw(struct tui *t, struct form *f, const struct area *body)
         y += h;
     }
     y++;
+    if (pinned)
+        y = inner_top + inner_h;
+#undef VISIBLE
+#define VISIBLE(row) ((row) >= inner_top && (row) < inner_top + inner_h + (pinned ? 2 : 0))
     if (VISIBLE(y) && f->summary[0])
         draw_text(y, x, f->summary, width, tui_attr(t, f->summary_bad ? STYLE_BAD : STYLE_STRONG));
     y++;
@@ -396,8 +406,13 @@ static void submit(struct tui *t, struct form *f)
         return;
     }
     f->error[0] = '\0';
-    if (f->submit(t, f) == 0)
+    if (f->submit(t, f) == 0) {
+        struct form *next = f->next;
+        f->next = NULL;
         tui_form_close(t);
+        if (next)
+            tui_form_open(t, next);
+    }
 }
 
 /* Space, y/n, Left/Right on a yes/no or a choice. */

@@ -69,6 +69,7 @@ struct form {
     int scroll;               /* first row shown when the form is taller than the screen */
     bool full;                /* use the whole body, not a box */
     int field_cols;           /* columns of a field's value at the last draw */
+    struct form *next;        /* set by submit: the form shown after this one (a review page) */
 };
 
 struct form *form_new(const char *title);

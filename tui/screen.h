@@ -164,6 +164,7 @@ extern const struct screen screen_help;
 extern const struct screen screen_people;
 extern const struct screen screen_session;
 extern const struct screen screen_calibration;
+extern const struct screen screen_sheets;
 
 /* Open a screen on top of the stack (arg is passed to its open). */
 void tui_push(struct tui *t, const struct screen *s, const void *arg);

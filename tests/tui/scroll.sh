@@ -57,8 +57,8 @@ expect_eq "$(row_of "2026-002")" "3" "one more row scrolls by one"
 keys b
 wait_for "row 1 of 52"
 keys G PPage PPage
-wait_for "row 20 of 52" # 17 rows in view under the budget lines: pages of 16
-keys k k k k k k k k k k k
+wait_for "row 24 of 52" # 15 rows in view between the budget lines and the reasons: pages of 14
+keys k k k k k k k k k k k k k k k
 wait_for "row 9 of 52"
 expect_eq "$(row_of "70-point line")" "6" "the line at the top of the table"
 expect_eq "$(row_of "2026-009")" "7" "the row under it"

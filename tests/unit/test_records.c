@@ -78,8 +78,8 @@ static const struct record_bonus bonus_fixture = {
 };
 
 static const struct record_sheet_item sheet_items[] = {
-    {"need", 185},   {"will", 170}, {"data", 80}, {"kpi", 85},
-    {"strategy", 0}, {"team", 100}, {"fit", 95},  {"cost", 100},
+    {"need", 185, NULL},   {"will", 170, NULL}, {"data", 80, NULL}, {"kpi", 85, NULL},
+    {"strategy", 0, NULL}, {"team", 100, NULL}, {"fit", 95, NULL},  {"cost", 100, NULL},
 };
 static const struct record_sheet sheet_fixture = {
     .program = "cbtp-2026",
@@ -291,6 +291,46 @@ static void test_R14_R6_R10_sheet_text(void **state)
                 "item: strategy=0\nitem: team=10\nitem: fit=9.5\nitem: cost=10\ntotal: 29.5\n"
                 "amount: agree\nopinion: \ntranscribed: yes\nsigner: 김서기\n"
                 "at: 2026-06-22T05:30:00Z\n");
+}
+
+/* Per-item comments: a line after their item, only when there is one, so every sheet signed
+ * before comments existed (and every sheet without them) keeps its exact bytes. */
+static void test_R14_sheet_comments_follow_their_items(void **state)
+{
+    struct record_sheet_item items[8];
+    struct record_sheet s = sheet_fixture;
+    (void)state;
+    memcpy(items, sheet_items, sizeof items);
+    s.items = items;
+    items[0].comment = "근거 자료가 충분함";
+    items[1].comment = ""; /* empty: no line */
+    items[7].comment = "장비비 과다\nkind: budget";
+    assert_text(record_sheet_text(&s, NULL), "simsa-record 1\n"
+                                             "kind: sheet\n"
+                                             "program: cbtp-2026\n"
+                                             "app: 2026-001\n"
+                                             "judge: 강민준\n"
+                                             "item: need=18.5\n"
+                                             "comment: need=근거 자료가 충분함\n"
+                                             "item: will=17\n"
+                                             "item: data=8\n"
+                                             "item: kpi=8.5\n"
+                                             "item: strategy=0\n"
+                                             "item: team=10\n"
+                                             "item: fit=9.5\n"
+                                             "item: cost=10\n"
+                                             "comment: cost=장비비 과다\\nkind: budget\n"
+                                             "total: 81.5\n"
+                                             "amount: 71000000\n"
+                                             "opinion: 단계별 목표가 명확함\n"
+                                             "transcribed: no\n"
+                                             "signer: 강민준\n"
+                                             "at: 2026-06-22T05:30:00Z\n");
+    items[0].comment = items[7].comment = "";
+    char *none = record_sheet_text(&s, NULL), *fixture = record_sheet_text(&sheet_fixture, NULL);
+    assert_string_equal(none, fixture);
+    free(none);
+    free(fixture);
 }
 
 static void test_R14_R9_3_tie_text(void **state)
@@ -534,6 +574,7 @@ static void test_R14_every_sheet_field_is_signed(void **state)
     SHEET_CHANGE(items[7].tenths = 95);
     SHEET_CHANGE((items[0] = sheet_items[1], items[1] = sheet_items[0]));
     SHEET_CHANGE(s.n_items = 7);
+    SHEET_CHANGE(items[2].comment = "데이터");
     SHEET_CHANGE(s.agree = true);
     SHEET_CHANGE(s.amount = 71000001);
     SHEET_CHANGE(s.opinion = "단계별 목표가 명확함.");
@@ -787,6 +828,10 @@ static void test_R14_bad_sheets_and_decisions_are_refused(void **state)
         items[3].tenths = -1;
         expect_refused(record_sheet_text(&s, &why), &why, "record field \"item\": negative");
         items[3] = sheet_items[3];
+        items[4].comment = "\xff";
+        expect_refused(record_sheet_text(&s, &why), &why,
+                       "record field \"comment\": not valid UTF-8");
+        items[4] = sheet_items[4];
         s.amount = -1;
         expect_refused(record_sheet_text(&s, &why), &why, "record field \"amount\": negative");
         s = sheet_fixture;
@@ -940,6 +985,7 @@ int main(void)
         cmocka_unit_test(test_R14_R6_4_conflict_text),
         cmocka_unit_test(test_R14_R8_bonus_texts),
         cmocka_unit_test(test_R14_R6_R10_sheet_text),
+        cmocka_unit_test(test_R14_sheet_comments_follow_their_items),
         cmocka_unit_test(test_R14_R9_3_tie_text),
         cmocka_unit_test(test_R14_R11_5_forfeit_text),
         cmocka_unit_test(test_R14_R11_budget_text),

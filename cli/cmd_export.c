@@ -1,0 +1,108 @@
+/* export: the result workbook the operating agency sends out, or the results table as CSV
+ * (reports/ writes both; DESIGN.md Reports). */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "reports/export.h"
+
+/* The program's own texts follow the interface language, as gettext picks it (as tui/ does). */
+static bool interface_is_korean(void)
+{
+    const char *language = getenv("LANGUAGE");
+    const char *messages = setlocale(LC_MESSAGES, NULL);
+    if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
+        return false; /* gettext ignores LANGUAGE in the C locale */
+    if (language && *language)
+        return strncmp(language, "ko", 2) == 0;
+    return messages && strncmp(messages, "ko", 2) == 0;
+}
+
+/* The workbook's creation time: now, or SIMSA_NOW in tests. */
+static time_t created_now(void)
+{
+    char now[21];
+    store_now(now);
+    struct tm tm = {0};
+    if (sscanf(now, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec) != 6)
+        return time(NULL);
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return timegm(&tm);
+}
+
+/* Progress on the terminal only: a line rewritten in place, on stderr. */
+static void show_progress(void *ctx, const char *what, size_t done, size_t total)
+{
+    (void)ctx;
+    if (total)
+        fprintf(stderr, _("\rsimsa export: %s %zu/%zu   "), what, done, total);
+    else
+        fprintf(stderr, _("\rsimsa export: %s ...          "), what);
+    fflush(stderr);
+}
+
+static int export_run(struct cli *cli, const char *xlsx, const char *csv)
+{
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    struct export_summary sum = {0};
+    bool tty = isatty(STDERR_FILENO);
+    struct export_options o = {.korean = interface_is_korean(),
+                               .created = created_now(),
+                               .progress = tty && xlsx ? show_progress : NULL,
+                               .summary = &sum};
+    char *err = NULL;
+    int rc = xlsx ? export_workbook(st, &c, xlsx, &o, &err)
+                  : export_results_csv(&c, csv, &o, &err);
+    if (tty && xlsx)
+        fputs("\r\033[K", stderr);
+    if (rc < 0) {
+        cli_fail("%s", err);
+    } else if (xlsx) {
+        printf(_("%s: written (%zu applications, %zu score sheets, %zu signed records checked)\n"),
+               xlsx, sum.applications, sum.sheets, sum.signed_records);
+        if (sum.signature_problems)
+            fprintf(stderr,
+                    _("simsa: warning: %zu signed record(s) did not verify; see the integrity "
+                      "sheet and run simsa verify\n"),
+                    sum.signature_problems);
+    } else {
+        printf(_("%s: written (%zu applications)\n"), csv, c.n_apps);
+    }
+    free(err);
+    call_free(&c);
+    store_close(st);
+    return rc < 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+static int cmd_export(struct cli *cli, int argc, char **argv)
+{
+    static const char *const with_value[] = {"--csv", NULL};
+    const char *usage = _("usage: simsa export FILE.xlsx | --csv FILE.csv");
+    char *pos[1];
+    int n = cli_positional(argc, argv, with_value, NULL, pos, 1);
+    if (n < 0)
+        return cli_usage("%s", usage);
+    const char *csv = cli_opt(argc, argv, "--csv");
+    if ((csv && n != 0) || (!csv && n != 1))
+        return cli_usage("%s", usage);
+    return export_run(cli, csv ? NULL : pos[0], csv);
+}
+
+const struct cli_command cli_export_commands[] = {
+    {
+        .name = "export",
+        .usage = "FILE.xlsx | --csv FILE.csv",
+        .summary = N_("the result workbook, or the results table as CSV (UTF-8 with BOM)"),
+        .run = cmd_export,
+    },
+    {.name = NULL},
+};

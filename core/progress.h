@@ -1,0 +1,39 @@
+/* Scoring progress per panel: for each judge, the sheets submitted of those theirs to submit, and
+ * how many of the panel's applications have every sheet in (R6.3, R6.4). The dashboard and the
+ * committee board show the same figures. */
+#ifndef SIMSA_PROGRESS_H
+#define SIMSA_PROGRESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/call.h"
+
+struct judge_progress {
+    int64_t judge; /* person id */
+    int submitted; /* sheets in, on the applications counted below */
+    int expected;  /* applications theirs to score: reviewed, not forfeited, no conflict */
+    int conflicts; /* applications of the panel on which they declared a conflict (R6.4) */
+};
+
+struct panel_progress {
+    int64_t panel;    /* panel id; 0 = applications on no panel, scored by every judge (R6.3) */
+    const char *name; /* the panel's name (owned by the call); NULL for 0 */
+    int apps;         /* applications that passed review and did not forfeit */
+    int complete;     /* of those, every judge submitted or declared a conflict (R6.4) */
+    struct judge_progress *judges; /* the panel's judges, in the panel's order */
+    size_t n_judges;
+};
+
+struct progress {
+    struct panel_progress *panels; /* the call's panels in order, then panel 0 if it has any */
+    size_t n;
+};
+
+/* Fill *out from the call (the call must outlive it: names are borrowed). */
+void call_progress(const struct call *c, struct progress *out);
+void progress_free(struct progress *p);
+/* The totals of one judge over every panel they sit on (the dashboard's "3 of 3"). */
+struct judge_progress progress_of_judge(const struct progress *p, int64_t judge);
+
+#endif

@@ -1,0 +1,297 @@
+/* The report model (see report.h): the ranking, every sheet in workbook order, the amount votes,
+ * the document review per document, the agreement terms and the signature checks. */
+#include "core/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+static const char *panel_name(const struct call *c, int64_t id)
+{
+    for (size_t i = 0; id && i < c->n_panels; i++)
+        if (c->panels[i].id == id)
+            return c->panels[i].name;
+    return NULL;
+}
+
+static const char *judge_name(const struct call *c, int64_t id)
+{
+    const struct person *p = call_person_by_id(c, id);
+    return p ? p->name : "?";
+}
+
+static void sheet_push(struct report *out, size_t app, const struct app_sheet *s, bool counted)
+{
+    const struct call *c = out->call;
+    const struct app_record *r = &c->apps[app];
+    const char *why = NULL;
+    if (!counted)
+        why = call_has_conflict(r, s->judge)
+                  ? _("not counted: the judge declared a conflict of interest (R6.4)")
+                  : _("not counted: the judge is not on the application's panel (R6.3)");
+    out->sheets[out->n_sheets++] = (struct report_sheet){
+        .app = app,
+        .sheet = s,
+        .judge = judge_name(c, s->judge),
+        .total_tenths = sheet_total_tenths(&c->program, s),
+        .counted = counted,
+        .not_counted = why,
+    };
+}
+
+/* An application's sheets, counted ones first (R6.3, R6.4), with its item sums and votes. */
+static void app_fill(struct report *out, size_t app)
+{
+    const struct call *c = out->call;
+    const struct app_record *r = &c->apps[app];
+    struct report_app *a = &out->apps[app];
+    a->app = app;
+    a->first_sheet = out->n_sheets;
+    a->panel = panel_name(c, r->panel);
+    for (size_t i = 0; i < r->n_sheets; i++) {
+        const struct app_sheet *s = &r->sheets[i];
+        if (!sheet_is_counted(c, r, s))
+            continue;
+        sheet_push(out, app, s, true);
+        for (size_t k = 0; k < c->program.n_items && k < PROGRAM_MAX_ITEMS; k++)
+            a->item_sums[k] += s->item_tenths[k];
+        a->amount.votes++;
+        a->amount.agree += s->agree;
+    }
+    a->n_counted = out->n_sheets - a->first_sheet;
+    for (size_t i = 0; i < r->n_sheets; i++)
+        if (!sheet_is_counted(c, r, &r->sheets[i]))
+            sheet_push(out, app, &r->sheets[i], false);
+    a->n_sheets = out->n_sheets - a->first_sheet;
+    out->n_counted += a->n_counted;
+    /* R10.2: more than half of the submitted sheets agree. */
+    a->amount.needed = a->amount.votes / 2 + 1;
+    a->amount.majority = a->amount.votes > 0 && a->amount.agree >= a->amount.needed;
+}
+
+void report_build(const struct call *c, struct report *out)
+{
+    memset(out, 0, sizeof *out);
+    out->call = c;
+    call_rank(c, &out->rank);
+    size_t total = 0;
+    for (size_t i = 0; i < c->n_apps; i++)
+        total += c->apps[i].n_sheets;
+    out->apps = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *out->apps);
+    out->sheets = xcalloc(total ? total : 1, sizeof *out->sheets);
+    for (size_t i = 0; i < c->n_apps; i++)
+        app_fill(out, i);
+    for (size_t i = 0; i < out->rank.n; i++) {
+        const struct rank_row *row = &out->rank.rows[i];
+        out->apps[row->app].row = row;
+        out->apps[row->app].tie_order = row->tie_resolved ? row->rank : 0;
+    }
+    calibration_compute(c, &out->calibration);
+}
+
+void report_free(struct report *r)
+{
+    rank_result_free(&r->rank);
+    free(r->apps);
+    free(r->sheets);
+    calibration_free(&r->calibration);
+    memset(r, 0, sizeof *r);
+}
+
+const struct report_app *report_app_of(const struct report *r, const struct rank_row *row)
+{
+    return &r->apps[row->app];
+}
+
+/* ---- R2–R4 ---- */
+
+/* R2.1: the submission that counts for a document: a valid one if any, else the latest. */
+static void doc_fill(const struct program *p, const struct app_record *r, const struct doc_def *d,
+                     struct doc_check *out)
+{
+    *out = (struct doc_check){.def = d};
+    bool valid = false;
+    for (size_t i = 0; i < r->n_docs && !valid; i++) {
+        const struct submitted_doc *s = &r->docs[i];
+        if (s->number != d->number)
+            continue;
+        valid = doc_is_valid_on(p, s->issued);
+        if (valid || !out->submitted || s->issued > out->issued)
+            out->issued = s->issued;
+        out->submitted = true;
+    }
+    if (valid)
+        out->status = DOC_VALID;
+    else if (out->submitted)
+        out->status = out->issued < p->docs_issued_after ? DOC_EARLY : DOC_LATE;
+    else if (!d->required)
+        out->status = DOC_OPTIONAL;
+    else if (d->startup_exempt && startup_exempt(p, r->a.founded))
+        out->status = DOC_EXEMPT; /* R2.2 */
+    else
+        out->status = DOC_MISSING;
+}
+
+void report_review(const struct call *c, const struct app_record *r, struct report_review *out)
+{
+    const struct program *p = &c->program;
+    memset(out, 0, sizeof *out);
+    out->docs = xcalloc(p->n_docs ? p->n_docs : 1, sizeof *out->docs);
+    out->n_docs = p->n_docs;
+    for (size_t i = 0; i < p->n_docs; i++)
+        doc_fill(p, r, &p->docs[i], &out->docs[i]);
+    out->dqs = xcalloc(p->n_dqs ? p->n_dqs : 1, sizeof *out->dqs);
+    out->n_dqs = p->n_dqs;
+    for (size_t i = 0; i < p->n_dqs; i++) {
+        out->dqs[i].def = &p->dqs[i];
+        /* R4: the last answer recorded for an item is the one in force. */
+        for (size_t k = 0; k < r->n_answers; k++) {
+            if (strcmp(r->answers[k].item, p->dqs[i].id) == 0) {
+                out->dqs[i].answer = r->answers[k].answer;
+                out->dqs[i].note = r->answers[k].note;
+            }
+        }
+    }
+    call_review(c, r, &out->now);
+}
+
+void report_review_free(struct report_review *rv)
+{
+    free(rv->docs);
+    free(rv->dqs);
+    review_result_free(&rv->now);
+    memset(rv, 0, sizeof *rv);
+}
+
+const char *doc_status_label(enum doc_status s)
+{
+    switch (s) {
+    case DOC_VALID:
+        return _("valid");
+    case DOC_EARLY:
+        return _("issued before the window (R2.1)");
+    case DOC_LATE:
+        return _("issued after the deadline (R2.1)");
+    case DOC_MISSING:
+        return _("missing (R2.3)");
+    case DOC_EXEMPT:
+        return _("may be omitted (R2.2)");
+    case DOC_OPTIONAL:
+        return _("optional, not submitted");
+    }
+    return "?";
+}
+
+/* ---- R12.2 ---- */
+
+void agreement_terms(const struct program *p, const struct application *a,
+                     struct agreement_terms *out)
+{
+    memset(out, 0, sizeof *out);
+    out->copay = a->copay;
+    out->copay_due_days = p->copay_due_days;
+    out->advance = p->advance_payment;
+    out->copay_due = xasprintf(ngettext("within %d day of the agreement",
+                                        "within %d days of the agreement",
+                                        (unsigned long)p->copay_due_days),
+                               p->copay_due_days);
+    char day[11];
+    if (p->project_months > 0) {
+        out->project_period = xasprintf(ngettext("%d month from the agreement",
+                                                 "%d months from the agreement",
+                                                 (unsigned long)p->project_months),
+                                        p->project_months);
+    } else {
+        date_format(p->project_end, day);
+        out->project_period = xasprintf(_("from the agreement to %s"), day);
+    }
+    if (p->dev_done_months_before > 0) {
+        out->development_due = xasprintf(ngettext("%d month before the project ends",
+                                                  "%d months before the project ends",
+                                                  (unsigned long)p->dev_done_months_before),
+                                         p->dev_done_months_before);
+    } else {
+        date_format(p->dev_done_by, day);
+        out->development_due = xasprintf(_("by %s"), day);
+    }
+}
+
+void agreement_terms_free(struct agreement_terms *t)
+{
+    free(t->copay_due);
+    free(t->project_period);
+    free(t->development_due);
+    memset(t, 0, sizeof *t);
+}
+
+const char *outcome_plain_words(enum outcome o)
+{
+    switch (o) {
+    case OUTCOME_SELECTED:
+        return _("selected for support");
+    case OUTCOME_WAITLISTED:
+        return _("on the waiting list");
+    case OUTCOME_TIE:
+        return _("waiting for the committee to order a tie");
+    case OUTCOME_EXCLUDED:
+        return _("not selected: the score is below the line");
+    case OUTCOME_INELIGIBLE:
+        return _("not eligible");
+    case OUTCOME_INCOMPLETE:
+        return _("evaluation not complete");
+    case OUTCOME_UNREVIEWED:
+        return _("document review not decided yet");
+    case OUTCOME_FORFEITED:
+        return _("forfeited");
+    }
+    return "?";
+}
+
+/* ---- R14 ---- */
+
+void signed_check(const struct call *c, const struct signed_input *in, struct signed_result *out)
+{
+    memset(out, 0, sizeof *out);
+    const struct person *who = call_person_by_id(c, in->signer);
+    if (in->signature && minisig_signer_id(in->signature, out->key_id) == 0)
+        out->has_key_id = true;
+    else if (who) {
+        memcpy(out->key_id, who->pub.key_id, KEY_ID_BYTES);
+        out->has_key_id = true;
+    }
+    const char *why = NULL;
+    if (!in->signed_text || !in->signature) {
+        out->check = SIGNED_NOT_SIGNED;
+    } else if (!in->derived) {
+        out->check = SIGNED_UNREADABLE;
+        out->why = xstrdup(in->derive_error ? in->derive_error : "?");
+    } else if (strcmp(in->derived, in->signed_text) != 0) {
+        out->check = SIGNED_CHANGED;
+    } else if (!who) {
+        out->check = SIGNED_UNKNOWN_SIGNER;
+    } else if (minisig_verify(&who->pub, in->signed_text, strlen(in->signed_text), in->signature,
+                              NULL, &why) != 0) {
+        out->check = SIGNED_BAD_SIGNATURE;
+        out->why = xstrdup(why ? why : "?");
+    }
+}
+
+const char *signed_check_label(enum signed_check s)
+{
+    switch (s) {
+    case SIGNED_VERIFIED:
+        return _("verified");
+    case SIGNED_NOT_SIGNED:
+        return _("not signed");
+    case SIGNED_UNREADABLE:
+        return _("stored values not valid");
+    case SIGNED_CHANGED:
+        return _("stored values differ from what was signed");
+    case SIGNED_UNKNOWN_SIGNER:
+        return _("signed by an unknown person");
+    case SIGNED_BAD_SIGNATURE:
+        return _("signature does not verify");
+    }
+    return "?";
+}

@@ -1,0 +1,252 @@
+/* The judges' presentation session (see session.h): lineup and order, refusals, the timer. */
+#include "core/session.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+/* A panel's place in the lineup: the order panels were set up; no panel comes last. */
+static size_t panel_rank(const struct call *c, int64_t panel)
+{
+    for (size_t i = 0; i < c->n_panels; i++)
+        if (c->panels[i].id == panel)
+            return i;
+    return c->n_panels;
+}
+
+/* Whether application a is heard before b. */
+static bool heard_before(const struct call *c, const struct app_record *a,
+                         const struct app_record *b)
+{
+    size_t pa = panel_rank(c, a->panel), pb = panel_rank(c, b->panel);
+    if (pa != pb)
+        return pa < pb;
+    int qa = a->position > 0 ? a->position : INT_MAX, qb = b->position > 0 ? b->position : INT_MAX;
+    if (qa != qb)
+        return qa < qb;
+    return strcmp(a->a.id, b->a.id) < 0;
+}
+
+/* Insertion sort: a lineup is a few dozen applications, and qsort has no context in C11. */
+static void sort_heard(const struct call *c, size_t *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t x = v[i], k = i;
+        for (; k > 0 && heard_before(c, &c->apps[x], &c->apps[v[k - 1]]); k--)
+            v[k] = v[k - 1];
+        v[k] = x;
+    }
+}
+
+size_t session_lineup(const struct call *c, int64_t judge, size_t **out)
+{
+    size_t n = 0;
+    *out = xcalloc(c->n_apps + 1, sizeof **out);
+    for (size_t i = 0; i < c->n_apps; i++) {
+        const struct app_record *r = &c->apps[i];
+        if (r->review == REVIEW_PASSED && (!judge || call_judge_on_app(c, r, judge)))
+            (*out)[n++] = i;
+    }
+    sort_heard(c, *out, n);
+    return n;
+}
+
+static const char *refuse(char *buf, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static const char *refuse(char *buf, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, len, fmt, ap);
+    va_end(ap);
+    return buf;
+}
+
+/* The index of listed app `id` in c->apps, or refuse. */
+static const char *order_member(const struct call *c, int64_t panel, const char *id, size_t *at,
+                                char *buf, size_t len)
+{
+    const struct app_record *r = call_find_app(c, id);
+    if (!r)
+        return refuse(buf, len, _("no application \"%s\""), id);
+    if (r->panel != panel)
+        return refuse(buf, len, _("%s is not an application of that panel"), id);
+    *at = (size_t)(r - c->apps);
+    return NULL;
+}
+
+const char *session_order(const struct call *c, int64_t panel, const char *const *apps,
+                          size_t n_apps, size_t **out, size_t *n, char *buf, size_t len)
+{
+    *n = 0;
+    *out = xcalloc(c->n_apps + 1, sizeof **out);
+    for (size_t i = 0; i < n_apps; i++) {
+        size_t at = 0;
+        const char *why = order_member(c, panel, apps[i], &at, buf, len);
+        for (size_t k = 0; !why && k < *n; k++)
+            if ((*out)[k] == at)
+                why = refuse(buf, len, _("%s is named twice"), apps[i]);
+        if (why) {
+            free(*out);
+            *out = NULL;
+            *n = 0;
+            return why;
+        }
+        (*out)[(*n)++] = at;
+    }
+    size_t listed = *n;
+    for (size_t i = 0; i < c->n_apps; i++) {
+        bool named = false;
+        for (size_t k = 0; k < listed; k++)
+            named |= (*out)[k] == i;
+        if (c->apps[i].panel == panel && !named)
+            (*out)[(*n)++] = i;
+    }
+    sort_heard(c, *out + listed, *n - listed);
+    return NULL;
+}
+
+const char *session_score_refusal(const struct call *c, const struct app_record *r,
+                                  const struct person *judge, char *buf, size_t len)
+{
+    /* The same checks, and words, as a score import (core/import.c). */
+    if (r->review != REVIEW_PASSED)
+        return refuse(buf, len, _("application %s has not passed document review"), r->a.id);
+    if (judge->role != ROLE_JUDGE || !call_judge_on_app(c, r, judge->id))
+        return refuse(buf, len, _("%s is not on the panel of application %s"), judge->name,
+                      r->a.id);
+    if (call_has_conflict(r, judge->id))
+        return refuse(buf, len, _("%s declared a conflict of interest with %s and cannot score it"),
+                      judge->name, r->a.id);
+    if (call_sheet_of(r, judge->id))
+        return refuse(buf, len, _("%s already submitted a sheet for %s"), judge->name, r->a.id);
+    return NULL;
+}
+
+const char *session_conflict_refusal(const struct call *c, const struct app_record *r,
+                                     const struct person *judge, char *buf, size_t len)
+{
+    /* The same checks, and words, as `simsa conflict add`. */
+    if (judge->role != ROLE_JUDGE || !call_judge_on_app(c, r, judge->id))
+        return refuse(buf, len, _("%s is not on the panel of %s"), judge->name, r->a.id);
+    if (call_has_conflict(r, judge->id))
+        return refuse(buf, len, _("%s already declared a conflict with %s"), judge->name, r->a.id);
+    if (call_sheet_of(r, judge->id))
+        return refuse(buf, len,
+                      _("%s already submitted a sheet for %s; a conflict must be declared before "
+                        "scoring"),
+                      judge->name, r->a.id);
+    return NULL;
+}
+
+const char *session_amount_refusal(const struct app_record *r, int64_t amount, char *buf,
+                                   size_t len)
+{
+    if (amount <= r->a.requested)
+        return NULL;
+    char adjusted[32], requested[32];
+    amount_format(amount, adjusted, sizeof adjusted);
+    amount_format(r->a.requested, requested, sizeof requested);
+    /* R10.1: 0 <= adjusted <= requested */
+    return refuse(buf, len, _("R10.1: adjusted amount %s is above the requested %s"), adjusted,
+                  requested);
+}
+
+int32_t session_total(const struct program *p, const int32_t *item_tenths)
+{
+    int32_t total = 0;
+    for (size_t i = 0; i < p->n_items; i++)
+        total += item_tenths[i];
+    return total;
+}
+
+const char *session_opinion_refusal(const struct program *p, int32_t total_tenths,
+                                    const char *opinion, char *buf, size_t len)
+{
+    if (total_tenths >= p->threshold_tenths || (opinion && *opinion))
+        return NULL;
+    char total[16], threshold[16];
+    tenths_format(total_tenths, total, sizeof total);
+    tenths_format(p->threshold_tenths, threshold, sizeof threshold);
+    return refuse(buf, len,
+                  _("the total %s is below %s: write the overall opinion, the reason the company "
+                    "is told"),
+                  total, threshold);
+}
+
+bool session_may_see_scores(const struct call *c, const struct app_record *r, int64_t viewer)
+{
+    const struct person *who = call_person_by_id(c, viewer);
+    if (!who || who->role != ROLE_JUDGE || !call_judge_on_app(c, r, viewer))
+        return true;
+    return call_sheet_of(r, viewer) != NULL;
+}
+
+/* ---- The timer ---- */
+
+void timer_reset(struct session_timer *tm)
+{
+    memset(tm, 0, sizeof *tm);
+    tm->phase = TIMER_PRESENTATION;
+}
+
+void timer_toggle(struct session_timer *tm, int64_t now_ms)
+{
+    if (tm->running)
+        tm->banked_ms += now_ms - tm->since_ms;
+    else
+        tm->since_ms = now_ms;
+    tm->running = !tm->running;
+}
+
+int64_t timer_length_ms(const struct program *p, enum timer_phase phase)
+{
+    int minutes = phase == TIMER_PRESENTATION ? p->timer_presentation
+                  : phase == TIMER_QUESTIONS  ? p->timer_questions
+                                              : 0;
+    return (int64_t)minutes * 60 * 1000;
+}
+
+void timer_next(const struct program *p, struct session_timer *tm, int64_t now_ms)
+{
+    if (tm->phase == TIMER_DONE)
+        return;
+    tm->phase = tm->phase == TIMER_PRESENTATION ? TIMER_QUESTIONS : TIMER_DONE;
+    if (tm->phase == TIMER_QUESTIONS && timer_length_ms(p, TIMER_QUESTIONS) == 0)
+        tm->phase = TIMER_DONE;
+    tm->banked_ms = 0;
+    tm->since_ms = now_ms;
+    if (tm->phase == TIMER_DONE)
+        tm->running = false;
+}
+
+int64_t timer_left_ms(const struct program *p, const struct session_timer *tm, int64_t now_ms)
+{
+    int64_t run = tm->banked_ms + (tm->running ? now_ms - tm->since_ms : 0);
+    return timer_length_ms(p, tm->phase) - run;
+}
+
+enum timer_level timer_level(const struct program *p, const struct session_timer *tm,
+                             int64_t now_ms)
+{
+    if (tm->phase == TIMER_DONE)
+        return TIMER_CALM;
+    int64_t left = timer_left_ms(p, tm, now_ms), length = timer_length_ms(p, tm->phase);
+    int64_t ending = length / 4 < 2 * 60 * 1000 ? length / 4 : 2 * 60 * 1000;
+    if (left <= 0)
+        return TIMER_OVER;
+    return left <= ending ? TIMER_ENDING : TIMER_CALM;
+}
+
+void timer_format(int64_t left_ms, char *out, size_t n)
+{
+    /* Whole seconds left, rounded up, so 0:00 shows only when the time is up. */
+    int64_t s = left_ms >= 0 ? (left_ms + 999) / 1000 : -left_ms / 1000;
+    snprintf(out, n, "%s%lld:%02lld", left_ms >= 0 ? "" : "+", (long long)(s / 60),
+             (long long)(s % 60));
+}

@@ -1,0 +1,234 @@
+/* Writing the workbook and the results CSV (see export.h): the sheets in their order, the
+ * document properties, and the temporary file renamed only when everything was written. */
+#include "reports/export.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/csv.h"
+#include "core/i18n.h"
+#include "reports/book.h"
+#include "reports/results.h"
+
+/* The sheets, in the workbook's order (names are msgids; each at most 31 characters). */
+enum {
+    SHEET_RESULTS, SHEET_CHART, SHEET_SCORES, SHEET_ITEM_MEANS, SHEET_REVIEW, SHEET_INSPECTIONS,
+    SHEET_AMOUNTS, SHEET_NOTIFICATION, SHEET_CALIBRATION, SHEET_INTEGRITY, SHEETS
+};
+static const char *const sheet_names[SHEETS] = {
+    [SHEET_RESULTS] = N_("Results"),
+    [SHEET_CHART] = N_("Chart"),
+    [SHEET_SCORES] = N_("Scores"),
+    [SHEET_ITEM_MEANS] = N_("Item means"),
+    [SHEET_REVIEW] = N_("Document review"),
+    [SHEET_INSPECTIONS] = N_("Site inspections"),
+    [SHEET_AMOUNTS] = N_("Amounts"),
+    [SHEET_NOTIFICATION] = N_("Notification"),
+    [SHEET_CALIBRATION] = N_("Calibration"),
+    [SHEET_INTEGRITY] = N_("Integrity"),
+};
+
+static char *temp_path(const char *path)
+{
+    return xasprintf("%s.%ld.tmp", path, (long)getpid());
+}
+
+static void properties_set(struct book *b)
+{
+    const struct program *p = &b->c->program;
+    char *title = xasprintf(_("%s: selection results"), book_lang(b, p->title_ko, p->title_en));
+    lxw_doc_properties props = {
+        .title = title,
+        .subject = (char *)_("Selection results, scores and notification list"),
+        .author = "simsa",
+        .company = p->agency,
+        .keywords = p->id,
+        .created = b->o && b->o->created ? b->o->created : time(NULL),
+    };
+    workbook_set_properties(b->wb, &props);
+    free(title);
+}
+
+/* Every sheet, filled in the order their contents need: the integrity checks first, since the
+ * Scores sheet shows each sheet's signature check. */
+static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_out **forms,
+                      size_t n_forms, const struct person **judges)
+{
+    b->scores = sheets[SHEET_SCORES];
+    b->results = sheets[SHEET_RESULTS];
+    sheet_integrity(b, sheets[SHEET_INTEGRITY]);
+    sheet_scores(b, sheets[SHEET_SCORES]);
+    sheet_results(b, sheets[SHEET_RESULTS]);
+    sheet_chart(b, sheets[SHEET_CHART]);
+    sheet_item_means(b, sheets[SHEET_ITEM_MEANS]);
+    sheet_review(b, sheets[SHEET_REVIEW]);
+    sheet_inspections(b, sheets[SHEET_INSPECTIONS]);
+    sheet_amounts(b, sheets[SHEET_AMOUNTS]);
+    sheet_notification(b, sheets[SHEET_NOTIFICATION]);
+    sheet_calibration(b, sheets[SHEET_CALIBRATION]);
+    book_stage(b, _("score forms"), n_forms);
+    for (size_t i = 0; i < n_forms; i++) {
+        sheet_judge_form(b, forms[i], judges[i]);
+        book_step(b);
+    }
+}
+
+static void book_write(struct book *b)
+{
+    const struct call *c = b->c;
+    properties_set(b);
+    book_formats_make(b);
+    struct sheet_out *sheets[SHEETS];
+    for (size_t i = 0; i < SHEETS; i++)
+        sheets[i] = sheet_new(b, _(sheet_names[i]));
+    const struct person **judges = xcalloc(c->n_people + 1, sizeof *judges);
+    struct sheet_out **forms = xcalloc(c->n_people + 1, sizeof *forms);
+    size_t n_forms = 0;
+    for (size_t i = 0; i < c->n_people; i++) {
+        if (c->people[i].role != ROLE_JUDGE)
+            continue;
+        char *name = xasprintf(_("Form %s"), c->people[i].name);
+        judges[n_forms] = &c->people[i];
+        forms[n_forms++] = sheet_new(b, name);
+        free(name);
+    }
+    if (!b->failure)
+        book_fill(b, sheets, forms, n_forms, judges);
+    worksheet_activate(sheets[SHEET_RESULTS]->ws);
+    for (size_t i = 0; i < SHEETS; i++)
+        sheet_free(sheets[i]);
+    for (size_t i = 0; i < n_forms; i++)
+        sheet_free(forms[i]);
+    free(forms);
+    free(judges);
+}
+
+static void book_release(struct book *b)
+{
+    for (size_t i = 0; i < b->n_problems; i++) {
+        free(b->problems[i].label);
+        free(b->problems[i].what);
+    }
+    free(b->problems);
+    free(b->failure);
+}
+
+int export_workbook(struct store *st, const struct call *c, const char *path,
+                    const struct export_options *o, char **err)
+{
+    *err = NULL;
+    char *tmp = temp_path(path);
+    /* constant_memory: each sheet's rows go to a temporary file as they are written, so the
+     * memory needed does not grow with the call; every sheet is written in row order. */
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+    lxw_workbook *wb = workbook_new_opt(tmp, &opt);
+    if (!wb) {
+        *err = xasprintf(_("%s: cannot create the workbook"), path);
+        free(tmp);
+        return -1;
+    }
+    struct report rep;
+    report_build(c, &rep);
+    struct book b = {.wb = wb, .st = st, .c = c, .rep = &rep, .o = o};
+    book_write(&b);
+    lxw_error closed = workbook_close(wb);
+    if (o && o->summary)
+        *o->summary = (struct export_summary){.applications = c->n_apps,
+                                              .sheets = rep.n_sheets,
+                                              .signed_records = b.n_signed,
+                                              .signature_problems = b.n_problems};
+    int rc = 0;
+    if (b.failure || closed != LXW_NO_ERROR) {
+        *err = xasprintf(_("%s: the workbook was not written: %s"), path,
+                         b.failure ? b.failure : lxw_strerror(closed));
+        rc = -1;
+    } else if (rename(tmp, path) != 0) {
+        *err = xasprintf("%s: %s", path, strerror(errno));
+        rc = -1;
+    }
+    if (rc < 0)
+        unlink(tmp);
+    book_release(&b);
+    report_free(&rep);
+    free(tmp);
+    return rc;
+}
+
+/* ---- the results CSV ---- */
+
+static void csv_row(struct strbuf *out, const struct call *c, const struct report *rep,
+                    const struct rank_row *row)
+{
+    const struct application *a = &c->apps[row->app].a;
+    const struct report_app *ra = report_app_of(rep, row);
+    int d = c->program.decimals;
+    if (row->rank > 0)
+        strbuf_printf(out, "%d", row->rank);
+    const char *texts[] = {a->id, a->company, a->supplier, ra->panel ? ra->panel : ""};
+    for (size_t i = 0; i < 4; i++) {
+        strbuf_puts(out, ",");
+        csv_put_field(out, texts[i]);
+    }
+    char base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
+    if (row->has_result) {
+        scaled_format(row->base, d, base, sizeof base);
+        scaled_format(row->bonus, d, bonus, sizeof bonus);
+        scaled_format(row->final, d, fin, sizeof fin);
+    }
+    if (row->has_amount)
+        snprintf(amount, sizeof amount, "%lld", (long long)row->amount);
+    strbuf_printf(out, ",%d,%s,%s,%s,", row->n_sheets, base, bonus, fin);
+    csv_put_field(out, band_label(row->band));
+    strbuf_puts(out, ",");
+    csv_put_field(out, outcome_label(row->outcome));
+    strbuf_printf(out, ",%lld,%s,", (long long)a->requested, amount);
+    char *why = results_reason(row);
+    csv_put_field(out, why);
+    free(why);
+    strbuf_puts(out, "\r\n");
+}
+
+static int write_all(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t put = fwrite(data, 1, len, f);
+    int bad = ferror(f) || put != len;
+    if (fclose(f) != 0 || bad)
+        return -1;
+    return 0;
+}
+
+int export_results_csv(const struct call *c, const char *path, const struct export_options *o,
+                       char **err)
+{
+    (void)o;
+    *err = NULL;
+    struct report rep;
+    report_build(c, &rep);
+    struct strbuf out = {0};
+    strbuf_puts(&out, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
+    for (size_t i = 0; i < RESULTS_COLS; i++) {
+        if (i)
+            strbuf_puts(&out, ",");
+        csv_put_field(&out, _(results_labels[i]));
+    }
+    strbuf_puts(&out, "\r\n");
+    for (size_t i = 0; i < rep.rank.n; i++)
+        csv_row(&out, c, &rep, &rep.rank.rows[i]);
+    char *tmp = temp_path(path);
+    int rc = 0;
+    if (write_all(tmp, out.s, out.len) < 0 || rename(tmp, path) != 0) {
+        *err = xasprintf("%s: %s", path, strerror(errno));
+        unlink(tmp);
+        rc = -1;
+    }
+    free(tmp);
+    strbuf_free(&out);
+    report_free(&rep);
+    return rc;
+}

@@ -1,0 +1,275 @@
+/* The integrity sheet (R14): the signed heads of the audit chain first, so a printed copy pins
+ * the database at those events, then every signed record with its signer, key id and the
+ * result of checking it as `simsa verify` does. Records are read one at a time and checked in
+ * batches on every processor: Ed25519 verification is most of the work of a large export. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/records.h"
+#include "db/report_read.h"
+#include "reports/book.h"
+
+#define BATCH 1024
+#define THREADS_MAX 8
+
+static const char *const head_labels[] = {
+    N_("sequence"), N_("hash"), N_("signed by"), N_("signed at"), N_("key id"),
+    N_("signature"), N_("check"),
+};
+static const char *const record_labels[] = {
+    N_("record"), N_("signer"), N_("key id"), N_("check"), N_("detail"),
+};
+
+static void hex_of(const uint8_t *bytes, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[bytes[i] >> 4];
+        out[2 * i + 1] = digits[bytes[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+static const char *name_of(const struct call *c, int64_t id)
+{
+    const struct person *p = call_person_by_id(c, id);
+    return p ? p->name : "?";
+}
+
+/* A head's check: its signature over the text rebuilt from the row, and its event. */
+static char *head_check(struct book *b, const struct audit_head_row *h, char key[17])
+{
+    struct record_audit_head rec = {.program = b->c->program.id, .seq = h->seq,
+                                    .signer = name_of(b->c, h->signer), .at = h->at};
+    memcpy(rec.hash, h->hash, sizeof rec.hash);
+    char *why = NULL, *text = record_audit_head_text(&rec, &why);
+    struct signed_input in = {.signer = h->signer, .derived = text, .derive_error = why,
+                              .signed_text = h->signed_text, .signature = h->signature};
+    struct signed_result res;
+    signed_check(b->c, &in, &res);
+    key[0] = '\0';
+    if (res.has_key_id)
+        key_id_hex(res.key_id, key);
+    char *out;
+    if (!h->event_found)
+        out = xasprintf(_("event %lld is missing"), (long long)h->seq);
+    else if (memcmp(h->event_hash, h->hash, 32) != 0)
+        out = xstrdup(_("the chain up to it was rewritten"));
+    else if (res.why)
+        out = xasprintf("%s: %s", signed_check_label(res.check), res.why);
+    else
+        out = xstrdup(signed_check_label(res.check));
+    free(res.why);
+    free(text);
+    free(why);
+    return out;
+}
+
+static lxw_row_t heads_section(struct book *b, struct sheet_out *s)
+{
+    cell_note(b, s, 0, 0, _("Signed heads of the audit chain: a printed copy pins the database "
+                            "at these events."), b->f.title);
+    for (size_t i = 0; i < sizeof head_labels / sizeof head_labels[0]; i++)
+        header_cell(b, s, 1, (lxw_col_t)i, _(head_labels[i]));
+    struct audit_head_row *heads = NULL;
+    size_t n = 0;
+    if (store_audit_heads(b->st, &heads, &n) < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    lxw_row_t r = 1;
+    for (size_t i = 0; i < n; i++) {
+        char hash[65], key[17];
+        hex_of(heads[i].hash, 32, hash);
+        char *check = head_check(b, &heads[i], key);
+        r++;
+        cell_int(b, s, r, 0, heads[i].seq);
+        cell_text(b, s, r, 1, hash, NULL);
+        cell_text(b, s, r, 2, name_of(b->c, heads[i].signer), NULL);
+        cell_text(b, s, r, 3, heads[i].at, NULL);
+        cell_text(b, s, r, 4, key, NULL);
+        cell_text(b, s, r, 5, heads[i].signature, b->f.wrap);
+        cell_text(b, s, r, 6, check, NULL);
+        free(check);
+    }
+    if (n == 0)
+        cell_note(b, s, ++r, 0, _("no head of the audit chain has been signed yet"), NULL);
+    audit_heads_free(heads, n);
+    return r;
+}
+
+/* The chain as it is now: its length, its last hash, and whether every link holds. */
+static lxw_row_t chain_section(struct book *b, struct sheet_out *s, lxw_row_t r)
+{
+    int64_t seq = 0, events = 0;
+    uint8_t hash[32];
+    struct diags d = {0};
+    if (store_head(b->st, &seq, hash) < 0 || store_verify_chain(b->st, &d, &events) < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    char hex[65];
+    hex_of(hash, 32, hex);
+    char *text = d.n ? xasprintf(_("The audit chain now ends at event %lld (hash %s); it has %zu "
+                                   "problem(s): run simsa verify."),
+                                 (long long)seq, hex, d.n)
+                     : xasprintf(_("The audit chain now ends at event %lld (hash %s); every one "
+                                   "of its %lld events follows from the one before."),
+                                 (long long)seq, hex, (long long)events);
+    r += 2;
+    cell_note(b, s, r, 0, text, NULL);
+    free(text);
+    diags_free(&d);
+    return r;
+}
+
+/* ---- the signed records, checked in parallel batches ---- */
+
+struct pending {
+    char *label, *derived, *derive_error, *signed_text, *signature;
+    int64_t signer;
+    struct signed_result res;
+};
+
+struct records {
+    struct book *b;
+    struct sheet_out *s;
+    lxw_row_t r;
+    struct pending batch[BATCH];
+    size_t n;
+    int threads;
+    size_t cap_problems;
+};
+
+struct slice {
+    const struct call *c;
+    struct pending *from;
+    size_t n;
+};
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+static void *check_slice(void *arg)
+{
+    struct slice *sl = arg;
+    for (size_t i = 0; i < sl->n; i++) {
+        struct pending *p = &sl->from[i];
+        struct signed_input in = {.signer = p->signer, .derived = p->derived,
+                                  .derive_error = p->derive_error,
+                                  .signed_text = p->signed_text, .signature = p->signature};
+        signed_check(sl->c, &in, &p->res);
+    }
+    return NULL;
+}
+
+static void check_batch(struct records *x)
+{
+    struct slice slices[THREADS_MAX];
+    pthread_t tids[THREADS_MAX];
+    bool started[THREADS_MAX] = {false};
+    size_t per = (x->n + (size_t)x->threads - 1) / (size_t)x->threads, at = 0;
+    int k = 0;
+    for (; k < x->threads && at < x->n; k++) {
+        size_t n = x->n - at < per ? x->n - at : per;
+        slices[k] = (struct slice){.c = x->b->c, .from = x->batch + at, .n = n};
+        at += n;
+        /* slice 0 is this thread's; a thread that cannot start is done here too */
+        if (k > 0 && pthread_create(&tids[k], NULL, check_slice, &slices[k]) == 0)
+            started[k] = true;
+    }
+    check_slice(&slices[0]);
+    for (int i = 1; i < k; i++) {
+        if (started[i])
+            pthread_join(tids[i], NULL);
+        else
+            check_slice(&slices[i]);
+    }
+}
+
+static void problem_add(struct records *x, const struct pending *p, const char *what)
+{
+    struct book *b = x->b;
+    if (b->n_problems == x->cap_problems) {
+        x->cap_problems = x->cap_problems ? x->cap_problems * 2 : 16;
+        b->problems = xrealloc(b->problems, x->cap_problems * sizeof *b->problems);
+    }
+    b->problems[b->n_problems++] = (struct sig_problem){.label = xstrdup(p->label),
+                                                        .what = xstrdup(what)};
+}
+
+static void flush(struct records *x)
+{
+    check_batch(x);
+    struct book *b = x->b;
+    for (size_t i = 0; i < x->n; i++) {
+        struct pending *p = &x->batch[i];
+        char key[17] = "";
+        if (p->res.has_key_id)
+            key_id_hex(p->res.key_id, key);
+        lxw_row_t r = ++x->r;
+        cell_text(b, x->s, r, 0, p->label, NULL);
+        cell_text(b, x->s, r, 1, name_of(b->c, p->signer), NULL);
+        cell_text(b, x->s, r, 2, key, NULL);
+        const char *label = signed_check_label(p->res.check);
+        cell_text(b, x->s, r, 3, label, NULL);
+        cell_text(b, x->s, r, 4, p->res.why, NULL);
+        if (p->res.check != SIGNED_VERIFIED)
+            problem_add(x, p, label);
+        b->n_signed++;
+        free(p->label);
+        free(p->derived);
+        free(p->derive_error);
+        free(p->signed_text);
+        free(p->signature);
+        free(p->res.why);
+        book_step(b);
+    }
+    x->n = 0;
+}
+
+static void on_record(const struct signed_row *row, void *arg)
+{
+    struct records *x = arg;
+    x->batch[x->n++] = (struct pending){
+        .label = xstrdup(row->label),
+        .derived = dup_or_null(row->derived),
+        .derive_error = dup_or_null(row->derive_error),
+        .signed_text = dup_or_null(row->signed_text),
+        .signature = dup_or_null(row->signature),
+        .signer = row->signer,
+    };
+    if (x->n == BATCH)
+        flush(x);
+}
+
+static int problem_cmp(const void *x, const void *y)
+{
+    return strcmp(((const struct sig_problem *)x)->label, ((const struct sig_problem *)y)->label);
+}
+
+int sheet_integrity(struct book *b, struct sheet_out *s)
+{
+    lxw_row_t r = chain_section(b, s, heads_section(b, s)) + 2;
+    for (size_t i = 0; i < sizeof record_labels / sizeof record_labels[0]; i++)
+        header_cell(b, s, r, (lxw_col_t)i, _(record_labels[i]));
+    struct records *x = xcalloc(1, sizeof *x);
+    x->b = b;
+    x->s = s;
+    x->r = r;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    x->threads = cpus < 1 ? 1 : cpus > THREADS_MAX ? THREADS_MAX : (int)cpus;
+    book_stage(b, s->name, 0);
+    int rc = store_signed_rows_each(b->st, b->c, on_record, x);
+    if (x->n)
+        flush(x);
+    if (rc < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    worksheet_autofilter(s->ws, r, 0, x->r > r ? x->r : r + 1,
+                         (lxw_col_t)(sizeof record_labels / sizeof record_labels[0] - 1));
+    free(x);
+    qsort(b->problems, b->n_problems, sizeof *b->problems, problem_cmp);
+    sheet_widths(b, s);
+    return rc;
+}

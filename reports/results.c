@@ -1,0 +1,320 @@
+/* The Results sheet (ranking with live formulas over the Scores sheet), its chart, and the
+ * notification list for mail merge. Formulas are written with their cached values, so the
+ * workbook audits itself and viewers that do not recalculate show the right numbers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "reports/book.h"
+#include "reports/results.h"
+
+const char *const results_labels[RESULTS_COLS] = {
+    N_("rank"),    N_("application"), N_("demand company"), N_("supplier"), N_("panel"),
+    N_("sheets"),  N_("official base"), N_("bonus"),        N_("final"),    N_("band"),
+    N_("outcome"), N_("requested"),   N_("amount"),         N_("reason"),
+};
+
+char *results_reason(const struct rank_row *row)
+{
+    const char *why = row->reason ? row->reason : "";
+    if (row->has_amount && row->amount_reason)
+        return xasprintf("%s; %s", why, row->amount_reason);
+    return xstrdup(why);
+}
+
+/* Columns after the reason: each tie-break item's mean (R9.2), then the committee's order. */
+static lxw_col_t tie_col(size_t k)
+{
+    return (lxw_col_t)(RESULTS_COLS + k);
+}
+
+static lxw_col_t order_col(const struct program *p)
+{
+    return tie_col(p->n_tie_break);
+}
+
+/* R7.1, R7.2: the official base over the application's block of counted totals. */
+static char *base_formula(const struct program *p, const char *range)
+{
+    int d = p->decimals;
+    if (p->aggregate == AGGREGATE_TRIMMED)
+        return xasprintf("IF(COUNT(%1$s)>=5,ROUND((SUM(%1$s)-MAX(%1$s)-MIN(%1$s))/"
+                         "(COUNT(%1$s)-2),%2$d),ROUND(AVERAGE(%1$s),%2$d))",
+                         range, d);
+    return xasprintf("ROUND(AVERAGE(%s),%d)", range, d);
+}
+
+/* R9: the rank among the ranked rows 2..last+1: higher final first, then each tie-break mean,
+ * then the committee's order; rows equal on all of them share the rank (1, 2, 2, 4). */
+static char *rank_formula(const struct program *p, lxw_row_t r, lxw_row_t last)
+{
+    char fin[4], col[4];
+    col_letters(R_FINAL, fin);
+    unsigned long row = (unsigned long)r + 1, end = (unsigned long)last + 1;
+    col_letters(order_col(p), col);
+    char *lexi = xasprintf("($%s$2:$%s$%lu<%s%lu)", col, col, end, col, row);
+    for (size_t k = p->n_tie_break; k-- > 0;) {
+        col_letters(tie_col(k), col);
+        char *outer = xasprintf("($%1$s$2:$%1$s$%2$lu>%1$s%3$lu)+($%1$s$2:$%1$s$%2$lu=%1$s%3$lu)*(%4$s)",
+                                col, end, row, lexi);
+        free(lexi);
+        lexi = outer;
+    }
+    char *f = xasprintf("RANK(%1$s%2$lu,$%1$s$2:$%1$s$%3$lu)+SUMPRODUCT(($%1$s$2:$%1$s$%3$lu="
+                        "%1$s%2$lu)*(%4$s))",
+                        fin, row, end, lexi);
+    free(lexi);
+    return f;
+}
+
+/* Rows of the ranked block: the ranked rows come first in the ranking. */
+static lxw_row_t ranked_rows(const struct rank_result *res)
+{
+    lxw_row_t n = 0;
+    while (n < res->n && res->rows[n].rank > 0)
+        n++;
+    return n;
+}
+
+static void result_scores(struct book *b, struct sheet_out *s, lxw_row_t r,
+                          const struct report_app *a, lxw_row_t last_ranked)
+{
+    const struct program *p = &b->c->program;
+    const struct rank_row *row = a->row;
+    lxw_row_t first = scores_row(a->first_sheet), end = first + (lxw_row_t)a->n_counted - 1;
+    char *range = a->n_counted ? range_ref(b->scores, first, scores_total_col(b->c), end) : NULL;
+    if (range) {
+        char *f = xasprintf("COUNT(%s)", range);
+        cell_formula(b, s, r, R_SHEETS, f, row->n_sheets, b->f.integer, 3);
+        free(f);
+    } else {
+        cell_int(b, s, r, R_SHEETS, row->n_sheets);
+    }
+    if (row->has_result && range) {
+        char text[32], *f = base_formula(p, range);
+        scaled_format(row->final, p->decimals, text, sizeof text);
+        int w = (int)strlen(text);
+        cell_formula(b, s, r, R_BASE, f, scaled_value(row->base, p->decimals), b->f.score, w);
+        free(f);
+        cell_scaled(b, s, r, R_BONUS, row->bonus);
+        char base[4], bonus[4];
+        col_letters(R_BASE, base);
+        col_letters(R_BONUS, bonus);
+        f = xasprintf("ROUND(%s%lu+%s%lu,%d)", base, (unsigned long)r + 1, bonus,
+                      (unsigned long)r + 1, p->decimals);
+        cell_formula(b, s, r, R_FINAL, f, scaled_value(row->final, p->decimals), b->f.score, w);
+        free(f);
+    }
+    if (row->rank > 0) {
+        char *f = rank_formula(p, r, last_ranked);
+        cell_formula(b, s, r, R_RANK, f, row->rank, b->f.integer, 4);
+        free(f);
+    }
+    free(range);
+}
+
+/* The tie-break item means (R9.2) and the committee's order (R9.3) the rank formula reads. A
+ * mean is rounded to 6 places there so that equal means compare equal whatever order the
+ * spreadsheet adds the scores in (distinct means differ by far more). */
+static void result_tie_keys(struct book *b, struct sheet_out *s, lxw_row_t r,
+                            const struct report_app *a)
+{
+    const struct program *p = &b->c->program;
+    if (a->row->rank == 0 || a->n_counted == 0)
+        return;
+    lxw_row_t first = scores_row(a->first_sheet), end = first + (lxw_row_t)a->n_counted - 1;
+    for (size_t k = 0; k < p->n_tie_break; k++) {
+        size_t item = p->tie_break[k];
+        char *range = range_ref(b->scores, first, (lxw_col_t)(SCORES_FIRST_ITEM + item), end);
+        char *f = xasprintf("ROUND(AVERAGE(%s),6)", range);
+        int64_t millionths = official_round(a->item_sums[item], (int64_t)a->n_counted, 6);
+        cell_formula(b, s, r, tie_col(k), f, scaled_value(millionths, 6), b->f.hundredths, 6);
+        free(f);
+        free(range);
+    }
+    if (a->tie_order)
+        cell_int(b, s, r, order_col(p), a->tie_order);
+}
+
+static void result_row(struct book *b, struct sheet_out *s, lxw_row_t r,
+                       const struct report_app *a, lxw_row_t last_ranked)
+{
+    const struct application *app = &b->c->apps[a->app].a;
+    const struct rank_row *row = a->row;
+    cell_text(b, s, r, R_APP, app->id, NULL);
+    cell_text(b, s, r, R_COMPANY, app->company, NULL);
+    cell_text(b, s, r, R_SUPPLIER, app->supplier, NULL);
+    cell_text(b, s, r, R_PANEL, a->panel, NULL);
+    result_scores(b, s, r, a, last_ranked);
+    cell_text(b, s, r, R_BAND, band_label(row->band), NULL);
+    cell_text(b, s, r, R_OUTCOME, outcome_label(row->outcome), NULL);
+    cell_money(b, s, r, R_REQUESTED, app->requested);
+    if (row->has_amount)
+        cell_money(b, s, r, R_AMOUNT, row->amount);
+    char *why = results_reason(row);
+    cell_text(b, s, r, R_REASON, why, NULL);
+    free(why);
+    result_tie_keys(b, s, r, a);
+}
+
+/* R7.3: rows under the line greyed, and a red rule under the last row at or above it. */
+static void threshold_marks(struct book *b, struct sheet_out *s, lxw_row_t last, lxw_col_t cols)
+{
+    const struct program *p = &b->c->program;
+    char col[4], thr[16];
+    col_letters(p->threshold_counts_bonus ? R_FINAL : R_BASE, col);
+    tenths_format(p->threshold_tenths, thr, sizeof thr);
+    char *below = xasprintf("=AND(ISNUMBER($%1$s2),$%1$s2<%2$s)", col, thr);
+    char *line = xasprintf("=AND(ISNUMBER($%1$s2),$%1$s2>=%2$s,OR(NOT(ISNUMBER($%1$s3)),"
+                           "$%1$s3<%2$s))",
+                           col, thr);
+    lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA};
+    cf.value_string = below;
+    cf.format = b->f.below;
+    worksheet_conditional_format_range(s->ws, 1, 0, last, cols - 1, &cf);
+    cf.value_string = line;
+    cf.format = b->f.line;
+    worksheet_conditional_format_range(s->ws, 1, 0, last, cols - 1, &cf);
+    free(below);
+    free(line);
+}
+
+void sheet_results(struct book *b, struct sheet_out *s)
+{
+    const struct program *p = &b->c->program;
+    const struct rank_result *res = &b->rep->rank;
+    header_row(b, s, 0, results_labels, RESULTS_COLS);
+    for (size_t k = 0; k < p->n_tie_break; k++) {
+        const struct rubric_item *it = &p->items[p->tie_break[k]];
+        char *label = xasprintf(_("mean of %s (R9.2)"), book_lang(b, it->name_ko, it->name_en));
+        header_cell(b, s, 0, tie_col(k), label);
+        free(label);
+    }
+    header_cell(b, s, 0, order_col(p), _("order set by the committee (R9.3)"));
+    lxw_col_t cols = order_col(p) + 1;
+    lxw_row_t ranked = ranked_rows(res);
+    book_stage(b, s->name, res->n);
+    for (size_t i = 0; i < res->n; i++) {
+        result_row(b, s, (lxw_row_t)i + 1, report_app_of(b->rep, &res->rows[i]), ranked);
+        book_step(b);
+    }
+    lxw_row_t last = res->n ? (lxw_row_t)res->n : 1;
+    threshold_marks(b, s, last, cols);
+    worksheet_freeze_panes(s->ws, 1, 2);
+    worksheet_autofilter(s->ws, 0, 0, last, cols - 1);
+    sheet_widths(b, s);
+}
+
+/* ---- the chart of final scores with the threshold line ---- */
+
+static const char *const chart_labels[] = {N_("application"), N_("final"), N_("threshold")};
+
+static void chart_insert(struct book *b, struct sheet_out *s, lxw_row_t n)
+{
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_LINE);
+    lxw_chart_series *fin = chart_add_series(chart, NULL, NULL);
+    chart_series_set_categories(fin, s->name, 1, 0, n, 0);
+    chart_series_set_values(fin, s->name, 1, 1, n, 1);
+    chart_series_set_name(fin, _("final"));
+    lxw_chart_line none = {.none = LXW_TRUE};
+    chart_series_set_line(fin, &none);
+    chart_series_set_marker_type(fin, LXW_CHART_MARKER_CIRCLE);
+    lxw_chart_series *line = chart_add_series(chart, NULL, NULL);
+    chart_series_set_categories(line, s->name, 1, 0, n, 0);
+    chart_series_set_values(line, s->name, 1, 2, n, 2);
+    chart_series_set_name(line, _("threshold"));
+    lxw_chart_line red = {.color = 0xC00000, .width = 1.5};
+    chart_series_set_line(line, &red);
+    chart_series_set_marker_type(line, LXW_CHART_MARKER_NONE);
+    chart_title_set_name(chart, _("Final scores by application, with the threshold"));
+    chart_axis_set_name(chart->x_axis, _("application"));
+    chart_axis_set_name(chart->y_axis, _("final"));
+    chart_axis_set_min(chart->y_axis, 0);
+    chart_axis_set_max(chart->y_axis, program_total_tenths(&b->c->program) / 10.0 + 10);
+    double wide = 1.0 + (double)n / 15.0;
+    lxw_chart_options at = {.x_scale = wide > 8 ? 8 : wide, .y_scale = 1.5};
+    worksheet_insert_chart_opt(s->ws, 1, 4, chart, &at);
+}
+
+void sheet_chart(struct book *b, struct sheet_out *s)
+{
+    const struct program *p = &b->c->program;
+    const struct rank_result *res = &b->rep->rank;
+    header_row(b, s, 0, chart_labels, 3);
+    char fin[4], thr[16];
+    col_letters(R_FINAL, fin);
+    tenths_format(p->threshold_tenths, thr, sizeof thr);
+    lxw_row_t n = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const struct rank_row *row = &res->rows[i];
+        if (!row->has_result)
+            continue;
+        n++;
+        cell_text(b, s, n, 0, b->c->apps[row->app].a.id, NULL);
+        char *f = xasprintf("%s!%s%lu", b->results->quoted, fin, (unsigned long)i + 2);
+        cell_formula(b, s, n, 1, f, scaled_value(row->final, p->decimals), b->f.score, 6);
+        free(f);
+        cell_number(b, s, n, 2, p->threshold_tenths / 10.0, b->f.score, (int)strlen(thr));
+    }
+    if (n > 0)
+        chart_insert(b, s, n);
+    else
+        cell_note(b, s, 1, 0, _("no application has a result yet"), NULL);
+    sheet_widths(b, s);
+}
+
+/* ---- notification list (mail merge) ---- */
+
+static const char *const notify_labels[] = {
+    N_("application"),    N_("company"),        N_("contact"),
+    N_("email"),          N_("result"),         N_("final"),
+    N_("rank"),           N_("amount"),         N_("reason"),
+    N_("co-payment"),     N_("co-payment due"), N_("advance payment"),
+    N_("project period"), N_("development deadline"),
+};
+
+static void notify_terms(struct book *b, struct sheet_out *s, lxw_row_t r,
+                         const struct application *a)
+{
+    struct agreement_terms t;
+    agreement_terms(&b->c->program, a, &t);
+    cell_money(b, s, r, 9, t.copay);
+    cell_text(b, s, r, 10, t.copay_due, NULL);
+    cell_money(b, s, r, 11, t.advance);
+    cell_text(b, s, r, 12, t.project_period, NULL);
+    cell_text(b, s, r, 13, t.development_due, NULL);
+    agreement_terms_free(&t);
+}
+
+void sheet_notification(struct book *b, struct sheet_out *s)
+{
+    const struct rank_result *res = &b->rep->rank;
+    header_row(b, s, 0, notify_labels, sizeof notify_labels / sizeof notify_labels[0]);
+    book_stage(b, s->name, res->n);
+    for (size_t i = 0; i < res->n; i++) {
+        const struct rank_row *row = &res->rows[i];
+        const struct application *a = &b->c->apps[row->app].a;
+        lxw_row_t r = (lxw_row_t)i + 1;
+        cell_text(b, s, r, 0, a->id, NULL);
+        cell_text(b, s, r, 1, a->company, NULL);
+        cell_text(b, s, r, 2, a->contact_name, NULL);
+        cell_text(b, s, r, 3, a->contact_email, NULL);
+        cell_text(b, s, r, 4, outcome_plain_words(row->outcome), NULL);
+        if (row->has_result)
+            cell_scaled(b, s, r, 5, row->final);
+        if (row->rank > 0)
+            cell_int(b, s, r, 6, row->rank);
+        if (row->has_amount)
+            cell_money(b, s, r, 7, row->amount);
+        char *why = results_reason(row);
+        cell_text(b, s, r, 8, why, NULL);
+        free(why);
+        if (row->outcome == OUTCOME_SELECTED) /* R12.2 */
+            notify_terms(b, s, r, a);
+        book_step(b);
+    }
+    worksheet_freeze_panes(s->ws, 1, 2);
+    worksheet_autofilter(s->ws, 0, 0, res->n ? (lxw_row_t)res->n : 1,
+                         (lxw_col_t)(sizeof notify_labels / sizeof notify_labels[0] - 1));
+    sheet_widths(b, s);
+}

@@ -1,0 +1,18 @@
+/* The Results table's columns, shared by the Results sheet and the CSV export. */
+#ifndef SIMSA_REPORTS_RESULTS_H
+#define SIMSA_REPORTS_RESULTS_H
+
+#include "core/rank.h"
+
+enum {
+    R_RANK, R_APP, R_COMPANY, R_SUPPLIER, R_PANEL, R_SHEETS, R_BASE, R_BONUS, R_FINAL, R_BAND,
+    R_OUTCOME, R_REQUESTED, R_AMOUNT, R_REASON, RESULTS_COLS
+};
+
+extern const char *const results_labels[RESULTS_COLS]; /* msgids, in column order */
+
+/* The reason cell: the outcome's reason, then the amount's (R10.4), as `simsa rank --csv`
+ * gives it (caller frees). */
+char *results_reason(const struct rank_row *row);
+
+#endif
