@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "db/events.h"
 #include "tui/app_edit.h"
+#include "tui/scoreform.h"
 #include "tui/draw.h"
 #include "tui/page.h"
 #include "tui/screen.h"
@@ -627,6 +628,9 @@ static enum result app_key(struct tui *t, void *state, enum action a)
     case ACTION_BONUS:
         app_edit_bonus(t, v->app);
         return RESULT_HANDLED;
+    case ACTION_SCORE:
+        scoreform_open(t, v->app);
+        return RESULT_HANDLED;
     case ACTION_CLICK:
         for (int i = 0; i < TAB_COUNT && t->click_y == 1; i++)
             if (t->click_x >= v->tab_x[i] && t->click_x < v->tab_x[i + 1])
@@ -663,6 +667,7 @@ static const struct binding app_bindings[] = {
     {.key = 'i', .action = ACTION_INSPECT, .status = true},
     {.key = 'p', .action = ACTION_ASSIGN},
     {.key = 'B', .action = ACTION_BONUS},
+    {.key = 'o', .action = ACTION_SCORE, .help = N_("open your score form (judges)")},
     {.action = ACTION_NONE},
 };
 

@@ -57,9 +57,11 @@ static void row_fill(struct table *tb, const struct tui *t, const struct rank_ro
     bool tie = row->outcome == OUTCOME_TIE;
     size_t i = table_add_row(tb, tie ? STYLE_TIE : STYLE_NORMAL, row->band == BAND_TARGET ? 0 : 1);
     char rank[16] = "", base[32] = "", bonus[24] = "", fin[32] = "", amount[32] = "";
-    if (row->rank > 0)
+    /* A judge sees no result of an application before submitting their own sheet for it. */
+    bool hidden = tui_scores_hidden(t, r);
+    if (row->rank > 0 && !hidden)
         snprintf(rank, sizeof rank, "%s%d", row->tie_group ? "=" : "", row->rank);
-    if (row->has_result) {
+    if (row->has_result && !hidden) {
         scaled_format(row->base, decimals, base, sizeof base);
         scaled_format(row->final, decimals, fin, sizeof fin);
         if (row->bonus_tenths > 0) {
@@ -68,7 +70,7 @@ static void row_fill(struct table *tb, const struct tui *t, const struct rank_ro
             snprintf(bonus, sizeof bonus, "+%s", points);
         }
     }
-    if (row->has_amount)
+    if (row->has_amount && !hidden)
         amount_format(row->amount, amount, sizeof amount);
     table_set(tb, i, COL_RANK, rank, row->rank);
     table_set(tb, i, COL_APP, r->a.id, 0);
@@ -76,8 +78,9 @@ static void row_fill(struct table *tb, const struct tui *t, const struct rank_ro
     table_set(tb, i, COL_BASE, base, row->base);
     table_set(tb, i, COL_BONUS, bonus, row->bonus_tenths);
     table_set(tb, i, COL_FINAL, fin, row->final);
-    table_set(tb, i, COL_BAND, band_label(row->band), row->band);
-    table_set(tb, i, COL_OUTCOME, outcome_label(row->outcome), row->outcome);
+    table_set(tb, i, COL_BAND, hidden ? "" : band_label(row->band), hidden ? 0 : row->band);
+    table_set(tb, i, COL_OUTCOME, hidden ? _("(hidden until you submit)") : outcome_label(row->outcome),
+              hidden ? 0 : row->outcome);
     table_set(tb, i, COL_AMOUNT, amount, row->amount);
 }
 
@@ -248,6 +251,11 @@ static void detail_draw(const struct tui *t, const struct board *b, int y, int x
     int label_cols = text_width(why_label) > text_width(amount_label) ? text_width(why_label)
                                                                       : text_width(amount_label);
     label_cols = label_cols < 8 ? 8 : label_cols;
+    if (tui_scores_hidden(t, &t->call.apps[rr->app])) {
+        labelled_draw(t, y, x, width, label_cols, why_label,
+                      _("hidden until you have submitted your own sheet for it"));
+        return;
+    }
     char *why = xasprintf("%s: %s", t->call.apps[rr->app].a.id, rr->reason ? rr->reason : "");
     labelled_draw(t, y, x, width, label_cols, why_label, why);
     free(why);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/session.h"
 #include "tui/form.h"
 #include "tui/screen.h"
 
@@ -45,8 +46,7 @@ bool tui_may(struct tui *t, enum role role)
 
 bool tui_scores_hidden(const struct tui *t, const struct app_record *r)
 {
-    const struct person *me = tui_me(t);
-    return me && me->role == ROLE_JUDGE && !call_sheet_of(r, me->id);
+    return t->me && !session_may_see_scores(&t->call, r, t->me);
 }
 
 int64_t tui_now_ms(const struct tui *t)
