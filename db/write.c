@@ -5,13 +5,30 @@
 
 #include "core/facts.h"
 #include "core/i18n.h"
+#include "db/final.h"
 #include "db/internal.h"
 #include "db/write.h"
+
+/* R14: once the final result is signed the decisions behind it are closed: no sheet, review,
+ * conflict, bonus, budget, tie, forfeit or second result changes it. */
+static int refuse_if_final(struct store *st)
+{
+    struct final_state fin;
+    if (store_final_state(st, &fin) < 0)
+        return -1;
+    if (fin.final)
+        return db_failf(st, _("the result is final (signed at %s): nothing that decides it can "
+                              "change any more"),
+                        fin.at);
+    return 0;
+}
 
 int write_review(struct store *st, const struct call *c, const struct app_record *r,
                  const struct review_result *res, const struct person *who,
                  const struct secret_key *key)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     char *reasons = strlist_join(&res->reasons, "\n");
     struct signed_record rec;
     signed_record_begin(&rec);
@@ -40,6 +57,8 @@ int write_conflict(struct store *st, const struct call *c, const struct app_reco
                    const struct person *judge, const char *reason, const struct person *who,
                    const struct secret_key *key)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     struct signed_record rec;
     signed_record_begin(&rec);
     struct record_conflict rcf = {.program = c->program.id,
@@ -63,6 +82,8 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
                 bool awarded, const char *note, const struct person *who,
                 const struct secret_key *key)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     struct signed_record rec;
     signed_record_begin(&rec);
     struct record_bonus rb = {.program = c->program.id,
@@ -114,6 +135,8 @@ char *sheet_record_text(const struct call *c, const struct score_import_row *row
 int write_sheet(struct store *st, const struct call *c, const struct score_import_row *row,
                 bool transcribed, const struct person *who, const struct secret_key *key)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     const struct program *p = &c->program;
     const struct person *judge = call_person_by_id(c, row->judge);
     struct signed_record rec;
@@ -147,6 +170,8 @@ int write_sheet(struct store *st, const struct call *c, const struct score_impor
 int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,
                  const struct secret_key *key)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     char amount[32];
     amount_format(won, amount, sizeof amount);
     struct signed_record rec;
@@ -280,6 +305,8 @@ int write_inspection(struct store *st, const struct call *c, const struct inspec
 int write_tie(struct store *st, const struct call *c, const char *const *apps, size_t n,
               const char *reason, const struct person *who, const struct secret_key *key)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     struct rank_result res = {0};
     call_rank(c, &res);
     int group = n >= 2 ? call_unresolved_tie(c, &res, apps, n) : 0;
@@ -319,6 +346,8 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
                   const char *reason, const struct person *who, const struct secret_key *key,
                   struct strlist *promoted)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     struct rank_result res = {0};
     call_rank(c, &res);
     const char *refusal = call_forfeit_refusal(c, &res, r);
@@ -381,6 +410,8 @@ static char *result_text(const struct call *c, const struct rank_result *res,
 int write_result(struct store *st, const struct call *c, const struct person *who,
                  const struct secret_key *key, char at[21])
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     struct rank_result res = {0};
     call_rank(c, &res);
     const char *refusal = call_finalize_refusal(&res);
