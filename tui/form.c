@@ -382,8 +382,19 @@ void tui_form_close(struct tui *t)
     t->form = NULL;
 }
 
+/* An amount left with a good value is shown with its separators ("80000000" -> "80,000,000"). */
+static void amount_tidy(struct form_field *fl)
+{
+    if (fl->kind != FIELD_AMOUNT || !fl->edit.len || !field_check(fl))
+        return;
+    char shown[32];
+    amount_format(fl->value, shown, sizeof shown);
+    lineedit_set(&fl->edit, shown);
+}
+
 static void focus_move(struct tui *t, struct form *f, int dir)
 {
+    amount_tidy(&f->fields[f->focus]);
     if (f->changed)
         f->changed(t, f, f->focus);
     size_t n = f->n;
@@ -402,7 +413,7 @@ static void submit(struct tui *t, struct form *f)
             }
         }
         snprintf(f->error, sizeof f->error, "%s",
-                 _("some fields are not right yet (marked ✗); nothing was saved"));
+                 _("some fields are not right yet (marked ✗); nothing was submitted"));
         return;
     }
     f->error[0] = '\0';

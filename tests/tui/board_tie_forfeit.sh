@@ -110,7 +110,9 @@ keys C-u
 type_text "3억"
 wait_for "✗ "
 keys C-u
-type_text "400,000,000"
+type_text "400000000"
+keys Tab
+wait_for "400,000,000"
 wait_for "with this budget: 5 selected (364,224,000 won), 2 waitlisted, 0 in unresolved ties"
 keys Enter
 wait_for "the budget is 400,000,000 won (signed)"
