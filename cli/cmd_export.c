@@ -41,9 +41,11 @@ static void show_progress(void *ctx, const char *what, size_t done, size_t total
 {
     (void)ctx;
     if (total)
-        fprintf(stderr, _("\rsimsa export: %s %zu/%zu   "), what, done, total);
+        fprintf(stderr, "\rsimsa export: %s %zu/%zu   ", what, done, total);
+    else if (done)
+        fprintf(stderr, "\rsimsa export: %s %zu   ", what, done);
     else
-        fprintf(stderr, _("\rsimsa export: %s ...          "), what);
+        fprintf(stderr, "\rsimsa export: %s ...   ", what);
     fflush(stderr);
 }
 
@@ -60,8 +62,7 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv)
                                .progress = tty && xlsx ? show_progress : NULL,
                                .summary = &sum};
     char *err = NULL;
-    int rc = xlsx ? export_workbook(st, &c, xlsx, &o, &err)
-                  : export_results_csv(&c, csv, &o, &err);
+    int rc = xlsx ? export_workbook(st, &c, xlsx, &o, &err) : export_results_csv(&c, csv, &o, &err);
     if (tty && xlsx)
         fputs("\r\033[K", stderr);
     if (rc < 0) {

@@ -192,16 +192,16 @@ void agreement_terms(const struct program *p, const struct application *a,
     out->copay = a->copay;
     out->copay_due_days = p->copay_due_days;
     out->advance = p->advance_payment;
-    out->copay_due = xasprintf(ngettext("within %d day of the agreement",
-                                        "within %d days of the agreement",
-                                        (unsigned long)p->copay_due_days),
-                               p->copay_due_days);
+    out->copay_due =
+        xasprintf(ngettext("within %d day of the agreement", "within %d days of the agreement",
+                           (unsigned long)p->copay_due_days),
+                  p->copay_due_days);
     char day[11];
     if (p->project_months > 0) {
-        out->project_period = xasprintf(ngettext("%d month from the agreement",
-                                                 "%d months from the agreement",
-                                                 (unsigned long)p->project_months),
-                                        p->project_months);
+        out->project_period =
+            xasprintf(ngettext("%d month from the agreement", "%d months from the agreement",
+                               (unsigned long)p->project_months),
+                      p->project_months);
     } else {
         date_format(p->project_end, day);
         out->project_period = xasprintf(_("from the agreement to %s"), day);

@@ -50,7 +50,7 @@ struct report {
     struct report_app *apps;     /* indexed like call->apps */
     struct report_sheet *sheets; /* by application id; counted first within each */
     size_t n_sheets;
-    size_t n_counted;            /* sheets that count, over the whole call */
+    size_t n_counted; /* sheets that count, over the whole call */
     struct calibration calibration;
 };
 
@@ -62,12 +62,12 @@ const struct report_app *report_app_of(const struct report *r, const struct rank
 /* ---- R2–R4: what the document review sheet shows for one application ---- */
 
 enum doc_status {
-    DOC_VALID,     /* issued within the window (R2.1) */
-    DOC_EARLY,     /* issued before docs_issued_after: not submitted (R2.1) */
-    DOC_LATE,      /* issued after the deadline: not submitted (R2.1) */
-    DOC_MISSING,   /* required and not submitted (R2.3) */
-    DOC_EXEMPT,    /* not submitted, and a start-up may omit it (R2.2) */
-    DOC_OPTIONAL,  /* optional and not submitted (R2.3: never fails the review) */
+    DOC_VALID,    /* issued within the window (R2.1) */
+    DOC_EARLY,    /* issued before docs_issued_after: not submitted (R2.1) */
+    DOC_LATE,     /* issued after the deadline: not submitted (R2.1) */
+    DOC_MISSING,  /* required and not submitted (R2.3) */
+    DOC_EXEMPT,   /* not submitted, and a start-up may omit it (R2.2) */
+    DOC_OPTIONAL, /* optional and not submitted (R2.3: never fails the review) */
 };
 
 struct doc_check {
@@ -98,12 +98,12 @@ const char *doc_status_label(enum doc_status s); /* translated */
 /* ---- R12.2: the agreement terms shown to a selected applicant ---- */
 
 struct agreement_terms {
-    int64_t copay;           /* the application's co-payment, won (R5.2) */
-    int copay_due_days;      /* due this many days after the agreement */
-    int64_t advance;         /* advance payment, won */
-    char *copay_due;         /* "within 14 days of the agreement" (translated) */
-    char *project_period;    /* "10 months from the agreement" / "from the agreement to ..." */
-    char *development_due;   /* "2 months before the project ends" / "by 2026-04-30" */
+    int64_t copay;         /* the application's co-payment, won (R5.2) */
+    int copay_due_days;    /* due this many days after the agreement */
+    int64_t advance;       /* advance payment, won */
+    char *copay_due;       /* "within 14 days of the agreement" (translated) */
+    char *project_period;  /* "10 months from the agreement" / "from the agreement to ..." */
+    char *development_due; /* "2 months before the project ends" / "by 2026-04-30" */
 };
 
 void agreement_terms(const struct program *p, const struct application *a,
@@ -118,8 +118,8 @@ const char *outcome_plain_words(enum outcome o);
 enum signed_check {
     SIGNED_VERIFIED,
     SIGNED_NOT_SIGNED,
-    SIGNED_UNREADABLE,     /* the stored values cannot be turned into a record */
-    SIGNED_CHANGED,        /* the stored values differ from what was signed */
+    SIGNED_UNREADABLE, /* the stored values cannot be turned into a record */
+    SIGNED_CHANGED,    /* the stored values differ from what was signed */
     SIGNED_UNKNOWN_SIGNER,
     SIGNED_BAD_SIGNATURE,
 };

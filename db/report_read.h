@@ -21,11 +21,11 @@ int store_inspections_each(struct store *st,
 struct audit_head_row {
     int64_t seq;
     uint8_t hash[32];
-    int64_t signer; /* person id */
-    char *at;       /* UTC ISO 8601 */
+    int64_t signer;                /* person id */
+    char *at;                      /* UTC ISO 8601 */
     char *signed_text, *signature; /* NULL when not signed */
-    bool event_found;        /* the event `seq` still exists ... */
-    uint8_t event_hash[32];  /* ... with this hash (equal to hash unless the chain was rewritten) */
+    bool event_found;              /* the event `seq` still exists ... */
+    uint8_t event_hash[32]; /* ... with this hash (equal to hash unless the chain was rewritten) */
 };
 
 /* Every signed head, oldest first. 0, or -1 with store_errmsg. */

@@ -12,6 +12,7 @@
 
 #define EXCEL_TEXT_MAX 32767 /* characters in a cell */
 #define EXCEL_EPOCH 25569    /* 1970-01-01 as an Excel serial day (1900 date system) */
+#define HEADER_WIDTH_MAX 14  /* columns a header may take before it wraps */
 
 static lxw_format *format_new(struct book *b, const char *num_format)
 {
@@ -295,7 +296,10 @@ void cell_date(struct book *b, struct sheet_out *s, lxw_row_t r, lxw_col_t c, sd
 void header_cell(struct book *b, struct sheet_out *s, lxw_row_t r, lxw_col_t c, const char *text)
 {
     note_error(b, worksheet_write_string(s->ws, r, c, text, b->f.head), s, r, c);
-    widen(s, c, text_width(text, 24) + 2); /* room for the filter button */
+    /* A long header wraps (its format says so) rather than widen a column of numbers; 2 more
+     * for the filter button. */
+    int w = text_width(text, HEADER_WIDTH_MAX);
+    widen(s, c, (w < HEADER_WIDTH_MAX ? w : HEADER_WIDTH_MAX) + 2);
 }
 
 void header_row(struct book *b, struct sheet_out *s, lxw_row_t r, const char *const *labels,

@@ -17,16 +17,16 @@
 
 struct sheet_out {
     lxw_worksheet *ws;
-    char *name;           /* as the workbook knows it (for formulas) */
-    char *quoted;         /* 'name' with ' doubled, for references from other sheets */
+    char *name;                   /* as the workbook knows it (for formulas) */
+    char *quoted;                 /* 'name' with ' doubled, for references from other sheets */
     uint8_t width[BOOK_MAX_COLS]; /* widest content per column, in character columns */
     lxw_col_t n_cols;
-    lxw_row_t rows;       /* rows written so far (the next free row) */
+    lxw_row_t rows; /* rows written so far (the next free row) */
 };
 
 struct book_formats {
-    lxw_format *head, *title, *text, *wrap, *money, *score, *tenths, *hundredths, *integer,
-        *date, *line, *below;
+    lxw_format *head, *title, *text, *wrap, *money, *score, *tenths, *hundredths, *integer, *date,
+        *line, *below;
 };
 
 /* A signature that did not verify: the Scores sheet names it beside the sheet it belongs to. */
@@ -45,9 +45,9 @@ struct book {
     char *failure; /* the first thing that failed, for people; NULL while all is well */
     struct sig_problem *problems;
     size_t n_problems;
-    size_t n_signed; /* signed records checked */
+    size_t n_signed;                          /* signed records checked */
     const struct sheet_out *scores, *results; /* the sheets other sheets' formulas refer to */
-    const char *stage; /* what is being written, for progress */
+    const char *stage;                        /* what is being written, for progress */
     size_t stage_done, stage_total;
 };
 
@@ -109,7 +109,7 @@ void sheet_inspections(struct book *b, struct sheet_out *s);
 void sheet_amounts(struct book *b, struct sheet_out *s);
 void sheet_notification(struct book *b, struct sheet_out *s);
 void sheet_calibration(struct book *b, struct sheet_out *s);
-int sheet_integrity(struct book *b, struct sheet_out *s);
+void sheet_integrity(struct book *b, struct sheet_out *s);
 void sheet_judge_form(struct book *b, struct sheet_out *s, const struct person *judge);
 
 /* The Scores sheet's layout, which the Results and Item means formulas refer to. */

@@ -3,6 +3,7 @@
 #include "reports/export.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,20 +16,24 @@
 
 /* The sheets, in the workbook's order (names are msgids; each at most 31 characters). */
 enum {
-    SHEET_RESULTS, SHEET_CHART, SHEET_SCORES, SHEET_ITEM_MEANS, SHEET_REVIEW, SHEET_INSPECTIONS,
-    SHEET_AMOUNTS, SHEET_NOTIFICATION, SHEET_CALIBRATION, SHEET_INTEGRITY, SHEETS
+    SHEET_RESULTS,
+    SHEET_CHART,
+    SHEET_SCORES,
+    SHEET_ITEM_MEANS,
+    SHEET_REVIEW,
+    SHEET_INSPECTIONS,
+    SHEET_AMOUNTS,
+    SHEET_NOTIFICATION,
+    SHEET_CALIBRATION,
+    SHEET_INTEGRITY,
+    SHEETS
 };
 static const char *const sheet_names[SHEETS] = {
-    [SHEET_RESULTS] = N_("Results"),
-    [SHEET_CHART] = N_("Chart"),
-    [SHEET_SCORES] = N_("Scores"),
-    [SHEET_ITEM_MEANS] = N_("Item means"),
-    [SHEET_REVIEW] = N_("Document review"),
-    [SHEET_INSPECTIONS] = N_("Site inspections"),
-    [SHEET_AMOUNTS] = N_("Amounts"),
-    [SHEET_NOTIFICATION] = N_("Notification"),
-    [SHEET_CALIBRATION] = N_("Calibration"),
-    [SHEET_INTEGRITY] = N_("Integrity"),
+    [SHEET_RESULTS] = N_("Results"),         [SHEET_CHART] = N_("Chart"),
+    [SHEET_SCORES] = N_("Scores"),           [SHEET_ITEM_MEANS] = N_("Item means"),
+    [SHEET_REVIEW] = N_("Document review"),  [SHEET_INSPECTIONS] = N_("Site inspections"),
+    [SHEET_AMOUNTS] = N_("Amounts"),         [SHEET_NOTIFICATION] = N_("Notification"),
+    [SHEET_CALIBRATION] = N_("Calibration"), [SHEET_INTEGRITY] = N_("Integrity"),
 };
 
 static char *temp_path(const char *path)
@@ -121,20 +126,37 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
 {
     *err = NULL;
     char *tmp = temp_path(path);
+    /* Fail at once, with the reason, when the file cannot be made (not after all the work). */
+    FILE *probe = fopen(tmp, "wb");
+    if (!probe) {
+        *err = xasprintf("%s: %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    fclose(probe);
     /* constant_memory: each sheet's rows go to a temporary file as they are written, so the
      * memory needed does not grow with the call; every sheet is written in row order. */
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(tmp, &opt);
     if (!wb) {
         *err = xasprintf(_("%s: cannot create the workbook"), path);
+        unlink(tmp);
         free(tmp);
         return -1;
     }
+    /* libxlsxwriter writes numbers with printf: a decimal comma would corrupt them (DESIGN.md,
+     * Known pitfalls). main() keeps LC_NUMERIC at "C"; a caller that did not is covered here. */
+    char *numeric = xstrdup(setlocale(LC_NUMERIC, NULL));
+    setlocale(LC_NUMERIC, "C");
     struct report rep;
     report_build(c, &rep);
     struct book b = {.wb = wb, .st = st, .c = c, .rep = &rep, .o = o};
     book_write(&b);
+    if (o && o->progress)
+        o->progress(o->ctx, _("writing the file"), 0, 0);
     lxw_error closed = workbook_close(wb);
+    setlocale(LC_NUMERIC, numeric);
+    free(numeric);
     if (o && o->summary)
         *o->summary = (struct export_summary){.applications = c->n_apps,
                                               .sheets = rep.n_sheets,
@@ -159,19 +181,17 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
 
 /* ---- the results CSV ---- */
 
-static void csv_row(struct strbuf *out, const struct call *c, const struct report *rep,
-                    const struct rank_row *row)
+/* The columns and rows of `simsa rank --csv` (DESIGN.md), so scripts read both the same way. */
+static void csv_row(struct strbuf *out, const struct call *c, const struct rank_row *row)
 {
     const struct application *a = &c->apps[row->app].a;
-    const struct report_app *ra = report_app_of(rep, row);
     int d = c->program.decimals;
     if (row->rank > 0)
         strbuf_printf(out, "%d", row->rank);
-    const char *texts[] = {a->id, a->company, a->supplier, ra->panel ? ra->panel : ""};
-    for (size_t i = 0; i < 4; i++) {
-        strbuf_puts(out, ",");
-        csv_put_field(out, texts[i]);
-    }
+    strbuf_puts(out, ",");
+    csv_put_field(out, a->id);
+    strbuf_puts(out, ",");
+    csv_put_field(out, a->company);
     char base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
     if (row->has_result) {
         scaled_format(row->base, d, base, sizeof base);
@@ -180,15 +200,13 @@ static void csv_row(struct strbuf *out, const struct call *c, const struct repor
     }
     if (row->has_amount)
         snprintf(amount, sizeof amount, "%lld", (long long)row->amount);
-    strbuf_printf(out, ",%d,%s,%s,%s,", row->n_sheets, base, bonus, fin);
-    csv_put_field(out, band_label(row->band));
-    strbuf_puts(out, ",");
-    csv_put_field(out, outcome_label(row->outcome));
-    strbuf_printf(out, ",%lld,%s,", (long long)a->requested, amount);
+    strbuf_printf(out, ",%d,%s,%s,%s,%s,%s,%lld,%s,", row->n_sheets, base, bonus, fin,
+                  band_name(row->band), outcome_name(row->outcome), (long long)a->requested,
+                  amount);
     char *why = results_reason(row);
     csv_put_field(out, why);
     free(why);
-    strbuf_puts(out, "\r\n");
+    strbuf_puts(out, "\n");
 }
 
 static int write_all(const char *path, const char *data, size_t len)
@@ -208,18 +226,14 @@ int export_results_csv(const struct call *c, const char *path, const struct expo
 {
     (void)o;
     *err = NULL;
-    struct report rep;
-    report_build(c, &rep);
+    struct rank_result res;
+    call_rank(c, &res);
     struct strbuf out = {0};
     strbuf_puts(&out, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
-    for (size_t i = 0; i < RESULTS_COLS; i++) {
-        if (i)
-            strbuf_puts(&out, ",");
-        csv_put_field(&out, _(results_labels[i]));
-    }
-    strbuf_puts(&out, "\r\n");
-    for (size_t i = 0; i < rep.rank.n; i++)
-        csv_row(&out, c, &rep, &rep.rank.rows[i]);
+    strbuf_puts(&out, "rank,app,company,sheets,base,bonus,final,band,outcome,requested,amount,"
+                      "reason\n");
+    for (size_t i = 0; i < res.n; i++)
+        csv_row(&out, c, &res.rows[i]);
     char *tmp = temp_path(path);
     int rc = 0;
     if (write_all(tmp, out.s, out.len) < 0 || rename(tmp, path) != 0) {
@@ -229,6 +243,6 @@ int export_results_csv(const struct call *c, const char *path, const struct expo
     }
     free(tmp);
     strbuf_free(&out);
-    report_free(&rep);
+    rank_result_free(&res);
     return rc;
 }

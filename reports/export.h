@@ -14,8 +14,8 @@
 /* What a workbook holds, for the message after writing it. */
 struct export_summary {
     size_t applications;
-    size_t sheets;            /* submitted score sheets */
-    size_t signed_records;    /* signed records checked on the integrity sheet */
+    size_t sheets;             /* submitted score sheets */
+    size_t signed_records;     /* signed records checked on the integrity sheet */
     size_t signature_problems; /* of those, how many did not verify */
 };
 
@@ -35,8 +35,9 @@ struct export_options {
 int export_workbook(struct store *st, const struct call *c, const char *path,
                     const struct export_options *o, char **err);
 
-/* The Results table as CSV: UTF-8 with a BOM (so Korean Excel opens it), CRLF, the headers in
- * the locale's language. Also written through a temporary file. 0, or -1 with *err. */
+/* The results as CSV: the columns and rows of `simsa rank --csv`, in UTF-8 with a byte order
+ * mark so that Korean Excel opens the Hangul. Also written through a temporary file. 0, or -1
+ * with *err. */
 int export_results_csv(const struct call *c, const char *path, const struct export_options *o,
                        char **err);
 

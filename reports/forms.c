@@ -32,8 +32,8 @@ static void form_status(struct book *b, struct sheet_out *s, lxw_row_t r, lxw_co
     }
 }
 
-static void form_row(struct book *b, struct sheet_out *s, lxw_row_t r,
-                     const struct app_record *rec, int64_t judge)
+static void form_row(struct book *b, struct sheet_out *s, lxw_row_t r, const struct app_record *rec,
+                     int64_t judge)
 {
     const struct program *p = &b->c->program;
     const struct app_sheet *sh = call_sheet_of(rec, judge);
@@ -103,8 +103,8 @@ void sheet_judge_form(struct book *b, struct sheet_out *s, const struct person *
     for (size_t k = 0; k < p->n_items; k++) {
         char max[16];
         tenths_format(p->items[k].max_tenths, max, sizeof max);
-        char *label = xasprintf("%s (%s)", book_lang(b, p->items[k].name_ko, p->items[k].name_en),
-                                max);
+        char *label =
+            xasprintf("%s (%s)", book_lang(b, p->items[k].name_ko, p->items[k].name_en), max);
         header_cell(b, s, FORM_HEAD_ROW, (lxw_col_t)(2 + k), label);
         free(label);
     }

@@ -16,8 +16,8 @@
 #define THREADS_MAX 8
 
 static const char *const head_labels[] = {
-    N_("sequence"), N_("hash"), N_("signed by"), N_("signed at"), N_("key id"),
-    N_("signature"), N_("check"),
+    N_("sequence"), N_("hash"),      N_("signed by"), N_("signed at"),
+    N_("key id"),   N_("signature"), N_("check"),
 };
 static const char *const record_labels[] = {
     N_("record"), N_("signer"), N_("key id"), N_("check"), N_("detail"),
@@ -42,12 +42,17 @@ static const char *name_of(const struct call *c, int64_t id)
 /* A head's check: its signature over the text rebuilt from the row, and its event. */
 static char *head_check(struct book *b, const struct audit_head_row *h, char key[17])
 {
-    struct record_audit_head rec = {.program = b->c->program.id, .seq = h->seq,
-                                    .signer = name_of(b->c, h->signer), .at = h->at};
+    struct record_audit_head rec = {.program = b->c->program.id,
+                                    .seq = h->seq,
+                                    .signer = name_of(b->c, h->signer),
+                                    .at = h->at};
     memcpy(rec.hash, h->hash, sizeof rec.hash);
     char *why = NULL, *text = record_audit_head_text(&rec, &why);
-    struct signed_input in = {.signer = h->signer, .derived = text, .derive_error = why,
-                              .signed_text = h->signed_text, .signature = h->signature};
+    struct signed_input in = {.signer = h->signer,
+                              .derived = text,
+                              .derive_error = why,
+                              .signed_text = h->signed_text,
+                              .signature = h->signature};
     struct signed_result res;
     signed_check(b->c, &in, &res);
     key[0] = '\0';
@@ -70,8 +75,10 @@ static char *head_check(struct book *b, const struct audit_head_row *h, char key
 
 static lxw_row_t heads_section(struct book *b, struct sheet_out *s)
 {
-    cell_note(b, s, 0, 0, _("Signed heads of the audit chain: a printed copy pins the database "
-                            "at these events."), b->f.title);
+    cell_note(b, s, 0, 0,
+              _("Signed heads of the audit chain: a printed copy pins the database "
+                "at these events."),
+              b->f.title);
     for (size_t i = 0; i < sizeof head_labels / sizeof head_labels[0]; i++)
         header_cell(b, s, 1, (lxw_col_t)i, _(head_labels[i]));
     struct audit_head_row *heads = NULL;
@@ -156,9 +163,11 @@ static void *check_slice(void *arg)
     struct slice *sl = arg;
     for (size_t i = 0; i < sl->n; i++) {
         struct pending *p = &sl->from[i];
-        struct signed_input in = {.signer = p->signer, .derived = p->derived,
+        struct signed_input in = {.signer = p->signer,
+                                  .derived = p->derived,
                                   .derive_error = p->derive_error,
-                                  .signed_text = p->signed_text, .signature = p->signature};
+                                  .signed_text = p->signed_text,
+                                  .signature = p->signature};
         signed_check(sl->c, &in, &p->res);
     }
     return NULL;
@@ -195,8 +204,8 @@ static void problem_add(struct records *x, const struct pending *p, const char *
         x->cap_problems = x->cap_problems ? x->cap_problems * 2 : 16;
         b->problems = xrealloc(b->problems, x->cap_problems * sizeof *b->problems);
     }
-    b->problems[b->n_problems++] = (struct sig_problem){.label = xstrdup(p->label),
-                                                        .what = xstrdup(what)};
+    b->problems[b->n_problems++] =
+        (struct sig_problem){.label = xstrdup(p->label), .what = xstrdup(what)};
 }
 
 static void flush(struct records *x)
@@ -249,7 +258,7 @@ static int problem_cmp(const void *x, const void *y)
     return strcmp(((const struct sig_problem *)x)->label, ((const struct sig_problem *)y)->label);
 }
 
-int sheet_integrity(struct book *b, struct sheet_out *s)
+void sheet_integrity(struct book *b, struct sheet_out *s)
 {
     lxw_row_t r = chain_section(b, s, heads_section(b, s)) + 2;
     for (size_t i = 0; i < sizeof record_labels / sizeof record_labels[0]; i++)
@@ -269,7 +278,7 @@ int sheet_integrity(struct book *b, struct sheet_out *s)
     worksheet_autofilter(s->ws, r, 0, x->r > r ? x->r : r + 1,
                          (lxw_col_t)(sizeof record_labels / sizeof record_labels[0] - 1));
     free(x);
-    qsort(b->problems, b->n_problems, sizeof *b->problems, problem_cmp);
+    if (b->n_problems)
+        qsort(b->problems, b->n_problems, sizeof *b->problems, problem_cmp);
     sheet_widths(b, s);
-    return rc;
 }

@@ -9,9 +9,9 @@
 #include "reports/results.h"
 
 const char *const results_labels[RESULTS_COLS] = {
-    N_("rank"),    N_("application"), N_("demand company"), N_("supplier"), N_("panel"),
-    N_("sheets"),  N_("official base"), N_("bonus"),        N_("final"),    N_("band"),
-    N_("outcome"), N_("requested"),   N_("amount"),         N_("reason"),
+    N_("rank"),    N_("application"),   N_("demand company"), N_("supplier"), N_("panel"),
+    N_("sheets"),  N_("official base"), N_("bonus"),          N_("final"),    N_("band"),
+    N_("outcome"), N_("requested"),     N_("amount"),         N_("reason"),
 };
 
 char *results_reason(const struct rank_row *row)
@@ -55,8 +55,9 @@ static char *rank_formula(const struct program *p, lxw_row_t r, lxw_row_t last)
     char *lexi = xasprintf("($%s$2:$%s$%lu<%s%lu)", col, col, end, col, row);
     for (size_t k = p->n_tie_break; k-- > 0;) {
         col_letters(tie_col(k), col);
-        char *outer = xasprintf("($%1$s$2:$%1$s$%2$lu>%1$s%3$lu)+($%1$s$2:$%1$s$%2$lu=%1$s%3$lu)*(%4$s)",
-                                col, end, row, lexi);
+        char *outer =
+            xasprintf("($%1$s$2:$%1$s$%2$lu>%1$s%3$lu)+($%1$s$2:$%1$s$%2$lu=%1$s%3$lu)*(%4$s)", col,
+                      end, row, lexi);
         free(lexi);
         lexi = outer;
     }
@@ -136,8 +137,8 @@ static void result_tie_keys(struct book *b, struct sheet_out *s, lxw_row_t r,
         cell_int(b, s, r, order_col(p), a->tie_order);
 }
 
-static void result_row(struct book *b, struct sheet_out *s, lxw_row_t r,
-                       const struct report_app *a, lxw_row_t last_ranked)
+static void result_row(struct book *b, struct sheet_out *s, lxw_row_t r, const struct report_app *a,
+                       lxw_row_t last_ranked)
 {
     const struct application *app = &b->c->apps[a->app].a;
     const struct rank_row *row = a->row;
@@ -266,10 +267,12 @@ void sheet_chart(struct book *b, struct sheet_out *s)
 /* ---- notification list (mail merge) ---- */
 
 static const char *const notify_labels[] = {
-    N_("application"),    N_("company"),        N_("contact"),
-    N_("email"),          N_("result"),         N_("final"),
-    N_("rank"),           N_("amount"),         N_("reason"),
-    N_("co-payment"),     N_("co-payment due"), N_("advance payment"),
+    N_("application"),    N_("company"),
+    N_("contact"),        N_("email"),
+    N_("result"),         N_("final"),
+    N_("rank"),           N_("amount"),
+    N_("reason"),         N_("co-payment"),
+    N_("co-payment due"), N_("advance payment"),
     N_("project period"), N_("development deadline"),
 };
 

@@ -1,12 +1,25 @@
-/* The Results table's columns, shared by the Results sheet and the CSV export. */
+/* The Results sheet's columns, and the reason cell it shares with the CSV export. */
 #ifndef SIMSA_REPORTS_RESULTS_H
 #define SIMSA_REPORTS_RESULTS_H
 
 #include "core/rank.h"
 
 enum {
-    R_RANK, R_APP, R_COMPANY, R_SUPPLIER, R_PANEL, R_SHEETS, R_BASE, R_BONUS, R_FINAL, R_BAND,
-    R_OUTCOME, R_REQUESTED, R_AMOUNT, R_REASON, RESULTS_COLS
+    R_RANK,
+    R_APP,
+    R_COMPANY,
+    R_SUPPLIER,
+    R_PANEL,
+    R_SHEETS,
+    R_BASE,
+    R_BONUS,
+    R_FINAL,
+    R_BAND,
+    R_OUTCOME,
+    R_REQUESTED,
+    R_AMOUNT,
+    R_REASON,
+    RESULTS_COLS
 };
 
 extern const char *const results_labels[RESULTS_COLS]; /* msgids, in column order */

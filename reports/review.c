@@ -9,8 +9,8 @@
 #include "reports/book.h"
 
 static const char *const review_head[] = {
-    N_("application"), N_("company"), N_("founded"), N_("head office"), N_("factory"),
-    N_("industry"), N_("size"), N_("supplier in both pools"),
+    N_("application"), N_("company"),  N_("founded"), N_("head office"),
+    N_("factory"),     N_("industry"), N_("size"),    N_("supplier in both pools"),
 };
 #define REVIEW_HEAD (sizeof review_head / sizeof review_head[0])
 
@@ -95,7 +95,8 @@ static const char *decision_label(enum review_state s)
     return s == REVIEW_NONE ? _("not yet decided") : s == REVIEW_PASSED ? _("passed") : _("failed");
 }
 
-static void review_row(struct book *b, struct sheet_out *s, lxw_row_t r, const struct app_record *rec)
+static void review_row(struct book *b, struct sheet_out *s, lxw_row_t r,
+                       const struct app_record *rec)
 {
     struct report_review rv;
     report_review(b->c, rec, &rv);
@@ -115,8 +116,7 @@ static void review_row(struct book *b, struct sheet_out *s, lxw_row_t r, const s
     char *notes = strlist_join(&rv.now.notes, "; ");
     char *reasons = one_line(rec->review_reasons, "; ");
     char *now_reasons = strlist_join(&rv.now.reasons, "; ");
-    char *now = rv.now.passed ? xstrdup(_("passes"))
-                              : xasprintf("%s: %s", _("fails"), now_reasons);
+    char *now = rv.now.passed ? xstrdup(_("passes")) : xasprintf("%s: %s", _("fails"), now_reasons);
     cell_text(b, s, r, c, unanswered, NULL);
     cell_text(b, s, r, c + 1, notes, NULL);
     cell_text(b, s, r, c + 2, decision_label(rec->review), NULL);
@@ -149,8 +149,8 @@ void sheet_review(struct book *b, struct sheet_out *s)
 /* ---- site inspections (R13) ---- */
 
 static const char *const inspection_head[] = {
-    N_("application"), N_("company"), N_("date"), N_("team"), N_("facts checked"),
-    N_("findings"), N_("notes"), N_("recorded by"), N_("recorded at"),
+    N_("application"), N_("company"), N_("date"),        N_("team"),        N_("facts checked"),
+    N_("findings"),    N_("notes"),   N_("recorded by"), N_("recorded at"),
 };
 
 struct inspection_ctx {

@@ -36,13 +36,30 @@ static void item_headers(struct book *b, struct sheet_out *s, lxw_row_t r, lxw_c
 }
 
 static const char *const scores_tail[] = {
-    N_("total"),         N_("amount"),     N_("opinion"),
-    N_("submitted at"),  N_("signed by"),  N_("transcribed"),
-    N_("counted"),       N_("deviation from the other judges"),
-    N_("far from the panel"), N_("signature"),
+    N_("total"),
+    N_("amount"),
+    N_("opinion"),
+    N_("submitted at"),
+    N_("signed by"),
+    N_("transcribed"),
+    N_("counted"),
+    N_("deviation from the other judges"),
+    N_("far from the panel"),
+    N_("signature"),
 };
-enum { T_TOTAL, T_AMOUNT, T_OPINION, T_AT, T_BY, T_TRANSCRIBED, T_COUNTED, T_DEVIATION, T_FAR,
-       T_SIGNATURE, T_N };
+enum {
+    T_TOTAL,
+    T_AMOUNT,
+    T_OPINION,
+    T_AT,
+    T_BY,
+    T_TRANSCRIBED,
+    T_COUNTED,
+    T_DEVIATION,
+    T_FAR,
+    T_SIGNATURE,
+    T_N
+};
 
 static int problem_cmp(const void *key, const void *elem)
 {
@@ -54,8 +71,7 @@ static const char *sheet_signature(const struct book *b, const struct report_she
 {
     char *label = xasprintf("sheet %s/%s", b->c->apps[rs->app].a.id, rs->judge);
     const struct sig_problem *p =
-        b->n_problems ? bsearch(label, b->problems, b->n_problems, sizeof *b->problems,
-                                problem_cmp)
+        b->n_problems ? bsearch(label, b->problems, b->n_problems, sizeof *b->problems, problem_cmp)
                       : NULL;
     free(label);
     return p ? p->what : signed_check_label(SIGNED_VERIFIED);
@@ -86,7 +102,8 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     char first[4], last[4];
     col_letters(SCORES_FIRST_ITEM, first);
     col_letters(t - 1, last);
-    char *f = xasprintf("SUM(%s%lu:%s%lu)", first, (unsigned long)r + 1, last, (unsigned long)r + 1);
+    char *f =
+        xasprintf("SUM(%s%lu:%s%lu)", first, (unsigned long)r + 1, last, (unsigned long)r + 1);
     cell_formula(b, s, r, t + T_TOTAL, f, scaled_value(rs->total_tenths, 1), b->f.tenths, 5);
     free(f);
     vote_cell(b, s, r, t + T_AMOUNT, sh);
@@ -176,8 +193,8 @@ void sheet_item_means(struct book *b, struct sheet_out *s)
 /* ---- amounts: each judge's vote, the majority test and the result (R10) ---- */
 
 static const char *const amount_labels[] = {
-    N_("application"), N_("company"), N_("requested"), N_("votes"), N_("agreed"),
-    N_("needed for a majority"), N_("majority"), N_("amount"), N_("reason"),
+    N_("application"),           N_("company"),  N_("requested"), N_("votes"),  N_("agreed"),
+    N_("needed for a majority"), N_("majority"), N_("amount"),    N_("reason"),
 };
 #define AMOUNT_FIXED (sizeof amount_labels / sizeof amount_labels[0])
 
@@ -231,8 +248,13 @@ void sheet_amounts(struct book *b, struct sheet_out *s)
 /* ---- calibration: each judge against the panel ---- */
 
 static const char *const calibration_labels[] = {
-    N_("judge"), N_("panels"), N_("sheets"), N_("mean total"), N_("spread (standard deviation)"),
-    N_("sheets compared"), N_("mean deviation from the other judges"),
+    N_("judge"),
+    N_("panels"),
+    N_("sheets"),
+    N_("mean total"),
+    N_("spread (standard deviation)"),
+    N_("sheets compared"),
+    N_("mean deviation from the other judges"),
     N_("sheets far from the panel"),
 };
 

@@ -25,7 +25,7 @@ import sys, openpyxl
 apps = int(sys.argv[1])
 wb = openpyxl.load_workbook("big.xlsx", read_only=True)
 def rows(name):
-    return sum(1 for r in wb[name].iter_rows(min_row=2, values_only=True) if r[0] is not None)
+    return sum(1 for r in wb[name].iter_rows(min_row=2, values_only=True) if r[1] is not None)
 assert rows("Results") == apps, rows("Results")
 assert rows("Scores") == 5 * apps, rows("Scores")
 assert rows("Notification") == apps

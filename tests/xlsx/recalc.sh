@@ -32,3 +32,12 @@ ties_call
 recalc ties
 as 간사 forfeit 2026-402 --reason "협약 포기"
 recalc ties-forfeit
+
+# Under a Korean locale the formulas name the sheets in Korean ('평가 점수'!$K$2:$K$6).
+if ! locale -a 2>/dev/null | grep -qix 'ko_KR\.utf-\{0,1\}8'; then
+    mkdir -p locales
+    localedef -i ko_KR -f UTF-8 "$PWD/locales/ko_KR.UTF-8" > localedef.log 2>&1 ||
+        fail "no ko_KR.UTF-8 locale and localedef could not make one: $(cat localedef.log)"
+    export LOCPATH="$PWD/locales"
+fi
+(export LC_ALL=ko_KR.UTF-8 && recalc ties-ko)

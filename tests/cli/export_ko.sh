@@ -1,0 +1,28 @@
+# simsa export under a Korean locale: sheet names, headers and words from the catalogue built from
+# po/ko.po (English where it has no translation yet), the program's own texts (title, rubric items,
+# documents) in Korean; checked against po/ko.po by tests/xlsx/check_workbook.py --po --korean.
+. "$(dirname "$0")/lib.sh"
+unset LC_ALL LANGUAGE LC_MESSAGES LANG
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+if ! locale -a 2>/dev/null | grep -qix 'ko_KR\.utf-\{0,1\}8'; then
+    mkdir -p locales
+    localedef -i ko_KR -f UTF-8 "$PWD/locales/ko_KR.UTF-8" > localedef.log 2>&1 ||
+        fail "no ko_KR.UTF-8 locale and localedef could not make one: $(cat localedef.log)"
+    export LOCPATH="$PWD/locales"
+fi
+export LANG=ko_KR.UTF-8
+
+ok demo demo.db
+DB=demo.db
+okd rank --csv
+cp out rank.csv
+okd export 결과.xlsx
+"$PY" "$TESTS/xlsx/check_workbook.py" 결과.xlsx demo.db rank.csv --po "$ROOT/po/ko.po" --korean \
+    > check.out 2>&1 || { cat check.out; fail "Korean workbook check"; }
+"$PY" - <<'PYEOF' || fail "the program's texts are not in Korean"
+import openpyxl
+wb = openpyxl.load_workbook("결과.xlsx")
+assert wb.properties.title.startswith("2026년 제조 AI 현장 적용 지원 사업"), wb.properties.title
+assert "지원 필요성 (10)" in [c.value for c in wb[wb.sheetnames[2]][1]]
+PYEOF
