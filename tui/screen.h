@@ -194,6 +194,8 @@ void tui_sign_in(struct tui *t, const char *preselect);
 void tui_sign_out(struct tui *t);
 /* "name (role)" or "read-only", for the title bar (caller frees). */
 char *tui_who_text(const struct tui *t);
+/* Write the result workbook or CSV: a form for the path (export_form.c). */
+void tui_export(struct tui *t);
 /* After a change was committed: read the database again and say what happened. */
 void tui_changed(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The rank row of application index `app` (into t->call.apps), or NULL. */

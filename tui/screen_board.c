@@ -351,6 +351,7 @@ static const struct binding board_bindings[] = {
      .status = true,
      .help = N_("sign the final result; afterwards the board is read-only")},
     {.key = 'c', .action = ACTION_CALIBRATION, .status = true},
+    {.key = 'x', .action = ACTION_EXPORT, .status = true},
     {.key = '\r', .action = ACTION_OPEN, .status = true, .help = N_("open the application")},
     {.key = '\n', .action = ACTION_OPEN},
     {.key = KEY_ENTER, .function = true, .action = ACTION_OPEN},

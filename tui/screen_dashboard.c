@@ -307,6 +307,7 @@ static const struct binding dashboard_bindings[] = {
      .action = ACTION_BOARD,
      .status = true,
      .help = N_("the committee board: ranking, threshold line, amounts, budget")},
+    {.key = 'x', .action = ACTION_EXPORT, .status = true},
     {.action = ACTION_NONE},
 };
 

@@ -452,6 +452,9 @@ static enum result generic_key(struct tui *t, enum action a)
     case ACTION_SIGN_IN:
         tui_sign_in(t, NULL);
         return RESULT_HANDLED;
+    case ACTION_EXPORT:
+        tui_export(t);
+        return RESULT_HANDLED;
     default:
         return RESULT_HANDLED; /* a key this screen gives no meaning: nothing happens */
     }
