@@ -10,17 +10,6 @@
 #include "core/i18n.h"
 #include "reports/export.h"
 
-/* The program's own texts follow the interface language, as gettext picks it (as tui/ does). */
-static bool interface_is_korean(void)
-{
-    const char *language = getenv("LANGUAGE");
-    const char *messages = setlocale(LC_MESSAGES, NULL);
-    if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
-        return false; /* gettext ignores LANGUAGE in the C locale */
-    if (language && *language)
-        return strncmp(language, "ko", 2) == 0;
-    return messages && strncmp(messages, "ko", 2) == 0;
-}
 
 /* The workbook's creation time: now, or SIMSA_NOW in tests. */
 static time_t created_now(void)
@@ -57,7 +46,7 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv)
         return EXIT_FAIL;
     struct export_summary sum = {0};
     bool tty = isatty(STDERR_FILENO);
-    struct export_options o = {.korean = interface_is_korean(),
+    struct export_options o = {.korean = i18n_korean(),
                                .created = created_now(),
                                .progress = tty && xlsx ? show_progress : NULL,
                                .summary = &sum};

@@ -566,3 +566,16 @@ void application_free(struct application *a)
         *texts[i] = NULL;
     }
 }
+
+const char *size_label(enum company_size s)
+{
+    switch (s) {
+    case SIZE_SME:
+        return _("SME");
+    case SIZE_MIDSIZE:
+        return _("mid-size");
+    case SIZE_LARGE:
+        return _("large");
+    }
+    return "?";
+}

@@ -18,18 +18,6 @@ static const char *const review_tail[] = {
     N_("unanswered"), N_("figures and notes"), N_("decision"), N_("reasons"), N_("checked now"),
 };
 
-static const char *size_label(enum company_size s)
-{
-    switch (s) {
-    case SIZE_SME:
-        return _("SME");
-    case SIZE_MIDSIZE:
-        return _("mid-size");
-    case SIZE_LARGE:
-        return _("large");
-    }
-    return "?";
-}
 
 /* Lines of a list ("a\nb") on one line ("a; b"); caller frees. */
 static char *one_line(const char *text, const char *sep)

@@ -177,8 +177,6 @@ int tui_reload(struct tui *t);
 int tui_attr(const struct tui *t, enum style s);
 /* The program's text in the interface language. */
 const char *tui_lang(const struct tui *t, const char *ko, const char *en);
-/* "SME", "mid-size", "large", translated. */
-const char *tui_size_label(enum company_size s);
 /* The person signed in, or NULL. */
 const struct person *tui_me(const struct tui *t);
 /* Whether the person signed in may make a change only `role` makes; if not, says why. */

@@ -94,7 +94,7 @@ static void info_tab(struct page *pg, const struct tui *t, const struct app_reco
         xstrdup(a->title),
         xstrdup(a->company),
         xstrdup(biz),
-        xstrdup(tui_size_label(a->size)),
+        xstrdup(size_label(a->size)),
         xstrdup(founded),
         xstrdup(a->region),
         xstrdup(*a->factory_region ? a->factory_region : "-"),

@@ -53,7 +53,7 @@ static void apps_build(struct tui *t, struct apps *s)
         table_set(&s->table, row, COL_COMPANY, r->a.company, 0);
         table_set(&s->table, row, COL_REGION, r->a.region, 0);
         table_set(&s->table, row, COL_INDUSTRY, r->a.industry, 0);
-        table_set(&s->table, row, COL_SIZE, tui_size_label(r->a.size), 0);
+        table_set(&s->table, row, COL_SIZE, size_label(r->a.size), 0);
         table_set(&s->table, row, COL_REQUESTED, requested, r->a.requested);
         table_set(&s->table, row, COL_STAGE, stage_label(stage), (int64_t)stage);
         table_set(&s->table, row, COL_OUTCOME, rank ? outcome_label(rank->outcome) : "", 0);

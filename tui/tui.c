@@ -87,30 +87,6 @@ const char *tui_lang(const struct tui *t, const char *ko, const char *en)
     return en;
 }
 
-const char *tui_size_label(enum company_size s)
-{
-    switch (s) {
-    case SIZE_SME:
-        return _("SME");
-    case SIZE_MIDSIZE:
-        return _("mid-size");
-    case SIZE_LARGE:
-        return _("large");
-    }
-    return "?";
-}
-
-/* The program's own texts follow the interface language, as gettext picks it. */
-static bool interface_is_korean(void)
-{
-    const char *language = getenv("LANGUAGE");
-    const char *messages = setlocale(LC_MESSAGES, NULL);
-    if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
-        return false; /* gettext ignores LANGUAGE in the C locale */
-    if (language && *language)
-        return strncmp(language, "ko", 2) == 0;
-    return messages && strncmp(messages, "ko", 2) == 0;
-}
 
 static sdate today_date(void)
 {
@@ -619,7 +595,7 @@ int tui_main(const char *db_path, const char *as)
         return 1;
     }
     call_rank(&t.call, &t.rank);
-    t.korean = interface_is_korean();
+    t.korean = i18n_korean();
     t.today = today_date();
     int rc = terminal_run(&t, as);
     tui_sign_out(&t);
