@@ -14,8 +14,7 @@
 static void export_progress(void *ctx, const char *what, size_t done, size_t total)
 {
     const struct tui *t = ctx;
-    char *line = total ? xasprintf(_(" writing %s: %zu of %zu"), what, done, total)
-                       : xasprintf(_(" writing %s"), what);
+    char *line = total ? xasprintf(" %s: %zu / %zu", what, done, total) : xasprintf(" %s", what);
     int attr = tui_attr(t, STYLE_STATUS);
     draw_blank(LINES - 1, 0, COLS, attr);
     draw_text(LINES - 1, 0, line, COLS, attr);

@@ -39,8 +39,14 @@ bool tui_may(struct tui *t, enum role role)
     /* The secretariat may record an inspection too (R13), as on the command line. */
     if (me->role == role || (role == ROLE_INSPECTOR && me->role == ROLE_SECRETARIAT))
         return true;
-    tui_message(t, true, _("%s is signed in as %s: only the %s makes this change"), me->name,
-                role_label(me->role), role_label(role));
+    if (role == ROLE_INSPECTOR)
+        tui_message(t, true,
+                    _("%s is signed in as %s: only an inspector or the secretariat makes this "
+                      "change"),
+                    me->name, role_label(me->role));
+    else
+        tui_message(t, true, _("%s is signed in as %s: only the %s makes this change"), me->name,
+                    role_label(me->role), role_label(role));
     return false;
 }
 

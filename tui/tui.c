@@ -260,7 +260,9 @@ static void status_draw(const struct tui *t)
         return;
     }
     if (t->form) {
-        draw_text(LINES - 1, 0, _(" Tab next field  Ctrl-S save  Esc cancel"), COLS, attr);
+        char *keys = xasprintf(_(" Tab next field  Ctrl-S %s  Esc cancel"), t->form->submit_label);
+        draw_text(LINES - 1, 0, keys, COLS, attr);
+        free(keys);
         return;
     }
     char *line = xstrdup("");
