@@ -200,9 +200,35 @@ void call_review(const struct call *c, const struct app_record *r, struct review
     free(answers);
 }
 
-/* Sheets of judges no longer on the application's panel do not count (R6.3). */
-static void rank_app_fill(const struct call *c, const struct app_record *r, struct rank_app *ra,
-                          struct sheet_in *sheets)
+/* Sheets of judges no longer on the application's panel do not count (R6.3), nor those of a
+ * judge who declared a conflict (R6.4). */
+static bool sheet_counts(const struct call *c, const struct app_record *r,
+                         const struct app_sheet *s)
+{
+    return call_judge_on_app(c, r, s->judge) && !call_has_conflict(r, s->judge);
+}
+
+/* rank's sheets_of: the sheets of one application that count, as rank reads them. Handing them
+ * over one application at a time keeps a call of 50,000 sheets from being copied whole. */
+static void call_sheets_of(const void *ctx, size_t app, struct sheet_in *buf)
+{
+    const struct call *c = ctx;
+    const struct app_record *r = &c->apps[app];
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_sheets; i++) {
+        const struct app_sheet *s = &r->sheets[i];
+        if (!sheet_counts(c, r, s))
+            continue;
+        struct person *who = call_person_by_id(c, s->judge);
+        buf[n].judge = who ? who->name : "?";
+        memcpy(buf[n].item_tenths, s->item_tenths, sizeof buf[n].item_tenths);
+        buf[n].agree = s->agree;
+        buf[n].amount = s->amount;
+        n++;
+    }
+}
+
+static void rank_app_fill(const struct call *c, const struct app_record *r, struct rank_app *ra)
 {
     const struct program *p = &c->program;
     int64_t judges[256];
@@ -212,17 +238,8 @@ static void rank_app_fill(const struct call *c, const struct app_record *r, stru
         if (call_has_conflict(r, judges[i]))
             conflicts++;
     size_t n = 0;
-    for (size_t i = 0; i < r->n_sheets; i++) {
-        const struct app_sheet *s = &r->sheets[i];
-        if (!call_judge_on_app(c, r, s->judge) || call_has_conflict(r, s->judge))
-            continue;
-        struct person *who = call_person_by_id(c, s->judge);
-        sheets[n].judge = who ? who->name : "?";
-        memcpy(sheets[n].item_tenths, s->item_tenths, sizeof sheets[n].item_tenths);
-        sheets[n].agree = s->agree;
-        sheets[n].amount = s->amount;
-        n++;
-    }
+    for (size_t i = 0; i < r->n_sheets; i++)
+        n += sheet_counts(c, r, &r->sheets[i]);
     int32_t bonus = 0;
     for (size_t i = 0; i < r->n_bonuses; i++) {
         const struct bonus_def *b = program_bonus(p, r->bonuses[i]);
@@ -237,8 +254,7 @@ static void rank_app_fill(const struct call *c, const struct app_record *r, stru
         .requested = r->a.requested,
         .panel_judges = (int)n_judges,
         .conflicts = conflicts,
-        .sheets = sheets,
-        .n_sheets = n,
+        .n_sheets = n, /* the sheets themselves come from call_sheets_of */
         .bonus_tenths = bonus,
         .forfeited = r->forfeited,
     };
@@ -247,15 +263,9 @@ static void rank_app_fill(const struct call *c, const struct app_record *r, stru
 static void call_rank_with(const struct call *c, const char *also_forfeit,
                            struct rank_result *out)
 {
-    size_t total_sheets = 0;
-    for (size_t i = 0; i < c->n_apps; i++)
-        total_sheets += c->apps[i].n_sheets;
-    struct rank_app *apps = xcalloc(c->n_apps, sizeof *apps);
-    struct sheet_in *sheets = xcalloc(total_sheets ? total_sheets : 1, sizeof *sheets);
-    size_t used = 0;
+    struct rank_app *apps = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *apps);
     for (size_t i = 0; i < c->n_apps; i++) {
-        rank_app_fill(c, &c->apps[i], &apps[i], sheets + used);
-        used += apps[i].n_sheets;
+        rank_app_fill(c, &c->apps[i], &apps[i]);
         if (also_forfeit && strcmp(c->apps[i].a.id, also_forfeit) == 0)
             apps[i].forfeited = true;
     }
@@ -268,6 +278,8 @@ static void call_rank_with(const struct call *c, const char *also_forfeit,
         .program = &c->program,
         .apps = apps,
         .n_apps = c->n_apps,
+        .sheets_of = call_sheets_of,
+        .sheets_ctx = c,
         .ties = ties,
         .n_ties = c->n_ties,
         .has_budget = c->has_budget,
@@ -275,7 +287,6 @@ static void call_rank_with(const struct call *c, const char *also_forfeit,
     };
     rank_compute(&in, out);
     free(ties);
-    free(sheets);
     free(apps);
 }
 

@@ -12,6 +12,7 @@
 #include "core/parse.h"
 #include "core/text.h"
 
+#define CSV_FIELD_BLOCK (1u << 20)
 #define UNNAMED_COLUMN SIZE_MAX /* header cell left empty: the column is ignored */
 #define UNKNOWN_COLUMN (SIZE_MAX - 1)
 
@@ -326,6 +327,9 @@ static void csv_parse_text(struct csv_reader *r, const char *text, size_t len)
         return;
     }
     csv_set_realloc_func(&parser, xrealloc);
+    /* libcsv grows a field's buffer by this much at a time (128 bytes by default): a 10 MB
+     * field would be copied thousands of times over. */
+    csv_set_blk_size(&parser, CSV_FIELD_BLOCK);
     bool ok = csv_feed(r, &parser, text, len);
     if (ok && csv_fini(&parser, on_field, on_record, r) != 0) {
         diags_add(r->d, r->filename, r->record_line, (long)r->n_fields + 1, "%s",

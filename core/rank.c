@@ -446,15 +446,42 @@ static void ranking_note_stale(const struct rank_input *in, const bool *used, st
     }
 }
 
+/* Every application's band, result and amount (R6–R10), and the ranking key of each target:
+ * the only step that reads sheets, one application at a time. */
+static void ranking_classify(struct ranking *r)
+{
+    const struct rank_input *in = r->in;
+    size_t cap = 0, buf_cap = 0;
+    struct sheet_in *buf = NULL;
+    for (size_t i = 0; i < in->n_apps; i++) {
+        struct rank_app a = in->apps[i];
+        if (in->sheets_of && a.n_sheets) {
+            if (a.n_sheets > buf_cap) {
+                buf_cap = a.n_sheets;
+                buf = xrealloc(buf, buf_cap * sizeof *buf);
+            }
+            in->sheets_of(in->sheets_ctx, i, buf);
+            a.sheets = buf;
+        }
+        r->rows[i].app = i;
+        classify_app(in->program, &a, &r->rows[i]);
+        if (r->rows[i].band != BAND_TARGET)
+            continue;
+        if (r->n_ranked == cap) {
+            cap = cap ? cap * 2 : 64;
+            r->order = xrealloc(r->order, cap * sizeof *r->order);
+        }
+        key_fill(in->program, &a, i, r->rows[i].final, &r->order[r->n_ranked++]);
+    }
+    free(buf);
+}
+
 /* Sorts the targets, numbers the ranks and applies the committee's recorded orders. */
 static void ranking_build(struct ranking *r, struct strlist *notes)
 {
     const struct rank_input *in = r->in;
-    r->order = xcalloc(in->n_apps, sizeof *r->order);
-    for (size_t i = 0; i < in->n_apps; i++)
-        if (r->rows[i].band == BAND_TARGET)
-            key_fill(in->program, &in->apps[i], i, r->rows[i].final, &r->order[r->n_ranked++]);
-    qsort(r->order, r->n_ranked, sizeof *r->order, key_compare);
+    if (r->n_ranked > 1)
+        qsort(r->order, r->n_ranked, sizeof *r->order, key_compare);
     bool *used = xcalloc(in->n_ties, sizeof *used);
     char *basis = tie_basis(in->program);
     for (size_t i = 0; i < r->n_ranked;) {
@@ -682,12 +709,9 @@ void rank_compute(const struct rank_input *in, struct rank_result *out)
 {
     memset(out, 0, sizeof *out);
     struct ranking r = {.in = in};
-    r.rows = xcalloc(in->n_apps, sizeof *r.rows);
-    r.tie_notes = xcalloc(in->n_apps, sizeof *r.tie_notes);
-    for (size_t i = 0; i < in->n_apps; i++) {
-        r.rows[i].app = i;
-        classify_app(in->program, &in->apps[i], &r.rows[i]);
-    }
+    r.rows = xcalloc(in->n_apps ? in->n_apps : 1, sizeof *r.rows);
+    r.tie_notes = xcalloc(in->n_apps ? in->n_apps : 1, sizeof *r.tie_notes);
+    ranking_classify(&r);
     ranking_build(&r, &out->notes);
     if (in->has_budget) {
         walk_budget(&r, &out->used);

@@ -45,6 +45,11 @@ struct rank_input {
     const struct program *program;
     const struct rank_app *apps;
     size_t n_apps;
+    /* Optional: when set, apps[i].sheets is not read; the n_sheets sheets of application i are
+     * written into buf by sheets_of when needed, one application at a time, so a large call is
+     * ranked without a copy of every sheet at once (50,000 sheets are 4.4 MB). */
+    void (*sheets_of)(const void *ctx, size_t app, struct sheet_in *buf);
+    const void *sheets_ctx;
     const struct tie_order *ties;
     size_t n_ties;
     bool has_budget;

@@ -525,16 +525,6 @@ static void sheet_fill(struct app_sheet *sh, sqlite3_stmt *s)
     sh->amount = sqlite3_column_int64(s, 8);
 }
 
-/* Hand an application the sheets gathered for it, in an array of exactly their number. */
-static void sheets_flush(struct app_record *r, const struct app_sheet *buf, size_t n)
-{
-    if (!r || !n)
-        return;
-    r->sheets = xrealloc(r->sheets, (r->n_sheets + n) * sizeof *r->sheets);
-    memcpy(r->sheets + r->n_sheets, buf, n * sizeof *buf);
-    r->n_sheets += n;
-}
-
 struct sheet_ref {
     int64_t id;
     struct app_sheet *sheet;
@@ -592,37 +582,42 @@ static int load_sheet_items(struct store *st, struct call *c)
     return 0;
 }
 
-/* Sheets come grouped by application; each group is gathered, then stored at its exact size
- * (a call of 10,000 applications has 50,000 sheets: no growth slack, no realloc churn). */
+/* Each application's sheets in an array of exactly their number, counted first (a covering
+ * index), then filled in table order: reading 50,000 sheets in application order would look
+ * each one up through the index (make bench: 0.07 s against 0.03 s). */
 static int load_sheets(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = db_prepare(st, "SELECT s.app_id, s.id, s.judge_id, s.opinion, "
-                                     "s.transcribed, s.submitted_by, s.submitted_at, v.agree, "
-                                     "v.amount FROM sheet s JOIN amount_vote v "
-                                     "ON v.sheet_id = s.id ORDER BY s.app_id, s.id");
-    if (!s)
-        return -1;
-    struct app_sheet *buf = NULL;
-    size_t n = 0, cap = 0;
-    struct app_record *r = NULL;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *app = (const char *)sqlite3_column_text(s, 0);
-        if (!r || !app || strcmp(r->a.id, app) != 0) {
-            sheets_flush(r, buf, n);
-            n = 0;
-            r = app ? call_find_app(c, app) : NULL;
+    size_t *room = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *room);
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, COUNT(*) FROM sheet GROUP BY app_id");
+    while (s && sqlite3_step(s) == SQLITE_ROW) {
+        struct app_record *r = call_find_app(c, (const char *)sqlite3_column_text(s, 0));
+        if (r) {
+            room[r - c->apps] = (size_t)sqlite3_column_int64(s, 1);
+            r->sheets = xcalloc(room[r - c->apps], sizeof *r->sheets);
         }
+    }
+    sqlite3_finalize(s);
+    s = db_prepare(st, "SELECT s.app_id, s.id, s.judge_id, s.opinion, s.transcribed, "
+                       "s.submitted_by, s.submitted_at, v.agree, v.amount FROM sheet s "
+                       "JOIN amount_vote v ON v.sheet_id = s.id ORDER BY s.id");
+    struct app_record *r = NULL;
+    while (s && sqlite3_step(s) == SQLITE_ROW) {
+        const char *app = (const char *)sqlite3_column_text(s, 0);
+        if (!r || !app || strcmp(r->a.id, app) != 0)
+            r = app ? call_find_app(c, app) : NULL;
         if (!r)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            buf = xrealloc(buf, cap * sizeof *buf);
+        size_t k = (size_t)(r - c->apps);
+        if (r->n_sheets == room[k]) { /* cannot happen in one snapshot; stay safe */
+            room[k] = room[k] * 2 + 1;
+            r->sheets = xrealloc(r->sheets, room[k] * sizeof *r->sheets);
         }
-        sheet_fill(&buf[n++], s);
+        sheet_fill(&r->sheets[r->n_sheets++], s);
     }
-    sheets_flush(r, buf, n);
+    free(room);
+    if (!s)
+        return -1;
     sqlite3_finalize(s);
-    free(buf);
     return load_sheet_items(st, c);
 }
 
@@ -649,8 +644,10 @@ static int load_ties(struct store *st, struct call *c)
 int store_load(struct store *st, struct call *c, struct diags *d)
 {
     memset(c, 0, sizeof *c);
-    /* One read transaction, so the call is a consistent snapshot. */
-    if (exec_sql(st, "BEGIN") < 0)
+    /* One read transaction, so the call is a consistent snapshot. The tables are read in
+     * order, once: a small page cache does as well as the default 2 MB and leaves that memory
+     * to the call (a call of 10,000 applications must rank within 32 MB, make bench). */
+    if (exec_sql(st, "PRAGMA cache_size = -256; BEGIN") < 0)
         return -1;
     int rc = 0;
     if (load_program(st, c, d) < 0 || load_people(st, c) < 0 || load_panels(st, c) < 0 ||
@@ -676,7 +673,7 @@ int store_load(struct store *st, struct call *c, struct diags *d)
         each_app_row(st, c, "SELECT DISTINCT app_id FROM inspection", set_inspected) < 0 ||
         load_sheets(st, c) < 0 || load_ties(st, c) < 0 || order_load(st, c) < 0)
         rc = -1;
-    exec_sql(st, "COMMIT");
+    exec_sql(st, "COMMIT; PRAGMA cache_size = -2000");
     if (rc < 0)
         call_free(c);
     return rc;
