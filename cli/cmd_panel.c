@@ -215,6 +215,7 @@ static int cmd_conflict_add(struct cli *cli, int argc, char **argv)
         return EXIT_FAIL;
     }
     int rc = EXIT_FAIL;
+    char why[256];
     struct person *judge = call_find_person(&c, pos[0]);
     struct app_record *r = call_find_app(&c, pos[1]);
     if (!judge || judge->role != ROLE_JUDGE)
@@ -225,14 +226,8 @@ static int cmd_conflict_add(struct cli *cli, int argc, char **argv)
         cli_fail(_("%s cannot declare a conflict for %s"), who->name, judge->name);
     else if (who->role == ROLE_INSPECTOR)
         cli_fail(_("an inspector cannot record conflicts of interest"));
-    else if (!call_judge_on_app(&c, r, judge->id))
-        cli_fail(_("%s is not on the panel of %s"), judge->name, r->a.id);
-    else if (call_has_conflict(r, judge->id))
-        cli_fail(_("%s already declared a conflict with %s"), judge->name, r->a.id);
-    else if (call_sheet_of(r, judge->id))
-        cli_fail(_("%s already submitted a sheet for %s; a conflict must be declared before "
-                   "scoring"),
-                 judge->name, r->a.id);
+    else if (session_conflict_refusal(&c, r, judge, why, sizeof why))
+        cli_fail("%s", why);
     else
         rc = conflict_write(st, &c, r, judge, who, &key, reason);
     free(reason);
