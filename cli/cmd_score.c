@@ -7,6 +7,7 @@
 #include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "core/report.h"
 #include "core/text.h"
 
 static int cmd_score_import(struct cli *cli, int argc, char **argv)
@@ -310,26 +311,45 @@ static void verify_recorded(const struct signed_row *r, const struct strlist *di
 static void verify_signed(const struct call *c, const struct signed_row *rows, size_t n,
                           const struct strlist *digests, struct diags *d)
 {
+    struct signed_input *in = xcalloc(n ? n : 1, sizeof *in);
+    struct signed_result *res = xcalloc(n ? n : 1, sizeof *res);
+    for (size_t i = 0; i < n; i++)
+        in[i] = (struct signed_input){.signer = rows[i].signer,
+                                      .derived = rows[i].derived,
+                                      .derive_error = rows[i].derive_error,
+                                      .signed_text = rows[i].signed_text,
+                                      .signature = rows[i].signature};
+    signed_check_many(c, in, res, n);
     for (size_t i = 0; i < n; i++) {
         const struct signed_row *r = &rows[i];
         verify_recorded(r, digests, d);
         const struct person *who = call_person_by_id(c, r->signer);
-        const char *why = NULL;
-        if (!r->signed_text || !r->signature)
+        switch (res[i].check) {
+        case SIGNED_VERIFIED:
+            break;
+        case SIGNED_NOT_SIGNED:
             diags_add(d, NULL, 0, 0, _("%s: not signed"), r->label);
-        else if (!r->derived)
+            break;
+        case SIGNED_UNREADABLE:
             diags_add(d, NULL, 0, 0, _("%s: the stored values are not valid (%s)"), r->label,
-                      r->derive_error ? r->derive_error : "?");
-        else if (strcmp(r->derived, r->signed_text) != 0)
+                      res[i].why);
+            break;
+        case SIGNED_CHANGED:
             diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what was signed"),
                       r->label);
-        else if (!who)
+            break;
+        case SIGNED_UNKNOWN_SIGNER:
             diags_add(d, NULL, 0, 0, _("%s: signed by an unknown person"), r->label);
-        else if (minisig_verify(&who->pub, r->signed_text, strlen(r->signed_text), r->signature,
-                                NULL, &why) != 0)
+            break;
+        case SIGNED_BAD_SIGNATURE:
             diags_add(d, NULL, 0, 0, _("%s: signature of %s does not verify: %s"), r->label,
-                      who->name, why ? why : "?");
+                      who ? who->name : "?", res[i].why);
+            break;
+        }
+        free(res[i].why);
     }
+    free(res);
+    free(in);
 }
 
 static int cmd_verify(struct cli *cli, int argc, char **argv)

@@ -2,8 +2,11 @@
  * the document review per document, the agreement terms and the signature checks. */
 #include "core/report.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 
@@ -275,6 +278,52 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
         out->check = SIGNED_BAD_SIGNATURE;
         out->why = xstrdup(why ? why : "?");
     }
+}
+
+/* The records are handed out in chunks from one counter, so a thread that is slowed (by the
+ * machine's other work) takes fewer of them. */
+enum { CHECK_CHUNK = 64 };
+
+struct check_job {
+    const struct call *c;
+    const struct signed_input *in;
+    struct signed_result *out;
+    size_t n;
+    atomic_size_t next;
+};
+
+static void *check_worker(void *arg)
+{
+    struct check_job *job = arg;
+    for (;;) {
+        size_t from = atomic_fetch_add(&job->next, CHECK_CHUNK);
+        if (from >= job->n)
+            return NULL;
+        size_t to = from + CHECK_CHUNK < job->n ? from + CHECK_CHUNK : job->n;
+        for (size_t i = from; i < to; i++)
+            signed_check(job->c, &job->in[i], &job->out[i]);
+    }
+}
+
+void signed_check_many(const struct call *c, const struct signed_input *in,
+                       struct signed_result *out, size_t n)
+{
+    struct check_job job = {.c = c, .in = in, .out = out, .n = n};
+    atomic_init(&job.next, 0);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t threads = cpus < 1 ? 1 : cpus > SIGNED_THREADS_MAX ? SIGNED_THREADS_MAX : (size_t)cpus;
+    size_t chunks = (n + CHECK_CHUNK - 1) / CHECK_CHUNK;
+    if (threads > chunks)
+        threads = chunks ? chunks : 1;
+    pthread_t tids[SIGNED_THREADS_MAX];
+    size_t started = 0;
+    /* This thread is one of them; one that cannot be started leaves its share to the rest. */
+    for (size_t k = 1; k < threads; k++)
+        if (pthread_create(&tids[started], NULL, check_worker, &job) == 0)
+            started++;
+    check_worker(&job);
+    for (size_t k = 0; k < started; k++)
+        pthread_join(tids[k], NULL);
 }
 
 const char *signed_check_label(enum signed_check s)

@@ -143,4 +143,11 @@ struct signed_result {
 void signed_check(const struct call *c, const struct signed_input *in, struct signed_result *out);
 const char *signed_check_label(enum signed_check s); /* translated: "verified", ... */
 
+/* in[i] checked into out[i] for i < n, exactly as signed_check does, on as many threads as
+ * there are processors (at most SIGNED_THREADS_MAX): the two Ed25519 verifications of each
+ * record are most of the work of `simsa verify` and of a large export. */
+#define SIGNED_THREADS_MAX 8
+void signed_check_many(const struct call *c, const struct signed_input *in,
+                       struct signed_result *out, size_t n);
+
 #endif

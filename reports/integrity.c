@@ -1,11 +1,10 @@
 /* The integrity sheet (R14): the signed heads of the audit chain first, so a printed copy pins
  * the database at those events, then every signed record with its signer, key id and the
  * result of checking it as `simsa verify` does. Records are read one at a time and checked in
- * batches on every processor: Ed25519 verification is most of the work of a large export. */
-#include <pthread.h>
+ * batches on every processor (signed_check_many): Ed25519 verification is most of the work of a
+ * large export. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/records.h"
@@ -13,7 +12,6 @@
 #include "reports/book.h"
 
 #define BATCH 1024
-#define THREADS_MAX 8
 
 static const char *const head_labels[] = {
     N_("sequence"), N_("hash"),      N_("signed by"), N_("signed at"),
@@ -134,7 +132,6 @@ static lxw_row_t chain_section(struct book *b, struct sheet_out *s, lxw_row_t r)
 struct pending {
     char *label, *derived, *derive_error, *signed_text, *signature;
     int64_t signer;
-    struct signed_result res;
 };
 
 struct records {
@@ -142,59 +139,15 @@ struct records {
     struct sheet_out *s;
     lxw_row_t r;
     struct pending batch[BATCH];
+    struct signed_input in[BATCH];
+    struct signed_result res[BATCH];
     size_t n;
-    int threads;
     size_t cap_problems;
-};
-
-struct slice {
-    const struct call *c;
-    struct pending *from;
-    size_t n;
 };
 
 static char *dup_or_null(const char *s)
 {
     return s ? xstrdup(s) : NULL;
-}
-
-static void *check_slice(void *arg)
-{
-    struct slice *sl = arg;
-    for (size_t i = 0; i < sl->n; i++) {
-        struct pending *p = &sl->from[i];
-        struct signed_input in = {.signer = p->signer,
-                                  .derived = p->derived,
-                                  .derive_error = p->derive_error,
-                                  .signed_text = p->signed_text,
-                                  .signature = p->signature};
-        signed_check(sl->c, &in, &p->res);
-    }
-    return NULL;
-}
-
-static void check_batch(struct records *x)
-{
-    struct slice slices[THREADS_MAX];
-    pthread_t tids[THREADS_MAX];
-    bool started[THREADS_MAX] = {false};
-    size_t per = (x->n + (size_t)x->threads - 1) / (size_t)x->threads, at = 0;
-    int k = 0;
-    for (; k < x->threads && at < x->n; k++) {
-        size_t n = x->n - at < per ? x->n - at : per;
-        slices[k] = (struct slice){.c = x->b->c, .from = x->batch + at, .n = n};
-        at += n;
-        /* slice 0 is this thread's; a thread that cannot start is done here too */
-        if (k > 0 && pthread_create(&tids[k], NULL, check_slice, &slices[k]) == 0)
-            started[k] = true;
-    }
-    check_slice(&slices[0]);
-    for (int i = 1; i < k; i++) {
-        if (started[i])
-            pthread_join(tids[i], NULL);
-        else
-            check_slice(&slices[i]);
-    }
 }
 
 static void problem_add(struct records *x, const struct pending *p, const char *what)
@@ -210,21 +163,30 @@ static void problem_add(struct records *x, const struct pending *p, const char *
 
 static void flush(struct records *x)
 {
-    check_batch(x);
     struct book *b = x->b;
     for (size_t i = 0; i < x->n; i++) {
+        const struct pending *p = &x->batch[i];
+        x->in[i] = (struct signed_input){.signer = p->signer,
+                                         .derived = p->derived,
+                                         .derive_error = p->derive_error,
+                                         .signed_text = p->signed_text,
+                                         .signature = p->signature};
+    }
+    signed_check_many(b->c, x->in, x->res, x->n);
+    for (size_t i = 0; i < x->n; i++) {
         struct pending *p = &x->batch[i];
+        const struct signed_result *res = &x->res[i];
         char key[17] = "";
-        if (p->res.has_key_id)
-            key_id_hex(p->res.key_id, key);
+        if (res->has_key_id)
+            key_id_hex(res->key_id, key);
         lxw_row_t r = ++x->r;
         cell_text(b, x->s, r, 0, p->label, NULL);
         cell_text(b, x->s, r, 1, name_of(b->c, p->signer), NULL);
         cell_text(b, x->s, r, 2, key, NULL);
-        const char *label = signed_check_label(p->res.check);
+        const char *label = signed_check_label(res->check);
         cell_text(b, x->s, r, 3, label, NULL);
-        cell_text(b, x->s, r, 4, p->res.why, NULL);
-        if (p->res.check != SIGNED_VERIFIED)
+        cell_text(b, x->s, r, 4, res->why, NULL);
+        if (res->check != SIGNED_VERIFIED)
             problem_add(x, p, label);
         b->n_signed++;
         free(p->label);
@@ -232,7 +194,7 @@ static void flush(struct records *x)
         free(p->derive_error);
         free(p->signed_text);
         free(p->signature);
-        free(p->res.why);
+        free(res->why);
         book_step(b);
     }
     x->n = 0;
@@ -267,8 +229,6 @@ void sheet_integrity(struct book *b, struct sheet_out *s)
     x->b = b;
     x->s = s;
     x->r = r;
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    x->threads = cpus < 1 ? 1 : cpus > THREADS_MAX ? THREADS_MAX : (int)cpus;
     book_stage(b, s->name, 0);
     int rc = store_signed_rows_each(b->st, b->c, on_record, x);
     if (x->n)

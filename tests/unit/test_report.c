@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -318,6 +319,59 @@ static void test_signed_check(void **state)
     }
 }
 
+/* R14 at scale: the parallel check gives each record exactly what signed_check gives it, in
+ * its own place, whatever the mix (chunks of 64 over several threads). */
+static void test_signed_check_many(void **state)
+{
+    (void)state;
+    call_build();
+    struct sealed_key sealed[2];
+    struct secret_key key[2];
+    const char *why;
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(key_generate("pw", 2, &people[i].pub, &sealed[i], &why), 0);
+        assert_int_equal(key_unseal(&sealed[i], "pw", 2, &key[i], &why), 0);
+    }
+    enum { N = 301 };
+    static char texts[N][64];
+    char *sigs[N];
+    struct signed_input in[N];
+    struct signed_result many[N], one;
+    for (int i = 0; i < N; i++) {
+        snprintf(texts[i], sizeof texts[i], "simsa-record 1\nkind: test\nn: %d\n", i);
+        sigs[i] = minisig_sign(&key[i % 7 == 3], texts[i], strlen(texts[i]), "u", "t");
+        in[i] = (struct signed_input){.signer = A, .derived = texts[i], .signed_text = texts[i],
+                                      .signature = sigs[i]};
+        if (i % 11 == 5)
+            in[i].derived = "simsa-record 1\nkind: edited\n";
+        if (i % 13 == 6)
+            in[i].signed_text = NULL;
+    }
+    signed_check_many(&call, in, many, N);
+    size_t bad = 0;
+    for (int i = 0; i < N; i++) {
+        signed_check(&call, &in[i], &one);
+        assert_int_equal(many[i].check, one.check);
+        assert_memory_equal(many[i].key_id, one.key_id, KEY_ID_BYTES);
+        bad += many[i].check == SIGNED_BAD_SIGNATURE;
+        free(one.why);
+        free(many[i].why);
+        free(sigs[i]);
+    }
+    assert_true(bad > 30); /* the mix really has each kind */
+    assert_int_equal(many[3].check, SIGNED_BAD_SIGNATURE);
+    assert_int_equal(many[5].check, SIGNED_CHANGED);
+    assert_int_equal(many[6].check, SIGNED_NOT_SIGNED);
+    assert_int_equal(many[0].check, SIGNED_VERIFIED);
+    assert_int_equal(many[N - 1].check, SIGNED_VERIFIED);
+    signed_check_many(&call, in, many, 0); /* nothing to do is no error */
+    for (int i = 0; i < 2; i++) {
+        secret_key_wipe(&key[i]);
+        sealed_key_free(&sealed[i]);
+        memset(&people[i].pub, 0, sizeof people[i].pub);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_agreement_terms),
         cmocka_unit_test(test_plain_words),
         cmocka_unit_test(test_signed_check),
+        cmocka_unit_test(test_signed_check_many),
     };
     return cmocka_run_group_tests(tests, programs_setup, programs_teardown);
 }
