@@ -9,8 +9,10 @@ Each figure is the median of R runs (wall clock). Pairs:
   verify         beside a bare loop of crypto_sign_verify_detached over the same signatures
                  (bench/verify_floor.c: prehash and both signatures of each .minisig, timed
                  after everything is decoded)
-and, alone: the interactive program's first painted screen through a pty at 100x30, and one
-keystroke (j) redrawn in the applications table. Peak memory is each process's maximum RSS."""
+and, alone: the interactive program's first painted screen through a pty at 100x30 (the
+dashboard's frame with the program and the counts, drawn while the call is read in the
+background), the whole dashboard (its alerts shown: the call read and ranked), and one keystroke
+(j) redrawn in the applications table. Peak memory is each process's maximum RSS."""
 
 import argparse
 import fcntl
@@ -92,10 +94,32 @@ def read_until_quiet(fd, since, marker=None, quiet=0.15, limit=30.0):
     return last - since, buf
 
 
+def read_until(fd, since, marker, limit=30.0):
+    """Read output until it holds marker; the time from `since` to that moment."""
+    buf = b""
+    while marker not in buf:
+        if time.perf_counter() - since > limit:
+            sys.exit("bench: the interactive program did not show %r within %d s"
+                     % (marker, limit))
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                sys.exit("bench: the interactive program ended before showing %r" % marker)
+            buf += chunk
+    return time.perf_counter() - since, buf
+
+
 def tui_once(simsa, db):
-    """(first paint s, keystroke s, peak MB) of one session."""
+    """(first paint s, whole dashboard s, keystroke s, peak MB) of one session. The first paint
+    is the dashboard's frame with the program and the counts, drawn while the call is read in
+    the background; the whole dashboard is there when its alerts are."""
     pid, fd, start = pty_spawn([simsa, "-d", db], 100, 30)
-    paint, _ = read_until_quiet(fd, start, marker=b"q quit")
+    paint, _ = read_until(fd, start, b"q quit")
+    ready, _ = read_until(fd, start, b"Alerts")
     os.write(fd, b"a")  # the applications table
     _, screen = read_until_quiet(fd, time.perf_counter())
     if b"2026-0" not in screen:
@@ -121,7 +145,7 @@ def tui_once(simsa, db):
         os.kill(pid, 9)
         os.waitpid(pid, 0)
     os.close(fd)
-    return paint, statistics.median(keys), peak
+    return paint, ready, statistics.median(keys), peak
 
 
 # ---- the export peer ----
@@ -225,8 +249,9 @@ def main():
 
     tui = [tui_once(a.simsa, db) for _ in range(a.runs)]
     paint = statistics.median(t[0] for t in tui)
-    key = statistics.median(t[1] for t in tui)
-    tui_mb = max(t[2] for t in tui)
+    ready = statistics.median(t[1] for t in tui)
+    key = statistics.median(t[2] for t in tui)
+    tui_mb = max(t[3] for t in tui)
 
     print("  %-18s %10s %10s  %-26s %7s  %-14s" % ("", "simsa", "peer", "", "ratio", "target"))
     line("rank --csv", "%.3f s" % rank, "%.3f s" % floor, "sqlite3, one query",
@@ -240,6 +265,8 @@ def main():
          "%.2fx" % (verify / vfloor), "<= 1.3x", verify <= 1.3 * vfloor)
     line("first paint", "%.1f ms" % (paint * 1000), "", "pty 100x30", "", "<= 50 ms",
          paint <= 0.050)
+    line("whole dashboard", "%.1f ms" % (ready * 1000), "", "read in the background", "", "",
+         True)
     line("keystroke (apps j)", "%.1f ms" % (key * 1000), "", "pty 100x30", "", "", True)
     print("  peak memory: rank %.1f MB, interactive %.1f MB (target <= 32 MB each: %s); "
           "verify %.1f MB%s; sqlite3 query %.1f MB"

@@ -679,6 +679,24 @@ int store_load(struct store *st, struct call *c, struct diags *d)
     return rc;
 }
 
+int store_load_outline(struct store *st, struct call *c, struct call_outline *counts,
+                       struct diags *d)
+{
+    memset(c, 0, sizeof *c);
+    memset(counts, 0, sizeof *counts);
+    if (exec_sql(st, "BEGIN") < 0)
+        return -1;
+    int rc = load_program(st, c, d);
+    if (rc == 0) {
+        counts->applications = (size_t)count_rows(st, "SELECT COUNT(*) FROM application");
+        counts->sheets = (size_t)count_rows(st, "SELECT COUNT(*) FROM sheet");
+    }
+    exec_sql(st, "COMMIT");
+    if (rc < 0)
+        call_free(c);
+    return rc;
+}
+
 /* ---- writes ---- */
 
 int store_person_add(struct store *st, const char *name, enum role role,

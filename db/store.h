@@ -34,6 +34,13 @@ void store_rollback(struct store *st);
 
 /* Read the whole call; d receives problems (e.g. a stored program that no longer parses). */
 int store_load(struct store *st, struct call *out, struct diags *d);
+/* What can be shown at once while the whole call is read (the interactive program's first
+ * screen): out holds only the program and the budget; the counts are of the rows stored. */
+struct call_outline {
+    size_t applications, sheets;
+};
+int store_load_outline(struct store *st, struct call *out, struct call_outline *counts,
+                       struct diags *d);
 
 /* Writes: each returns 0, or -1 with store_errmsg. */
 int store_person_add(struct store *st, const char *name, enum role role,

@@ -154,6 +154,12 @@ struct tui {
     const char *clock_env; /* SIMSA_CLOCK for tests; see tui_now_ms */
     struct lineedit edit;
     char *filter_before; /* restored when the edit is cancelled */
+    /* The call is read in the background when the program starts (tui.c), so the first screen
+     * is drawn at once: until it is read, `loading` is set, `call` holds only the program and
+     * the budget, `outline` the number of rows stored, and keys typed wait their turn. */
+    bool loading;
+    struct call_outline outline;
+    struct loader *loader;
 };
 
 extern const struct screen screen_dashboard;

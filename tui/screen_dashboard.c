@@ -253,11 +253,28 @@ static void alert_lines(struct page *pg, const struct tui *t)
         page_add(pg, STYLE_GOOD, 2, _("  nothing needs attention"));
 }
 
+/* While the call is read (tui.c reads it in the background): what is known already. */
+static void loading_lines(struct page *pg, const struct tui *t)
+{
+    char *apps = xasprintf(ngettext("%zu application", "%zu applications", t->outline.applications),
+                           t->outline.applications);
+    char *sheets = xasprintf(ngettext("%zu score sheet", "%zu score sheets", t->outline.sheets),
+                             t->outline.sheets);
+    page_addf(pg, STYLE_STRONG, 2, _("Reading the call: %s, %s..."), apps, sheets);
+    page_add(pg, STYLE_DIM, 2, _("Keys typed now are used as soon as it is read; q quits."));
+    free(apps);
+    free(sheets);
+}
+
 static void dashboard_build(struct tui *t, struct dashboard *d)
 {
     page_clear(&d->page);
     call_lines(&d->page, t);
     page_add(&d->page, STYLE_NORMAL, 0, "");
+    if (t->loading) {
+        loading_lines(&d->page, t);
+        return;
+    }
     progress_lines(&d->page, t);
     page_add(&d->page, STYLE_NORMAL, 0, "");
     budget_line(&d->page, t);

@@ -6,7 +6,10 @@
 
 #include <curses.h>
 #include <locale.h>
+#include <malloc.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,28 +158,47 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
     t->message_is_error = error;
 }
 
-static int call_load(struct tui *t, struct call *out, char **err)
+/* Every problem of reading the call, one per line (*err, caller frees). */
+static char *load_problems(struct store *st, struct diags *d)
+{
+    struct strlist lines = {0};
+    for (size_t i = 0; i < d->n; i++)
+        strlist_add(&lines, d->v[i].text);
+    strlist_add(&lines, store_errmsg(st));
+    char *err = strlist_join(&lines, "\n");
+    strlist_free(&lines);
+    diags_free(d);
+    return err;
+}
+
+static int call_load(struct store *st, struct call *out, char **err)
 {
     struct diags d = {0};
-    if (store_load(t->store, out, &d) < 0) {
-        struct strlist lines = {0};
-        for (size_t i = 0; i < d.n; i++)
-            strlist_add(&lines, d.v[i].text);
-        strlist_add(&lines, store_errmsg(t->store));
-        *err = strlist_join(&lines, "\n");
-        strlist_free(&lines);
-        diags_free(&d);
+    if (store_load(st, out, &d) < 0) {
+        *err = load_problems(st, &d);
         return -1;
     }
     diags_free(&d);
     return 0;
 }
 
+/* Let every open view rebuild from the call just read. */
+static void views_reload(struct tui *t)
+{
+    for (size_t i = 0; i < t->n_views; i++) {
+        struct view *v = &t->views[i];
+        if (v->screen->reload)
+            v->screen->reload(t, v->state);
+        if (v->filter && v->screen->filter)
+            v->screen->filter(t, v->state, v->filter);
+    }
+}
+
 int tui_reload(struct tui *t)
 {
     struct call fresh;
     char *err = NULL;
-    if (call_load(t, &fresh, &err) < 0) {
+    if (call_load(t->store, &fresh, &err) < 0) {
         tui_message(t, true, _("could not read the database: %s"), err);
         free(err);
         return -1;
@@ -185,14 +207,96 @@ int tui_reload(struct tui *t)
     rank_result_free(&t->rank);
     t->call = fresh;
     call_rank(&t->call, &t->rank);
-    for (size_t i = 0; i < t->n_views; i++) {
-        struct view *v = &t->views[i];
-        if (v->screen->reload)
-            v->screen->reload(t, v->state);
-        if (v->filter && v->screen->filter)
-            v->screen->filter(t, v->state, v->filter);
-    }
+    views_reload(t);
     return 0;
+}
+
+/* ---- Reading the call in the background ----
+ * Only the loader's thread uses the store until `done`; the screen meanwhile shows the
+ * program and the counts (the dashboard's loading state), and keys wait in `ahead`. */
+
+enum { AHEAD_MAX = 64 };
+
+struct loader {
+    pthread_t thread;
+    struct store *store;
+    long delay_ms; /* SIMSA_LOAD_DELAY, for tests: the reading is held back this long */
+    struct call call;
+    struct rank_result rank;
+    char *err;
+    atomic_bool done;
+    struct {
+        int rc;
+        wint_t ch;
+    } ahead[AHEAD_MAX];
+    size_t n_ahead;
+};
+
+static void *loader_run(void *arg)
+{
+    struct loader *l = arg;
+    if (l->delay_ms > 0) {
+        struct timespec ts = {.tv_sec = l->delay_ms / 1000, .tv_nsec = l->delay_ms % 1000 * 1000000};
+        while (nanosleep(&ts, &ts) != 0)
+            ;
+    }
+    if (call_load(l->store, &l->call, &l->err) == 0)
+        call_rank(&l->call, &l->rank);
+    atomic_store(&l->done, true);
+    return NULL;
+}
+
+static long load_delay(void)
+{
+    const char *v = getenv("SIMSA_LOAD_DELAY");
+    char *end;
+    long ms = v && *v ? strtol(v, &end, 10) : 0;
+    return v && *v && *end == '\0' && ms > 0 && ms <= 60000 ? ms : 0;
+}
+
+/* Start reading the call; without a thread, it is read here and now. */
+static int loader_start(struct tui *t, char **err)
+{
+    /* One malloc arena: the call the loader's thread allocates stays in the main one instead
+     * of a second arena's own reserve (a call of 10,000 applications within 32 MB). */
+    mallopt(M_ARENA_MAX, 1);
+    struct loader *l = xcalloc(1, sizeof *l);
+    l->store = t->store;
+    l->delay_ms = load_delay();
+    atomic_init(&l->done, false);
+    if (pthread_create(&l->thread, NULL, loader_run, l) == 0) {
+        t->loader = l;
+        t->loading = true;
+        return 0;
+    }
+    free(l);
+    struct call fresh;
+    if (call_load(t->store, &fresh, err) < 0)
+        return -1;
+    call_free(&t->call);
+    t->call = fresh;
+    call_rank(&t->call, &t->rank);
+    return 0;
+}
+
+/* Wait for the reading to end; the call read, or -1 with *err. */
+static int loader_join(struct tui *t, char **err)
+{
+    struct loader *l = t->loader;
+    pthread_join(l->thread, NULL);
+    t->loader = NULL;
+    t->loading = false;
+    int rc = 0;
+    if (l->err) {
+        *err = l->err;
+        rc = -1;
+    } else {
+        call_free(&t->call);
+        t->call = l->call;
+        t->rank = l->rank;
+    }
+    free(l);
+    return rc;
 }
 
 /* ---- Drawing the frame: title bar, body, info line, status line ---- */
@@ -535,7 +639,49 @@ static void signals_restore(const struct sigaction old[3])
         sigaction(sigs[i], &old[i], NULL);
 }
 
-static int terminal_run(struct tui *t, const char *as)
+/* While the call is read: a key that leaves (q, Esc, Ctrl-C) leaves at once; any other waits
+ * its turn, up to AHEAD_MAX of them. */
+static void key_ahead(struct tui *t, int rc, wint_t ch)
+{
+    struct loader *l = t->loader;
+    enum action a = action_for_key(t->views[t->n_views - 1].screen->actions, rc, ch);
+    if (a == ACTION_NONE)
+        a = action_for_key(tui_global_bindings, rc, ch);
+    if (a == ACTION_BACK || a == ACTION_QUIT) {
+        while (t->n_views > 0)
+            view_pop(t);
+        return;
+    }
+    if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
+        return; /* a click on a screen not yet drawn means nothing */
+    if (l->n_ahead < AHEAD_MAX) {
+        l->ahead[l->n_ahead].rc = rc;
+        l->ahead[l->n_ahead++].ch = ch;
+    }
+}
+
+/* The call has been read: the screens are rebuilt from it, the sign-in asked for with --as is
+ * offered, then the keys typed meanwhile are played in order. -1 with *err when it could not be
+ * read. */
+static int loaded(struct tui *t, const char *as, char **err)
+{
+    size_t n = t->loader->n_ahead;
+    struct {
+        int rc;
+        wint_t ch;
+    } keys[AHEAD_MAX];
+    memcpy(keys, t->loader->ahead, n * sizeof keys[0]);
+    if (loader_join(t, err) < 0)
+        return -1;
+    views_reload(t);
+    if (as)
+        tui_sign_in(t, as);
+    for (size_t i = 0; i < n && t->n_views > 0; i++)
+        key_handle(t, keys[i].rc, keys[i].ch);
+    return 0;
+}
+
+static int terminal_run(struct tui *t, const char *as, char **err)
 {
     SCREEN *term = newterm(NULL, stdout, stdin);
     if (!term) {
@@ -550,20 +696,31 @@ static int terminal_run(struct tui *t, const char *as)
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
-    timeout(500);
     t->color = colors_start();
     mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     tui_push(t, &screen_dashboard, NULL);
-    if (as)
+    if (as && !t->loading)
         tui_sign_in(t, as);
+    int rc = 0;
     while (t->n_views > 0 && !stop_requested) {
+        if (t->loader && atomic_load(&t->loader->done) && loaded(t, as, err) < 0) {
+            rc = 1;
+            break;
+        }
+        if (t->n_views == 0)
+            break;
         frame_draw(t);
+        /* while the call is read, look often for the end of it */
+        timeout(t->loader ? 10 : 500);
         wint_t ch;
-        int rc = get_wch(&ch);
-        if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_RESIZE))
+        int got = get_wch(&ch);
+        if (got == ERR || (got == KEY_CODE_YES && ch == KEY_RESIZE))
             continue; /* a timeout, or a new size: the next frame is drawn whole at it */
         t->message[0] = '\0';
-        key_handle(t, rc, ch);
+        if (t->loader)
+            key_ahead(t, got, ch);
+        else
+            key_handle(t, got, ch);
     }
     tui_form_close(t);
     while (t->n_views > 0)
@@ -571,7 +728,7 @@ static int terminal_run(struct tui *t, const char *as)
     endwin();
     delscreen(term);
     signals_restore(old);
-    return 0;
+    return rc;
 }
 
 int tui_main(const char *db_path, const char *as)
@@ -583,12 +740,17 @@ int tui_main(const char *db_path, const char *as)
         free(err);
         return 1;
     }
-    if (call_load(&t, &t.call, &err) < 0) {
+    /* The program and the counts now (a stored program that no longer parses stops here);
+     * the rest of the call while the first screen is drawn. */
+    struct diags d = {0};
+    if (store_load_outline(t.store, &t.call, &t.outline, &d) < 0) {
+        err = load_problems(t.store, &d);
         fprintf(stderr, "simsa: %s: %s\n", db_path, err);
         free(err);
         store_close(t.store);
         return 1;
     }
+    diags_free(&d);
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         fprintf(stderr, "simsa: %s\n",
                 _("the interactive program needs a terminal (simsa --help lists the commands)"));
@@ -596,10 +758,21 @@ int tui_main(const char *db_path, const char *as)
         store_close(t.store);
         return 1;
     }
-    call_rank(&t.call, &t.rank);
     t.korean = i18n_korean();
     t.today = today_date();
-    int rc = terminal_run(&t, as);
+    int rc = 1;
+    if (loader_start(&t, &err) == 0)
+        rc = terminal_run(&t, as, &err);
+    if (t.loader) { /* left before the call was read: wait for the reading to end */
+        char *late = NULL;
+        loader_join(&t, &late);
+        free(late);
+    }
+    if (err) {
+        fprintf(stderr, "simsa: %s: %s\n", db_path, err);
+        free(err);
+        rc = 1;
+    }
     tui_sign_out(&t);
     free(t.filter_before);
     rank_result_free(&t.rank);
