@@ -1,8 +1,9 @@
 /* The integrity sheet (R14): the signed heads of the audit chain first, so a printed copy pins
  * the database at those events, then every signed record with its signer, key id and the
  * result of checking it as `simsa verify` does. Records are read one at a time and checked in
- * batches on every processor (signed_check_many): Ed25519 verification is most of the work of a
- * large export. */
+ * batches on every processor (signed_check_many), each batch while the next is read: Ed25519
+ * verification is most of the work of a large export. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,14 +135,25 @@ struct pending {
     int64_t signer;
 };
 
+struct batch {
+    const struct call *c;
+    struct pending p[BATCH];
+    struct signed_input in[BATCH];
+    struct signed_result res[BATCH];
+    size_t n;
+};
+
+/* Two batches: while one is checked on its own thread (and signed_check_many's), the next is
+ * read from the database here; then the first one's rows are written. */
 struct records {
     struct book *b;
     struct sheet_out *s;
     lxw_row_t r;
-    struct pending batch[BATCH];
-    struct signed_input in[BATCH];
-    struct signed_result res[BATCH];
-    size_t n;
+    struct batch batches[2];
+    int filling;            /* the batch records are read into */
+    struct batch *checking; /* the batch being checked, or NULL */
+    bool threaded;          /* ... on `checker` (else it was checked here) */
+    pthread_t checker;
     size_t cap_problems;
 };
 
@@ -161,21 +173,20 @@ static void problem_add(struct records *x, const struct pending *p, const char *
         (struct sig_problem){.label = xstrdup(p->label), .what = xstrdup(what)};
 }
 
-static void flush(struct records *x)
+static void *check_run(void *arg)
+{
+    struct batch *bt = arg;
+    signed_check_many(bt->c, bt->in, bt->res, bt->n);
+    return NULL;
+}
+
+/* The rows of a checked batch, in the order read; the batch is empty again. */
+static void rows_write(struct records *x, struct batch *bt)
 {
     struct book *b = x->b;
-    for (size_t i = 0; i < x->n; i++) {
-        const struct pending *p = &x->batch[i];
-        x->in[i] = (struct signed_input){.signer = p->signer,
-                                         .derived = p->derived,
-                                         .derive_error = p->derive_error,
-                                         .signed_text = p->signed_text,
-                                         .signature = p->signature};
-    }
-    signed_check_many(b->c, x->in, x->res, x->n);
-    for (size_t i = 0; i < x->n; i++) {
-        struct pending *p = &x->batch[i];
-        const struct signed_result *res = &x->res[i];
+    for (size_t i = 0; i < bt->n; i++) {
+        struct pending *p = &bt->p[i];
+        const struct signed_result *res = &bt->res[i];
         char key[17] = "";
         if (res->has_key_id)
             key_id_hex(res->key_id, key);
@@ -197,13 +208,47 @@ static void flush(struct records *x)
         free(res->why);
         book_step(b);
     }
-    x->n = 0;
+    bt->n = 0;
+}
+
+/* Wait for the batch being checked, and write it. */
+static void drain(struct records *x)
+{
+    if (!x->checking)
+        return;
+    if (x->threaded)
+        pthread_join(x->checker, NULL);
+    rows_write(x, x->checking);
+    x->checking = NULL;
+}
+
+/* The batch read is handed to be checked (after the one before it is written); reading goes
+ * on into the other. */
+static void rotate(struct records *x)
+{
+    struct batch *full = &x->batches[x->filling];
+    drain(x);
+    full->c = x->b->c;
+    for (size_t i = 0; i < full->n; i++) {
+        const struct pending *p = &full->p[i];
+        full->in[i] = (struct signed_input){.signer = p->signer,
+                                            .derived = p->derived,
+                                            .derive_error = p->derive_error,
+                                            .signed_text = p->signed_text,
+                                            .signature = p->signature};
+    }
+    x->checking = full;
+    x->threaded = pthread_create(&x->checker, NULL, check_run, full) == 0;
+    if (!x->threaded)
+        check_run(full);
+    x->filling = 1 - x->filling;
 }
 
 static void on_record(const struct signed_row *row, void *arg)
 {
     struct records *x = arg;
-    x->batch[x->n++] = (struct pending){
+    struct batch *bt = &x->batches[x->filling];
+    bt->p[bt->n++] = (struct pending){
         .label = xstrdup(row->label),
         .derived = dup_or_null(row->derived),
         .derive_error = dup_or_null(row->derive_error),
@@ -211,8 +256,8 @@ static void on_record(const struct signed_row *row, void *arg)
         .signature = dup_or_null(row->signature),
         .signer = row->signer,
     };
-    if (x->n == BATCH)
-        flush(x);
+    if (bt->n == BATCH)
+        rotate(x);
 }
 
 static int problem_cmp(const void *x, const void *y)
@@ -231,8 +276,9 @@ void sheet_integrity(struct book *b, struct sheet_out *s)
     x->r = r;
     book_stage(b, s->name, 0);
     int rc = store_signed_rows_each(b->st, b->c, on_record, x);
-    if (x->n)
-        flush(x);
+    if (x->batches[x->filling].n)
+        rotate(x);
+    drain(x);
     if (rc < 0)
         book_fail(b, "%s", store_errmsg(b->st));
     worksheet_autofilter(s->ws, r, 0, x->r > r ? x->r : r + 1,
