@@ -71,19 +71,26 @@ def pty_spawn(cmd, cols, rows):
     return pid, master, start
 
 
+def read_some(fd, wait):
+    """What the program wrote within `wait` seconds: None if nothing, b"" at its end."""
+    ready, _, _ = select.select([fd], [], [], wait)
+    if not ready:
+        return None
+    try:
+        return os.read(fd, 65536)
+    except OSError:
+        return b""
+
+
 def read_until_quiet(fd, since, marker=None, quiet=0.15, limit=30.0):
     """Read output until it holds marker (if any) and then stays quiet for `quiet` seconds;
     the time from `since` to the last byte read."""
     buf, last = b"", since
     while True:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                break
+        chunk = read_some(fd, quiet)
+        if chunk == b"":
+            break
+        if chunk:
             buf += chunk
             last = time.perf_counter()
         elif (marker is None or marker in buf) and last > since:
@@ -94,22 +101,17 @@ def read_until_quiet(fd, since, marker=None, quiet=0.15, limit=30.0):
     return last - since, buf
 
 
-def read_until(fd, since, marker, limit=30.0):
-    """Read output until it holds marker; the time from `since` to that moment."""
-    buf = b""
+def read_until(fd, since, marker, buf=b"", limit=30.0):
+    """Read output (after buf, read already) until it holds marker; the time from `since` to
+    that moment, and all that was read."""
     while marker not in buf:
         if time.perf_counter() - since > limit:
             sys.exit("bench: the interactive program did not show %r within %d s"
                      % (marker, limit))
-        ready, _, _ = select.select([fd], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                sys.exit("bench: the interactive program ended before showing %r" % marker)
-            buf += chunk
+        chunk = read_some(fd, 0.5)
+        if chunk == b"":
+            sys.exit("bench: the interactive program ended before showing %r" % marker)
+        buf += chunk or b""
     return time.perf_counter() - since, buf
 
 
@@ -118,8 +120,8 @@ def tui_once(simsa, db):
     is the dashboard's frame with the program and the counts, drawn while the call is read in
     the background; the whole dashboard is there when its alerts are."""
     pid, fd, start = pty_spawn([simsa, "-d", db], 100, 30)
-    paint, _ = read_until(fd, start, b"q quit")
-    ready, _ = read_until(fd, start, b"Alerts")
+    paint, seen = read_until(fd, start, b"q quit")
+    ready, _ = read_until(fd, start, b"Alerts", seen)
     os.write(fd, b"a")  # the applications table
     _, screen = read_until_quiet(fd, time.perf_counter())
     if b"2026-0" not in screen:

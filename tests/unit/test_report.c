@@ -264,6 +264,25 @@ static void test_plain_words(void **state)
     assert_string_equal(outcome_plain_words(OUTCOME_SELECTED), "selected for support");
 }
 
+/* Keys for people A and B of the test call. */
+static void keys_make(struct sealed_key sealed[2], struct secret_key key[2])
+{
+    const char *why;
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(key_generate("pw", 2, &people[i].pub, &sealed[i], &why), 0);
+        assert_int_equal(key_unseal(&sealed[i], "pw", 2, &key[i], &why), 0);
+    }
+}
+
+static void keys_drop(struct sealed_key sealed[2], struct secret_key key[2])
+{
+    for (int i = 0; i < 2; i++) {
+        secret_key_wipe(&key[i]);
+        sealed_key_free(&sealed[i]);
+        memset(&people[i].pub, 0, sizeof people[i].pub);
+    }
+}
+
 /* R14: each way a signed record can fail, as simsa verify tells them apart. */
 static void test_signed_check(void **state)
 {
@@ -271,11 +290,7 @@ static void test_signed_check(void **state)
     call_build();
     struct sealed_key sealed[2];
     struct secret_key key[2];
-    const char *why;
-    for (int i = 0; i < 2; i++) {
-        assert_int_equal(key_generate("pw", 2, &people[i].pub, &sealed[i], &why), 0);
-        assert_int_equal(key_unseal(&sealed[i], "pw", 2, &key[i], &why), 0);
-    }
+    keys_make(sealed, key);
     const char *text = "simsa-record 1\nkind: test\n";
     char *sig = minisig_sign(&key[0], text, strlen(text), "u", "t");
     char *other = minisig_sign(&key[1], text, strlen(text), "u", "t");
@@ -312,11 +327,7 @@ static void test_signed_check(void **state)
     assert_string_equal(signed_check_label(SIGNED_VERIFIED), "verified");
     free(sig);
     free(other);
-    for (int i = 0; i < 2; i++) {
-        secret_key_wipe(&key[i]);
-        sealed_key_free(&sealed[i]);
-        memset(&people[i].pub, 0, sizeof people[i].pub);
-    }
+    keys_drop(sealed, key);
 }
 
 /* R14 at scale: the parallel check gives each record exactly what signed_check gives it, in
@@ -327,11 +338,7 @@ static void test_signed_check_many(void **state)
     call_build();
     struct sealed_key sealed[2];
     struct secret_key key[2];
-    const char *why;
-    for (int i = 0; i < 2; i++) {
-        assert_int_equal(key_generate("pw", 2, &people[i].pub, &sealed[i], &why), 0);
-        assert_int_equal(key_unseal(&sealed[i], "pw", 2, &key[i], &why), 0);
-    }
+    keys_make(sealed, key);
     enum { N = 301 };
     static char texts[N][64];
     char *sigs[N];
@@ -365,11 +372,7 @@ static void test_signed_check_many(void **state)
     assert_int_equal(many[0].check, SIGNED_VERIFIED);
     assert_int_equal(many[N - 1].check, SIGNED_VERIFIED);
     signed_check_many(&call, in, many, 0); /* nothing to do is no error */
-    for (int i = 0; i < 2; i++) {
-        secret_key_wipe(&key[i]);
-        sealed_key_free(&sealed[i]);
-        memset(&people[i].pub, 0, sizeof people[i].pub);
-    }
+    keys_drop(sealed, key);
 }
 
 int main(void)
