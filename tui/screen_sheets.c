@@ -107,7 +107,8 @@ static void grid_build(struct page *pg, const struct tui *t, const struct app_re
         const struct person *who = call_person_by_id(&t->call, g.judges[j]);
         snprintf(cells[j], sizeof cells[j], "%s", who ? who->name : "?");
     }
-    grid_line(pg, &g, STYLE_HEADER, _("item (max)"), cells, _("mean"), _("spread"));
+    /* "range": the highest sheet's item score minus the lowest */
+    grid_line(pg, &g, STYLE_HEADER, _("item (max)"), cells, _("mean"), _("range"));
     for (size_t k = 0; k < p->n_items && k < PROGRAM_MAX_ITEMS; k++) {
         for (size_t j = 0; j < g.n; j++) {
             const struct app_sheet *s = call_sheet_of(r, g.judges[j]);
@@ -124,10 +125,14 @@ static void grid_build(struct page *pg, const struct tui *t, const struct app_re
     }
     stats_text(&st.total, mean, spread);
     grid_line(pg, &g, STYLE_STRONG, _("total"), cells, mean, spread);
+    char *counted = xasprintf(ngettext("%d sheet counted", "%d sheets counted",
+                                       (unsigned long)st.n_sheets),
+                              st.n_sheets);
     page_addf(pg, STYLE_DIM, 2,
-              _("  %d sheet(s) counted; spread = highest - lowest; - not submitted yet, "
-                "x declared a conflict (R6.4)"),
-              st.n_sheets);
+              _("  %s; range = highest - lowest; - not submitted yet, x declared a conflict "
+                "(R6.4)"),
+              counted);
+    free(counted);
 }
 
 /* Sheets far from the rest of the panel (core/calibration.h), and sheets kept but not counted. */

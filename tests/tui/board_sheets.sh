@@ -92,7 +92,7 @@ keys v
 wait_for "Dashboard > Board > Sheets"
 wait_for "2026-005  오송메디칼(주)"
 wait_for "base 82.00 + bonus 0.00 = final 82.00"
-line_with "item (max)" | grep -Eq "^  item \(max\) +강민준 김서연 박지훈 이수민 정하늘 +mean spread$" ||
+line_with "item (max)" | grep -Eq "^  item \(max\) +강민준 김서연 박지훈 이수민 정하늘 +mean +range$" ||
     fail "the judges side by side"
 line_with "Need for support (10)" | grep -Eq " 8\.0 +9\.0 +8\.5 +9\.5 +7\.5 +8\.50 +2\.0$" ||
     fail "need row"
@@ -105,7 +105,7 @@ keys l l l l l
 wait_for "2026-006  (주)한빛푸드"
 wait_for "application 7 of 12 in the ranking"
 line_with "  total " | grep -Eq " 77\.0 +76\.0 +x +76\.0 +76\.0 +76\.25 +1\.0$" || fail "conflict column"
-wait_for "4 sheet(s) counted"
+wait_for "4 sheets counted; range = highest - lowest"
 check_items 2026-006
 keys h
 wait_for "2026-008  대한바이오팜"
