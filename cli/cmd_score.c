@@ -7,7 +7,6 @@
 #include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
-#include "core/report.h"
 #include "core/text.h"
 
 static int cmd_score_import(struct cli *cli, int argc, char **argv)
@@ -314,11 +313,7 @@ static void verify_signed(const struct call *c, const struct signed_row *rows, s
     struct signed_input *in = xcalloc(n ? n : 1, sizeof *in);
     struct signed_result *res = xcalloc(n ? n : 1, sizeof *res);
     for (size_t i = 0; i < n; i++)
-        in[i] = (struct signed_input){.signer = rows[i].signer,
-                                      .derived = rows[i].derived,
-                                      .derive_error = rows[i].derive_error,
-                                      .signed_text = rows[i].signed_text,
-                                      .signature = rows[i].signature};
+        in[i] = signed_row_input(&rows[i]);
     signed_check_many(c, in, res, n);
     for (size_t i = 0; i < n; i++) {
         const struct signed_row *r = &rows[i];

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/call.h"
+#include "core/report.h"
 
 struct store;
 
@@ -120,10 +121,14 @@ struct signed_row {
 int store_signed_rows(struct store *st, const struct call *c, struct signed_row **rows,
                       size_t *n);
 void signed_rows_free(struct signed_row *rows, size_t n);
+void signed_row_clear(struct signed_row *row); /* frees its strings */
+/* What core's signed_check reads of a row (pointing into it). */
+struct signed_input signed_row_input(const struct signed_row *row);
 /* The same rows handed to each(row, ctx) one at a time, in the same order, none kept: for a
- * call of any size in constant memory (the workbook's integrity sheet). 0, or -1. */
+ * call of any size in constant memory (the workbook's integrity sheet). each may keep the row:
+ * it copies the struct and zeroes the original, which is then cleared. 0, or -1. */
 int store_signed_rows_each(struct store *st, const struct call *c,
-                           void (*each)(const struct signed_row *row, void *ctx), void *ctx);
+                           void (*each)(struct signed_row *row, void *ctx), void *ctx);
 /* Facts without signatures (applications, documents, finances, checklist answers, the
  * budget): each stored row against the latest audit event that recorded it. */
 int store_verify_facts(struct store *st, const struct call *c, struct diags *d);

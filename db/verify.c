@@ -14,17 +14,26 @@ struct rows {
     size_t n, cap;
     /* store_signed_rows_each: a row is handed over once complete (when the next one starts, or
      * at the end) and freed, so a call of any size is read in constant memory. */
-    void (*each)(const struct signed_row *row, void *ctx);
+    void (*each)(struct signed_row *row, void *ctx);
     void *ctx;
 };
 
-static void signed_row_clear(struct signed_row *row)
+void signed_row_clear(struct signed_row *row)
 {
     free(row->label);
     free(row->derived);
     free(row->derive_error);
     free(row->signed_text);
     free(row->signature);
+}
+
+struct signed_input signed_row_input(const struct signed_row *row)
+{
+    return (struct signed_input){.signer = row->signer,
+                                 .derived = row->derived,
+                                 .derive_error = row->derive_error,
+                                 .signed_text = row->signed_text,
+                                 .signature = row->signature};
 }
 
 static void rows_hand_over(struct rows *r)
@@ -397,7 +406,7 @@ int store_signed_rows(struct store *st, const struct call *c, struct signed_row 
 }
 
 int store_signed_rows_each(struct store *st, const struct call *c,
-                           void (*each)(const struct signed_row *row, void *ctx), void *ctx)
+                           void (*each)(struct signed_row *row, void *ctx), void *ctx)
 {
     struct rows r = {.each = each, .ctx = ctx};
     int rc = rows_all(st, c, &r);

@@ -130,14 +130,10 @@ static lxw_row_t chain_section(struct book *b, struct sheet_out *s, lxw_row_t r)
 
 /* ---- the signed records, checked in parallel batches ---- */
 
-struct pending {
-    char *label, *derived, *derive_error, *signed_text, *signature;
-    int64_t signer;
-};
-
+/* Rows taken from store_signed_rows_each, kept until they are checked and written. */
 struct batch {
     const struct call *c;
-    struct pending p[BATCH];
+    struct signed_row p[BATCH];
     struct signed_input in[BATCH];
     struct signed_result res[BATCH];
     size_t n;
@@ -157,12 +153,7 @@ struct records {
     size_t cap_problems;
 };
 
-static char *dup_or_null(const char *s)
-{
-    return s ? xstrdup(s) : NULL;
-}
-
-static void problem_add(struct records *x, const struct pending *p, const char *what)
+static void problem_add(struct records *x, const struct signed_row *p, const char *what)
 {
     struct book *b = x->b;
     if (b->n_problems == x->cap_problems) {
@@ -185,7 +176,7 @@ static void rows_write(struct records *x, struct batch *bt)
 {
     struct book *b = x->b;
     for (size_t i = 0; i < bt->n; i++) {
-        struct pending *p = &bt->p[i];
+        struct signed_row *p = &bt->p[i];
         const struct signed_result *res = &bt->res[i];
         char key[17] = "";
         if (res->has_key_id)
@@ -200,11 +191,7 @@ static void rows_write(struct records *x, struct batch *bt)
         if (res->check != SIGNED_VERIFIED)
             problem_add(x, p, label);
         b->n_signed++;
-        free(p->label);
-        free(p->derived);
-        free(p->derive_error);
-        free(p->signed_text);
-        free(p->signature);
+        signed_row_clear(p);
         free(res->why);
         book_step(b);
     }
@@ -229,14 +216,8 @@ static void rotate(struct records *x)
     struct batch *full = &x->batches[x->filling];
     drain(x);
     full->c = x->b->c;
-    for (size_t i = 0; i < full->n; i++) {
-        const struct pending *p = &full->p[i];
-        full->in[i] = (struct signed_input){.signer = p->signer,
-                                            .derived = p->derived,
-                                            .derive_error = p->derive_error,
-                                            .signed_text = p->signed_text,
-                                            .signature = p->signature};
-    }
+    for (size_t i = 0; i < full->n; i++)
+        full->in[i] = signed_row_input(&full->p[i]);
     x->checking = full;
     x->threaded = pthread_create(&x->checker, NULL, check_run, full) == 0;
     if (!x->threaded)
@@ -244,18 +225,12 @@ static void rotate(struct records *x)
     x->filling = 1 - x->filling;
 }
 
-static void on_record(const struct signed_row *row, void *arg)
+static void on_record(struct signed_row *row, void *arg)
 {
     struct records *x = arg;
     struct batch *bt = &x->batches[x->filling];
-    bt->p[bt->n++] = (struct pending){
-        .label = xstrdup(row->label),
-        .derived = dup_or_null(row->derived),
-        .derive_error = dup_or_null(row->derive_error),
-        .signed_text = dup_or_null(row->signed_text),
-        .signature = dup_or_null(row->signature),
-        .signer = row->signer,
-    };
+    bt->p[bt->n++] = *row; /* taken: the store clears what it gave */
+    memset(row, 0, sizeof *row);
     if (bt->n == BATCH)
         rotate(x);
 }

@@ -155,9 +155,8 @@ struct tui {
     struct lineedit edit;
     char *filter_before; /* restored when the edit is cancelled */
     /* The call is read in the background when the program starts (tui.c), so the first screen
-     * is drawn at once: until it is read, `loading` is set, `call` holds only the program and
-     * the budget, `outline` the number of rows stored, and keys typed wait their turn. */
-    bool loading;
+     * is drawn at once: while `loader` is set, `call` holds only the program and the budget,
+     * `outline` the number of rows stored, and keys typed wait their turn. */
     struct call_outline outline;
     struct loader *loader;
 };

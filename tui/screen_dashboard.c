@@ -271,7 +271,7 @@ static void dashboard_build(struct tui *t, struct dashboard *d)
     page_clear(&d->page);
     call_lines(&d->page, t);
     page_add(&d->page, STYLE_NORMAL, 0, "");
-    if (t->loading) {
+    if (t->loader) {
         loading_lines(&d->page, t);
         return;
     }

@@ -219,6 +219,7 @@ enum { AHEAD_MAX = 64 };
 
 struct loader {
     pthread_t thread;
+    bool threaded; /* else it was read when started */
     struct store *store;
     long delay_ms; /* SIMSA_LOAD_DELAY, for tests: the reading is held back this long */
     struct call call;
@@ -254,8 +255,9 @@ static long load_delay(void)
     return v && *v && *end == '\0' && ms > 0 && ms <= 60000 ? ms : 0;
 }
 
-/* Start reading the call; without a thread, it is read here and now. */
-static int loader_start(struct tui *t, char **err)
+/* Start reading the call; without a thread, it is read here and now (and taken as the first
+ * frame is drawn, as when a thread has read it). */
+static void loader_start(struct tui *t)
 {
     /* One malloc arena: the call the loader's thread allocates stays in the main one instead
      * of a second arena's own reserve (a call of 10,000 applications within 32 MB). */
@@ -264,28 +266,19 @@ static int loader_start(struct tui *t, char **err)
     l->store = t->store;
     l->delay_ms = load_delay();
     atomic_init(&l->done, false);
-    if (pthread_create(&l->thread, NULL, loader_run, l) == 0) {
-        t->loader = l;
-        t->loading = true;
-        return 0;
-    }
-    free(l);
-    struct call fresh;
-    if (call_load(t->store, &fresh, err) < 0)
-        return -1;
-    call_free(&t->call);
-    t->call = fresh;
-    call_rank(&t->call, &t->rank);
-    return 0;
+    l->threaded = pthread_create(&l->thread, NULL, loader_run, l) == 0;
+    if (!l->threaded)
+        loader_run(l);
+    t->loader = l;
 }
 
 /* Wait for the reading to end; the call read, or -1 with *err. */
 static int loader_join(struct tui *t, char **err)
 {
     struct loader *l = t->loader;
-    pthread_join(l->thread, NULL);
+    if (l->threaded)
+        pthread_join(l->thread, NULL);
     t->loader = NULL;
-    t->loading = false;
     int rc = 0;
     if (l->err) {
         *err = l->err;
@@ -699,8 +692,6 @@ static int terminal_run(struct tui *t, const char *as, char **err)
     t->color = colors_start();
     mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     tui_push(t, &screen_dashboard, NULL);
-    if (as && !t->loading)
-        tui_sign_in(t, as);
     int rc = 0;
     while (t->n_views > 0 && !stop_requested) {
         if (t->loader && atomic_load(&t->loader->done) && loaded(t, as, err) < 0) {
@@ -760,9 +751,8 @@ int tui_main(const char *db_path, const char *as)
     }
     t.korean = i18n_korean();
     t.today = today_date();
-    int rc = 1;
-    if (loader_start(&t, &err) == 0)
-        rc = terminal_run(&t, as, &err);
+    loader_start(&t);
+    int rc = terminal_run(&t, as, &err);
     if (t.loader) { /* left before the call was read: wait for the reading to end */
         char *late = NULL;
         loader_join(&t, &late);

@@ -42,10 +42,9 @@ keys q
 wait_for "EXITED 0"
 
 # --as: the sign-in form comes once the call is read, with the name filled in.
-session=as
 tui_tmux new-session -d -s as -x 100 -y 30 \
     "env TERM=screen LC_ALL=C.UTF-8 LANGUAGE= SIMSA_TODAY=2026-06-07 SIMSA_LOAD_DELAY=1500 \
-     '$SIMSA' -d '$PWD/demo.db' --as 김간사 $(stderr_to); echo EXITED \$?; sleep 60"
+     '$SIMSA' -d '$PWD/demo.db' --as 김간사 $(stderr_to as); echo EXITED \$?; sleep 60"
 CURRENT=as
 wait_for "Reading the call"
 wait_for "김간사"
