@@ -187,6 +187,12 @@ int store_create(const char *path, const char *program_id, const char *program_t
     return 0;
 }
 
+void store_set_actor(struct store *st, const struct person *who, const struct secret_key *key)
+{
+    st->actor = who;
+    st->actor_key = key;
+}
+
 void store_close(struct store *st)
 {
     if (!st)

@@ -29,6 +29,11 @@ int store_open(const char *path, struct store **out, char **err);
 void store_close(struct store *st);
 const char *store_errmsg(const struct store *st);
 
+/* The person who makes, and signs, every event written through this connection from now on
+ * (DESIGN.md Trust: no anonymous writes). Both are borrowed and must outlive their use; NULL
+ * clears. The interactive program sets it at sign-in, the commands after unlocking --as. */
+void store_set_actor(struct store *st, const struct person *who, const struct secret_key *key);
+
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
