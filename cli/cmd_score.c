@@ -289,26 +289,26 @@ static int cmd_forfeit(struct cli *cli, int argc, char **argv)
 
 /* R14: each signed row's text rebuilt from the stored values must be what was signed, and
  * the signature must be the signer's. */
-static int cmp_digest(const void *key, const void *elem)
+/* Every signed record but the audit heads is recorded by exactly one event of the chain, and
+ * every event's record still exists: a deleted, copied or replayed record is named. */
+static void verify_recorded(const struct signed_row *rows, size_t n, struct recorded_event *ev,
+                            size_t n_ev, struct diags *d)
 {
-    return strcmp(key, *(char *const *)elem);
-}
-
-/* Every signed record but the audit heads is recorded by an event of the chain: a record whose
- * event was cut off the end of the log is found here. */
-static void verify_recorded(const struct signed_row *r, const struct strlist *digests,
-                            struct diags *d)
-{
-    if (!r->signed_text || strncmp(r->label, "audit head", 10) == 0)
-        return;
-    char digest[RECORD_DIGEST_HEX + 1];
-    record_digest_hex(r->signed_text, digest);
-    if (!digests->n || !bsearch(digest, digests->v, digests->n, sizeof *digests->v, cmp_digest))
-        diags_add(d, NULL, 0, 0, _("%s: no audit event records it"), r->label);
+    struct recorded_row *rr = xcalloc(n ? n : 1, sizeof *rr);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!rows[i].signed_text || strncmp(rows[i].label, "audit head", 10) == 0)
+            continue;
+        rr[m].label = rows[i].label;
+        record_digest_hex(rows[i].signed_text, rr[m].digest);
+        m++;
+    }
+    records_match_events(ev, n_ev, rr, m, d);
+    free(rr);
 }
 
 static void verify_signed(const struct call *c, const struct signed_row *rows, size_t n,
-                          const struct strlist *digests, struct diags *d)
+                          struct diags *d)
 {
     struct signed_input *in = xcalloc(n ? n : 1, sizeof *in);
     struct signed_result *res = xcalloc(n ? n : 1, sizeof *res);
@@ -317,7 +317,6 @@ static void verify_signed(const struct call *c, const struct signed_row *rows, s
     signed_check_many(c, in, res, n);
     for (size_t i = 0; i < n; i++) {
         const struct signed_row *r = &rows[i];
-        verify_recorded(r, digests, d);
         const struct person *who = call_person_by_id(c, r->signer);
         switch (res[i].check) {
         case SIGNED_VERIFIED:
@@ -364,10 +363,14 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         store_verify_facts(st, &c, &d) < 0 || store_signed_rows(st, &c, &rows, &n_rows) < 0) {
         cli_fail("%s", store_errmsg(st));
     } else {
-        struct strlist digests = {0};
-        if (store_event_digests(st, &digests) == 0)
-            verify_signed(&c, rows, n_rows, &digests, &d);
-        strlist_free(&digests);
+        struct recorded_event *ev = NULL;
+        size_t n_ev = 0;
+        if (store_recorded_events(st, &ev, &n_ev) == 0)
+            verify_recorded(rows, n_rows, ev, n_ev, &d);
+        else
+            diags_add(&d, NULL, 0, 0, "%s", store_errmsg(st));
+        recorded_events_free(ev, n_ev);
+        verify_signed(&c, rows, n_rows, &d);
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);

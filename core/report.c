@@ -344,3 +344,56 @@ const char *signed_check_label(enum signed_check s)
     }
     return "?";
 }
+
+static int cmp_event_digest(const void *a, const void *b)
+{
+    const struct recorded_event *x = a, *y = b;
+    int c = strcmp(x->digest, y->digest);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int cmp_row_digest(const void *a, const void *b)
+{
+    const struct recorded_row *x = a, *y = b;
+    return strcmp(x->digest, y->digest);
+}
+
+void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorded_row *rows,
+                          size_t n_rows, struct diags *d)
+{
+    if (n_ev)
+        qsort(ev, n_ev, sizeof *ev, cmp_event_digest);
+    if (n_rows)
+        qsort(rows, n_rows, sizeof *rows, cmp_row_digest);
+    size_t i = 0, j = 0;
+    while (i < n_ev || j < n_rows) {
+        const char *key = i < n_ev && (j >= n_rows || strcmp(ev[i].digest, rows[j].digest) <= 0)
+                              ? ev[i].digest
+                              : rows[j].digest;
+        size_t e0 = i, r0 = j;
+        while (i < n_ev && strcmp(ev[i].digest, key) == 0)
+            i++;
+        while (j < n_rows && strcmp(rows[j].digest, key) == 0)
+            j++;
+        size_t n_e = i - e0, n_r = j - r0;
+        if (n_e == 0) {
+            for (size_t k = r0; k < j; k++)
+                diags_add(d, NULL, 0, 0, _("%s: no audit event records it"), rows[k].label);
+            continue;
+        }
+        for (size_t k = r0 + n_e; k < j; k++)
+            diags_add(d, NULL, 0, 0,
+                      _("%s: stored more than once (a copy of a signed record, or a replay)"),
+                      rows[k].label);
+        for (size_t k = e0 + n_r; k < i; k++)
+            diags_add(d, NULL, 0, 0, _("event %lld (%s): the signed record it recorded is missing"),
+                      (long long)ev[k].seq, ev[k].what);
+    }
+}
+
+void recorded_events_free(struct recorded_event *ev, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(ev[i].what);
+    free(ev);
+}

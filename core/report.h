@@ -150,4 +150,24 @@ const char *signed_check_label(enum signed_check s); /* translated: "verified", 
 void signed_check_many(const struct call *c, const struct signed_input *in,
                        struct signed_result *out, size_t n);
 
+/* R14, both directions (DESIGN.md Trust): every signed record is named by exactly one event of
+ * the audit chain, and every event that names a record still has it. An event's digest is the
+ * record_digest_hex of the signed text it recorded. */
+struct recorded_event {
+    int64_t seq;
+    char *what; /* "sheet submitted 2026-011", for people */
+    char digest[RECORD_DIGEST_HEX + 1];
+};
+
+struct recorded_row {
+    const char *label; /* "sheet 2026-011/강민준" */
+    char digest[RECORD_DIGEST_HEX + 1];
+};
+
+/* Reports to d: a row no event records, a row stored more than once (a copy or a replay of a
+ * signed record), and an event whose record is gone. Sorts both arrays. */
+void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorded_row *rows,
+                          size_t n_rows, struct diags *d);
+void recorded_events_free(struct recorded_event *ev, size_t n);
+
 #endif

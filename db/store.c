@@ -1081,26 +1081,40 @@ int store_event_signed(struct store *st, const char *actor, const char *kind, co
     return rc;
 }
 
-static int cmp_str(const void *a, const void *b)
+int store_recorded_events(struct store *st, struct recorded_event **out, size_t *n)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int store_event_digests(struct store *st, struct strlist *out)
-{
-    sqlite3_stmt *s = db_prepare(st, "SELECT detail FROM event");
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *s = db_prepare(st, "SELECT seq, kind, app_id, detail FROM event ORDER BY seq");
     if (!s)
         return -1;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *d = (const char *)sqlite3_column_text(s, 0);
-        size_t n = d ? strlen(d) : 0;
-        if (n >= RECORD_DIGEST_HEX + 2 && d[n - RECORD_DIGEST_HEX - 2] == ' ' &&
-            d[n - RECORD_DIGEST_HEX - 1] == '#')
-            strlist_add(out, d + n - RECORD_DIGEST_HEX);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *det = (const char *)sqlite3_column_text(s, 3);
+        size_t len = det ? strlen(det) : 0;
+        if (len < RECORD_DIGEST_HEX + 2 || det[len - RECORD_DIGEST_HEX - 2] != ' ' ||
+            det[len - RECORD_DIGEST_HEX - 1] != '#')
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        struct recorded_event *e = &(*out)[(*n)++];
+        e->seq = sqlite3_column_int64(s, 0);
+        const char *kind = (const char *)sqlite3_column_text(s, 1);
+        const char *app = (const char *)sqlite3_column_text(s, 2);
+        e->what = xasprintf("%s%s%s", kind ? kind : "", app && *app ? " " : "", app ? app : "");
+        memcpy(e->digest, det + len - RECORD_DIGEST_HEX, RECORD_DIGEST_HEX);
+        e->digest[RECORD_DIGEST_HEX] = '\0';
     }
     sqlite3_finalize(s);
-    if (out->n)
-        qsort(out->v, out->n, sizeof *out->v, cmp_str);
+    if (rc != SQLITE_DONE) {
+        recorded_events_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return db_fail(st, "event");
+    }
     return 0;
 }
 

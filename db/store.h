@@ -102,8 +102,9 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
 /* The event that records a signed record: its detail ends with " #<digest of the record>". */
 int store_event_signed(struct store *st, const char *actor, const char *kind, const char *app,
                        const char *detail, const char *record_text);
-/* The digests named by events, sorted (strcmp), for finding each signed record's event. */
-int store_event_digests(struct store *st, struct strlist *out);
+/* Every event that names a signed record's digest, in chain order (caller frees with
+ * recorded_events_free). */
+int store_recorded_events(struct store *st, struct recorded_event **out, size_t *n);
 /* Re-derive every event's hash; each break goes to d as "event N: why". */
 int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events);
 

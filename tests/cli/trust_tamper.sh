@@ -142,3 +142,17 @@ expect_exit 0 -d tf.db verify
 tamper tf.db "drop trigger event_no_delete; delete from event where kind = 'forfeit'"
 tamper tf.db "drop trigger event_no_delete;
     delete from event where kind in ('forfeit', 'tie resolve')"
+
+# Both directions: a whole signed sheet deleted (its event still names it), and a signed bonus
+# award copied back in (a replay) are each named.
+tamper main.db "drop trigger sheet_item_no_delete; drop trigger amount_vote_no_delete;
+    drop trigger sheet_no_delete;
+    delete from sheet_item where sheet_id = (select min(id) from sheet where app_id = '2026-011');
+    delete from amount_vote where sheet_id = (select min(id) from sheet where app_id = '2026-011');
+    delete from sheet where id = (select min(id) from sheet where app_id = '2026-011')"
+grep -q "sheet submitted 2026-011): the signed record it recorded is missing" out ||
+    fail "a deleted sheet was not named"
+tamper main.db "insert into bonus_change(app_id, bonus, awarded, note, person_id, at,
+    signed_text, signature) select app_id, bonus, awarded, note, person_id, at, signed_text,
+    signature from bonus_change where id = (select min(id) from bonus_change)"
+grep -q "stored more than once" out || fail "a replayed bonus award was not named"
