@@ -13,17 +13,33 @@ static int64_t effective_panel(const struct call *c, const struct app_record *r)
     return 0;
 }
 
-/* Only applications that reached scoring are anyone's to score. */
+/* Applications that reached scoring: not forfeited, or forfeited with sheets in (see below). */
 static bool to_score(const struct app_record *r)
 {
-    return r->review == REVIEW_PASSED && !r->forfeited;
+    return r->review == REVIEW_PASSED && (!r->forfeited || r->n_sheets > 0);
+}
+
+/* A forfeit (R11.5) un-submits nothing: a forfeited application that was scored still counts,
+ * with the sheets submitted for it, and only those (nobody is still to score it). Calibration
+ * counts the same sheets. */
+static bool counts_for_panel(const struct call *c, const struct app_record *r,
+                             const struct panel_progress *pp)
+{
+    if (!to_score(r) || effective_panel(c, r) != pp->panel)
+        return false;
+    if (!r->forfeited)
+        return true;
+    for (size_t k = 0; k < pp->n_judges; k++)
+        if (!call_has_conflict(r, pp->judges[k].judge) && call_sheet_of(r, pp->judges[k].judge))
+            return true;
+    return false;
 }
 
 static void panel_count(const struct call *c, struct panel_progress *pp)
 {
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *r = &c->apps[i];
-        if (!to_score(r) || effective_panel(c, r) != pp->panel)
+        if (!counts_for_panel(c, r, pp))
             continue;
         pp->apps++;
         bool complete = true;
@@ -33,11 +49,13 @@ static void panel_count(const struct call *c, struct panel_progress *pp)
                 jp->conflicts++;
                 continue;
             }
-            jp->expected++;
-            if (call_sheet_of(r, jp->judge))
+            if (call_sheet_of(r, jp->judge)) {
+                jp->expected++;
                 jp->submitted++;
-            else
+            } else if (!r->forfeited) {
+                jp->expected++;
                 complete = false;
+            }
         }
         pp->complete += complete;
     }

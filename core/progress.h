@@ -12,14 +12,15 @@
 struct judge_progress {
     int64_t judge; /* person id */
     int submitted; /* sheets in, on the applications counted below */
-    int expected;  /* applications theirs to score: reviewed, not forfeited, no conflict */
+    int expected;  /* applications theirs to score: reviewed, no conflict, and not forfeited or
+                    * scored by them before the forfeit (a forfeit un-submits nothing, R11.5) */
     int conflicts; /* applications of the panel on which they declared a conflict (R6.4) */
 };
 
 struct panel_progress {
     int64_t panel;    /* panel id; 0 = applications on no panel, scored by every judge (R6.3) */
     const char *name; /* the panel's name (owned by the call); NULL for 0 */
-    int apps;         /* applications that passed review and did not forfeit */
+    int apps;         /* applications that passed review: not forfeited, or with sheets in */
     int complete;     /* of those, every judge submitted or declared a conflict (R6.4) */
     struct judge_progress *judges; /* the panel's judges, in the panel's order */
     size_t n_judges;

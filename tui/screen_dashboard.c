@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "tui/draw.h"
 #include "tui/page.h"
 #include "tui/screen.h"
@@ -48,32 +49,16 @@ static void call_lines(struct page *pg, const struct tui *t)
     free(days);
 }
 
-/* How many sheets a judge has submitted, and how many are theirs to submit: applications that
- * passed review, on the judge's panel (R6.3), without a conflict declared (R6.4). */
-static void judge_sheets(const struct call *c, int64_t judge, int *submitted, int *expected)
-{
-    *submitted = *expected = 0;
-    for (size_t i = 0; i < c->n_apps; i++) {
-        const struct app_record *r = &c->apps[i];
-        if (call_sheet_of(r, judge))
-            (*submitted)++;
-        if (r->review == REVIEW_PASSED && !r->forfeited && call_judge_on_app(c, r, judge) &&
-            !call_has_conflict(r, judge))
-            (*expected)++;
-    }
-}
-
 /* "강민준      3 of 3" for the nth judge, or NULL past the last. */
-static char *judge_text(const struct call *c, size_t nth)
+static char *judge_text(const struct call *c, const struct progress *pr, size_t nth)
 {
     for (size_t i = 0, seen = 0; i < c->n_people; i++) {
         const struct person *p = &c->people[i];
         if (p->role != ROLE_JUDGE || seen++ != nth)
             continue;
-        int submitted, expected;
-        judge_sheets(c, p->id, &submitted, &expected);
+        struct judge_progress jp = progress_of_judge(pr, p->id);
         char *name = text_pad(p->name, 10, ALIGN_LEFT);
-        char *s = xasprintf(_("%s %2d of %d"), name, submitted, expected);
+        char *s = xasprintf(_("%s %2d of %d"), name, jp.submitted, jp.expected);
         free(name);
         char *cell = text_pad(s, JUDGE_COLS, ALIGN_LEFT);
         free(s);
@@ -95,6 +80,8 @@ static void progress_lines(struct page *pg, const struct tui *t)
     char *head = text_pad(_("Applications by stage"), STAGE_COLS, ALIGN_LEFT);
     page_addf(pg, STYLE_HEADER, 0, "%s%s", head, _("Sheets submitted by judge"));
     free(head);
+    struct progress pr;
+    call_progress(c, &pr);
     size_t judge_rows = (n_judges + 1) / 2;
     size_t rows = judge_rows > STAGE_COUNT ? judge_rows : STAGE_COUNT;
     for (size_t i = 0; i < rows; i++) {
@@ -106,8 +93,8 @@ static void progress_lines(struct page *pg, const struct tui *t)
             free(label);
         }
         char *left = text_pad(stage, STAGE_COLS, ALIGN_LEFT);
-        char *first = i < judge_rows ? judge_text(c, i) : NULL;
-        char *second = i < judge_rows ? judge_text(c, i + judge_rows) : NULL;
+        char *first = i < judge_rows ? judge_text(c, &pr, i) : NULL;
+        char *second = i < judge_rows ? judge_text(c, &pr, i + judge_rows) : NULL;
         page_addf(pg, STYLE_NORMAL, STAGE_COLS, "%s%s%s", left, first ? first : "",
                   second ? second : "");
         free(second);
@@ -115,6 +102,7 @@ static void progress_lines(struct page *pg, const struct tui *t)
         free(left);
         free(stage);
     }
+    progress_free(&pr);
     if (n_judges == 0)
         page_addf(pg, STYLE_DIM, 0, "%*s%s", STAGE_COLS, "", _("(no judges yet)"));
 }

@@ -205,7 +205,8 @@ static const struct judge_progress *judge_in(const struct panel_progress *pp, in
     return NULL;
 }
 
-/* R6.3, R6.4: reviewed, not forfeited applications of the panel; a conflict is not expected. */
+/* R6.3, R6.4: reviewed applications of the panel; a conflict is not expected; a forfeited one
+ * (R11.5) only with the sheets submitted for it. */
 static void test_progress_panels(void **state)
 {
     (void)state;
@@ -216,12 +217,12 @@ static void test_progress_panels(void **state)
     const struct panel_progress *pp = &p.panels[0];
     assert_int_equal(pp->panel, 10);
     assert_string_equal(pp->name, "P");
-    assert_int_equal(pp->apps, 4);     /* V X Y Z */
-    assert_int_equal(pp->complete, 2); /* X, and Y with E's conflict */
+    assert_int_equal(pp->apps, 5);     /* U (forfeited, with A's sheet) V X Y Z */
+    assert_int_equal(pp->complete, 3); /* U: nobody else is still to score it; X; Y */
     assert_int_equal(pp->n_judges, 5);
     const struct judge_progress *a = judge_in(pp, A), *e = judge_in(pp, E);
-    assert_int_equal(a->expected, 4);
-    assert_int_equal(a->submitted, 3); /* X Y Z; U forfeited does not count */
+    assert_int_equal(a->expected, 5);
+    assert_int_equal(a->submitted, 4); /* U X Y Z: the forfeit un-submits nothing */
     assert_int_equal(e->expected, 3);
     assert_int_equal(e->submitted, 1);
     assert_int_equal(e->conflicts, 1);
@@ -230,6 +231,45 @@ static void test_progress_panels(void **state)
     assert_int_equal(sum.submitted, 3);
     assert_int_equal(sum.expected, 4);
     progress_free(&p);
+}
+
+/* Issue 13: after a forfeit a judge's sheets submitted never exceed those expected, and they are
+ * the sheets calibration counts, for every judge. */
+static void progress_matches_calibration(void)
+{
+    struct progress p;
+    struct calibration cal;
+    call_progress(&call, &p);
+    calibration_compute(&call, &cal);
+    for (size_t i = 0; i < cal.n_judges; i++) {
+        struct judge_progress jp = progress_of_judge(&p, cal.judges[i].judge);
+        assert_true(jp.submitted <= jp.expected);
+        assert_int_equal(jp.submitted, cal.judges[i].sheets);
+    }
+    calibration_free(&cal);
+    progress_free(&p);
+}
+
+static void test_progress_forfeit(void **state)
+{
+    (void)state;
+    for (int with_panels = 0; with_panels < 2; with_panels++) {
+        call_build(with_panels);
+        progress_matches_calibration();
+        struct progress p;
+        call_progress(&call, &p);
+        struct judge_progress a = progress_of_judge(&p, A);
+        assert_int_equal(a.submitted, 4); /* U X Y Z */
+        assert_int_equal(a.expected, 5);  /* and V */
+        progress_free(&p);
+        /* U forfeited after every sheet was in: all five stay submitted */
+        apps[1].sheets = x_sheets, apps[1].n_sheets = 5;
+        progress_matches_calibration();
+        call_progress(&call, &p);
+        struct judge_progress e = progress_of_judge(&p, E);
+        assert_int_equal(e.submitted, 2); /* U X; Y is E's conflict */
+        progress_free(&p);
+    }
 }
 
 /* With no panel set up, every judge scores every application (R6.3). */
@@ -246,7 +286,7 @@ static void test_progress_no_panels(void **state)
     const struct judge_progress *f = judge_in(&p.panels[0], F);
     assert_int_equal(f->expected, 4);
     assert_int_equal(f->submitted, 0);
-    assert_int_equal(p.panels[0].complete, 0); /* F has scored nothing */
+    assert_int_equal(p.panels[0].complete, 1); /* F has scored nothing: only U (forfeited) */
     progress_free(&p);
 }
 
@@ -256,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_isqrt),           cmocka_unit_test(test_sheet_deviations),
         cmocka_unit_test(test_judges),          cmocka_unit_test(test_item_stats),
         cmocka_unit_test(test_progress_panels), cmocka_unit_test(test_progress_no_panels),
+        cmocka_unit_test(test_progress_forfeit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
