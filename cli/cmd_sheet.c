@@ -211,6 +211,9 @@ static void sheet_check(struct store *st, const struct call *c, struct sheet_fil
     s->row.judge = s->judge->id;
     if (r->review != REVIEW_PASSED)
         diags_add(d, s->path, 0, 0, _("application %s has not passed document review"), app);
+    char unassigned[256];
+    if (call_unassigned_refusal(c, r, unassigned, sizeof unassigned))
+        diags_add(d, s->path, 0, 0, "%s", unassigned);
     if (!call_judge_on_app(c, r, s->judge->id))
         diags_add(d, s->path, 0, 0, _("%s is not on the panel of application %s"), judge, app);
     if (call_has_conflict(r, s->judge->id))

@@ -1,6 +1,7 @@
 /* A whole call in memory and the rules applied to it (see call.h). */
 #include "core/call.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,18 @@ size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t
         if (c->people[i].role == ROLE_JUDGE)
             out[n++] = c->people[i].id;
     return n;
+}
+
+const char *call_unassigned_refusal(const struct call *c, const struct app_record *r, char *buf,
+                                    size_t len)
+{
+    /* With no panel at all, the one default panel is every registered judge (R6.6). */
+    if (c->n_panels == 0 || (r->panel && panel_by_id(c, r->panel)))
+        return NULL;
+    snprintf(buf, len,
+             _("%s is not assigned to any panel yet (R6.6): assign it with simsa panel assign"),
+             r->a.id);
+    return buf;
 }
 
 bool call_judge_on_app(const struct call *c, const struct app_record *r, int64_t judge)

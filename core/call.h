@@ -104,6 +104,11 @@ struct panel *call_find_panel(const struct call *c, const char *name);
 size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out,
                        size_t max);
 bool call_judge_on_app(const struct call *c, const struct app_record *r, int64_t judge);
+/* R6.6: once any panel exists, an application must be assigned to one before it is scored. NULL
+ * when r may be scored as far as panels go, else why not (translated, in buf). The one check of
+ * `score import`, `sheet import` and the score form. */
+const char *call_unassigned_refusal(const struct call *c, const struct app_record *r, char *buf,
+                                    size_t len);
 bool call_has_conflict(const struct app_record *r, int64_t judge);
 const struct app_sheet *call_sheet_of(const struct app_record *r, int64_t judge);
 

@@ -419,6 +419,9 @@ static void score_check_who(const struct call *c, const struct person *actor,
         return;
     if (a->review != REVIEW_PASSED)
         ROW_ERR(t, r, 0, _("application %s has not passed document review"), a->a.id);
+    char unassigned[256];
+    if (call_unassigned_refusal(c, a, unassigned, sizeof unassigned))
+        ROW_ERR(t, r, 0, "%s", unassigned);
     if (!call_judge_on_app(c, a, judge->id))
         ROW_ERR(t, r, 1, _("%s is not on the panel of application %s"), judge->name, a->a.id);
     if (call_has_conflict(a, judge->id))

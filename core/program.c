@@ -940,6 +940,33 @@ static void check_step(struct loader *ld, const struct program *p)
     }
 }
 
+/* R8: bonus points and the cap are multiples of the decimals step, so the final score
+ * (official base + bonus) is exact at the published precision. Points are tenths, so with
+ * decimals >= 1 every value is fine and with decimals = 0 the step is one whole point. */
+static void check_bonus_step(struct loader *ld, const struct program *p)
+{
+    int32_t step = p->decimals == 0 ? 10 : 1;
+    char step_text[24];
+    tenths_format(step, step_text, sizeof step_text);
+    size_t b = 0;
+    for (size_t i = 0; i < ld->n_sections && b < p->n_bonuses; i++) {
+        const struct section *s = ld->sections[i];
+        if (s->kind != SEC_BONUS)
+            continue;
+        const struct entry *e = find_entry(s, "points");
+        if (e && p->bonuses[b].points_tenths % step != 0)
+            problem(ld, e->line,
+                    _("%s = %s in [%s] is finer than the step %s of decimals = %d (R8)"), e->key,
+                    e->value, s->label, step_text, p->decimals);
+        b++;
+    }
+    const struct section *policy = find_section(ld, SEC_POLICY, NULL, 0);
+    const struct entry *cap = find_entry(policy, "bonus_cap");
+    if (cap && p->bonus_cap_tenths > 0 && p->bonus_cap_tenths % step != 0)
+        problem(ld, cap->line, _("%s = %s in [%s] is finer than the step %s of decimals = %d (R8)"),
+                cap->key, cap->value, policy->label, step_text, p->decimals);
+}
+
 static void report_unknown_keys(struct loader *ld)
 {
     for (size_t i = 0; i < ld->n_sections; i++) {
@@ -966,6 +993,7 @@ static void build_program(struct loader *ld, struct program *p)
     load_policy(ld, p);
     resolve_tie_break(ld, p);
     check_step(ld, p);
+    check_bonus_step(ld, p);
     report_unknown_keys(ld);
 }
 

@@ -117,6 +117,8 @@ const char *session_score_refusal(const struct call *c, const struct app_record 
     /* The same checks, and words, as a score import (core/import.c). */
     if (r->review != REVIEW_PASSED)
         return refuse(buf, len, _("application %s has not passed document review"), r->a.id);
+    if (call_unassigned_refusal(c, r, buf, len))
+        return buf;
     if (judge->role != ROLE_JUDGE || !call_judge_on_app(c, r, judge->id))
         return refuse(buf, len, _("%s is not on the panel of application %s"), judge->name,
                       r->a.id);

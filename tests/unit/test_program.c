@@ -579,6 +579,52 @@ static void test_R6_2_step_must_divide_every_maximum(void **state)
                "t.ini:31: step 0.3 does not divide the maximum 40 of item 'kpi'");
 }
 
+static void test_R8_bonus_and_cap_multiples_of_the_decimals_step(void **state)
+{
+    (void)state;
+    static const char bonus[] = "[bonus b]\n"         /* 47 with one line added above */
+                                "points = 2.5\n"      /* 48 */
+                                "name_ko = 가점\n"
+                                "name_en = Bonus\n";
+    char *with_bonus = malloc(sizeof minimal + sizeof bonus);
+    assert_non_null(with_bonus);
+    strcpy(with_bonus, minimal);
+    strcat(with_bonus, bonus);
+    /* 2.5 points with decimals = 0: refused, naming the file, line and key. */
+    char *coarse = edit(with_bonus, "quorum = 3\n", "quorum = 3\ndecimals = 0\n");
+    expect_problems(coarse,
+                    "t.ini:48: points = 2.5 in [bonus b] is finer than the step 1 of decimals = 0 "
+                    "(R8)",
+                    (const char *)NULL);
+    /* The cap too. */
+    char *cap = edit(minimal, "quorum = 3\n", "quorum = 3\ndecimals = 0\nbonus_cap = 5.5\n");
+    expect_problems(cap,
+                    "t.ini:32: bonus_cap = 5.5 in [policy] is finer than the step 1 of decimals = "
+                    "0 (R8)",
+                    (const char *)NULL);
+    /* On the step: 2.5 with decimals = 1, 3 and a cap of 5 with decimals = 0. */
+    struct program p;
+    struct diags d = {0};
+    char *fine = edit(with_bonus, "quorum = 3\n", "quorum = 3\ndecimals = 1\n");
+    assert_int_equal(program_parse(fine, "t.ini", &p, &d), 0);
+    assert_int_equal(p.bonuses[0].points_tenths, 25);
+    program_free(&p);
+    char *whole_bonus = edit(with_bonus, "points = 2.5\n", "points = 3\n");
+    char *whole = edit(whole_bonus, "quorum = 3\n", "quorum = 3\ndecimals = 0\nbonus_cap = 5\n");
+    assert_int_equal(program_parse(whole, "t.ini", &p, &d), 0);
+    assert_int_equal(p.bonuses[0].points_tenths, 30);
+    assert_int_equal(p.bonus_cap_tenths, 50);
+    program_free(&p);
+    assert_int_equal(d.n, 0);
+    diags_free(&d);
+    free(whole);
+    free(whole_bonus);
+    free(fine);
+    free(cap);
+    free(coarse);
+    free(with_bonus);
+}
+
 static void test_R7_3_threshold_outside_0_to_100(void **state)
 {
     (void)state;
@@ -858,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_unknown_section_and_stray_lines),
         cmocka_unit_test(test_R7_2_decimals_outside_0_to_4),
         cmocka_unit_test(test_R6_2_step_must_divide_every_maximum),
+        cmocka_unit_test(test_R8_bonus_and_cap_multiples_of_the_decimals_step),
         cmocka_unit_test(test_R7_3_threshold_outside_0_to_100),
         cmocka_unit_test(test_R5_amounts_must_be_positive),
         cmocka_unit_test(test_R1_deadline_before_announcement),
