@@ -131,6 +131,11 @@ static void print_program(const struct program *p)
     for (size_t i = 0; i < p->n_docs; i++)
         printf("  %2d %s %s\n", p->docs[i].number,
                p->docs[i].required ? _("required") : _("optional"), p->docs[i].name_ko);
+    printf(_("checklist (disqualifiers, R4):\n"));
+    for (size_t i = 0; i < p->n_dqs; i++) {
+        static const char *const kinds[] = {"checklist", "capital_erosion", "debt_liquidity"};
+        printf("  %-4s %-15s %s\n", p->dqs[i].id, kinds[p->dqs[i].kind], p->dqs[i].text_ko);
+    }
     printf(_("bonuses:\n"));
     for (size_t i = 0; i < p->n_bonuses; i++) {
         char pts[16];

@@ -36,6 +36,21 @@ static int file_write(const char *path, const char *data, size_t len, mode_t mod
     return 0;
 }
 
+/* The output directory of `sheet export -o DIR`: made (0700) when missing, only its last
+ * component; something there that is not a directory is refused. */
+static int out_dir(const char *dir)
+{
+    struct stat sb;
+    if (stat(dir, &sb) == 0) {
+        if (!S_ISDIR(sb.st_mode))
+            return cli_fail(_("%s exists and is not a directory"), dir);
+        return EXIT_OK;
+    }
+    if (errno != ENOENT || mkdir(dir, 0700) < 0)
+        return cli_fail("%s: %s", dir, strerror(errno));
+    return EXIT_OK;
+}
+
 static char *sheet_file_name(const char *dir, const char *app, const char *judge, const char *ext)
 {
     return xasprintf("%s/%s-%s%s", dir, app, judge, ext);
@@ -58,6 +73,8 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     struct person *judge = call_find_person(&c, pos[0]);
     if (!judge || judge->role != ROLE_JUDGE)
         rc = cli_fail(_("%s is not a judge of this call"), pos[0]);
+    else if (out_dir(dir))
+        rc = EXIT_FAIL;
     for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
         if (!call_sheet_of(&c.apps[i], judge->id))
             continue;

@@ -113,7 +113,7 @@ static void app_check_identity(const struct call *c, const struct csv_table *t,
         ROW_ERR(t, r, A_BIZNO, _("business number \"%s\": %s"), CLIP(field(r, A_BIZNO)), why);
     a->biz_no = xstrdup(digits);
     if (size_parse(field(r, A_SIZE), &a->size) < 0)
-        ROW_ERR(t, r, A_SIZE, _("size \"%s\" must be sme, midsize or large"),
+        ROW_ERR(t, r, A_SIZE, _("size \"%s\" must be sme, midsize or large (or 중소기업, 중견기업, 대기업)"),
                 CLIP(field(r, A_SIZE)));
     static const size_t texts[] = {A_COMPANY, A_REGION,  A_FACTORY, A_INDUSTRY, A_SUPPLIER,
                                    A_SUPPLIER_REGION,    A_TITLE,   A_CONTACT,  A_EMAIL};

@@ -99,6 +99,6 @@ void review_result_free(struct review_result *r);
 
 const char *size_name(enum company_size s); /* "sme" / "midsize" / "large" */
 const char *size_label(enum company_size s); /* the same for people, translated */
-int size_parse(const char *s, enum company_size *out); /* also 중소기업, 중견기업, 대기업 */
+int size_parse(const char *s, enum company_size *out); /* also 중소기업, 중견기업, 대기업 (or 중소 기업, ...) */
 
 #endif

@@ -126,7 +126,7 @@ bad_import amount.csv \
 { echo "$H"; app_row 2026-201 12345; app_row 2026-202 "$BIZ5" | sed 's/,sme,/,big,/'; } > many.csv
 bad_import many.csv \
     'many.csv:2:3: business number "12345": a business number must have 10 digits' \
-    'many.csv:3:4: size "big" must be sme, midsize or large'
+    'many.csv:3:4: size "big" must be sme, midsize or large (or 중소기업, 중견기업, 대기업)'
 
 # Files that are not CSV text.
 printf 'id,company\n' | iconv -f UTF-8 -t UTF-16 > utf16.csv

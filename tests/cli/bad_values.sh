@@ -71,7 +71,7 @@ app_case "s/$BIZ3/${BIZ3}1/" "app.csv:2:3: business number \"${BIZ3}1\": a busin
 app_case 's/,yes,/,maybe,/' 'app.csv:2:11: supplier_pools "maybe" must be yes or no'
 app_case 's/a@example.kr/a.example.kr/' 'app.csv:2:16: contact_email "a.example.kr" is not an e-mail address'
 app_case 's/^2026-\([0-9]*\)/2026 \1/' "app.csv:2:1: id \"2026 $((n + 1))\" must be 1-64 letters, digits, '-', '_' or '.'"
-app_case 's/,sme,/,,/' 'app.csv:2:4: size "" must be sme, midsize or large'
+app_case 's/,sme,/,,/' 'app.csv:2:4: size "" must be sme, midsize or large (or 중소기업, 중견기업, 대기업)'
 
 # ---- documents and financial figures ----
 printf 'app,doc,issued\n2026-001,1,2026-02-30\n' > doc.csv
