@@ -49,6 +49,7 @@ check_import finance f3.csv \
     'f3.csv:3:2: year 2025 of 2026-101 appears more than once in the file (line 2)' \
     'f3.csv:4:2: year 2025 of 2026-101 appears more than once in the file (line 2)'
 okd panel add 전체 j1 j2 j3 j4 j5
+okd panel assign 전체 2026-101
 { echo "$SCORE_HEADER"; for i in 1 2 3; do echo '2026-101,j3,7,3.5,14,10.5,14,3.5,10.5,7,agree,'; done; } > s3.csv
 check_import score s3.csv \
     's3.csv:3:2: a second sheet of j3 for 2026-101 in the file (line 2)' \
