@@ -35,7 +35,7 @@ def tenths(v):
     return "%d" % (v // 10) if v % 10 == 0 else "%d.%d" % (v // 10, v % 10)
 
 
-def simsa(exe, db, *args, stdin=None, who=None):
+def simsa(exe, db, *args, stdin=None, who=SECRETARIAT):
     cmd = [exe, "-d", db]
     if who:
         cmd += ["--as", who, "--passphrase-file", "pw"]
@@ -62,8 +62,9 @@ def main():
     subprocess.run([exe, "init", db, "--program", "cbtp-2026"], check=True,
                    capture_output=True)
     write("pw", ["bench-passphrase"])
+    # Every change is made by a person: the secretariat member first adds themself.
     simsa(exe, db, "person", "add", SECRETARIAT, "--role", "secretariat",
-          "--passphrase-file", "pw")
+          "--passphrase-file", "pw", who=None)
     for j in JUDGES:
         simsa(exe, db, "person", "add", j, "--role", "judge", "--passphrase-file", "pw")
 

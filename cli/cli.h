@@ -17,6 +17,7 @@ struct cli {
     const char *db_path;
     const char *as;        /* --as NAME */
     const char *pass_file; /* --passphrase-file FILE ("-" = stdin) */
+    struct store *st;      /* the call cli_open opened: cli_unlock makes its person the actor */
 };
 
 struct cli_command {
@@ -55,6 +56,10 @@ struct person *cli_actor(struct cli *cli, struct call *c, int role);
 /* Unlock the actor's key with --passphrase-file or a prompt (echo off); 0 or -1 with a message
  * printed. The secret is wiped by secret_key_wipe. */
 int cli_unlock(struct cli *cli, const struct person *p, struct secret_key *key);
+/* The change about to be made through st is made by --as NAME (of `role`, any when role < 0):
+ * find them, unlock their key into *key (the caller wipes it after the commit) and make them
+ * the actor of every event (DESIGN.md Trust). 0, or -1 with a message printed. */
+int cli_act(struct cli *cli, struct call *c, int role, struct secret_key *key);
 /* Read a passphrase from --passphrase-file / a prompt, into sodium memory (caller wipes with
  * cli_pass_free). twice: ask again to confirm when prompting. */
 char *cli_read_passphrase(struct cli *cli, const char *prompt, bool twice, size_t *len);

@@ -377,18 +377,6 @@ static const struct secret_key *demo_key(const struct demo_keys *k, const struct
     return NULL;
 }
 
-static int demo_unlock(const struct call *c, struct demo_keys *k)
-{
-    for (size_t i = 0; i < N_PEOPLE; i++) {
-        const struct person *p = call_find_person(c, demo_people[i].name);
-        const char *why = NULL;
-        k->id[i] = p->id;
-        if (key_unseal(&p->sealed, DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &k->key[i], &why) < 0)
-            return -1;
-    }
-    return 0;
-}
-
 static void demo_keys_wipe(struct demo_keys *k)
 {
     for (size_t i = 0; i < N_PEOPLE; i++)
@@ -405,16 +393,26 @@ static int demo_reload(struct store *st, struct call *c)
     return rc;
 }
 
-static int demo_people_add(struct store *st)
+/* The people, each key made here and kept open: the secretariat member (first) adds
+ * themself, then everyone else. */
+static int demo_people_add(struct store *st, struct demo_keys *k)
 {
     for (size_t i = 0; i < N_PEOPLE; i++) {
         struct public_key pub;
         struct sealed_key sealed = {0};
         const char *why = NULL;
-        if (key_generate(DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &pub, &sealed, &why) < 0)
+        if (key_generate(DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &pub, &sealed, &why) < 0 ||
+            key_unseal(&sealed, DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &k->key[i], &why) < 0) {
+            sealed_key_free(&sealed);
             return -1;
-        int rc = write_person(st, "simsa demo", demo_people[i].name, demo_people[i].role, &pub,
-                              &sealed, NULL);
+        }
+        if (i == 0) {
+            struct person self = {.name = (char *)demo_people[0].name,
+                                  .role = demo_people[0].role};
+            store_set_actor(st, &self, &k->key[0]);
+        }
+        int rc = write_person(st, "김간사", demo_people[i].name, demo_people[i].role, &pub,
+                              &sealed, &k->id[i]);
         sealed_key_free(&sealed);
         if (rc < 0)
             return -1;
@@ -422,8 +420,11 @@ static int demo_people_add(struct store *st)
     return 0;
 }
 
-static int demo_applications(struct store *st, struct call *c, struct diags *d)
+static int demo_applications(struct store *st, struct call *c, const struct demo_keys *keys,
+                             struct diags *d)
 {
+    const struct person *sec = call_find_person(c, "김간사");
+    store_set_actor(st, sec, demo_key(keys, sec));
     char *csv = demo_apps_csv();
     struct app_import in;
     struct csv_table t = {0};
@@ -451,6 +452,7 @@ static int demo_applications(struct store *st, struct call *c, struct diags *d)
 static int demo_review(struct store *st, struct call *c, const struct demo_keys *keys)
 {
     struct person *sec = call_find_person(c, "김간사");
+    store_set_actor(st, sec, demo_key(keys, sec));
     struct finance_year years[] = {{2024, 3200000000, 2100000000, 1800000000, 900000000},
                                    {2025, 3500000000, 2300000000, 2000000000, 950000000}};
     for (size_t i = 0; i < 2; i++)
@@ -484,18 +486,21 @@ static int demo_review(struct store *st, struct call *c, const struct demo_keys 
 static int demo_panels(struct store *st, struct call *c, const struct demo_keys *keys)
 {
     static const char *const names[] = {"바이오·의료", "식품·화장품·제지"};
+    struct person *sec = call_find_person(c, "김간사");
+    store_set_actor(st, sec, demo_key(keys, sec));
     for (int p = 0; p < 2; p++) {
         int64_t judges[5];
         for (int j = 0; j < 5; j++)
             judges[j] = call_find_person(c, demo_people[2 + 5 * p + j].name)->id;
         int64_t id;
-        if (store_panel_add(st, names[p], judges, 5, &id) < 0)
+        if (write_panel(st, c, sec->name, names[p], judges, 5, &id) < 0)
             return -1;
+        struct panel panel = {.id = id, .name = (char *)names[p]};
         for (size_t i = 0; i < N_APPS; i++)
-            if (demo_apps[i].panel == p + 1 && store_panel_assign(st, id, demo_apps[i].id) < 0)
+            if (demo_apps[i].panel == p + 1 &&
+                write_assign(st, sec->name, &panel, call_find_app(c, demo_apps[i].id)) < 0)
                 return -1;
     }
-    struct person *sec = call_find_person(c, "김간사");
     struct person *judge = call_find_person(c, demo_people[9].name);
     const struct bonus_def *local = program_bonus(&c->program, "local_supplier");
     if (write_conflict(st, c, call_find_app(c, "2026-006"), judge,
@@ -566,10 +571,9 @@ static int demo_build(struct store *st, struct call *c, struct diags *d)
 {
     struct demo_keys keys = {0};
     int rc = -1;
-    if (store_begin(st) || demo_people_add(st) || store_commit(st) || demo_reload(st, c) ||
-        demo_unlock(c, &keys))
+    if (store_begin(st) || demo_people_add(st, &keys) || store_commit(st) || demo_reload(st, c))
         goto out;
-    if (store_begin(st) || demo_applications(st, c, d) || store_commit(st) || demo_reload(st, c))
+    if (store_begin(st) || demo_applications(st, c, &keys, d) || store_commit(st) || demo_reload(st, c))
         goto out;
     if (store_begin(st) || demo_review(st, c, &keys) || store_commit(st) || demo_reload(st, c))
         goto out;

@@ -58,16 +58,17 @@ static int cmd_panel_add(struct cli *cli, int argc, char **argv)
     for (size_t i = 0; i < problems.n; i++)
         bad = cli_fail("%s", problems.v[i]);
     strlist_free(&problems);
-    if (!bad) {
+    struct secret_key key = {0};
+    if (!bad && cli_act(cli, &c, ROLE_SECRETARIAT, &key) == 0) {
         if (store_begin(st) ||
-            write_panel(st, &c, cli->as ? cli->as : "simsa", pos[0], judges, (size_t)(n - 1),
-                        NULL))
+            write_panel(st, &c, cli->as, pos[0], judges, (size_t)(n - 1), NULL))
             rc = cli_rollback_fail(st, pos[0]);
         else if (cli_commit(st) == 0) {
             printf(_("panel %s: %d judges\n"), pos[0], n - 1);
             rc = EXIT_OK;
         }
     }
+    secret_key_wipe(&key);
     call_free(&c);
     store_close(st);
     return rc;
@@ -97,10 +98,11 @@ static int cmd_panel_assign(struct cli *cli, int argc, char **argv)
         else if (panel && call_assign_refusal(r, panel->id))
             bad = cli_fail("%s: %s", pos[i], call_assign_refusal(r, panel->id));
     }
-    if (!bad) {
+    struct secret_key key = {0};
+    if (!bad && cli_act(cli, &c, ROLE_SECRETARIAT, &key) == 0) {
         bad = store_begin(st);
         for (int i = 1; !bad && i < n; i++)
-            bad = write_assign(st, cli->as ? cli->as : "simsa", panel, call_find_app(&c, pos[i]));
+            bad = write_assign(st, cli->as, panel, call_find_app(&c, pos[i]));
         if (bad)
             rc = cli_rollback_fail(st, pos[0]);
         else if (cli_commit(st) == 0) {
@@ -108,6 +110,7 @@ static int cmd_panel_assign(struct cli *cli, int argc, char **argv)
             rc = EXIT_OK;
         }
     }
+    secret_key_wipe(&key);
     free(pos);
     call_free(&c);
     store_close(st);
@@ -134,13 +137,15 @@ static int cmd_panel_order(struct cli *cli, int argc, char **argv)
     size_t *order = NULL, n_order = 0;
     char why[256];
     const char *refusal = NULL;
+    struct secret_key key = {0};
     if (!panel)
         cli_fail(_("no panel named %s (simsa panel add)"), pos[0]);
     else if ((refusal = session_order(&c, panel->id, (const char *const *)pos + 1,
                                       (size_t)(n - 1), &order, &n_order, why, sizeof why)))
         cli_fail("%s", refusal);
-    else if (store_begin(st) ||
-             write_order(st, &c, cli->as ? cli->as : "simsa", panel->name, order, n_order))
+    else if (cli_act(cli, &c, ROLE_SECRETARIAT, &key) < 0)
+        ; /* cli_act said why */
+    else if (store_begin(st) || write_order(st, &c, cli->as, panel->name, order, n_order))
         rc = cli_rollback_fail(st, pos[0]);
     else if (cli_commit(st) == 0) {
         printf(_("panel %s: presentation order set for %zu application(s)\n"), pos[0], n_order);
@@ -148,6 +153,7 @@ static int cmd_panel_order(struct cli *cli, int argc, char **argv)
             printf("%zu\t%s\n", i + 1, c.apps[order[i]].a.id);
         rc = EXIT_OK;
     }
+    secret_key_wipe(&key);
     free(order);
     free(pos);
     call_free(&c);
@@ -302,6 +308,7 @@ const struct cli_command cli_panel_commands[] = {
         .usage = "NAME JUDGE...",
         .summary = N_("a committee for one business field (R6.3)"),
         .run = cmd_panel_add,
+        .needs_as = true,
     },
     {
         .name = "panel",
@@ -309,6 +316,7 @@ const struct cli_command cli_panel_commands[] = {
         .usage = "NAME APP...",
         .summary = N_("the applications a panel scores"),
         .run = cmd_panel_assign,
+        .needs_as = true,
     },
     {
         .name = "panel",
@@ -316,6 +324,7 @@ const struct cli_command cli_panel_commands[] = {
         .usage = "NAME APP...",
         .summary = N_("the order in which a panel hears its applications"),
         .run = cmd_panel_order,
+        .needs_as = true,
     },
     {
         .name = "conflict",

@@ -11,20 +11,7 @@
 
 static const char *actor_name(const struct cli *cli)
 {
-    return cli->as ? cli->as : "simsa";
-}
-
-/* An optional --as must name a known person. */
-static int optional_actor(struct cli *cli, struct call *c, int64_t *id)
-{
-    *id = 0;
-    if (!cli->as)
-        return 0;
-    struct person *p = cli_actor(cli, c, -1);
-    if (!p)
-        return -1;
-    *id = p->id;
-    return 0;
+    return cli->as;
 }
 
 typedef int (*importer_fn)(struct cli *cli, struct store *st, struct call *c, const char *data,
@@ -44,8 +31,8 @@ static int run_import(struct cli *cli, int argc, char **argv, const char *usage,
         return EXIT_FAIL;
     struct diags d = {0};
     int written = 0, rc = EXIT_FAIL;
-    int64_t who;
-    if (optional_actor(cli, &c, &who) == 0) {
+    struct secret_key key = {0};
+    if (cli_act(cli, &c, ROLE_SECRETARIAT, &key) == 0) {
         if (store_begin(st) < 0) {
             rc = cli_rollback_fail(st, pos[0]);
         } else if (fn(cli, st, &c, data, len, pos[0], &d, &written) < 0) {
@@ -60,6 +47,7 @@ static int run_import(struct cli *cli, int argc, char **argv, const char *usage,
             rc = EXIT_OK;
         }
     }
+    secret_key_wipe(&key);
     diags_free(&d);
     call_free(&c);
     store_close(st);
@@ -150,7 +138,8 @@ static int cmd_check_set(struct cli *cli, int argc, char **argv)
         return EXIT_FAIL;
     }
     int rc = EXIT_FAIL;
-    int64_t who;
+    struct secret_key key = {0};
+    const struct person *who = NULL;
     const struct disqualifier_def *dq = program_dq(&c.program, pos[1]);
     if (!call_find_app(&c, pos[0])) {
         cli_fail(_("no application \"%s\""), pos[0]);
@@ -158,14 +147,15 @@ static int cmd_check_set(struct cli *cli, int argc, char **argv)
         cli_fail(_("\"%s\" is not a checklist item of %s; the items are:"), pos[1], c.program.id);
         for (size_t i = 0; i < c.program.n_dqs; i++)
             fprintf(stderr, "  %s  %s\n", c.program.dqs[i].id, c.program.dqs[i].text_ko);
-    } else if (optional_actor(cli, &c, &who) == 0) {
-        if (store_begin(st) || write_check(st, actor_name(cli), who, pos[0], dq->id, yes, note))
+    } else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
+        if (store_begin(st) || write_check(st, actor_name(cli), who->id, pos[0], dq->id, yes, note))
             rc = cli_rollback_fail(st, pos[0]);
         else if (cli_commit(st) == 0) {
             printf(_("%s: %s = %s\n"), pos[0], dq->id, yes ? _("yes") : _("no"));
             rc = EXIT_OK;
         }
     }
+    secret_key_wipe(&key);
     free(note);
     call_free(&c);
     store_close(st);
@@ -235,6 +225,7 @@ const struct cli_command cli_review_commands[] = {
         .usage = "FILE.csv",
         .summary = N_("import applications (UTF-8 or CP949)"),
         .run = cmd_app_import,
+        .needs_as = true,
     },
     {
         .name = "app",
@@ -256,6 +247,7 @@ const struct cli_command cli_review_commands[] = {
         .usage = "FILE.csv",
         .summary = N_("submitted documents: app,doc,issued"),
         .run = cmd_docs_import,
+        .needs_as = true,
     },
     {
         .name = "check",
@@ -263,6 +255,7 @@ const struct cli_command cli_review_commands[] = {
         .usage = "APP ITEM yes|no [--note TEXT]",
         .summary = N_("answer an eligibility / disqualifier checklist item (R4)"),
         .run = cmd_check_set,
+        .needs_as = true,
     },
     {
         .name = "finance",
@@ -271,6 +264,7 @@ const struct cli_command cli_review_commands[] = {
         .summary =
             N_("financial figures: app,year,liabilities,equity,current_assets,current_liabilities"),
         .run = cmd_finance_import,
+        .needs_as = true,
     },
     {
         .name = "review",

@@ -359,8 +359,10 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
     struct signed_row *rows = NULL;
     size_t n_rows = 0;
     int rc = EXIT_FAIL;
+    int64_t legacy = 0;
     if (store_verify_chain(st, &d, &n_events) < 0 || store_verify_heads(st, &d) < 0 ||
-        store_verify_facts(st, &c, &d) < 0 || store_signed_rows(st, &c, &rows, &n_rows) < 0) {
+        store_verify_actors(st, &c, &d, &legacy) < 0 || store_verify_facts(st, &c, &d) < 0 ||
+        store_signed_rows(st, &c, &rows, &n_rows) < 0) {
         cli_fail("%s", store_errmsg(st));
     } else {
         struct recorded_event *ev = NULL;
@@ -371,6 +373,13 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
             diags_add(&d, NULL, 0, 0, "%s", store_errmsg(st));
         recorded_events_free(ev, n_ev);
         verify_signed(&c, rows, n_rows, &d);
+        if (legacy > 0)
+            printf(ngettext("note: event 1 was written before simsa signed every event (a "
+                            "database of an earlier version): who made it is not proven\n",
+                            "note: events 1-%lld were written before simsa signed every event "
+                            "(a database of an earlier version): who made them is not proven\n",
+                            (unsigned long)legacy),
+                   (long long)legacy);
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);

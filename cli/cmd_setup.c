@@ -219,8 +219,6 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
         return cli_fail(_("person name \"%s\" must be 1-100 bytes of UTF-8 without commas"),
                         pos[0]);
     }
-    if (cli_opt(argc, argv, "--passphrase-file"))
-        cli->pass_file = cli_opt(argc, argv, "--passphrase-file");
     struct store *st;
     struct call c;
     if (cli_open(cli, &st, &c) < 0) {
@@ -228,25 +226,56 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
         return EXIT_FAIL;
     }
     int rc = EXIT_FAIL;
+    struct secret_key actor_key = {0}, own_key = {0};
+    struct public_key pub;
+    struct sealed_key sealed = {0};
+    /* The call's first person is a secretariat member who adds (and signs for) themself; every
+     * later person is added by a secretariat member (DESIGN.md Trust). */
+    bool first = c.n_people == 0;
     if (call_find_person(&c, name)) {
         cli_fail(_("there is already a person named %s"), name);
         goto out;
     }
+    if (first && role != ROLE_SECRETARIAT) {
+        cli_fail(_("the first person of a call is a secretariat member, who adds themself: "
+                   "simsa person add NAME --role secretariat"));
+        goto out;
+    }
+    if (first && cli->as && strcmp(cli->as, name) != 0) {
+        cli_fail(_("--as %s: this call has no people yet; its first person adds themself"),
+                 cli->as);
+        goto out;
+    }
+    if (!first && !cli->as) {
+        cli_usage(_("person add: needs --as NAME, the secretariat member adding this person, "
+                    "before the command"));
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (!first && cli_act(cli, &c, ROLE_SECRETARIAT, &actor_key) < 0)
+        goto out;
+    /* The new person's passphrase: their own --passphrase-file after the command; for the
+     * first person the global one serves too. */
+    const char *own = cli_opt(argc, argv, "--passphrase-file");
+    struct cli for_new = *cli;
+    for_new.pass_file = own ? own : first ? cli->pass_file : NULL;
     size_t len = 0;
-    char *pass = cli_read_passphrase(cli, _("New passphrase: "), true, &len);
+    char *pass = cli_read_passphrase(&for_new, _("New passphrase: "), true, &len);
     if (!pass)
         goto out;
-    struct public_key pub;
-    struct sealed_key sealed = {0};
     const char *why = NULL;
     int kr = key_generate(pass, len, &pub, &sealed, &why);
+    if (kr == 0 && first)
+        kr = key_unseal(&sealed, pass, len, &own_key, &why);
     cli_pass_free(pass);
     if (kr < 0) {
         cli_fail(_("cannot make a key: %s"), why);
         goto out;
     }
-    if (store_begin(st) ||
-        write_person(st, cli->as ? cli->as : "simsa", name, role, &pub, &sealed, NULL)) {
+    struct person self = {.name = name, .role = role, .pub = pub};
+    if (first)
+        store_set_actor(st, &self, &own_key);
+    if (store_begin(st) || write_person(st, name, name, role, &pub, &sealed, NULL)) {
         rc = cli_rollback_fail(st, name);
     } else if (cli_commit(st) == 0) {
         char hex[17];
@@ -254,8 +283,11 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
         printf(_("added %s (%s), key %s\n"), name, role_name(role), hex);
         rc = EXIT_OK;
     }
-    sealed_key_free(&sealed);
 out:
+    store_set_actor(st, NULL, NULL);
+    sealed_key_free(&sealed);
+    secret_key_wipe(&actor_key);
+    secret_key_wipe(&own_key);
     free(name);
     call_free(&c);
     store_close(st);

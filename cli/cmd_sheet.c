@@ -421,11 +421,15 @@ static int pack_signed(struct store *pack, const struct call *pc, const struct s
 /* The people who travel: the judge (with their sealed key) and the secretariat's public keys,
  * so the review decisions can be verified on the laptop. */
 static int pack_people(struct store *pack, const struct call *c, const struct person *judge,
-                       int64_t *judge_in_pack)
+                       const struct person *maker, int64_t *judge_in_pack)
 {
     static const uint8_t none[1];
-    for (size_t i = 0; i < c->n_people; i++) {
-        const struct person *p = &c->people[i];
+    /* The secretariat member who makes the pack comes first: the pack's chain starts with
+     * their own signed entry, and they sign everything copied into it. */
+    for (size_t k = 0; k <= c->n_people; k++) {
+        const struct person *p = k == 0 ? maker : &c->people[k - 1];
+        if (k > 0 && p == maker)
+            continue;
         if (p != judge && p->role != ROLE_SECRETARIAT)
             continue;
         struct sealed_key sealed = p == judge ? p->sealed : (struct sealed_key){(uint8_t *)none, 0};
@@ -493,11 +497,12 @@ static int pack_reload(struct store *pack, struct call *pc)
 }
 
 static int pack_build(struct store *src, const struct call *c, const struct person *judge,
-                      struct store *pack)
+                      const struct person *maker, const struct secret_key *key, struct store *pack)
 {
     struct call pc = {0};
     int64_t judge_in_pack = 0;
-    int rc = store_begin(pack) || pack_people(pack, c, judge, &judge_in_pack) ||
+    store_set_actor(pack, maker, key);
+    int rc = store_begin(pack) || pack_people(pack, c, judge, maker, &judge_in_pack) ||
              pack_apps(pack, c, judge, judge_in_pack) || store_commit(pack) ||
              pack_reload(pack, &pc) || store_begin(pack) ||
              pack_records(src, c, pack, &pc, judge) || store_commit(pack);
@@ -522,13 +527,17 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
         return EXIT_FAIL;
     int rc = EXIT_FAIL;
     char *err = NULL;
-    const struct person *judge = call_find_person(&c, pos[0]);
+    struct secret_key key = {0};
+    const struct person *judge = call_find_person(&c, pos[0]), *maker = NULL;
     if (!judge || judge->role != ROLE_JUDGE) {
         cli_fail(_("%s is not a judge of this call"), pos[0]);
+    } else if (!(maker = cli_actor(cli, &c, ROLE_SECRETARIAT)) ||
+               cli_unlock(cli, maker, &key) < 0) {
+        /* cli_actor / cli_unlock said why */
     } else if (store_create(out, c.program.id, c.program_text, &err) < 0 ||
                store_open(out, &pack, &err) < 0) {
         cli_fail("%s", err);
-    } else if (pack_build(src, &c, judge, pack) < 0) {
+    } else if (pack_build(src, &c, judge, maker, &key, pack) < 0) {
         cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));
         store_close(pack);
         pack = NULL;
@@ -538,6 +547,7 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
                out);
         rc = EXIT_OK;
     }
+    secret_key_wipe(&key);
     free(err);
     store_close(pack);
     call_free(&c);
@@ -551,6 +561,7 @@ const struct cli_command cli_sheet_commands[] = {
         .usage = "JUDGE -o FILE",
         .summary = N_("a laptop database for one judge to score offline"),
         .run = cmd_pack,
+        .needs_as = true,
     },
     {
         .name = "sheet",

@@ -100,6 +100,7 @@ int cli_open(struct cli *cli, struct store **st, struct call *c)
         return -1;
     }
     diags_free(&d);
+    cli->st = *st;
     return 0;
 }
 
@@ -234,7 +235,15 @@ int cli_unlock(struct cli *cli, const struct person *p, struct secret_key *key)
         cli_fail(_("%s: %s; nothing was changed"), p->name, why ? why : "?");
         return -1;
     }
+    if (cli->st)
+        store_set_actor(cli->st, p, key);
     return 0;
+}
+
+int cli_act(struct cli *cli, struct call *c, int role, struct secret_key *key)
+{
+    const struct person *who = cli_actor(cli, c, role);
+    return who && cli_unlock(cli, who, key) == 0 ? 0 : -1;
 }
 
 const char *cli_opt(int argc, char **argv, const char *name)

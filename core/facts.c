@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/csv.h"
@@ -64,4 +65,72 @@ char *fact_checklist(const char *item, bool yes, const char *note)
     put_value(&b, yes ? "yes" : "no");
     put_value(&b, note);
     return b.s;
+}
+
+char *fact_program(const char *program_id, const char *source)
+{
+    char digest[RECORD_DIGEST_HEX + 1];
+    record_digest_hex(source, digest);
+    struct strbuf b = {0};
+    put_value(&b, program_id);
+    strbuf_printf(&b, "source %s|", digest);
+    return b.s;
+}
+
+char *fact_person(const char *name, enum role role, const struct public_key *pub)
+{
+    char line[17 + 1 + 64 + 1];
+    public_key_line(pub, line);
+    struct strbuf b = {0};
+    put_value(&b, role_name(role));
+    put_value(&b, name);
+    put_value(&b, line);
+    return b.s;
+}
+
+char *fact_panel(const char *name, const char *const *judges, size_t n)
+{
+    struct strbuf b = {0};
+    put_value(&b, name);
+    for (size_t i = 0; i < n; i++)
+        put_value(&b, judges[i]);
+    return b.s;
+}
+
+size_t fact_fields(const char *fact, char ***out)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    struct strbuf cur = {0};
+    strbuf_puts(&cur, "");
+    for (const char *p = fact; *p; p++) {
+        if (*p == '|') {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 8;
+                *out = xrealloc(*out, cap * sizeof **out);
+            }
+            (*out)[n++] = cur.s;
+            cur = (struct strbuf){0};
+            strbuf_puts(&cur, "");
+        } else if (*p == '\\' && p[1] == 'x' && p[2] && p[3]) {
+            char hex[3] = {p[2], p[3], 0};
+            char ch = (char)strtol(hex, NULL, 16);
+            strbuf_add(&cur, &ch, 1);
+            p += 3;
+        } else if (*p == '\\' && p[1]) {
+            strbuf_add(&cur, p + 1, 1);
+            p++;
+        } else {
+            strbuf_add(&cur, p, 1);
+        }
+    }
+    free(cur.s);
+    return n;
+}
+
+void fact_fields_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
 }

@@ -4,11 +4,23 @@
 #ifndef SIMSA_FACTS_H
 #define SIMSA_FACTS_H
 
+#include "core/call.h"
+#include "core/keys.h"
 #include "core/review.h"
 
 char *fact_application(const struct application *a);
 char *fact_document(int doc, sdate issued);
 char *fact_finance(const struct finance_year *f);
 char *fact_checklist(const char *item, bool yes, const char *note);
+/* The call's creation: the program id and a digest of its full text. */
+char *fact_program(const char *program_id, const char *source);
+/* A person as the chain knows them: role, name and public key (the roster, DESIGN.md Trust). */
+char *fact_person(const char *name, enum role role, const struct public_key *pub);
+/* A panel: its name and its judges' names, in order. */
+char *fact_panel(const char *name, const char *const *judges, size_t n);
+/* Split a fact text back into its '|'-terminated values (unescaped); the count, *out to free
+ * with fact_fields_free. */
+size_t fact_fields(const char *fact, char ***out);
+void fact_fields_free(char **v, size_t n);
 
 #endif

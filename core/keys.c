@@ -604,3 +604,73 @@ void record_digest_hex(const char *text, char out[RECORD_DIGEST_HEX + 1])
     crypto_generichash(digest, sizeof digest, (const uint8_t *)text, strlen(text), NULL, 0);
     sodium_bin2hex(out, RECORD_DIGEST_HEX + 1, digest, sizeof digest);
 }
+
+#define EVENT_DOMAIN "simsa event v1\n"
+
+static void event_message(const uint8_t hash[32], uint8_t msg[sizeof EVENT_DOMAIN - 1 + 32])
+{
+    memcpy(msg, EVENT_DOMAIN, sizeof EVENT_DOMAIN - 1);
+    memcpy(msg + sizeof EVENT_DOMAIN - 1, hash, 32);
+}
+
+void event_sign(const struct secret_key *k, const uint8_t hash[32],
+                uint8_t sig[EVENT_SIGNATURE_BYTES])
+{
+    uint8_t msg[sizeof EVENT_DOMAIN - 1 + 32];
+    event_message(hash, msg);
+    crypto_sign_detached(sig, NULL, msg, sizeof msg, k->sk);
+}
+
+int event_signature_check(const struct public_key *pub, const uint8_t hash[32],
+                          const uint8_t sig[EVENT_SIGNATURE_BYTES])
+{
+    uint8_t msg[sizeof EVENT_DOMAIN - 1 + 32];
+    event_message(hash, msg);
+    return crypto_sign_verify_detached(sig, msg, sizeof msg, pub->pk) == 0 ? 0 : -1;
+}
+
+void public_key_line(const struct public_key *pub, char out[17 + 1 + 64 + 1])
+{
+    key_id_hex(pub->key_id, out);
+    out[16] = ':';
+    sodium_bin2hex(out + 17, 65, pub->pk, sizeof pub->pk);
+}
+
+int public_key_line_parse(const char *text, struct public_key *out)
+{
+    if (strlen(text) != 16 + 1 + 64 || text[16] != ':')
+        return -1;
+    char id[17];
+    memcpy(id, text, 16);
+    id[16] = '\0';
+    uint8_t be[KEY_ID_BYTES];
+    size_t n = 0;
+    if (sodium_hex2bin(be, sizeof be, id, 16, NULL, &n, NULL) != 0 || n != KEY_ID_BYTES ||
+        sodium_hex2bin(out->pk, sizeof out->pk, text + 17, 64, NULL, &n, NULL) != 0 ||
+        n != PUBLIC_KEY_BYTES)
+        return -1;
+    /* key_id_hex prints the little-endian id as minisign does: most significant byte first. */
+    for (size_t i = 0; i < KEY_ID_BYTES; i++)
+        out->key_id[i] = be[KEY_ID_BYTES - 1 - i];
+    char check[17];
+    key_id_hex(out->key_id, check);
+    return strcmp(check, id) == 0 ? 0 : -1;
+}
+
+int secret_key_copy(struct secret_key *dst, const struct secret_key *src)
+{
+    memset(dst, 0, sizeof *dst);
+    if (!src || !src->sk)
+        return -1;
+    dst->sk = sodium_malloc(SECRET_KEY_BYTES);
+    if (!dst->sk)
+        return -1;
+    memcpy(dst->sk, src->sk, SECRET_KEY_BYTES);
+    memcpy(dst->key_id, src->key_id, sizeof dst->key_id);
+    return 0;
+}
+
+bool secret_key_same(const struct secret_key *a, const struct secret_key *b)
+{
+    return a->sk && b->sk && sodium_memcmp(a->sk, b->sk, SECRET_KEY_BYTES) == 0;
+}

@@ -5,6 +5,7 @@
 #ifndef SIMSA_KEYS_H
 #define SIMSA_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,9 @@ int key_generate(const char *pass, size_t passlen, struct public_key *pub, struc
 int key_unseal(const struct sealed_key *sealed, const char *pass, size_t passlen,
                struct secret_key *out, const char **why);
 void secret_key_wipe(struct secret_key *k); /* sodium_free, safe on a zeroed struct */
+/* A second copy of an open key in its own protected memory (wiped separately); 0 or -1. */
+int secret_key_copy(struct secret_key *dst, const struct secret_key *src);
+bool secret_key_same(const struct secret_key *a, const struct secret_key *b);
 void sealed_key_free(struct sealed_key *k);
 
 /* Key id as 16 upper-case hex digits (minisign prints it this way). */
@@ -74,5 +78,18 @@ void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, 
  * records a signed record ends with " #<digest>", tying the record to the chain. */
 #define RECORD_DIGEST_HEX 32
 void record_digest_hex(const char *text, char out[RECORD_DIGEST_HEX + 1]);
+
+/* An audit event's signature (DESIGN.md Trust: every event is made and signed by a person):
+ * Ed25519 over "simsa event v1\n" and the event's 32-byte chain hash. */
+#define EVENT_SIGNATURE_BYTES 64
+void event_sign(const struct secret_key *k, const uint8_t hash[32],
+                uint8_t sig[EVENT_SIGNATURE_BYTES]);
+/* 0 when sig is k's signature of the event hash, else -1. */
+int event_signature_check(const struct public_key *pub, const uint8_t hash[32],
+                          const uint8_t sig[EVENT_SIGNATURE_BYTES]);
+/* A public key as one line of text, "<key id hex>:<64 hex digits>", and back (0 or -1): how the
+ * audit chain names a person's key. */
+void public_key_line(const struct public_key *pub, char out[17 + 1 + 64 + 1]);
+int public_key_line_parse(const char *text, struct public_key *out);
 
 #endif

@@ -9,10 +9,10 @@
 struct store {
     sqlite3 *db;
     char err[512];
-    /* The person every event of this connection is made and signed by (store_set_actor);
-     * borrowed, NULL until set. */
-    const struct person *actor;
-    const struct secret_key *actor_key;
+    /* The person every event of this connection is made and signed by (store_set_actor):
+     * copies of the name and the key (protected memory, wiped at close); NULL until set. */
+    char *actor;
+    struct secret_key actor_key;
 };
 
 int db_fail(struct store *st, const char *what); /* sets err from SQLite; returns -1 */

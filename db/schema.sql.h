@@ -116,6 +116,12 @@ static const char *const schema_migrations[] = {
     "  DELETE FROM draft WHERE judge_id = NEW.judge_id AND app_id = NEW.app_id; END;\n"
     "CREATE TABLE presentation_order(app_id TEXT PRIMARY KEY REFERENCES application(id),\n"
     "  position INTEGER NOT NULL CHECK (position >= 1)) STRICT;\n",
+    /* 3: every event is signed by the person who made it (Ed25519 over its hash, see
+     * core/keys.h event_sign). Events already in the log were made before this: the first event
+     * that must be signed is recorded, and verify names the ones before it once. */
+    "ALTER TABLE event ADD COLUMN signature BLOB;\n"
+    "INSERT INTO meta(key, value) SELECT 'signed_from', CAST(COALESCE(MAX(seq), 0) + 1 AS TEXT)\n"
+    "  FROM event;\n",
 };
 
 #endif

@@ -35,6 +35,8 @@ int signed_record_sign(struct store *st, struct signed_record *r, const struct p
         return -1;
     }
     free(why);
+    /* The signer of the record also makes, and signs, the event that records it. */
+    store_set_actor(st, who, key);
     char *trusted = record_trusted_comment(kind, id, who->name);
     char hex[17];
     key_id_hex(key->key_id, hex);

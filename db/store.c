@@ -12,7 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/facts.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 #include "db/internal.h"
 #include "db/order.h"
 #include "db/schema.sql.h"
@@ -170,8 +172,11 @@ int store_create(const char *path, const char *program_id, const char *program_t
             rc = db_fail(st, "program");
     }
     sqlite3_finalize(s);
-    if (rc == 0)
-        rc = store_event(st, "simsa", "init", "", program_id);
+    if (rc == 0) {
+        char *detail = fact_program(program_id, program_text);
+        rc = store_event(st, "simsa", "init", "", detail);
+        free(detail);
+    }
     if (rc == 0)
         rc = store_commit(st);
     if (rc < 0) {
@@ -189,14 +194,22 @@ int store_create(const char *path, const char *program_id, const char *program_t
 
 void store_set_actor(struct store *st, const struct person *who, const struct secret_key *key)
 {
-    st->actor = who;
-    st->actor_key = key;
+    if (who && key && st->actor && strcmp(st->actor, who->name) == 0 &&
+        secret_key_same(&st->actor_key, key))
+        return; /* the same person again (every signed record sets its signer) */
+    free(st->actor);
+    st->actor = NULL;
+    secret_key_wipe(&st->actor_key);
+    if (who && key && secret_key_copy(&st->actor_key, key) == 0)
+        st->actor = xstrdup(who->name);
 }
 
 void store_close(struct store *st)
 {
     if (!st)
         return;
+    free(st->actor);
+    secret_key_wipe(&st->actor_key);
     sqlite3_close(st->db);
     free(st);
 }
@@ -1037,10 +1050,29 @@ static void event_hash(int64_t seq, const uint8_t prev[32], const char *at, cons
     audit_hash(seq, prev, fields, 5, out);
 }
 
+/* Before the call's first person exists, only its creation (the program, the budget given to
+ * init) is written, by "simsa"; the first person's signed entry then covers it (Trust). */
+static int bootstrap_allowed(struct store *st, const char *kind)
+{
+    if (strcmp(kind, "init") != 0 && strcmp(kind, "budget") != 0)
+        return 0;
+    sqlite3_stmt *s = db_prepare(st, "SELECT 1 FROM person LIMIT 1");
+    if (!s)
+        return 0;
+    int empty = sqlite3_step(s) != SQLITE_ROW;
+    sqlite3_finalize(s);
+    return empty;
+}
+
 int store_event(struct store *st, const char *actor, const char *kind, const char *app,
                 const char *detail)
 {
-    uint8_t prev[32] = {0}, hash[32];
+    if (!st->actor && !bootstrap_allowed(st, kind))
+        return db_failf(st, "%s", _("no person is acting: every change is made and signed by a "
+                                    "person (give --as NAME and their passphrase)"));
+    if (st->actor)
+        actor = st->actor;
+    uint8_t prev[32] = {0}, hash[32], sig[EVENT_SIGNATURE_BYTES];
     int64_t seq = 1;
     sqlite3_stmt *s = db_prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
     if (!s)
@@ -1055,8 +1087,10 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
     app = app ? app : "";
     detail = detail ? detail : "";
     event_hash(seq, prev, now, actor, kind, app, detail, hash);
-    s = db_prepare(st, "INSERT INTO event(seq, at, actor, kind, app_id, detail, prev_hash, hash) "
-                    "VALUES (?,?,?,?,?,?,?,?)");
+    if (st->actor)
+        event_sign(&st->actor_key, hash, sig);
+    s = db_prepare(st, "INSERT INTO event(seq, at, actor, kind, app_id, detail, prev_hash, hash, "
+                       "signature) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, seq);
@@ -1067,6 +1101,10 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
     sqlite3_bind_text(s, 6, detail, -1, SQLITE_TRANSIENT);
     sqlite3_bind_blob(s, 7, prev, sizeof prev, SQLITE_TRANSIENT);
     sqlite3_bind_blob(s, 8, hash, sizeof hash, SQLITE_TRANSIENT);
+    if (st->actor)
+        sqlite3_bind_blob(s, 9, sig, sizeof sig, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, 9);
     return step_done(st, s, "event");
 }
 

@@ -140,6 +140,11 @@ int store_signed_rows_each(struct store *st, const struct call *c,
 int store_verify_facts(struct store *st, const struct call *c, struct diags *d);
 /* The signed text and signature of a judge's sheet (both NULL when there is none). */
 int store_sheet_signed(struct store *st, const char *app, int64_t judge, char **text, char **sig);
+/* Every event's actor (DESIGN.md Trust): signed by them, a person of the call at that point
+ * with a role allowing it, and the person table as the chain added them. *legacy_events gets
+ * the number of events written before events were signed (a database of an earlier simsa). */
+int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
+                        int64_t *legacy_events);
 /* Signed audit heads: each names an event that must still exist with that hash. */
 int store_verify_heads(struct store *st, struct diags *d);
 

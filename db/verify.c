@@ -7,6 +7,7 @@
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/records.h"
+#include "core/chain.h"
 #include "db/internal.h"
 
 struct rows {
@@ -589,4 +590,57 @@ int store_sheet_signed(struct store *st, const char *app, int64_t judge, char **
     }
     sqlite3_finalize(s);
     return 0;
+}
+
+int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
+                        int64_t *legacy_events)
+{
+    int64_t signed_from = 1;
+    sqlite3_stmt *s = db_prepare(st, "SELECT value FROM meta WHERE key = 'signed_from'");
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        signed_from = sqlite3_column_int64(s, 0);
+    else
+        diags_add(d, NULL, 0, 0, "%s", _("meta: the record of which events are signed is "
+                                         "missing"));
+    sqlite3_finalize(s);
+    s = db_prepare(st, "SELECT seq, actor, kind, app_id, detail, hash, signature FROM event "
+                       "ORDER BY seq");
+    if (!s)
+        return -1;
+    struct chain_check cc;
+    chain_check_begin(&cc, c, signed_from);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        uint8_t hash[32], sig[EVENT_SIGNATURE_BYTES];
+        db_blob_copy(s, 5, hash, sizeof hash);
+        bool has_sig = sqlite3_column_type(s, 6) == SQLITE_BLOB &&
+                       sqlite3_column_bytes(s, 6) == EVENT_SIGNATURE_BYTES;
+        if (has_sig)
+            db_blob_copy(s, 6, sig, sizeof sig);
+        else if (sqlite3_column_type(s, 6) != SQLITE_NULL)
+            memset(sig, 0, sizeof sig), has_sig = true; /* malformed: fails to verify */
+        struct chain_event e = {
+            .seq = sqlite3_column_int64(s, 0),
+            .actor = (const char *)sqlite3_column_text(s, 1),
+            .kind = (const char *)sqlite3_column_text(s, 2),
+            .app = (const char *)sqlite3_column_text(s, 3),
+            .detail = (const char *)sqlite3_column_text(s, 4),
+            .hash = hash,
+            .signature = has_sig ? sig : NULL,
+        };
+        if (!e.actor || !e.kind || !e.app || !e.detail) {
+            diags_add(d, NULL, 0, 0, _("event %lld: a field is missing"), (long long)e.seq);
+            continue;
+        }
+        chain_check_event(&cc, &e, d);
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        chain_check_people(&cc, d);
+    if (legacy_events)
+        *legacy_events = cc.legacy_events;
+    chain_check_free(&cc);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, "event");
 }

@@ -191,7 +191,7 @@ int write_budget(struct store *st, const struct call *c, int64_t won, const stru
 int write_person(struct store *st, const char *actor, const char *name, enum role role,
                  const struct public_key *pub, const struct sealed_key *sealed, int64_t *id)
 {
-    char *detail = xasprintf("%s %s", role_name(role), name);
+    char *detail = fact_person(name, role, pub);
     int rc = store_person_add(st, name, role, pub, sealed, id) ||
              store_event(st, actor, "person add", "", detail);
     free(detail);
@@ -441,9 +441,18 @@ int write_panel(struct store *st, const struct call *c, const char *actor, const
     call_panel_check(c, name, judges, n, &problems);
     int rc = problems.n ? db_failf(st, "%s", problems.v[0]) : 0;
     strlist_free(&problems);
-    if (rc == 0)
+    if (rc == 0) {
+        const char **names = xcalloc(n ? n : 1, sizeof *names);
+        for (size_t i = 0; i < n; i++) {
+            const struct person *p = call_person_by_id(c, judges[i]);
+            names[i] = p ? p->name : "";
+        }
+        char *detail = fact_panel(name, names, n);
+        free(names);
         rc = store_panel_add(st, name, judges, n, id) ||
-             store_event(st, actor, "panel add", "", name);
+             store_event(st, actor, "panel add", "", detail);
+        free(detail);
+    }
     return rc ? -1 : 0;
 }
 

@@ -105,12 +105,15 @@ static int signin_submit(struct tui *t, struct form *f)
     secret_key_wipe(&t->key);
     t->key = key;
     t->me = p->id;
+    /* Every change from now on is made, and signed, by this person (DESIGN.md Trust). */
+    store_set_actor(t->store, p, &t->key);
     tui_message(t, false, _("signed in as %s (%s)"), p->name, role_label(p->role));
     return 0;
 }
 
 void tui_sign_out(struct tui *t)
 {
+    store_set_actor(t->store, NULL, NULL);
     secret_key_wipe(&t->key);
     t->me = 0;
 }

@@ -12,6 +12,7 @@ EXPECTED_LIST='id,company,region,industry,size,requested,stage,outcome
 import_variant() {
     rm -f "$DB" "$DB"-wal "$DB"-shm
     ok init "$DB" --program cbtp-2026
+    okd person add 간사 --role secretariat --passphrase-file "$PW"
     okd app import "$1"
     expect_stdout_line "$1: imported 3 row(s)"
     okd app list --csv
@@ -143,6 +144,6 @@ bad_import quote.csv \
     'quote.csv:2:2: text after the closing quote of a field (a quote inside a quoted field must be doubled)'
 faild app import no-such-file.csv
 expect_stderr_line "simsa: no-such-file.csv: No such file or directory"
-expect_exit 2 -d "$DB" app import
+expect_exit 2 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" app import
 
 expect_equal "$(sql 'select count(*) from application')" 3 "applications after the bad imports"

@@ -35,7 +35,7 @@ bad 1 'simsa: missing-notes.txt: No such file or directory' \
     -d "$DB" $SEC inspect add 2026-001 --date 2026-06-25 --team "A,B" --notes-file missing-notes.txt
 # shellcheck disable=SC2086
 bad 1 'simsa: j9 is not a judge' -d "$DB" $SEC conflict add j9 2026-001 --reason "친족"
-bad 1 'simsa: --note is not valid UTF-8' -d "$DB" check set 2026-001 d1 yes --note "$(printf 'cp949 \261\342')"
+bad 1 'simsa: --note is not valid UTF-8' -d "$DB" $SEC check set 2026-001 d1 yes --note "$(printf 'cp949 \261\342')"
 long=$(printf '가%.0s' $(seq 34)) # 102 bytes
 bad 1 "simsa: person name \"$long\" must be 1-100 bytes of UTF-8 without commas" \
     -d "$DB" person add "$long" --role judge --passphrase-file "$PW"

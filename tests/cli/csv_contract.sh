@@ -62,7 +62,7 @@ printf 'app,doc\n2026-101,1\n' > nodate.csv
 for case in 'app header.csv company' 'docs nodate.csv issued'; do
     set -- $case
     before=$(db_state)
-    run -d "$DB" "$1" import "$2"
+    run -d "$DB" --as 간사 --passphrase-file "$PW" "$1" import "$2"
     expect_unchanged "$before"
     [ "$rc" -eq 1 ] || problems="$problems
   $1 import $2: exit $rc"

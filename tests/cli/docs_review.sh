@@ -81,7 +81,7 @@ expect_stderr_line 'simsa: "d9" is not a checklist item of cbtp-2026; the items 
 expect_stderr_contains "  d8  사업지원 외 지역으로 사업장 이전 계획이 있는 경우"
 faild check set 2026-199 d1 no
 expect_stderr_line 'simsa: no application "2026-199"'
-expect_exit 2 -d "$DB" check set 2026-101 d1 maybe
+expect_exit 2 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" check set 2026-101 d1 maybe
 expect_stderr_line 'simsa: answer "maybe" must be yes or no'
 expect_unchanged "$before"
 

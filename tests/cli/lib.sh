@@ -39,9 +39,12 @@ expect_exit() {
 # ok ARG...: simsa must succeed.
 ok() { expect_exit 0 "$@"; }
 
-# okd ARG... / faild ARG...: simsa -d $DB ARG... must exit 0 / 1.
-okd() { expect_exit 0 -d "$DB" "$@"; }
-faild() { expect_exit 1 -d "$DB" "$@"; }
+# okd ARG... / faild ARG...: simsa -d $DB ARG... must exit 0 / 1, made by $ACTOR with the
+# passphrase in $PW (every change is made and signed by a person; read commands ignore --as).
+# The secretariat member of new_call unless a test says otherwise.
+ACTOR=${ACTOR:-간사}
+okd() { expect_exit 0 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" "$@"; }
+faild() { expect_exit 1 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" "$@"; }
 
 # expect_stderr_contains TEXT / expect_stdout_contains TEXT: a fixed substring.
 expect_stderr_contains() {

@@ -4,13 +4,14 @@
 ok init "$DB" --program cbtp-2026
 SECRET=correct-horse-battery-staple-7
 printf '%s\n' "$SECRET" > secret
+ACTOR=김간사 PW=secret
 okd person add 김간사 --role secretariat --passphrase-file secret
 expect_stdout_contains "added 김간사 (secretariat), key "
 okd person add 강민준 --role judge --passphrase-file secret
 okd person add 조현장 --role inspector --passphrase-file secret
 # the passphrase from stdin (-) and a global --passphrase-file work too
-printf 'from-stdin\n' | expect_exit 0 -d "$DB" person add 박지훈 --role judge --passphrase-file -
-expect_exit 0 -d "$DB" --passphrase-file secret person add 이수민 --role judge
+printf 'from-stdin\n' | expect_exit 0 -d "$DB" --as 김간사 --passphrase-file secret person add 박지훈 --role judge --passphrase-file -
+printf '%s\nfor-이수민-7\n' "$SECRET" | expect_exit 0 -d "$DB" --as 김간사 --passphrase-file - person add 이수민 --role judge --passphrase-file -
 
 okd person list
 expect_equal "$(cut -f1,2 out)" "$(printf '김간사\tsecretariat\n강민준\tjudge\n조현장\tinspector\n박지훈\tjudge\n이수민\tjudge')" "person list"
@@ -55,9 +56,9 @@ expect_stderr_line "simsa: there is already a person named 강민준"
 expect_unchanged "$before"
 faild person add "a,b" --role judge --passphrase-file secret
 expect_stderr_line 'simsa: person name "a,b" must be 1-100 bytes of UTF-8 without commas'
-expect_exit 2 -d "$DB" person add 누구 --role chair --passphrase-file secret
+expect_exit 2 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" person add 누구 --role chair --passphrase-file secret
 expect_stderr_line "simsa: --role chair: must be judge, secretariat or inspector"
-expect_exit 2 -d "$DB" person add 누구 --passphrase-file secret
+expect_exit 2 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" person add 누구 --passphrase-file secret
 : > empty
 faild person add 누구 --role judge --passphrase-file empty
 expect_stderr_line "simsa: the passphrase is empty"

@@ -28,7 +28,7 @@ faild panel add 바이오 j1 j2 j3 j4 간사
 expect_stderr_line "simsa: 간사 is not a judge (see simsa person list)"
 faild panel add 바이오 j1 j2 j3 j4 j4
 expect_stderr_line "simsa: j4 is named twice"
-expect_exit 2 -d "$DB" panel add 바이오
+expect_exit 2 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" panel add 바이오
 expect_unchanged "$before"
 okd panel add 바이오 j1 j2 j3 j4 j5
 expect_stdout_line "panel 바이오: 5 judges"

@@ -3,6 +3,7 @@
 # comment_<item> columns, sheet export and import, verify), and drafts that are never sheets.
 . "$(dirname "$0")/lib.sh"
 printf 'simsa-demo\n' > "$PW"
+ACTOR=김간사
 ok demo main.db
 DB=main.db
 FOOD=식품·화장품·제지
@@ -31,7 +32,7 @@ faild panel order "$FOOD" 2026-012 2026-012
 expect_stderr_line "simsa: 2026-012 is named twice"
 faild panel order "$FOOD" 2026-999
 expect_stderr_line 'simsa: no application "2026-999"'
-expect_exit 2 -d "$DB" panel order "$FOOD"
+expect_exit 2 -d "$DB" --as "$ACTOR" --passphrase-file "$PW" panel order "$FOOD"
 expect_unchanged "$before"
 okd verify
 
@@ -108,12 +109,16 @@ expect_stdout_line "sheet 2026-012/윤지아: the stored values differ from what
 ok demo old.db
 DB=old.db
 sql "drop trigger sheet_clears_draft; drop trigger conflict_clears_draft; drop table draft;
-    drop table presentation_order;
-    pragma user_version = 1"
+    drop table presentation_order; alter table event drop column signature;
+    delete from meta where key = 'signed_from'; pragma user_version = 1"
 okd app list
 expect_stdout_contains "2026-012"
-expect_equal "$(sql "pragma user_version")" 2 "the schema after opening"
+expect_equal "$(sql "pragma user_version")" 3 "the schema after opening"
 expect_equal "$(sql "select count(*) from draft")" 0 "the new draft table"
 okd panel order "$FOOD" 2026-012
 okd verify
+# Its events were written before events were signed: verify says so, once, and checks the
+# new one.
+expect_stdout_contains "note: events 1-270 were written before simsa signed every event"
+expect_equal "$(sql "select count(*) from event where signature is not null")" 1 "signed events"
 echo "session: ok"

@@ -2,6 +2,7 @@
 # component); a DIR that exists and is not a directory is refused with the reason.
 . "$(dirname "$0")/lib.sh"
 printf 'simsa-demo\n' > "$PW"
+ACTOR=김간사
 SHEET=2026-012-윤지아.sheet
 
 ok demo main.db

@@ -54,7 +54,7 @@ okd verify
 # after the people are added nor after they sign, nor in a judge's laptop database.
 SECRET='Trust-Passphrase-문구-7731'
 printf '%s\n' "$SECRET" > secret
-DB=fresh.db
+DB=fresh.db PW=secret
 ok init "$DB" --program cbtp-2026
 [ "$(stat -c %a "$DB")" = 600 ] || fail "init: database mode $(stat -c %a "$DB")"
 okd person add 간사 --role secretariat --passphrase-file secret

@@ -2,6 +2,7 @@
 # checked with the stock minisign, and imported into the main database only when it verifies.
 . "$(dirname "$0")/lib.sh"
 printf 'simsa-demo\n' > "$PW"
+ACTOR=김간사
 SHEET=2026-012-윤지아.sheet
 
 ok demo main.db
@@ -99,7 +100,7 @@ expect_unchanged "$before"
 
 # A sheet signed by a key that is not in main.db: 윤지아 of another demo call.
 ok demo other.db
-expect_exit 0 -d other.db pack 윤지아 -o olaptop.db
+expect_exit 0 -d other.db --as 김간사 --passphrase-file "$PW" pack 윤지아 -o olaptop.db
 expect_exit 0 -d olaptop.db --as 윤지아 --passphrase-file "$PW" score import mine.csv
 mkdir oout
 expect_exit 0 -d olaptop.db sheet export 윤지아 -o oout
@@ -124,7 +125,7 @@ expect_unchanged "$before"
 cp main.db moved.db
 sqlite3 moved.db "update application set panel_id = (select id from panel
     where name = '바이오·의료') where id = '2026-012'"
-expect_exit 0 -d moved.db pack 강민준 -o klaptop.db
+expect_exit 0 -d moved.db --as 김간사 --passphrase-file "$PW" pack 강민준 -o klaptop.db
 sed 's/윤지아/강민준/' mine.csv > his.csv
 expect_exit 0 -d klaptop.db --as 강민준 --passphrase-file "$PW" score import his.csv
 mkdir kout

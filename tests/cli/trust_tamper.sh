@@ -27,7 +27,7 @@ tamper() {
 ok demo main.db
 DB=main.db
 okd verify
-expect_stdout_line "verified: 67 signed records, 256 audit events, every fact as recorded"
+expect_stdout_line "verified: 67 signed records, 270 audit events, every fact as recorded"
 
 # Dropping the append-only triggers alone changes no record: still verified.
 cp main.db t.db

@@ -23,8 +23,8 @@ count() { sqlite3 "$DB" "$1"; }
 
 # A call of N reviewed applications (one panel of every judge).
 "$SIMSA" init "$DB" --program cbtp-2026 > /dev/null
-"$SIMSA" -d "$DB" person add 간사 --role secretariat --passphrase-file pw > /dev/null
-for j in j1 j2 j3 j4 j5; do "$SIMSA" -d "$DB" person add "$j" --role judge --passphrase-file pw > /dev/null; done
+"$SIMSA" -d "$DB" --as 간사 --passphrase-file pw person add 간사 --role secretariat --passphrase-file pw > /dev/null
+for j in j1 j2 j3 j4 j5; do "$SIMSA" -d "$DB" --as 간사 --passphrase-file pw person add "$j" --role judge --passphrase-file pw > /dev/null; done
 {
     echo id,company,biz_no,size,region,factory_region,industry,founded,supplier,supplier_region,supplier_pools,requested,copay,title,contact_name,contact_email,received
     i=0
@@ -33,7 +33,7 @@ for j in j1 j2 j3 j4 j5; do "$SIMSA" -d "$DB" person add "$j" --role judge --pas
         i=$((i + 1))
     done
 } > apps.csv
-"$SIMSA" -d "$DB" app import apps.csv > /dev/null
+"$SIMSA" -d "$DB" --as 간사 --passphrase-file pw app import apps.csv > /dev/null
 {
     echo app,doc,issued
     i=0
@@ -42,7 +42,7 @@ for j in j1 j2 j3 j4 j5; do "$SIMSA" -d "$DB" person add "$j" --role judge --pas
         i=$((i + 1))
     done
 } > docs.csv
-"$SIMSA" -d "$DB" docs import docs.csv > /dev/null
+"$SIMSA" -d "$DB" --as 간사 --passphrase-file pw docs import docs.csv > /dev/null
 "$SIMSA" -d "$DB" --as 간사 --passphrase-file pw review run > /dev/null
 
 # judge NAME: one sheet per action, each a separate simsa run (as a judge at a laptop would).

@@ -18,7 +18,7 @@ fail() {
     echo "crash: FAIL (trial $trial, $op): $*" >&2
     exit 1
 }
-simsa() { "$SIMSA" -d "$DB" "$@"; }
+simsa() { "$SIMSA" -d "$DB" --as 간사 --passphrase-file pw "$@"; }
 count() { sqlite3 "$DB" "$1"; }
 # random N: a number in 0..N-1.
 random() { echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 )); }
@@ -58,7 +58,7 @@ run_killed() {
     table=$1 want=$2
     shift 2
     before=$(count "SELECT COUNT(*) FROM $table")
-    "$SIMSA" -d "$DB" "$@" > out 2> err &
+    "$SIMSA" -d "$DB" --as 간사 --passphrase-file pw "$@" > out 2> err &
     pid=$!
     delay=$(random $((2 * took + 1)))
     sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"

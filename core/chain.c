@@ -1,0 +1,174 @@
+/* The audit chain's people and signatures (see chain.h). */
+#include "core/chain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/facts.h"
+#include "core/i18n.h"
+
+void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from)
+{
+    memset(cc, 0, sizeof *cc);
+    cc->call = c;
+    cc->signed_from = signed_from > 0 ? signed_from : 1;
+}
+
+void chain_check_free(struct chain_check *cc)
+{
+    for (size_t i = 0; i < cc->n_roster; i++)
+        free(cc->roster[i].name);
+    free(cc->roster);
+    memset(cc, 0, sizeof *cc);
+}
+
+const struct roster_entry *chain_roster_find(const struct chain_check *cc, const char *name)
+{
+    for (size_t i = 0; i < cc->n_roster; i++)
+        if (strcmp(cc->roster[i].name, name) == 0)
+            return &cc->roster[i];
+    return NULL;
+}
+
+bool chain_role_may(const char *kind, enum role role)
+{
+    switch (role) {
+    case ROLE_SECRETARIAT:
+        return true;
+    case ROLE_JUDGE:
+        return strcmp(kind, "sheet submitted") == 0 || strcmp(kind, "conflict") == 0;
+    case ROLE_INSPECTOR:
+        return strcmp(kind, "inspection") == 0;
+    }
+    return false;
+}
+
+/* The person an event of kind "person add" adds: from its fact text, or (an event written
+ * before the chain named keys: "judge 강민준") from the person table. 0, or -1. */
+static int added_person(const struct chain_check *cc, const char *detail,
+                        struct roster_entry *out)
+{
+    memset(out, 0, sizeof *out);
+    char **f = NULL;
+    size_t n = fact_fields(detail, &f);
+    int rc = -1;
+    if (n == 3 && role_parse(f[0], &out->role) == 0 && public_key_line_parse(f[2], &out->pub) == 0) {
+        out->name = xstrdup(f[1]);
+        rc = 0;
+    } else if (n == 0) {
+        const char *space = strchr(detail, ' ');
+        char *role = space ? xstrndup(detail, (size_t)(space - detail)) : NULL;
+        const struct person *p = space ? call_find_person(cc->call, space + 1) : NULL;
+        if (role && p && role_parse(role, &out->role) == 0) {
+            out->name = xstrdup(p->name);
+            out->pub = p->pub;
+            out->from_table = true;
+            rc = 0;
+        }
+        free(role);
+    }
+    fact_fields_free(f, n);
+    return rc;
+}
+
+static void roster_add(struct chain_check *cc, struct roster_entry *e)
+{
+    if (cc->n_roster == cc->cap_roster) {
+        cc->cap_roster = cc->cap_roster ? cc->cap_roster * 2 : 16;
+        cc->roster = xrealloc(cc->roster, cc->cap_roster * sizeof *cc->roster);
+    }
+    cc->roster[cc->n_roster++] = *e;
+}
+
+/* Who signs event e: the roster entry of its actor, or — the call's first person adding
+ * themself — the entry being added. */
+static const struct roster_entry *event_signer(const struct chain_check *cc,
+                                               const struct chain_event *e,
+                                               const struct roster_entry *adding, struct diags *d)
+{
+    const struct roster_entry *who = chain_roster_find(cc, e->actor);
+    if (who)
+        return who;
+    if (adding && cc->n_roster == 0 && strcmp(adding->name, e->actor) == 0) {
+        if (adding->role != ROLE_SECRETARIAT)
+            diags_add(d, NULL, 0, 0,
+                      _("event %lld (person add %s): the first person of a call must be a "
+                        "secretariat member"),
+                      (long long)e->seq, adding->name);
+        return adding;
+    }
+    diags_add(d, NULL, 0, 0,
+              _("event %lld (%s): made by %s, who was not a person of this call at that point"),
+              (long long)e->seq, e->kind, e->actor);
+    return NULL;
+}
+
+void chain_check_event(struct chain_check *cc, const struct chain_event *e, struct diags *d)
+{
+    struct roster_entry adding;
+    bool adds = strcmp(e->kind, "person add") == 0;
+    if (adds && added_person(cc, e->detail, &adding) < 0) {
+        diags_add(d, NULL, 0, 0, _("event %lld (person add): the person it adds cannot be read"),
+                  (long long)e->seq);
+        adds = false;
+    }
+    if (adds && chain_roster_find(cc, adding.name)) {
+        diags_add(d, NULL, 0, 0, _("event %lld: %s is added a second time"), (long long)e->seq,
+                  adding.name);
+        free(adding.name);
+        adds = false;
+    }
+    if (e->seq < cc->signed_from) {
+        cc->legacy_events++;
+    } else if (!e->signature) {
+        /* The call's creation comes before anyone exists; the first person's signed entry
+         * covers it through the chain. */
+        bool creation = cc->n_roster == 0 && !adds && strcmp(e->actor, "simsa") == 0 &&
+                        (strcmp(e->kind, "init") == 0 || strcmp(e->kind, "budget") == 0);
+        if (!creation)
+            diags_add(d, NULL, 0, 0, _("event %lld (%s by %s): not signed"), (long long)e->seq,
+                      e->kind, e->actor);
+    } else {
+        const struct roster_entry *who = event_signer(cc, e, adds ? &adding : NULL, d);
+        if (who && event_signature_check(&who->pub, e->hash, e->signature) < 0)
+            diags_add(d, NULL, 0, 0, _("event %lld (%s): the signature is not %s's"),
+                      (long long)e->seq, e->kind, who->name);
+        else if (who && !chain_role_may(e->kind, who->role))
+            diags_add(d, NULL, 0, 0, _("event %lld (%s): %s, a %s, may not do this"),
+                      (long long)e->seq, e->kind, who->name, role_name(who->role));
+        if (who)
+            cc->signed_events++;
+    }
+    if (adds) {
+        adding.added = e->seq;
+        roster_add(cc, &adding);
+    }
+}
+
+static bool same_key(const struct public_key *a, const struct public_key *b)
+{
+    return memcmp(a->key_id, b->key_id, sizeof a->key_id) == 0 &&
+           memcmp(a->pk, b->pk, sizeof a->pk) == 0;
+}
+
+void chain_check_people(const struct chain_check *cc, struct diags *d)
+{
+    const struct call *c = cc->call;
+    for (size_t i = 0; i < c->n_people; i++) {
+        const struct person *p = &c->people[i];
+        const struct roster_entry *r = chain_roster_find(cc, p->name);
+        if (!r)
+            diags_add(d, NULL, 0, 0, _("person %s: no audit event added them"), p->name);
+        else if (r->role != p->role)
+            diags_add(d, NULL, 0, 0, _("person %s: stored as %s, but added as %s"), p->name,
+                      role_name(p->role), role_name(r->role));
+        else if (!same_key(&r->pub, &p->pub))
+            diags_add(d, NULL, 0, 0, _("person %s: the stored key is not the key they were added "
+                                       "with"),
+                      p->name);
+    }
+    for (size_t i = 0; i < cc->n_roster; i++)
+        if (!call_find_person(c, cc->roster[i].name))
+            diags_add(d, NULL, 0, 0, _("person %s: added at event %lld, but missing"),
+                      cc->roster[i].name, (long long)cc->roster[i].added);
+}

@@ -1,0 +1,52 @@
+/* Who made each event of the audit chain (DESIGN.md Trust): the roster derived from the chain
+ * itself — who added whom, with which role and key — and, event by event, that the event is
+ * signed by its actor, that the actor was a person of the call at that point, and that their
+ * role allows the action. The db layer reads the events in chain order and hands them here. */
+#ifndef SIMSA_CHAIN_H
+#define SIMSA_CHAIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/call.h"
+#include "core/diag.h"
+#include "core/keys.h"
+
+struct chain_event {
+    int64_t seq;
+    const char *actor, *kind, *app, *detail;
+    const uint8_t *hash;      /* 32 bytes, as stored (the chain check re-derives it) */
+    const uint8_t *signature; /* EVENT_SIGNATURE_BYTES, or NULL when the event has none */
+};
+
+struct roster_entry {
+    char *name;
+    enum role role;
+    struct public_key pub;
+    int64_t added;   /* the event that added them */
+    bool from_table; /* an entry made before the chain named keys: key taken from the table */
+};
+
+struct chain_check {
+    const struct call *call;
+    int64_t signed_from;   /* the first event that must be signed (earlier ones predate it) */
+    int64_t legacy_events; /* events before signed_from */
+    int64_t signed_events;
+    struct roster_entry *roster;
+    size_t n_roster, cap_roster;
+};
+
+void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from);
+/* One event, in chain order; problems go to d, each naming the event. */
+void chain_check_event(struct chain_check *cc, const struct chain_event *e, struct diags *d);
+/* The people of the call (the person table) against the roster: same names, roles and keys. */
+void chain_check_people(const struct chain_check *cc, struct diags *d);
+void chain_check_free(struct chain_check *cc);
+
+/* Whether a person of `role` may make an event of `kind` (secretariat: everything; judges their
+ * sheets and conflicts; inspectors their inspections). */
+bool chain_role_may(const char *kind, enum role role);
+/* The roster entry of name, or NULL. */
+const struct roster_entry *chain_roster_find(const struct chain_check *cc, const char *name);
+
+#endif
