@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/facts.h"
 #include "db/write.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
@@ -446,6 +447,7 @@ static int pack_apps(struct store *pack, const struct call *c, const struct pers
                      int64_t judge_in_pack)
 {
     int64_t panel_id = 0;
+    const char *panel_name = "";
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *r = &c->apps[i];
         if (!call_judge_on_app(c, r, judge->id))
@@ -453,12 +455,20 @@ static int pack_apps(struct store *pack, const struct call *c, const struct pers
         if (write_application(pack, "simsa pack", &r->a))
             return -1;
         if (r->panel && !panel_id) {
-            for (size_t k = 0; k < c->n_panels; k++)
-                if (c->panels[k].id == r->panel &&
-                    store_panel_add(pack, c->panels[k].name, &judge_in_pack, 1, &panel_id))
+            for (size_t k = 0; k < c->n_panels; k++) {
+                if (c->panels[k].id != r->panel)
+                    continue;
+                panel_name = c->panels[k].name;
+                char *fact = fact_panel(panel_name, (const char *const *)&judge->name, 1);
+                int rc = store_panel_add(pack, panel_name, &judge_in_pack, 1, &panel_id) ||
+                         store_event(pack, NULL, "panel add", "", fact);
+                free(fact);
+                if (rc)
                     return -1;
+            }
         }
-        if (r->panel && store_panel_assign(pack, panel_id, r->a.id))
+        if (r->panel && (store_panel_assign(pack, panel_id, r->a.id) ||
+                         store_event(pack, NULL, "panel assign", r->a.id, panel_name)))
             return -1;
     }
     return 0;

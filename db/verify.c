@@ -428,6 +428,7 @@ void signed_rows_free(struct signed_row *rows, size_t n)
 struct fact_event {
     char *kind;
     char *detail;
+    int64_t seq;
 };
 
 struct fact_events {
@@ -449,37 +450,44 @@ static void fact_events_clear(struct fact_events *e)
     e->n = 0;
 }
 
-/* The events of app; those of applications before it (not in the call) are passed over. */
-static void events_of(struct event_cursor *cur, const char *app, struct fact_events *out)
+static const char *cursor_app(const struct event_cursor *cur)
+{
+    return (const char *)sqlite3_column_text(cur->s, 0);
+}
+
+/* The events of the next application in the log (whatever its id): *app gets its id. */
+static void next_group(struct event_cursor *cur, char **app, struct fact_events *out)
 {
     fact_events_clear(out);
-    while (cur->more && strcmp((const char *)sqlite3_column_text(cur->s, 0), app) < 0)
-        cur->more = sqlite3_step(cur->s) == SQLITE_ROW;
-    for (; cur->more && strcmp((const char *)sqlite3_column_text(cur->s, 0), app) == 0;
+    *app = cur->more ? xstrdup(cursor_app(cur)) : NULL;
+    for (; cur->more && strcmp(cursor_app(cur), *app) == 0;
          cur->more = sqlite3_step(cur->s) == SQLITE_ROW) {
         if (out->n == out->cap) {
             out->cap = out->cap ? out->cap * 2 : 16;
             out->v = xrealloc(out->v, out->cap * sizeof *out->v);
         }
         out->v[out->n].kind = db_col_text(cur->s, 1);
-        out->v[out->n++].detail = db_col_text(cur->s, 2);
+        out->v[out->n].detail = db_col_text(cur->s, 2);
+        out->v[out->n++].seq = sqlite3_column_int64(cur->s, 3);
     }
 }
 
-/* The detail of the newest event of `kind` whose detail starts with prefix, or NULL. */
-static const char *latest_event(const struct fact_events *e, const char *kind, const char *prefix)
+/* The newest event of `kind` whose detail starts with prefix, or NULL. */
+static const struct fact_event *latest_event(const struct fact_events *e, const char *kind,
+                                             const char *prefix)
 {
     size_t n = strlen(prefix);
     for (size_t i = e->n; i-- > 0;)
         if (strcmp(e->v[i].kind, kind) == 0 && strncmp(e->v[i].detail, prefix, n) == 0)
-            return e->v[i].detail;
+            return &e->v[i];
     return NULL;
 }
 
 static void fact_check(const struct fact_events *e, struct diags *d, const char *what,
                        const char *kind, const char *prefix, char *fact)
 {
-    const char *logged = latest_event(e, kind, prefix);
+    const struct fact_event *ev = latest_event(e, kind, prefix);
+    const char *logged = ev ? ev->detail : NULL;
     size_t n = strlen(fact);
     /* A signed fact's event (the budget) carries " #<digest>" after the fact. */
     bool same = logged && (strcmp(logged, fact) == 0 ||
@@ -493,8 +501,94 @@ static void fact_check(const struct fact_events *e, struct diags *d, const char 
     free(fact);
 }
 
-static void facts_of_app(const struct fact_events *e, const struct app_record *r,
-                         struct diags *d)
+/* The key of a fact event within its application ("doc 3", "2024", "d1"), or NULL. */
+static char *fact_key(const struct fact_event *e)
+{
+    int n = 0;
+    if (strcmp(e->kind, "document") == 0 && sscanf(e->detail, "doc %d issued", &n) == 1)
+        return xasprintf("%d", n);
+    if (strcmp(e->kind, "finance") == 0 && sscanf(e->detail, "%d liabilities", &n) == 1)
+        return xasprintf("%d", n);
+    if (strcmp(e->kind, "check") == 0) {
+        char **f = NULL;
+        size_t k = fact_fields(e->detail, &f);
+        char *key = k ? xstrdup(f[0]) : NULL;
+        fact_fields_free(f, k);
+        return key;
+    }
+    return NULL;
+}
+
+static bool row_exists(const struct app_record *r, const char *kind, const char *key)
+{
+    if (strcmp(kind, "document") == 0) {
+        for (size_t i = 0; i < r->n_docs; i++)
+            if (r->docs[i].number == atoi(key))
+                return true;
+    } else if (strcmp(kind, "finance") == 0) {
+        for (size_t i = 0; i < r->n_finance; i++)
+            if (r->finance[i].year == atoi(key))
+                return true;
+    } else if (strcmp(kind, "check") == 0) {
+        for (size_t i = 0; i < r->n_answers; i++)
+            if (strcmp(r->answers[i].item, key) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* The other direction: every fact an event recorded still has its row. */
+static void facts_recorded_exist(const struct fact_events *e, const struct app_record *r,
+                                 struct diags *d)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        char *key = fact_key(&e->v[i]);
+        if (key && !row_exists(r, e->v[i].kind, key)) {
+            /* only the newest event of each fact names it once */
+            bool newest = true;
+            for (size_t k = i + 1; k < e->n && newest; k++) {
+                char *later = strcmp(e->v[k].kind, e->v[i].kind) == 0 ? fact_key(&e->v[k]) : NULL;
+                newest = !later || strcmp(later, key) != 0;
+                free(later);
+            }
+            const char *kind = e->v[i].kind;
+            char what[256];
+            snprintf(what, sizeof what,
+                     !strcmp(kind, "document")  ? _("document %s of %s")
+                     : !strcmp(kind, "finance") ? _("financial figures %s of %s")
+                                                : _("checklist %s of %s"),
+                     key, r->a.id);
+            if (newest)
+                diags_add(d, NULL, 0, 0, _("%s: recorded at event %lld, but missing"), what,
+                          (long long)e->v[i].seq);
+        }
+        free(key);
+    }
+}
+
+static void panel_of_app(const struct call *c, const struct fact_events *e,
+                         const struct app_record *r, struct diags *d)
+{
+    const struct fact_event *ev = latest_event(e, "panel assign", "");
+    const struct panel *p = NULL;
+    for (size_t i = 0; r->panel && i < c->n_panels; i++)
+        if (c->panels[i].id == r->panel)
+            p = &c->panels[i];
+    if (ev && !p)
+        diags_add(d, NULL, 0, 0,
+                  _("application %s: assigned to panel %s at event %lld, but not assigned now"),
+                  r->a.id, ev->detail, (long long)ev->seq);
+    else if (!ev && p)
+        diags_add(d, NULL, 0, 0, _("application %s: no audit event assigned it to panel %s"),
+                  r->a.id, p->name);
+    else if (ev && strcmp(ev->detail, p->name) != 0)
+        diags_add(d, NULL, 0, 0,
+                  _("application %s: on panel %s, but the audit log assigned it to %s"),
+                  r->a.id, p->name, ev->detail);
+}
+
+static void facts_of_app(const struct call *c, const struct fact_events *e,
+                         const struct app_record *r, struct diags *d)
 {
     char what[256];
     snprintf(what, sizeof what, _("application %s"), r->a.id);
@@ -521,34 +615,117 @@ static void facts_of_app(const struct fact_events *e, const struct app_record *r
                    fact_checklist(a->item, a->answer == ANSWER_YES, a->note));
         free(prefix);
     }
+    facts_recorded_exist(e, r, d);
+    panel_of_app(c, e, r, d);
+}
+
+/* A panel's judges' names in the order they are loaded (by person id). */
+static char *panel_fact(const struct call *c, const struct panel *p)
+{
+    const char **names = xcalloc(p->n_judges ? p->n_judges : 1, sizeof *names);
+    for (size_t i = 0; i < p->n_judges; i++) {
+        const struct person *j = call_person_by_id(c, p->judges[i]);
+        names[i] = j ? j->name : "?";
+    }
+    char *fact = fact_panel(p->name, names, p->n_judges);
+    free(names);
+    return fact;
+}
+
+/* Facts of the call itself (app ""): its creation, the budget in force, the panels. */
+static void facts_of_call(const struct call *c, const struct fact_events *e, struct diags *d)
+{
+    const struct fact_event *init = NULL;
+    for (size_t i = 0; i < e->n; i++) {
+        if (strcmp(e->v[i].kind, "init") != 0)
+            continue;
+        if (init)
+            diags_add(d, NULL, 0, 0, _("event %lld: the call is created a second time"),
+                      (long long)e->v[i].seq);
+        else
+            init = &e->v[i];
+    }
+    if (!init) {
+        diags_add(d, NULL, 0, 0, "%s", _("program definition: no audit event records the call's "
+                                         "creation"));
+    } else if (strchr(init->detail, '|')) {
+        char *fact = fact_program(c->program.id, c->program_text);
+        if (strcmp(fact, init->detail) != 0)
+            diags_add(d, NULL, 0, 0, "%s", _("program definition: the stored text differs from "
+                                             "the one the call was created with"));
+        free(fact);
+    }
+    const struct fact_event *budget = latest_event(e, "budget", "");
+    if (c->has_budget) {
+        char amount[32];
+        amount_format(c->budget, amount, sizeof amount);
+        fact_check(e, d, _("budget"), "budget", "", xstrdup(amount));
+    } else if (budget) {
+        diags_add(d, NULL, 0, 0, _("budget: recorded at event %lld, but missing"),
+                  (long long)budget->seq);
+    }
+    for (size_t i = 0; i < c->n_panels; i++) {
+        const struct panel *p = &c->panels[i];
+        char *fact = panel_fact(c, p), *prefix = fact_panel(p->name, NULL, 0);
+        const struct fact_event *ev = latest_event(e, "panel add", prefix);
+        if (!ev)
+            ev = latest_event(e, "panel add", p->name); /* before panels named their judges */
+        if (!ev || (strchr(ev->detail, '|') ? strcmp(ev->detail, fact) != 0
+                                              : strcmp(ev->detail, p->name) != 0))
+            diags_add(d, NULL, 0, 0,
+                      ev ? _("panel %s: its judges differ from what the audit log recorded")
+                         : _("panel %s: no audit event records it"),
+                      p->name);
+        free(fact);
+        free(prefix);
+    }
+    for (size_t i = 0; i < e->n; i++) {
+        if (strcmp(e->v[i].kind, "panel add") != 0)
+            continue;
+        char **f = NULL;
+        size_t n = fact_fields(e->v[i].detail, &f);
+        const char *name = n ? f[0] : e->v[i].detail;
+        if (!call_find_panel(c, name))
+            diags_add(d, NULL, 0, 0, _("panel %s: added at event %lld, but missing"), name,
+                      (long long)e->v[i].seq);
+        fact_fields_free(f, n);
+    }
 }
 
 int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
 {
-    /* The budget's events have app "", which sorts before every application id; c->apps is
+    /* The call's own events have app "", which sorts before every application id; c->apps is
      * in the same (binary) order as the query. */
     struct event_cursor cur = {
-        .s = db_prepare(st, "SELECT app_id, kind, detail FROM event WHERE kind IN "
-                            "('app import', 'document', 'finance', 'check', 'budget') "
-                            "ORDER BY app_id, seq")};
+        .s = db_prepare(st, "SELECT app_id, kind, detail, seq FROM event WHERE kind IN "
+                            "('app import', 'document', 'finance', 'check', 'budget', 'init', "
+                            "'panel add', 'panel assign') ORDER BY app_id, seq")};
     if (!cur.s)
         return -1;
     cur.more = sqlite3_step(cur.s) == SQLITE_ROW;
-    struct fact_events budget = {0}, events = {0};
-    events_of(&cur, "", &budget);
-    for (size_t i = 0; i < c->n_apps; i++) {
-        events_of(&cur, c->apps[i].a.id, &events);
-        facts_of_app(&events, &c->apps[i], d);
-    }
-    if (c->has_budget) {
-        char amount[32];
-        amount_format(c->budget, amount, sizeof amount);
-        fact_check(&budget, d, _("budget"), "budget", "", xstrdup(amount));
+    struct fact_events events = {0}, none = {0};
+    char *app = NULL;
+    if (cur.more && cursor_app(&cur)[0] == '\0')
+        next_group(&cur, &app, &events);
+    facts_of_call(c, &events, d);
+    free(app);
+    next_group(&cur, &app, &events);
+    for (size_t i = 0; i < c->n_apps || app;) {
+        int cmp = !app ? -1 : i == c->n_apps ? 1 : strcmp(c->apps[i].a.id, app);
+        if (cmp < 0) {
+            facts_of_app(c, &none, &c->apps[i++], d);
+            continue;
+        }
+        if (cmp > 0)
+            diags_add(d, NULL, 0, 0, _("application %s: recorded at event %lld, but missing"),
+                      app, (long long)events.v[0].seq);
+        else
+            facts_of_app(c, &events, &c->apps[i++], d);
+        free(app);
+        next_group(&cur, &app, &events);
     }
     sqlite3_finalize(cur.s);
-    fact_events_clear(&budget);
     fact_events_clear(&events);
-    free(budget.v);
     free(events.v);
     return 0;
 }

@@ -434,6 +434,12 @@ int write_result(struct store *st, const struct call *c, const struct person *wh
     return rc ? -1 : 0;
 }
 
+static int id_order(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
 int write_panel(struct store *st, const struct call *c, const char *actor, const char *name,
                 const int64_t *judges, size_t n, int64_t *id)
 {
@@ -442,11 +448,16 @@ int write_panel(struct store *st, const struct call *c, const char *actor, const
     int rc = problems.n ? db_failf(st, "%s", problems.v[0]) : 0;
     strlist_free(&problems);
     if (rc == 0) {
+        /* Named in person-id order, as the panel is read back (verify compares the two). */
+        int64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
+        memcpy(ids, judges, n * sizeof *ids);
+        qsort(ids, n, sizeof *ids, id_order);
         const char **names = xcalloc(n ? n : 1, sizeof *names);
         for (size_t i = 0; i < n; i++) {
-            const struct person *p = call_person_by_id(c, judges[i]);
+            const struct person *p = call_person_by_id(c, ids[i]);
             names[i] = p ? p->name : "";
         }
+        free(ids);
         char *detail = fact_panel(name, names, n);
         free(names);
         rc = store_panel_add(st, name, judges, n, id) ||

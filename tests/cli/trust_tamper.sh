@@ -156,3 +156,56 @@ tamper main.db "insert into bonus_change(app_id, bonus, awarded, note, person_id
     signed_text, signature) select app_id, bonus, awarded, note, person_id, at, signed_text,
     signature from bonus_change where id = (select min(id) from bonus_change)"
 grep -q "stored more than once" out || fail "a replayed bonus award was not named"
+
+# Tables that decide without a signature of their own are covered by the chain, both ways
+# (issue 14): a judge removed from a panel, the program text, the budget row, a document, a
+# checklist answer, financial figures, an assignment, an application.
+tamper main.db "delete from panel_judge where person_id = (select id from person where name = '강민준')" \
+    "panel 바이오·의료: its judges differ from what the audit log recorded"
+tamper main.db "update program set source = replace(source, 'threshold = 70', 'threshold = 69.9')" \
+    "program definition: the stored text differs from the one the call was created with"
+tamper main.db "delete from meta where key = 'budget'"
+grep -q "^budget: recorded at event [0-9]*, but missing" out || fail "a deleted budget row"
+tamper main.db "delete from document where app_id = '2026-001' and doc = 3"
+grep -q "^document 3 of 2026-001: recorded at event [0-9]*, but missing" out ||
+    fail "a deleted document was not named"
+tamper main.db "delete from checklist where app_id = '2026-002' and item = 'd1'"
+grep -q "^checklist d1 of 2026-002: recorded at event" out || fail "a deleted checklist answer"
+tamper main.db "delete from finance where app_id = '2026-001' and year = 2024"
+grep -q "^financial figures 2024 of 2026-001: recorded at event" out || fail "deleted finance"
+tamper main.db "update application set panel_id = NULL where id = '2026-011'"
+grep -q "^application 2026-011: assigned to panel 식품·화장품·제지 at event [0-9]*, but not assigned now" out ||
+    fail "an assignment removed"
+tamper main.db "update application set panel_id = (select id from panel where name = '바이오·의료') where id = '2026-011'" \
+    "application 2026-011: on panel 바이오·의료, but the audit log assigned it to 식품·화장품·제지"
+tamper main.db "pragma foreign_keys = off; delete from document where app_id = '2026-012';
+    delete from checklist where app_id = '2026-012'; delete from application where id = '2026-012'"
+grep -q "^application 2026-012: recorded at event [0-9]*, but missing" out || fail "a deleted application"
+tamper main.db "insert into panel(name) values ('유령')" "panel 유령: no audit event records it"
+
+# People: a role changed, a key substituted, a person removed or added behind simsa's back.
+tamper main.db "update person set role = 'secretariat' where name = '강민준'" \
+    "person 강민준: stored as secretariat, but added as judge"
+tamper main.db "update person set public_key = (select public_key from person where name = '김서연'),
+    key_id = (select key_id from person where name = '김서연') where name = '강민준'" \
+    "person 강민준: the stored key is not the key they were added with"
+tamper main.db "insert into person(name, role, key_id, public_key, sealed_key, created)
+    select '침입자', 'secretariat', key_id, public_key, sealed_key, created from person
+    where name = '김간사'" "person 침입자: no audit event added them"
+
+# Events: each is signed by its actor, who must be a person of the call with a role that may
+# make it. An unsigned event, a signature of another person, an actor renamed, a judge's
+# signature on a budget (a role change, made and undone) are named.
+budget_seq=$(sqlite3 main.db "select seq from event where kind = 'budget' order by seq desc limit 1")
+tamper main.db "drop trigger event_no_update; update event set signature = NULL where seq = $budget_seq" \
+    "event $budget_seq (budget by 김간사): not signed"
+tamper main.db "drop trigger event_no_update; update event set signature =
+    (select signature from event where seq = 30) where seq = $budget_seq" \
+    "event $budget_seq (budget): the signature is not 김간사's"
+cp main.db role.db
+sqlite3 role.db "update person set role = 'secretariat' where name = '강민준'"
+expect_exit 0 -d role.db --as 강민준 --passphrase-file "$PW" budget set 300,000,000
+sqlite3 role.db "update person set role = 'judge' where name = '강민준'"
+tamper role.db "select 1"
+problem "$(sqlite3 role.db "select 'event ' || max(seq) || ' (budget): 강민준, a judge, may not do this' from event")"
+echo "trust_tamper: ok"
