@@ -47,6 +47,9 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_print_diags(const struct diags *d);
 char *cli_read_file(const char *path, size_t *len, char **err);
 int cli_open(struct cli *cli, struct store **st, struct call *c);
+/* The same, everything read in one snapshot (a read transaction, open until store_close):
+ * for verify and export, which must not see half of another terminal's change. */
+int cli_open_snapshot(struct cli *cli, struct store **st, struct call *c);
 /* Read an input file, then open the call: the file's bytes (caller frees), or NULL with a
  * message printed and nothing open. */
 char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct store **st,

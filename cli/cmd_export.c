@@ -42,7 +42,7 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv)
 {
     struct store *st;
     struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    if (cli_open_snapshot(cli, &st, &c) < 0)
         return EXIT_FAIL;
     struct export_summary sum = {0};
     bool tty = isatty(STDERR_FILENO);

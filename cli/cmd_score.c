@@ -352,7 +352,7 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         return cli_usage(_("usage: simsa verify"));
     struct store *st;
     struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    if (cli_open_snapshot(cli, &st, &c) < 0)
         return EXIT_FAIL;
     struct diags d = {0};
     int64_t n_events = 0;

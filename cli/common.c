@@ -82,12 +82,18 @@ char *cli_read_file(const char *path, size_t *len, char **err)
     return buf;
 }
 
-int cli_open(struct cli *cli, struct store **st, struct call *c)
+static int open_call(struct cli *cli, struct store **st, struct call *c, bool snapshot)
 {
     char *err = NULL;
     if (store_open(cli->db_path, st, &err) < 0) {
         cli_fail("%s", err);
         free(err);
+        return -1;
+    }
+    if (snapshot && store_read_begin(*st) < 0) {
+        cli_fail("%s: %s", cli->db_path, store_errmsg(*st));
+        store_close(*st);
+        *st = NULL;
         return -1;
     }
     struct diags d = {0};
@@ -102,6 +108,16 @@ int cli_open(struct cli *cli, struct store **st, struct call *c)
     diags_free(&d);
     cli->st = *st;
     return 0;
+}
+
+int cli_open(struct cli *cli, struct store **st, struct call *c)
+{
+    return open_call(cli, st, c, false);
+}
+
+int cli_open_snapshot(struct cli *cli, struct store **st, struct call *c)
+{
+    return open_call(cli, st, c, true);
 }
 
 struct person *cli_actor(struct cli *cli, struct call *c, int role)

@@ -219,6 +219,19 @@ int store_begin(struct store *st)
     return exec_sql(st, "BEGIN IMMEDIATE");
 }
 
+int store_read_begin(struct store *st)
+{
+    /* A deferred transaction takes its snapshot at the first read: read once now, so every
+     * later query sees the same state however many others commit meanwhile. */
+    if (exec_sql(st, "BEGIN") < 0)
+        return -1;
+    if (exec_sql(st, "SELECT count(*) FROM program") < 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return 0;
+}
+
 int store_commit(struct store *st)
 {
     return exec_sql(st, "COMMIT");
@@ -666,7 +679,8 @@ int store_load(struct store *st, struct call *c, struct diags *d)
     /* One read transaction, so the call is a consistent snapshot. The tables are read in
      * order, once: a small page cache does as well as the default 2 MB and leaves that memory
      * to the call (a call of 10,000 applications must rank within 32 MB, make bench). */
-    if (exec_sql(st, "PRAGMA cache_size = -256; BEGIN") < 0)
+    bool own = sqlite3_get_autocommit(st->db) != 0; /* else inside the caller's snapshot */
+    if (exec_sql(st, own ? "PRAGMA cache_size = -256; BEGIN" : "PRAGMA cache_size = -256") < 0)
         return -1;
     int rc = 0;
     if (load_program(st, c, d) < 0 || load_people(st, c) < 0 || load_panels(st, c) < 0 ||
@@ -692,7 +706,7 @@ int store_load(struct store *st, struct call *c, struct diags *d)
         each_app_row(st, c, "SELECT DISTINCT app_id FROM inspection", set_inspected) < 0 ||
         load_sheets(st, c) < 0 || load_ties(st, c) < 0 || order_load(st, c) < 0)
         rc = -1;
-    exec_sql(st, "COMMIT; PRAGMA cache_size = -2000");
+    exec_sql(st, own ? "COMMIT; PRAGMA cache_size = -2000" : "PRAGMA cache_size = -2000");
     if (rc < 0)
         call_free(c);
     return rc;

@@ -36,6 +36,8 @@ void store_set_actor(struct store *st, const struct person *who, const struct se
 
 int store_begin(struct store *st);
 int store_commit(struct store *st);
+/* One snapshot for a reader (verify, export): a read transaction, ended by store_commit. */
+int store_read_begin(struct store *st);
 void store_rollback(struct store *st);
 
 /* Read the whole call; d receives problems (e.g. a stored program that no longer parses). */

@@ -68,11 +68,33 @@ secretariat() {
     done
 }
 
+# auditor: verify again and again while the six write; it reads in one snapshot, so it never
+# reports a change half made (issue 14: no false alarm under concurrent writes).
+auditor() {
+    k=0
+    while [ ! -e writers.done ]; do
+        "$SIMSA" -d "$DB" verify > "verify.$k.out" 2>&1 ||
+            { echo "verify $k beside the writers: $(head -3 "verify.$k.out")" >> failures; }
+        k=$((k + 1))
+    done
+    echo "$k" > verifies
+}
+
 : > failures
+rm -f writers.done
 start=$(date +%s)
-for j in j1 j2 j3 j4 j5; do judge "$j" & done
+auditor &
+auditor_pid=$!
+writers=
+for j in j1 j2 j3 j4 j5; do
+    judge "$j" &
+    writers="$writers $!"
+done
 secretariat &
-wait
+writers="$writers $!"
+for pid in $writers; do wait "$pid"; done
+touch writers.done
+wait "$auditor_pid"
 took=$(($(date +%s) - start))
 
 [ ! -s failures ] || fail "$(wc -l < failures) failed action(s), e.g.: $(head -3 failures)"
@@ -85,4 +107,4 @@ got=$(count "SELECT COUNT(*) FROM checklist WHERE item = 'd1' AND note LIKE '확
 [ "$got" -eq "$N" ] || fail "secretariat: $got checklist answers recorded, $N acknowledged"
 [ "$(count 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
 "$SIMSA" -d "$DB" verify > verify.out 2>&1 || fail "verify: $(cat verify.out)"
-echo "concurrency: 6 writers x $N actions in ${took} s: $((5 * N)) sheets and $N checklist answers, none lost, no failure; integrity and verify hold"
+echo "concurrency: 6 writers x $N actions in ${took} s: $((5 * N)) sheets and $N checklist answers, none lost, no failure; $(cat verifies) verify runs beside them, none false; integrity and verify hold"
