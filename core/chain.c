@@ -43,6 +43,26 @@ bool chain_role_may(const char *kind, enum role role)
     return false;
 }
 
+bool chain_after_final_may(const char *kind)
+{
+    static const char *const allowed[] = {
+        "result final", "forfeit",     "person add",   "plan require", "plan done",
+        "plan failed",  "agreement",   "agree",        "notify",       NULL,
+    };
+    for (const char *const *a = allowed; *a; a++)
+        if (strcmp(kind, *a) == 0)
+            return true;
+    return false;
+}
+
+const char *chain_frozen_message(void)
+{
+    return _("the final result is signed: R11.6 freezes scores, reviews, conflicts, bonuses, "
+             "the budget, tie orders, panels and every fact behind them. What may still be "
+             "recorded: a forfeit (simsa forfeit), a plan revision's outcome or an agreement, "
+             "then a new revision of the result (simsa finalize)");
+}
+
 /* The person an event of kind "person add" adds: from its fact text, or (an event written
  * before the chain named keys: "judge 강민준") from the person table. 0, or -1. */
 static int added_person(const struct chain_check *cc, const char *detail,
@@ -139,6 +159,13 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
         if (who)
             cc->signed_events++;
     }
+    if (cc->final_seq && !chain_after_final_may(e->kind))
+        diags_add(d, NULL, 0, 0,
+                  _("event %lld (%s): made after the final result of event %lld, which froze it "
+                    "(R11.6)"),
+                  (long long)e->seq, e->kind, (long long)cc->final_seq);
+    if (!cc->final_seq && strcmp(e->kind, "result final") == 0)
+        cc->final_seq = e->seq;
     if (adds) {
         adding.added = e->seq;
         roster_add(cc, &adding);

@@ -32,6 +32,7 @@ struct chain_check {
     int64_t signed_from;   /* the first event that must be signed (earlier ones predate it) */
     int64_t legacy_events; /* events before signed_from */
     int64_t signed_events;
+    int64_t final_seq; /* the first signed final result's event, 0 until seen */
     struct roster_entry *roster;
     size_t n_roster, cap_roster;
 };
@@ -46,6 +47,12 @@ void chain_check_free(struct chain_check *cc);
 /* Whether a person of `role` may make an event of `kind` (secretariat: everything; judges their
  * sheets and conflicts; inspectors their inspections). */
 bool chain_role_may(const char *kind, enum role role);
+/* R11.6: whether an event of `kind` may still be made after the first signed final result
+ * (a forfeit and the other amendments of R11.5/R12, a new revision of the result, a person
+ * added); everything else is frozen. */
+bool chain_after_final_may(const char *kind);
+/* The message refusing a frozen change (translated, static). */
+const char *chain_frozen_message(void);
 /* The roster entry of name, or NULL. */
 const struct roster_entry *chain_roster_find(const struct chain_check *cc, const char *name);
 

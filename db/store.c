@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/chain.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/keys.h"
@@ -1086,6 +1087,15 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
                                     "person (give --as NAME and their passphrase)"));
     if (st->actor)
         actor = st->actor;
+    if (!chain_after_final_may(kind)) {
+        sqlite3_stmt *f = db_prepare(st, "SELECT 1 FROM result_final LIMIT 1");
+        if (!f)
+            return -1;
+        bool frozen = sqlite3_step(f) == SQLITE_ROW;
+        sqlite3_finalize(f);
+        if (frozen)
+            return db_failf(st, "%s", chain_frozen_message());
+    }
     uint8_t prev[32] = {0}, hash[32], sig[EVENT_SIGNATURE_BYTES];
     int64_t seq = 1;
     sqlite3_stmt *s = db_prepare(st, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");

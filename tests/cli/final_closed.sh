@@ -30,4 +30,32 @@ expect_exit 1 -d "$DB" --as 윤지아 --passphrase-file demopw score import late
 expect_stderr_contains "the result is final"
 expect_unchanged "$before"
 ok -d "$DB" verify
+
+# R11.6: the facts behind the result are frozen too, from every command, each refusal saying
+# what may still be done; nothing changes.
+printf 'app,doc,issued\n2026-001,3,2026-05-20\n' > late-docs.csv
+printf 'app,year,liabilities,equity,current_assets,current_liabilities\n2026-002,2025,1,2,3,4\n' > late-fin.csv
+echo "재방문" > late-notes.txt
+for cmd in "check set 2026-004 d1 yes --note 늦은확인" "docs import late-docs.csv" \
+           "finance import late-fin.csv" "review run 2026-004" \
+           "inspect add 2026-002 --date 2026-06-20 --team 조현장,김간사 --notes-file late-notes.txt"; do
+    # shellcheck disable=SC2086
+    expect_exit 1 -d "$DB" --as 김간사 --passphrase-file demopw $cmd
+    grep -q "R11.6\|the result is final" err || fail "$cmd after the final result: $(cat err)"
+    expect_unchanged "$before"
+done
+expect_exit 1 -d "$DB" --as 김간사 --passphrase-file demopw check set 2026-004 d1 yes
+expect_stderr_contains "What may still be recorded: a forfeit (simsa forfeit)"
+run -d "$DB" app show 2026-004
+expect_stdout_lacks "not met"
+
+# A change slipped in after the final result (its row hidden while simsa wrote it) is named.
+cp "$DB" late.db
+sqlite3 late.db "drop trigger result_final_no_delete; create table keep as select * from result_final;
+    delete from result_final"
+expect_exit 0 -d late.db --as 김간사 --passphrase-file demopw check set 2026-004 d1 yes --note 늦음
+sqlite3 late.db "insert into result_final select * from keep; drop table keep"
+expect_exit 1 -d late.db verify
+grep -q "(check): made after the final result of event [0-9]*, which froze it (R11.6)" out ||
+    fail "a change after the final result: $(cat out)"
 echo "final_closed: ok"
