@@ -80,6 +80,16 @@ void cli_cell(const char *s, int width, bool right);
 int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
                     void (*as_csv)(const struct call *, const struct rank_result *),
                     void (*as_table)(const struct call *, const struct rank_result *));
+/* Anchors outside the file (cli/anchors.c). The head this person's simsa saw last of the call
+ * in st: warn when the file does not extend it, else remember the file's head. */
+void cli_known_head(struct store *st, const char *db_path);
+/* verify --head SEQ:HASH: a problem in d when the chain does not hold that head; EXIT_OK, or
+ * a usage / failure status (message printed). */
+int cli_check_head(struct store *st, const char *given, struct diags *d);
+/* person list --roster, and verify --roster FILE against the people of the call (0, or -1
+ * with a message printed). */
+void cli_roster_print(const struct call *c, const char *call_id);
+int cli_check_roster(const struct call *c, const char *path, struct diags *d);
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

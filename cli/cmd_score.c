@@ -348,13 +348,26 @@ static void verify_signed(const struct call *c, const struct signed_row *rows, s
 
 static int cmd_verify(struct cli *cli, int argc, char **argv)
 {
-    if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa verify"));
+    static const char *const opts[] = {"--roster", "--head", NULL};
+    if (cli_positional(argc, argv, opts, NULL, NULL, 0) != 0)
+        return cli_usage(_("usage: simsa verify [--roster FILE] [--head SEQ:HASH]"));
+    const char *roster = cli_opt(argc, argv, "--roster"), *head = cli_opt(argc, argv, "--head");
     struct store *st;
     struct call c;
     if (cli_open_snapshot(cli, &st, &c) < 0)
         return EXIT_FAIL;
     struct diags d = {0};
+    int anchored = EXIT_OK;
+    if (head)
+        anchored = cli_check_head(st, head, &d);
+    if (anchored == EXIT_OK && roster && cli_check_roster(&c, roster, &d) < 0)
+        anchored = EXIT_FAIL;
+    if (anchored != EXIT_OK) {
+        diags_free(&d);
+        call_free(&c);
+        store_close(st);
+        return anchored;
+    }
     int64_t n_events = 0;
     struct signed_row *rows = NULL;
     size_t n_rows = 0;
@@ -431,7 +444,7 @@ const struct cli_command cli_score_commands[] = {
     },
     {
         .name = "verify",
-        .usage = "",
+        .usage = "[--roster FILE] [--head SEQ:HASH]",
         .summary = N_("check the audit chain and every signature (R14)"),
         .run = cmd_verify,
     },

@@ -296,12 +296,22 @@ out:
 
 static int cmd_person_list(struct cli *cli, int argc, char **argv)
 {
-    if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa person list"));
+    static const char *const flags[] = {"--roster", NULL};
+    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
+        return cli_usage(_("usage: simsa person list [--roster]"));
     struct store *st;
     struct call c;
     if (cli_open(cli, &st, &c) < 0)
         return EXIT_FAIL;
+    if (cli_flag(argc, argv, "--roster")) {
+        char id[33];
+        int rc = store_call_id(st, id) == 0 ? EXIT_OK : cli_fail("%s", store_errmsg(st));
+        if (rc == EXIT_OK)
+            cli_roster_print(&c, id);
+        call_free(&c);
+        store_close(st);
+        return rc;
+    }
     for (size_t i = 0; i < c.n_people; i++) {
         char hex[17];
         key_id_hex(c.people[i].pub.key_id, hex);
@@ -406,7 +416,7 @@ const struct cli_command cli_setup_commands[] = {
     {
         .name = "person",
         .sub = "list",
-        .usage = "",
+        .usage = "[--roster]",
         .summary = N_("people, roles and key ids"),
         .run = cmd_person_list,
     },

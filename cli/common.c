@@ -90,6 +90,7 @@ static int open_call(struct cli *cli, struct store **st, struct call *c, bool sn
         free(err);
         return -1;
     }
+    cli_known_head(*st, cli->db_path);
     if (snapshot && store_read_begin(*st) < 0) {
         cli_fail("%s: %s", cli->db_path, store_errmsg(*st));
         store_close(*st);

@@ -133,8 +133,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", _("simsa: libsodium could not start"));
         return EXIT_FAIL;
     }
-    if (i == argc)
+    if (i == argc) {
+        struct store *st = NULL;
+        char *err = NULL;
+        if (access(cli.db_path, F_OK) == 0 && store_open(cli.db_path, &st, &err) == 0)
+            cli_known_head(st, cli.db_path);
+        store_close(st);
+        free(err);
         return tui_main(cli.db_path, cli.as);
+    }
     int consumed = 0;
     const struct cli_command *cmd = find_command(argc - i, argv + i, &consumed);
     if (!cmd) {

@@ -29,6 +29,8 @@ _simsa_options() {
     case $1 in
     init) echo "--program --budget" ;;
     "person add") echo "--role --passphrase-file" ;;
+    "person list") echo "--roster" ;;
+    verify) echo "--roster --head" ;;
     "app list" | rank) echo "--csv" ;;
     "check set") echo "--note" ;;
     "conflict add" | "tie resolve" | forfeit) echo "--reason" ;;

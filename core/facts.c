@@ -67,14 +67,28 @@ char *fact_checklist(const char *item, bool yes, const char *note)
     return b.s;
 }
 
-char *fact_program(const char *program_id, const char *source)
+char *fact_program(const char *program_id, const char *source, const char *call_id)
 {
     char digest[RECORD_DIGEST_HEX + 1];
     record_digest_hex(source, digest);
     struct strbuf b = {0};
     put_value(&b, program_id);
     strbuf_printf(&b, "source %s|", digest);
+    strbuf_printf(&b, "call %s|", call_id);
     return b.s;
+}
+
+int fact_program_call_id(const char *fact, char out[CALL_ID_HEX + 1])
+{
+    char **f = NULL;
+    size_t n = fact_fields(fact, &f);
+    int rc = -1;
+    if (n == 3 && strncmp(f[2], "call ", 5) == 0 && strlen(f[2] + 5) == CALL_ID_HEX) {
+        memcpy(out, f[2] + 5, CALL_ID_HEX + 1);
+        rc = 0;
+    }
+    fact_fields_free(f, n);
+    return rc;
 }
 
 char *fact_person(const char *name, enum role role, const struct public_key *pub)

@@ -12,8 +12,12 @@ char *fact_application(const struct application *a);
 char *fact_document(int doc, sdate issued);
 char *fact_finance(const struct finance_year *f);
 char *fact_checklist(const char *item, bool yes, const char *note);
-/* The call's creation: the program id and a digest of its full text. */
-char *fact_program(const char *program_id, const char *source);
+/* The call's creation: the program id, a digest of its full text, and the call's id (random,
+ * CALL_ID_HEX hex digits: how a person's simsa tells calls apart, see known heads). */
+#define CALL_ID_HEX 32
+char *fact_program(const char *program_id, const char *source, const char *call_id);
+/* The call id a creation fact names; 0, or -1 (a call made before calls had ids). */
+int fact_program_call_id(const char *fact, char out[CALL_ID_HEX + 1]);
 /* A person as the chain knows them: role, name and public key (the roster, DESIGN.md Trust). */
 char *fact_person(const char *name, enum role role, const struct public_key *pub);
 /* A panel: its name and its judges' names, in order. */

@@ -674,3 +674,12 @@ bool secret_key_same(const struct secret_key *a, const struct secret_key *b)
 {
     return a->sk && b->sk && sodium_memcmp(a->sk, b->sk, SECRET_KEY_BYTES) == 0;
 }
+
+void random_hex(char *out, size_t bytes)
+{
+    uint8_t buf[64];
+    if (bytes > sizeof buf)
+        bytes = sizeof buf;
+    randombytes_buf(buf, bytes);
+    sodium_bin2hex(out, 2 * bytes + 1, buf, bytes);
+}

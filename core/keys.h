@@ -79,6 +79,9 @@ void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, 
 #define RECORD_DIGEST_HEX 32
 void record_digest_hex(const char *text, char out[RECORD_DIGEST_HEX + 1]);
 
+/* `bytes` random bytes (at most 64) as lower-case hex into out (2 * bytes + 1 chars). */
+void random_hex(char *out, size_t bytes);
+
 /* An audit event's signature (DESIGN.md Trust: every event is made and signed by a person):
  * Ed25519 over "simsa event v1\n" and the event's 32-byte chain hash. */
 #define EVENT_SIGNATURE_BYTES 64

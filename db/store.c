@@ -174,7 +174,9 @@ int store_create(const char *path, const char *program_id, const char *program_t
     }
     sqlite3_finalize(s);
     if (rc == 0) {
-        char *detail = fact_program(program_id, program_text);
+        char call_id[CALL_ID_HEX + 1];
+        random_hex(call_id, CALL_ID_HEX / 2);
+        char *detail = fact_program(program_id, program_text, call_id);
         rc = store_event(st, "simsa", "init", "", detail);
         free(detail);
     }
@@ -1042,6 +1044,46 @@ int store_head(struct store *st, int64_t *seq, uint8_t hash[32])
     }
     sqlite3_finalize(s);
     return 0;
+}
+
+int store_event_hash_at(struct store *st, int64_t seq, uint8_t hash[32], bool *found)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT hash FROM event WHERE seq = ?");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, seq);
+    *found = sqlite3_step(s) == SQLITE_ROW;
+    if (*found)
+        db_blob_copy(s, 0, hash, 32);
+    sqlite3_finalize(s);
+    return 0;
+}
+
+int store_call_id(struct store *st, char out[CALL_ID_HEX + 1])
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT detail, hash FROM event WHERE seq = 1");
+    if (!s)
+        return -1;
+    int rc = -1;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        const char *detail = (const char *)sqlite3_column_text(s, 0);
+        rc = 0;
+        if (!detail || fact_program_call_id(detail, out) < 0) {
+            /* a call made before calls had ids: named by its first event */
+            const uint8_t *h = sqlite3_column_blob(s, 1);
+            static const char hex[] = "0123456789abcdef";
+            for (int i = 0; i < CALL_ID_HEX / 2; i++) {
+                uint8_t b = h && sqlite3_column_bytes(s, 1) >= CALL_ID_HEX / 2 ? h[i] : 0;
+                out[2 * i] = hex[b >> 4];
+                out[2 * i + 1] = hex[b & 15];
+            }
+            out[CALL_ID_HEX] = '\0';
+        }
+    } else {
+        snprintf(st->err, sizeof st->err, "%s", _("the audit log has no first event"));
+    }
+    sqlite3_finalize(s);
+    return rc;
 }
 
 int store_audit_head_add(struct store *st, int64_t seq, const uint8_t hash[32],

@@ -96,6 +96,10 @@ int store_inspection_add(struct store *st, const struct inspection_write *w);
 int store_result_add(struct store *st, const struct signing *sign);
 /* The newest event: its sequence number and hash (seq 0 when the log is empty). */
 int store_head(struct store *st, int64_t *seq, uint8_t hash[32]);
+/* The hash of event seq; *found false when there is no such event. 0, or -1. */
+int store_event_hash_at(struct store *st, int64_t seq, uint8_t hash[32], bool *found);
+/* The call's id (core/facts.h CALL_ID_HEX), from its creation event. 0, or -1. */
+int store_call_id(struct store *st, char out[33]);
 int store_audit_head_add(struct store *st, int64_t seq, const uint8_t hash[32],
                          const struct signing *sign);
 /* Append to the audit chain (DESIGN.md Trust), in the caller's transaction. */

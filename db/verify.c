@@ -649,7 +649,9 @@ static void facts_of_call(const struct call *c, const struct fact_events *e, str
         diags_add(d, NULL, 0, 0, "%s", _("program definition: no audit event records the call's "
                                          "creation"));
     } else if (strchr(init->detail, '|')) {
-        char *fact = fact_program(c->program.id, c->program_text);
+        char id[CALL_ID_HEX + 1] = "";
+        fact_program_call_id(init->detail, id);
+        char *fact = fact_program(c->program.id, c->program_text, id);
         if (strcmp(fact, init->detail) != 0)
             diags_add(d, NULL, 0, 0, "%s", _("program definition: the stored text differs from "
                                              "the one the call was created with"));

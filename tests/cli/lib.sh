@@ -3,6 +3,8 @@
 set -eu
 : "${SIMSA:?set SIMSA to the simsa binary}"
 export SIMSA_KDF_FAST=1 LC_ALL=C.UTF-8 LANGUAGE=
+# The heads this simsa has seen (known heads) stay in the scratch directory.
+export SIMSA_STATE_DIR="$PWD/.simsa-state"
 unset SIMSA_DB 2>/dev/null || true
 DATA=$(cd "$(dirname "$0")" && pwd)/data
 ROOT=$(cd "$DATA/../../.." && pwd)

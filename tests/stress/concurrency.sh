@@ -12,6 +12,7 @@ unset SIMSA_DB 2>/dev/null || true
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
+export SIMSA_STATE_DIR="$dir/state"
 DB=$dir/busy.db
 printf 'pw-for-concurrency\n' > pw
 

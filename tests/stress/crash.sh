@@ -11,6 +11,7 @@ unset SIMSA_DB 2>/dev/null || true
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
+export SIMSA_STATE_DIR="$dir/state"
 DB=crash.db
 printf 'pw-for-crash\n' > pw
 
