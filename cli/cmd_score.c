@@ -300,6 +300,7 @@ static void verify_recorded(const struct signed_row *rows, size_t n, struct reco
         if (!rows[i].signed_text || strncmp(rows[i].label, "audit head", 10) == 0)
             continue;
         rr[m].label = rows[i].label;
+        rr[m].index = m;
         record_digest_hex(rows[i].signed_text, rr[m].digest);
         m++;
     }

@@ -139,6 +139,13 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
         adds = false;
     }
     if (e->seq < cc->signed_from) {
+        /* Only a database of an earlier version has unsigned events, all before any signed
+         * one: a signed event here means the boundary was moved to hide later ones. */
+        if (e->signature)
+            diags_add(d, NULL, 0, 0,
+                      _("event %lld: signed, but placed before the events that must be signed "
+                        "(meta signed_from %lld was moved)"),
+                      (long long)e->seq, (long long)cc->signed_from);
         cc->legacy_events++;
     } else if (!e->signature) {
         /* The call's creation comes before anyone exists; the first person's signed entry

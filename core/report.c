@@ -358,6 +358,12 @@ static int cmp_row_digest(const void *a, const void *b)
     return strcmp(x->digest, y->digest);
 }
 
+static int cmp_row_index(const void *a, const void *b)
+{
+    const struct recorded_row *x = a, *y = b;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
 void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorded_row *rows,
                           size_t n_rows, struct diags *d)
 {
@@ -376,6 +382,8 @@ void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorde
         while (j < n_rows && strcmp(rows[j].digest, key) == 0)
             j++;
         size_t n_e = i - e0, n_r = j - r0;
+        for (size_t k = 0; k < n_e && k < n_r; k++)
+            rows[r0 + k].seq = ev[e0 + k].seq;
         if (n_e == 0) {
             for (size_t k = r0; k < j; k++)
                 diags_add(d, NULL, 0, 0, _("%s: no audit event records it"), rows[k].label);
@@ -388,6 +396,18 @@ void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorde
         for (size_t k = e0 + n_r; k < i; k++)
             diags_add(d, NULL, 0, 0, _("event %lld (%s): the signed record it recorded is missing"),
                       (long long)ev[k].seq, ev[k].what);
+    }
+    if (n_rows)
+        qsort(rows, n_rows, sizeof *rows, cmp_row_index);
+    for (size_t k = 1; k < n_rows; k++) {
+        const struct recorded_row *a = &rows[k - 1], *b = &rows[k];
+        size_t wa = strcspn(a->label, " "), wb = strcspn(b->label, " ");
+        if (wa == wb && strncmp(a->label, b->label, wa) == 0 && a->seq && b->seq &&
+            b->seq < a->seq)
+            diags_add(d, NULL, 0, 0,
+                      _("%s: stored after %s, but recorded before it (event %lld, %lld): rows "
+                        "were swapped"),
+                      b->label, a->label, (long long)b->seq, (long long)a->seq);
     }
 }
 

@@ -162,10 +162,14 @@ struct recorded_event {
 struct recorded_row {
     const char *label; /* "sheet 2026-011/강민준" */
     char digest[RECORD_DIGEST_HEX + 1];
+    size_t index; /* its place in its table's order (set by the caller, tables one after another) */
+    int64_t seq;  /* out: the event that records it, 0 when none */
 };
 
 /* Reports to d: a row no event records, a row stored more than once (a copy or a replay of a
- * signed record), and an event whose record is gone. Sorts both arrays. */
+ * signed record), an event whose record is gone, and rows of one table stored in another
+ * order than their events (a swap: "the latest" decision is read by that order). Sorts both
+ * arrays. */
 void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorded_row *rows,
                           size_t n_rows, struct diags *d);
 void recorded_events_free(struct recorded_event *ev, size_t n);

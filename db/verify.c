@@ -790,6 +790,7 @@ int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
         return -1;
     struct chain_check cc;
     chain_check_begin(&cc, c, signed_from);
+    int64_t last_seq = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         uint8_t hash[32], sig[EVENT_SIGNATURE_BYTES];
@@ -814,10 +815,16 @@ int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
             continue;
         }
         chain_check_event(&cc, &e, d);
+        last_seq = e.seq;
     }
     sqlite3_finalize(s);
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE) {
         chain_check_people(&cc, d);
+        if (signed_from > last_seq + 1)
+            diags_add(d, NULL, 0, 0,
+                      _("meta: signed_from %lld lies beyond the last event (%lld): it was moved"),
+                      (long long)signed_from, (long long)last_seq);
+    }
     if (legacy_events)
         *legacy_events = cc.legacy_events;
     chain_check_free(&cc);

@@ -208,4 +208,16 @@ expect_exit 0 -d role.db --as 강민준 --passphrase-file "$PW" budget set 300,0
 sqlite3 role.db "update person set role = 'judge' where name = '강민준'"
 tamper role.db "select 1"
 problem "$(sqlite3 role.db "select 'event ' || max(seq) || ' (budget): 강민준, a judge, may not do this' from event")"
+
+# The boundary of unsigned (earlier version) events moved to hide a forged tail; two signed
+# rows of one table swapped (the latest decision is read by their order).
+tamper main.db "update meta set value = '9999' where key = 'signed_from'" \
+    "meta: signed_from 9999 lies beyond the last event (270): it was moved"
+tamper main.db "update meta set value = '270' where key = 'signed_from'"
+grep -q "^event 2: signed, but placed before the events that must be signed" out || fail "signed_from moved"
+tamper main.db "delete from meta where key = 'signed_from'" \
+    "meta: the record of which events are signed is missing"
+tamper main.db "drop trigger bonus_change_no_update; update bonus_change set id = 100 where id = 1;
+    update bonus_change set id = 1 where id = 2; update bonus_change set id = 2 where id = 100"
+grep -q "rows were swapped" out || fail "swapped bonus rows"
 echo "trust_tamper: ok"
