@@ -694,6 +694,37 @@ static void facts_of_call(const struct call *c, const struct fact_events *e, str
     }
 }
 
+/* The presentation order (panel order events, latest wins per application) against each
+ * application's place in it. */
+static void order_of_call(const struct call *c, const struct fact_events *e, struct diags *d)
+{
+    int *want = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *want);
+    for (size_t i = 0; i < e->n; i++) {
+        if (strcmp(e->v[i].kind, "panel order") != 0)
+            continue;
+        const char *list = NULL;
+        for (const char *p = strstr(e->v[i].detail, ": "); p; p = strstr(p + 1, ": "))
+            list = p + 2;
+        char *ids = xstrdup(list ? list : "");
+        int pos = 0;
+        for (char *save = NULL, *id = strtok_r(ids, " ", &save); id;
+             id = strtok_r(NULL, " ", &save)) {
+            const struct app_record *r = call_find_app(c, id);
+            pos++;
+            if (r)
+                want[r - c->apps] = pos;
+        }
+        free(ids);
+    }
+    for (size_t i = 0; i < c->n_apps; i++)
+        if (want[i] != c->apps[i].position)
+            diags_add(d, NULL, 0, 0,
+                      _("application %s: its place in the presentation order (%d) differs from "
+                        "what the audit log recorded (%d)"),
+                      c->apps[i].a.id, c->apps[i].position, want[i]);
+    free(want);
+}
+
 int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
 {
     /* The call's own events have app "", which sorts before every application id; c->apps is
@@ -701,7 +732,7 @@ int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
     struct event_cursor cur = {
         .s = db_prepare(st, "SELECT app_id, kind, detail, seq FROM event WHERE kind IN "
                             "('app import', 'document', 'finance', 'check', 'budget', 'init', "
-                            "'panel add', 'panel assign') ORDER BY app_id, seq")};
+                            "'panel add', 'panel assign', 'panel order') ORDER BY app_id, seq")};
     if (!cur.s)
         return -1;
     cur.more = sqlite3_step(cur.s) == SQLITE_ROW;
@@ -710,6 +741,7 @@ int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
     if (cur.more && cursor_app(&cur)[0] == '\0')
         next_group(&cur, &app, &events);
     facts_of_call(c, &events, d);
+    order_of_call(c, &events, d);
     free(app);
     next_group(&cur, &app, &events);
     for (size_t i = 0; i < c->n_apps || app;) {

@@ -3,6 +3,7 @@
 # copy of the demo call and verify must exit 1 naming the record.
 . "$(dirname "$0")/lib.sh"
 printf 'simsa-demo\n' > "$PW"
+ACTOR=김간사
 
 # problem LINE: verify printed this whole line (on either stream: DESIGN fixes only the status).
 problem() {
@@ -220,4 +221,8 @@ tamper main.db "delete from meta where key = 'signed_from'" \
 tamper main.db "drop trigger bonus_change_no_update; update bonus_change set id = 100 where id = 1;
     update bonus_change set id = 1 where id = 2; update bonus_change set id = 2 where id = 100"
 grep -q "rows were swapped" out || fail "swapped bonus rows"
+okd panel order 바이오·의료 2026-005 2026-001
+cp main.db ordered.db
+tamper ordered.db "update presentation_order set position = 9 where app_id = '2026-001'" \
+    "application 2026-001: its place in the presentation order (9) differs from what the audit log recorded (2)"
 echo "trust_tamper: ok"
