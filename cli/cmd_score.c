@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/revision.h"
+#include "db/final.h"
 #include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
@@ -175,9 +177,84 @@ static void rank_table(const struct call *c, const struct rank_result *res)
         printf(_("note: %s\n"), res->notes.v[i]);
 }
 
+/* R11.6: a signed revision of the final result, as it was signed. */
+static int rank_revision(struct cli *cli, const char *number, bool csv)
+{
+    char *end = NULL;
+    long n = strtol(number, &end, 10);
+    if (!*number || *end || n < 1)
+        return cli_usage(_("--revision %s: give a revision number (1, 2, ...)"), number);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    struct strlist texts = {0};
+    struct revision rev = {0};
+    const char *why = NULL;
+    int rc = EXIT_FAIL;
+    if (store_result_texts(st, &texts) < 0)
+        cli_fail("%s", store_errmsg(st));
+    else if ((size_t)n > texts.n)
+        cli_fail(ngettext("there is no revision %ld: the final result has %zu revision",
+                          "there is no revision %ld: the final result has %zu revisions", texts.n),
+                 n, texts.n);
+    else if (revision_parse(texts.v[n - 1], (int)n, &rev, &why) < 0)
+        cli_fail(_("revision %ld cannot be read: %s"), n, why);
+    else {
+        if (csv) {
+            printf("rank,app,company,base,final,outcome,amount\n");
+        } else {
+            char kst[32];
+            time_korea(rev.at ? rev.at : "", kst, sizeof kst);
+            printf(_("revision %d of the final result, signed by %s at %s\n"), rev.number,
+                   rev.signer ? rev.signer : "?", kst);
+            for (size_t i = 0; i < rev.changes.n; i++)
+                printf(_("  changed since revision %d: %s\n"), rev.number - 1, rev.changes.v[i]);
+        }
+        for (size_t i = 0; i < rev.n; i++) {
+            const struct revision_row *r = &rev.rows[i];
+            const struct app_record *a = call_find_app(&c, r->app);
+            const char *company = a ? a->a.company : "";
+            if (csv) {
+                struct strbuf b = {0};
+                csv_put_field(&b, company);
+                printf("%d,%s,%s,%s,%s,%s,%lld\n", r->rank, r->app, b.s ? b.s : "",
+                       r->base ? r->base : "", r->final ? r->final : "", r->outcome,
+                       (long long)r->amount);
+                free(b.s);
+            } else {
+                char amount[32];
+                amount_format(r->amount, amount, sizeof amount);
+                printf("%4d  %-10s ", r->rank, r->app);
+                cli_cell(company, 22, false);
+                printf("%7s %7s  ", r->base ? r->base : "", r->final ? r->final : "");
+                cli_cell(outcome_label_of(r->outcome), 10, false);
+                printf("%14s\n", amount);
+            }
+        }
+        rc = EXIT_OK;
+    }
+    revision_free(&rev);
+    strlist_free(&texts);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
 static int cmd_rank(struct cli *cli, int argc, char **argv)
 {
-    return cli_ranked_view(cli, argc, argv, _("usage: simsa rank [--csv]"), rank_csv, rank_table);
+    const char *revision = NULL;
+    for (int i = 1; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--revision") == 0)
+            revision = argv[i + 1];
+    if (revision) {
+        static const char *const opts[] = {"--revision", NULL}, *const flags[] = {"--csv", NULL};
+        if (cli_positional(argc, argv, opts, flags, NULL, 0) != 0)
+            return cli_usage(_("usage: simsa rank [--csv] [--revision N]"));
+        return rank_revision(cli, revision, cli_flag(argc, argv, "--csv"));
+    }
+    return cli_ranked_view(cli, argc, argv, _("usage: simsa rank [--csv] [--revision N]"),
+                           rank_csv, rank_table);
 }
 
 static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
@@ -387,6 +464,10 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
             diags_add(&d, NULL, 0, 0, "%s", store_errmsg(st));
         recorded_events_free(ev, n_ev);
         verify_signed(&c, rows, n_rows, &d);
+        struct strlist results = {0};
+        if (store_result_texts(st, &results) == 0)
+            revisions_check(&results, &d);
+        strlist_free(&results);
         if (legacy > 0)
             printf(ngettext("note: event 1 was written before simsa signed every event (a "
                             "database of an earlier version): who made it is not proven\n",
@@ -424,7 +505,7 @@ const struct cli_command cli_score_commands[] = {
     },
     {
         .name = "rank",
-        .usage = "[--csv]",
+        .usage = "[--csv] [--revision N]",
         .summary = N_("ranking, bands, amounts, selection and reasons (R7-R11)"),
         .run = cmd_rank,
     },
@@ -470,10 +551,21 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
         cli_fail("%s (simsa tie resolve)", refusal);
     } else if (who && cli_unlock(cli, who, &key) == 0) {
         char at[21];
-        if (store_begin(st) || write_result(st, &c, who, &key, at))
+        int revision = 0, w = store_begin(st) ? -1 : write_result(st, &c, who, &key, at, &revision);
+        if (w < 0) {
             rc = cli_rollback_fail(st, _("finalize"));
-        else if (cli_commit(st) == 0) {
-            printf(_("the result is final, signed by %s at %s\n"), who->name, at);
+        } else if (w > 0) {
+            store_rollback(st);
+            printf(_("revision %d of the final result stands: no amendment changed an outcome "
+                     "since; nothing was signed\n"),
+                   revision);
+            rc = EXIT_OK;
+        } else if (cli_commit(st) == 0) {
+            if (revision > 1)
+                printf(_("revision %d of the final result signed by %s at %s\n"), revision,
+                       who->name, at);
+            else
+                printf(_("the result is final, signed by %s at %s\n"), who->name, at);
             rc = EXIT_OK;
         }
         secret_key_wipe(&key);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "db/final.h"
 #include "db/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -234,6 +235,12 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
     bool first = c.n_people == 0;
     if (call_find_person(&c, name)) {
         cli_fail(_("there is already a person named %s"), name);
+        goto out;
+    }
+    struct final_state fin;
+    if (role == ROLE_JUDGE && store_final_state(st, &fin) == 0 && fin.final) {
+        cli_fail(_("the final result is signed: no judge can be added any more (R11.7); a "
+                   "secretariat member or an inspector can"));
         goto out;
     }
     if (first && role != ROLE_SECRETARIAT) {

@@ -31,7 +31,8 @@ _simsa_options() {
     "person add") echo "--role --passphrase-file" ;;
     "person list") echo "--roster" ;;
     verify) echo "--roster --head" ;;
-    "app list" | rank) echo "--csv" ;;
+    "app list") echo "--csv" ;;
+    rank) echo "--csv --revision" ;;
     "check set") echo "--note" ;;
     "conflict add" | "tie resolve" | forfeit) echo "--reason" ;;
     "bonus set") echo "--note" ;;

@@ -47,6 +47,7 @@ bool chain_after_final_may(const char *kind)
 {
     static const char *const allowed[] = {
         "result final", "forfeit",     "person add",   "plan require", "plan done",
+        "tie resolve",
         "plan failed",  "agreement",   "agree",        "notify",       NULL,
     };
     for (const char *const *a = allowed; *a; a++)
@@ -166,6 +167,10 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
         if (who)
             cc->signed_events++;
     }
+    if (cc->final_seq && adds && adding.role == ROLE_JUDGE)
+        diags_add(d, NULL, 0, 0,
+                  _("event %lld (person add %s): a judge added after the final result (R11.7)"),
+                  (long long)e->seq, adding.name);
     if (cc->final_seq && !chain_after_final_may(e->kind))
         diags_add(d, NULL, 0, 0,
                   _("event %lld (%s): made after the final result of event %lld, which froze it "

@@ -469,3 +469,19 @@ int yesno_parse(const char *s, bool *out)
     }
     return -1;
 }
+
+void time_korea(const char *utc, char *out, size_t n)
+{
+    /* "2026-06-22T05:30:00Z" -> "2026-06-22 14:30 KST" (Korea time, UTC+9, no DST). */
+    sdate d;
+    int h = 0, m = 0;
+    char day[11];
+    if (strlen(utc) < 17 || utc[10] != 'T' || (memcpy(day, utc, 10), day[10] = '\0', 0) ||
+        date_parse(day, &d, NULL) < 0 || sscanf(utc + 11, "%2d:%2d", &h, &m) != 2) {
+        snprintf(out, n, "%s", utc);
+        return;
+    }
+    char text[17];
+    datetime_format(date_at(d, h, m) + 9 * 60, text);
+    snprintf(out, n, "%s KST", text);
+}

@@ -32,6 +32,9 @@ sdate date_add_months(sdate d, int months); /* day clipped to the month's last d
  * *has_time tells which; without a time the moment is 00:00 of that day. */
 int datetime_parse(const char *s, kst_minutes *out, bool *has_time, const char **why);
 void datetime_format(kst_minutes m, char out[17]); /* "2026-06-19 18:00" */
+/* A signed UTC time ("2026-06-22T05:30:00Z") for people, in Korea time: "2026-06-22 14:30 KST"
+ * (the text itself when it is not such a time). */
+void time_korea(const char *utc, char *out, size_t n);
 kst_minutes date_at(sdate d, int hour, int minute);
 sdate datetime_date(kst_minutes m);
 

@@ -779,3 +779,11 @@ const char *outcome_label(enum outcome o)
 {
     return _(outcome_name(o));
 }
+
+const char *outcome_label_of(const char *name)
+{
+    for (size_t i = 0; i < sizeof outcome_names / sizeof outcome_names[0]; i++)
+        if (outcome_names[i] && strcmp(outcome_names[i], name) == 0)
+            return outcome_label((enum outcome)i);
+    return name;
+}

@@ -112,5 +112,7 @@ const char *band_name(enum band b);        /* "target", ... (the CSV words, untr
 const char *outcome_name(enum outcome o);  /* "selected", ... */
 const char *band_label(enum band b);       /* translated for people */
 const char *outcome_label(enum outcome o); /* translated for people */
+/* The label of an outcome given by its name ("selected"), or the name itself when unknown. */
+const char *outcome_label_of(const char *name);
 
 #endif

@@ -451,6 +451,12 @@ char *record_result_text(const struct record_result *r, char **why)
     if (!r)
         return no_record(why);
     writer_begin(&w, RECORD_RESULT, r->program);
+    if (r->revision > 1) {
+        writer_int(&w, "revision", r->revision);
+        writer_id(&w, "previous", r->previous);
+        for (size_t i = 0; i < r->n_changes; i++)
+            writer_text(&w, "change", r->changes[i], true);
+    }
     if (r->decimals < 0 || r->decimals > 4)
         writer_fail(&w, "decimals", _("out of range (0 to 4)"));
     if (r->n_rows > 0 && !r->rows)

@@ -125,6 +125,12 @@ struct record_result_row {
 struct record_result { /* the final result: every ranked row */
     const char *program;
     int decimals; /* the program's decimals, 0..4 */
+    /* R11.6: a later revision names its number (2..), the digest of the previous revision's
+     * text and each change since it ("2026-001 selected -> forfeited"); revision 1 has none. */
+    int revision;
+    const char *previous;
+    const char *const *changes;
+    size_t n_changes;
     const struct record_result_row *rows;
     size_t n_rows;
     const char *signer, *at;

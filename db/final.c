@@ -25,3 +25,17 @@ int store_final_state(struct store *st, struct final_state *out)
     sqlite3_finalize(s);
     return failed;
 }
+
+int store_result_texts(struct store *st, struct strlist *out)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT signed_text FROM result_final ORDER BY id");
+    if (!s)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(s, 0);
+        strlist_add(out, t ? t : "");
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, "result_final");
+}

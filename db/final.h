@@ -18,4 +18,7 @@ struct final_state {
 /* Fill *out; 0, or -1 with store_errmsg. */
 int store_final_state(struct store *st, struct final_state *out);
 
+/* The signed texts of every revision of the final result, oldest first (revision 1 first). */
+int store_result_texts(struct store *st, struct strlist *out);
+
 #endif

@@ -5,6 +5,7 @@
 
 #include "core/facts.h"
 #include "core/i18n.h"
+#include "core/revision.h"
 #include "db/final.h"
 #include "db/internal.h"
 #include "db/write.h"
@@ -305,8 +306,8 @@ int write_inspection(struct store *st, const struct call *c, const struct inspec
 int write_tie(struct store *st, const struct call *c, const char *const *apps, size_t n,
               const char *reason, const struct person *who, const struct secret_key *key)
 {
-    if (refuse_if_final(st) < 0)
-        return -1;
+    /* R11.7: after the final result, the order of a tie an amendment brought to the budget
+     * line is an amendment too (call_unresolved_tie accepts only a tie that decides). */
     struct rank_result res = {0};
     call_rank(c, &res);
     int group = n >= 2 ? call_unresolved_tie(c, &res, apps, n) : 0;
@@ -346,8 +347,7 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
                   const char *reason, const struct person *who, const struct secret_key *key,
                   struct strlist *promoted)
 {
-    if (refuse_if_final(st) < 0)
-        return -1;
+    /* R11.6: a forfeit is an amendment, accepted before and after the final result. */
     struct rank_result res = {0};
     call_rank(c, &res);
     const char *refusal = call_forfeit_refusal(c, &res, r);
@@ -381,6 +381,7 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
 
 /* The final result (R14): every ranked row as it stands. */
 static char *result_text(const struct call *c, const struct rank_result *res,
+                         const struct revision *prev, const struct strlist *changes,
                          const struct person *who, const char *at, char **why)
 {
     struct record_result_row *rows = xcalloc(res->n ? res->n : 1, sizeof *rows);
@@ -398,6 +399,10 @@ static char *result_text(const struct call *c, const struct rank_result *res,
     }
     struct record_result rr = {.program = c->program.id,
                                .decimals = c->program.decimals,
+                               .revision = prev ? prev->number + 1 : 1,
+                               .previous = prev ? prev->digest : NULL,
+                               .changes = changes ? (const char *const *)changes->v : NULL,
+                               .n_changes = changes ? changes->n : 0,
                                .rows = rows,
                                .n_rows = n,
                                .signer = who->name,
@@ -407,31 +412,62 @@ static char *result_text(const struct call *c, const struct rank_result *res,
     return text;
 }
 
-int write_result(struct store *st, const struct call *c, const struct person *who,
-                 const struct secret_key *key, char at[21])
+/* The latest signed revision of the final result (number 0 when there is none). */
+static int latest_revision(struct store *st, struct revision *out)
 {
-    if (refuse_if_final(st) < 0)
+    memset(out, 0, sizeof *out);
+    struct strlist texts = {0};
+    int rc = store_result_texts(st, &texts);
+    if (rc == 0 && texts.n) {
+        const char *why = NULL;
+        rc = revision_parse(texts.v[texts.n - 1], (int)texts.n, out, &why);
+        if (rc < 0)
+            db_failf(st, _("the signed final result %zu cannot be read: %s"), texts.n, why);
+    }
+    strlist_free(&texts);
+    return rc;
+}
+
+int write_result(struct store *st, const struct call *c, const struct person *who,
+                 const struct secret_key *key, char at[21], int *revision)
+{
+    struct revision prev;
+    if (latest_revision(st, &prev) < 0)
         return -1;
     struct rank_result res = {0};
     call_rank(c, &res);
+    struct strlist changes = {0};
     const char *refusal = call_finalize_refusal(&res);
     int rc = -1;
+    if (!refusal && prev.number)
+        revision_changes(c, &res, &prev, &changes);
     if (refusal) {
         db_failf(st, "%s", refusal);
+    } else if (prev.number && !changes.n) {
+        /* R11.7: no amendment changed an outcome since: that revision stands. */
+        *revision = prev.number;
+        memcpy(at, "", 1);
+        rc = 1;
     } else {
         struct signed_record rec;
         signed_record_begin(&rec);
         memcpy(at, rec.at, 21);
+        *revision = prev.number + 1;
         char *why = NULL;
         rc = signed_record_sign(st, &rec, who, key, RECORD_RESULT, c->program.id,
-                                result_text(c, &res, who, rec.at, &why), why) ||
+                                result_text(c, &res, prev.number ? &prev : NULL,
+                                            prev.number ? &changes : NULL, who, rec.at, &why),
+                                why) ||
              store_result_add(st, &rec.sign) ||
              store_event_signed(st, who->name, "result final", "", rec.at, rec.text) ||
              sign_audit_head(st, c, who, key);
+        rc = rc ? -1 : 0;
         signed_record_free(&rec);
     }
+    strlist_free(&changes);
+    revision_free(&prev);
     rank_result_free(&res);
-    return rc ? -1 : 0;
+    return rc;
 }
 
 static int id_order(const void *a, const void *b)

@@ -51,9 +51,11 @@ int write_tie(struct store *st, const struct call *c, const char *const *apps, s
 int write_forfeit(struct store *st, const struct call *c, const struct app_record *r,
                   const char *reason, const struct person *who, const struct secret_key *key,
                   struct strlist *promoted);
-/* R14: the final result, every ranked row as it stands; at gets the moment signed. */
+/* R14, R11.6: the final result, every ranked row as it stands; at gets the moment signed and
+ * *revision its number. After a first revision, the next is signed only when an amendment
+ * changed an outcome; otherwise nothing is written and 1 is returned (*revision stands). */
 int write_result(struct store *st, const struct call *c, const struct person *who,
-                 const struct secret_key *key, char at[21]);
+                 const struct secret_key *key, char at[21], int *revision);
 
 /* Facts nobody signs, each recorded with its canonical text in the audit chain (core/facts.h)
  * so that `simsa verify` can compare the stored row with it. actor: the name for the event. */

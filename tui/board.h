@@ -13,7 +13,7 @@
 
 /* Why the board may not change anything now (a final result, nobody or the wrong person
  * signed in): false after saying so in the message line. */
-bool board_may_change(struct tui *t, const struct final_state *fin);
+bool board_may_change(struct tui *t, const struct final_state *fin, bool amendment);
 /* "the result is final (signed by 김간사 at 2026-06-22T05:30:00Z)" (caller frees). */
 char *board_final_text(const struct tui *t, const struct final_state *fin);
 

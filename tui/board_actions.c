@@ -16,9 +16,11 @@ char *board_final_text(const struct tui *t, const struct final_state *fin)
     return xasprintf(_("the result is final (signed by %s at %s)"), who ? who->name : "?", fin->at);
 }
 
-bool board_may_change(struct tui *t, const struct final_state *fin)
+bool board_may_change(struct tui *t, const struct final_state *fin, bool amendment)
 {
-    if (fin->final) {
+    /* R11.6: after the final result only amendments (a forfeit, a tie an amendment brought to
+     * the line, a new revision) are made. */
+    if (fin->final && !amendment) {
         char *text = board_final_text(t, fin);
         tui_message(t, true, _("%s: the board is read-only"), text);
         free(text);
@@ -90,7 +92,7 @@ static int budget_submit(struct tui *t, struct form *f)
 
 void board_budget(struct tui *t, const struct final_state *fin)
 {
-    if (!board_may_change(t, fin))
+    if (!board_may_change(t, fin, false))
         return;
     struct form *f = form_new(_("Set the budget (R11.1)"));
     char initial[32] = "";
@@ -294,7 +296,7 @@ static int tie_group_for(const struct tui *t, size_t row)
 
 void board_tie(struct tui *t, const struct final_state *fin, size_t row)
 {
-    if (!board_may_change(t, fin))
+    if (!board_may_change(t, fin, true))
         return;
     int group = tie_group_for(t, row);
     if (!group) {
@@ -356,7 +358,7 @@ static int forfeit_submit(struct tui *t, struct form *f)
 
 void board_forfeit(struct tui *t, const struct final_state *fin, size_t row)
 {
-    if (!board_may_change(t, fin))
+    if (!board_may_change(t, fin, true))
         return;
     if (row >= t->rank.n) {
         tui_message(t, true, "%s", _("choose the selected company that forfeits first"));
@@ -419,17 +421,29 @@ static void finalize_check(struct tui *t, struct form *f)
 static int finalize_submit(struct tui *t, struct form *f)
 {
     char at[21];
-    if (store_begin(t->store) || write_result(t->store, &t->call, tui_me(t), &t->key, at) ||
-        store_commit(t->store))
+    int revision = 0, w = store_begin(t->store) ? -1
+                          : write_result(t->store, &t->call, tui_me(t), &t->key, at, &revision);
+    if (w > 0) {
+        store_rollback(t->store);
+        tui_message(t, false, _("revision %d of the final result stands: no amendment changed "
+                                "an outcome since; nothing was signed"),
+                    revision);
+        return 0;
+    }
+    if (w < 0 || store_commit(t->store))
         return write_failed(t, f, _("finalize"));
-    tui_changed(t, _("the result is final, signed by %s at %s; the board is read-only"),
-                tui_me(t)->name, at);
+    if (revision > 1)
+        tui_changed(t, _("revision %d of the final result signed by %s at %s"), revision,
+                    tui_me(t)->name, at);
+    else
+        tui_changed(t, _("the result is final, signed by %s at %s; the board is read-only"),
+                    tui_me(t)->name, at);
     return 0;
 }
 
 void board_finalize(struct tui *t, const struct final_state *fin)
 {
-    if (!board_may_change(t, fin))
+    if (!board_may_change(t, fin, true))
         return;
     const char *refusal = call_finalize_refusal(&t->rank);
     if (refusal) {

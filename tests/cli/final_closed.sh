@@ -17,8 +17,7 @@ expect_exit 0 -d "$DB" --as 김간사 --passphrase-file demopw finalize
 expect_stdout_contains "the result is final, signed by 김간사"
 
 before=$(db_state)
-for cmd in "budget set 300,000,000" "forfeit 2026-001 --reason 협약포기" "finalize" \
-           "bonus set 2026-004 local_supplier --note 증빙"; do
+for cmd in "budget set 300,000,000" "bonus set 2026-004 local_supplier --note 증빙"; do
     # shellcheck disable=SC2086
     expect_exit 1 -d "$DB" --as 김간사 --passphrase-file demopw $cmd
     expect_stderr_contains "the result is final (signed at "

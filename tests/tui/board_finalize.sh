@@ -44,8 +44,9 @@ wait_for "the result is final, signed by 김간사 at"
 wait_for "; the board is read-only"
 wait_row 4 "the result is final (signed by 김간사 at "
 
-# read-only: every change refused, naming why (the info line, row 29)
-for key in '$' t f F; do
+# read-only but for the amendments of R11.6: every other change refused, naming why (the info
+# line, row 29); a finalize with no amendment since signs nothing.
+for key in '$'; do
     keys j
     wait_row 29 "row " # the last message is gone
     keys "$key"
@@ -53,6 +54,12 @@ for key in '$' t f F; do
     wait_row 29 "): the board is read-only"
     capture | grep -q "┌─" && fail "a form opened for $key"
 done
+keys F
+wait_for "✗ yes signs it"
+keys y
+wait_for "✓ the result is signed as it stands"
+keys Enter
+wait_row 29 "revision 1 of the final result stands: no amendment changed an outcome since"
 
 # the database says so, whoever opens it next
 "$SIMSA" -d demo.db verify >verify.out 2>&1 || { cat verify.out; fail "simsa verify"; }
