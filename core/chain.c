@@ -1,11 +1,13 @@
 /* The audit chain's people and signatures (see chain.h). */
 #include "core/chain.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/facts.h"
 #include "core/i18n.h"
+#include "core/report.h"
 
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from)
 {
@@ -19,6 +21,7 @@ void chain_check_free(struct chain_check *cc)
     for (size_t i = 0; i < cc->n_roster; i++)
         free(cc->roster[i].name);
     free(cc->roster);
+    free(cc->pending);
     memset(cc, 0, sizeof *cc);
 }
 
@@ -124,6 +127,42 @@ static const struct roster_entry *event_signer(const struct chain_check *cc,
     return NULL;
 }
 
+static void pending_add(struct chain_check *cc, const struct chain_event *e, size_t signer)
+{
+    if (cc->n_pending == cc->cap_pending) {
+        cc->cap_pending = cc->cap_pending ? cc->cap_pending * 2 : 256;
+        cc->pending = xrealloc(cc->pending, cc->cap_pending * sizeof *cc->pending);
+    }
+    struct pending_signature *p = &cc->pending[cc->n_pending++];
+    p->seq = e->seq;
+    snprintf(p->kind, sizeof p->kind, "%s", e->kind);
+    p->signer = signer; /* the entry being added is appended at index n_roster */
+    p->bad = false;
+    memcpy(p->hash, e->hash, sizeof p->hash);
+    memcpy(p->signature, e->signature, sizeof p->signature);
+}
+
+static void check_pending(size_t i, void *ctx)
+{
+    struct chain_check *cc = ctx;
+    struct pending_signature *p = &cc->pending[i];
+    p->bad = p->signer >= cc->n_roster ||
+             event_signature_check(&cc->roster[p->signer].pub, p->hash, p->signature) < 0;
+}
+
+void chain_check_signatures(struct chain_check *cc, struct diags *d)
+{
+    parallel_for(cc->n_pending, check_pending, cc);
+    for (size_t i = 0; i < cc->n_pending; i++) {
+        const struct pending_signature *p = &cc->pending[i];
+        if (p->bad)
+            diags_add(d, NULL, 0, 0, _("event %lld (%s): the signature is not %s's"),
+                      (long long)p->seq, p->kind,
+                      p->signer < cc->n_roster ? cc->roster[p->signer].name : "?");
+    }
+    cc->n_pending = 0;
+}
+
 void chain_check_event(struct chain_check *cc, const struct chain_event *e, struct diags *d)
 {
     struct roster_entry adding;
@@ -158,10 +197,9 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
                       e->kind, e->actor);
     } else {
         const struct roster_entry *who = event_signer(cc, e, adds ? &adding : NULL, d);
-        if (who && event_signature_check(&who->pub, e->hash, e->signature) < 0)
-            diags_add(d, NULL, 0, 0, _("event %lld (%s): the signature is not %s's"),
-                      (long long)e->seq, e->kind, who->name);
-        else if (who && !chain_role_may(e->kind, who->role))
+        if (who)
+            pending_add(cc, e, who == &adding ? cc->n_roster : (size_t)(who - cc->roster));
+        if (who && !chain_role_may(e->kind, who->role))
             diags_add(d, NULL, 0, 0, _("event %lld (%s): %s, a %s, may not do this"),
                       (long long)e->seq, e->kind, who->name, role_name(who->role));
         if (who)

@@ -19,6 +19,15 @@ struct chain_event {
     const uint8_t *signature; /* EVENT_SIGNATURE_BYTES, or NULL when the event has none */
 };
 
+struct pending_signature {
+    int64_t seq;
+    char kind[40];
+    size_t signer;    /* roster index */
+    uint8_t hash[32];
+    uint8_t signature[EVENT_SIGNATURE_BYTES];
+    bool bad;
+};
+
 struct roster_entry {
     char *name;
     enum role role;
@@ -33,6 +42,8 @@ struct chain_check {
     int64_t legacy_events; /* events before signed_from */
     int64_t signed_events;
     int64_t final_seq; /* the first signed final result's event, 0 until seen */
+    struct pending_signature *pending; /* checked together, in parallel, by chain_check_end */
+    size_t n_pending, cap_pending;
     struct roster_entry *roster;
     size_t n_roster, cap_roster;
 };
@@ -40,6 +51,9 @@ struct chain_check {
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from);
 /* One event, in chain order; problems go to d, each naming the event. */
 void chain_check_event(struct chain_check *cc, const struct chain_event *e, struct diags *d);
+/* Every event signature seen, checked on every processor; problems go to d in chain order.
+ * Call once, after the last event. */
+void chain_check_signatures(struct chain_check *cc, struct diags *d);
 /* The people of the call (the person table) against the roster: same names, roles and keys. */
 void chain_check_people(const struct chain_check *cc, struct diags *d);
 void chain_check_free(struct chain_check *cc);

@@ -280,8 +280,6 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
     }
 }
 
-/* The records are handed out in chunks from one counter, so a thread that is slowed (by the
- * machine's other work) takes fewer of them. */
 enum { CHECK_CHUNK = 64 };
 
 struct check_job {
@@ -289,26 +287,46 @@ struct check_job {
     const struct signed_input *in;
     struct signed_result *out;
     size_t n;
-    atomic_size_t next;
 };
 
-static void *check_worker(void *arg)
+static void check_one(size_t i, void *ctx)
 {
-    struct check_job *job = arg;
-    for (;;) {
-        size_t from = atomic_fetch_add(&job->next, CHECK_CHUNK);
-        if (from >= job->n)
-            return NULL;
-        size_t to = from + CHECK_CHUNK < job->n ? from + CHECK_CHUNK : job->n;
-        for (size_t i = from; i < to; i++)
-            signed_check(job->c, &job->in[i], &job->out[i]);
-    }
+    struct check_job *job = ctx;
+    signed_check(job->c, &job->in[i], &job->out[i]);
 }
 
 void signed_check_many(const struct call *c, const struct signed_input *in,
                        struct signed_result *out, size_t n)
 {
     struct check_job job = {.c = c, .in = in, .out = out, .n = n};
+    parallel_for(n, check_one, &job);
+}
+
+/* The items are handed out in chunks from one counter, so a thread that is slowed (by the
+ * machine's other work) takes fewer of them. */
+struct parallel_job {
+    size_t n;
+    void (*fn)(size_t i, void *ctx);
+    void *ctx;
+    atomic_size_t next;
+};
+
+static void *parallel_worker(void *arg)
+{
+    struct parallel_job *job = arg;
+    for (;;) {
+        size_t from = atomic_fetch_add(&job->next, CHECK_CHUNK);
+        if (from >= job->n)
+            return NULL;
+        size_t to = from + CHECK_CHUNK < job->n ? from + CHECK_CHUNK : job->n;
+        for (size_t i = from; i < to; i++)
+            job->fn(i, job->ctx);
+    }
+}
+
+void parallel_for(size_t n, void (*fn)(size_t i, void *ctx), void *ctx)
+{
+    struct parallel_job job = {.n = n, .fn = fn, .ctx = ctx};
     atomic_init(&job.next, 0);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t threads = cpus < 1 ? 1 : cpus > SIGNED_THREADS_MAX ? SIGNED_THREADS_MAX : (size_t)cpus;
@@ -319,9 +337,9 @@ void signed_check_many(const struct call *c, const struct signed_input *in,
     size_t started = 0;
     /* This thread is one of them; one that cannot be started leaves its share to the rest. */
     for (size_t k = 1; k < threads; k++)
-        if (pthread_create(&tids[started], NULL, check_worker, &job) == 0)
+        if (pthread_create(&tids[started], NULL, parallel_worker, &job) == 0)
             started++;
-    check_worker(&job);
+    parallel_worker(&job);
     for (size_t k = 0; k < started; k++)
         pthread_join(tids[k], NULL);
 }

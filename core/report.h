@@ -170,6 +170,9 @@ struct recorded_row {
  * signed record), an event whose record is gone, and rows of one table stored in another
  * order than their events (a swap: "the latest" decision is read by that order). Sorts both
  * arrays. */
+/* fn(i, ctx) for every i < n, on every processor (up to SIGNED_THREADS_MAX threads, this one
+ * included); fn must only touch what belongs to item i. */
+void parallel_for(size_t n, void (*fn)(size_t i, void *ctx), void *ctx);
 void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorded_row *rows,
                           size_t n_rows, struct diags *d);
 void recorded_events_free(struct recorded_event *ev, size_t n);

@@ -851,6 +851,7 @@ int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
     }
     sqlite3_finalize(s);
     if (rc == SQLITE_DONE) {
+        chain_check_signatures(&cc, d);
         chain_check_people(&cc, d);
         if (signed_from > last_seq + 1)
             diags_add(d, NULL, 0, 0,

@@ -71,11 +71,16 @@ static void test_trust_first_person_adds_themself(void **state)
     assert_int_equal(feed(&cc, 4, "강민준", "sheet submitted", "", &judge), 0);
     assert_int_equal(feed(&cc, 5, "강민준", "budget", "", &judge), 1);
     assert_int_equal(feed(&cc, 6, "김간사", "budget", "", NULL), 1);
-    /* Signed by another key than the actor's. */
-    assert_int_equal(feed(&cc, 7, "김간사", "check", "", &judge), 1);
+    /* Signed by another key than the actor's: found when the signatures are checked. */
+    assert_int_equal(feed(&cc, 7, "김간사", "check", "", &judge), 0);
     /* Someone the chain never added. */
     assert_int_equal(feed(&cc, 8, "누구", "check", "", &sec), 1);
     assert_int_equal(cc.signed_events, 5);
+    struct diags d = {0};
+    chain_check_signatures(&cc, &d);
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.v[0].text, "event 7 (check)"));
+    diags_free(&d);
     chain_check_free(&cc);
     free(f_sec);
     free(f_judge);
