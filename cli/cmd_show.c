@@ -237,6 +237,13 @@ int cli_app_show(struct cli *cli, int argc, char **argv)
         if (show_inspections(st, &c, r) != 0)
             rc = EXIT_FAIL;
         show_scores(&c, r, &res, (size_t)(r - c.apps));
+        struct plan_state plan;
+        if (store_plan_latest(st, r->a.id, &plan) == 0 && plan.exists)
+            printf(plan.made ? _("plan revision (R12.1): made; it was due %s: %s\n")
+                             : _("plan revision (R12.1): required by %s: %s\n"),
+                   plan.due, plan.requirement);
+        free(plan.due);
+        free(plan.requirement);
         rank_result_free(&res);
     }
     call_free(&c);

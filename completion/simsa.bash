@@ -3,13 +3,14 @@
 # (tests/cli/completion.sh checks that they do).
 
 _simsa_commands="init program person budget app docs check finance review panel conflict bonus
-score rank tie forfeit verify finalize inspect pack sheet export demo"
+score rank tie forfeit verify finalize plan inspect pack sheet export demo"
 
 # The subcommands of a family; empty for a command without subcommands.
 _simsa_subcommands() {
     case $1 in
     program) echo "list show check" ;;
     person) echo "add list key" ;;
+    plan) echo "require done failed" ;;
     budget) echo "set" ;;
     app) echo "import list show" ;;
     docs | finance | score) echo "import" ;;
@@ -38,6 +39,7 @@ _simsa_options() {
     "bonus set") echo "--note" ;;
     "inspect add") echo "--date --team --notes-file --finding --fact" ;;
     pack) echo "-o" ;;
+    "plan require") echo "--due --text" ;;
     "sheet export") echo "-o --key" ;;
     export) echo "--csv" ;;
     esac

@@ -405,6 +405,18 @@ const char *call_forfeit_refusal(const struct call *c, const struct rank_result 
     return NULL;
 }
 
+const char *call_plan_refusal(const struct call *c, const struct rank_result *res,
+                              const struct app_record *r, bool made, bool has_open)
+{
+    if (r->forfeited)
+        return _("it has forfeited");
+    if (call_outcome(c, res, r) != OUTCOME_SELECTED)
+        return _("only a selected application can be asked to revise its plan (R12.1)");
+    if (made && !has_open)
+        return _("no plan revision is required of it (simsa plan require)");
+    return NULL;
+}
+
 const char *call_finalize_refusal(const struct rank_result *res)
 {
     for (size_t i = 0; i < res->n; i++)

@@ -146,6 +146,10 @@ const char *call_assign_refusal(const struct app_record *r, int64_t panel);
  * NULL when good, else why not (translated, static). */
 const char *person_name_refusal(const char *name);
 /* R14: NULL when the result may be finalized, else why not (translated, static). */
+/* R12.1: NULL when a plan revision may be required of r (made false) or recorded as made (made
+ * true: has_open says whether one is required and not yet made); else why not. */
+const char *call_plan_refusal(const struct call *c, const struct rank_result *res,
+                              const struct app_record *r, bool made, bool has_open);
 const char *call_finalize_refusal(const struct rank_result *res);
 
 #endif

@@ -23,6 +23,7 @@ static const char *const kind_names[] = {
     [RECORD_BUDGET] = "budget",
     [RECORD_RESULT] = "result",
     [RECORD_AUDIT_HEAD] = "audit-head",
+    [RECORD_PLAN] = "plan-revision",
 };
 
 const char *record_kind_name(enum record_kind k)
@@ -414,6 +415,19 @@ char *record_forfeit_text(const struct record_forfeit *r, char **why)
     writer_id(&w, "app", r->app);
     writer_free_text(&w, "reason", r->reason);
     writer_list(&w, "promoted", r->promoted, r->n_promoted, true);
+    return writer_end(&w, r->signer, r->at, why);
+}
+
+char *record_plan_text(const struct record_plan *r, char **why)
+{
+    struct record_writer w = {0};
+    if (!r)
+        return no_record(why);
+    writer_begin(&w, RECORD_PLAN, r->program);
+    writer_id(&w, "app", r->app);
+    writer_line(&w, "status", r->made ? "made" : "required");
+    writer_id(&w, "due", r->due);
+    writer_free_text(&w, "requirement", r->text);
     return writer_end(&w, r->signer, r->at, why);
 }
 

@@ -22,7 +22,8 @@ enum record_kind {
     RECORD_FORFEIT,
     RECORD_BUDGET,
     RECORD_RESULT,
-    RECORD_AUDIT_HEAD
+    RECORD_AUDIT_HEAD,
+    RECORD_PLAN
 };
 
 /* The word after "kind: " ("review", "bonus-award", ...); untranslated, it is part of the
@@ -158,6 +159,15 @@ char *record_audit_head_text(const struct record_audit_head *r, char **why);
 /* minisign's trusted comment for a record: "simsa <kind> <id> by <signer>", e.g.
  * "simsa sheet 2026-001/강민준 by 강민준". id and signer are NFC-normalised and escaped as in
  * the record, so the comment is one line. NULL when either is not UTF-8 or k is unknown. */
+struct record_plan { /* R12.1: a plan revision required of a selected application, or made */
+    const char *program, *app;
+    bool made;        /* false: the requirement (due, text); true: the secretariat saw it made */
+    const char *due;  /* YYYY-MM-DD, the requirement's */
+    const char *text; /* what the committee requires */
+    const char *signer, *at;
+};
+char *record_plan_text(const struct record_plan *r, char **why);
+
 char *record_trusted_comment(enum record_kind k, const char *id, const char *signer);
 
 #endif

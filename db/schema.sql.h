@@ -122,6 +122,15 @@ static const char *const schema_migrations[] = {
     "ALTER TABLE event ADD COLUMN signature BLOB;\n"
     "INSERT INTO meta(key, value) SELECT 'signed_from', CAST(COALESCE(MAX(seq), 0) + 1 AS TEXT)\n"
     "  FROM event;\n",
+    /* 4: plan revisions (R12.1): the committee's requirement of a selected application, with
+     * its due date, and the secretariat's record that it was made; signed, append-only. A
+     * revision not made is recorded as a forfeit (R11.7). */
+    "CREATE TABLE plan_revision(id INTEGER PRIMARY KEY,\n"
+    "  app_id TEXT NOT NULL REFERENCES application(id), made INTEGER NOT NULL CHECK (made IN (0,1)),\n"
+    "  due TEXT NOT NULL, requirement TEXT NOT NULL,\n"
+    "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
+    "  signed_text TEXT, signature TEXT) STRICT;\n"
+    APPEND_ONLY("plan_revision"),
 };
 
 #endif

@@ -1009,6 +1009,39 @@ int store_forfeit_add(struct store *st, const char *app, const char *reason,
     return finish_signed(st, s, 3, sign, "forfeit");
 }
 
+int store_plan_add(struct store *st, const char *app, bool made, const char *due,
+                   const char *requirement, const struct signing *sign)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO plan_revision(app_id, made, due, requirement, "
+                                     "person_id, at, signed_text, signature) "
+                                     "VALUES (?,?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, made);
+    sqlite3_bind_text(s, 3, due, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, requirement, -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 4, sign, "plan revision");
+}
+
+int store_plan_latest(struct store *st, const char *app, struct plan_state *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = db_prepare(st, "SELECT made, due, requirement FROM plan_revision "
+                                     "WHERE app_id = ? ORDER BY id DESC LIMIT 1");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        out->exists = true;
+        out->made = sqlite3_column_int(s, 0) != 0;
+        out->due = db_col_text(s, 1);
+        out->requirement = db_col_text(s, 2);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
 int store_inspection_add(struct store *st, const struct inspection_write *w)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO inspection(app_id, date, team, facts, findings, "

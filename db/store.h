@@ -88,6 +88,15 @@ int store_tie_add(struct store *st, const char *members, const char *reason,
                   const struct signing *sign);
 int store_forfeit_add(struct store *st, const char *app, const char *reason,
                       const char *promoted, const struct signing *sign);
+/* R12.1: a plan revision required (made false) or seen made (true), signed. */
+int store_plan_add(struct store *st, const char *app, bool made, const char *due,
+                   const char *requirement, const struct signing *sign);
+/* The latest plan revision record of app (exists false when none); strings to free. */
+struct plan_state {
+    bool exists, made;
+    char *due, *requirement;
+};
+int store_plan_latest(struct store *st, const char *app, struct plan_state *out);
 struct inspection_write {
     const char *app, *date, *team, *facts, *findings, *notes; /* lists: one item per line */
     const struct signing *sign;

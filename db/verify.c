@@ -327,6 +327,35 @@ static int rows_forfeit(struct store *st, const struct call *c, struct rows *r)
     return 0;
 }
 
+static int rows_plan(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, made, due, requirement, person_id, at, "
+                                     "signed_text, signature FROM plan_revision ORDER BY id");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *app = db_col_text(s, 0), *due = db_col_text(s, 2), *text = db_col_text(s, 3);
+        char *at = db_col_text(s, 5);
+        struct signed_row *row = row_new(r, s, 6, xasprintf("plan-revision %s", app));
+        row->signer = sqlite3_column_int64(s, 4);
+        struct record_plan rp = {.program = c->program.id,
+                                 .app = app,
+                                 .made = sqlite3_column_int(s, 1) != 0,
+                                 .due = due,
+                                 .text = text,
+                                 .signer = name_of(c, row->signer),
+                                 .at = at};
+        char *why = NULL;
+        set_derived(row, record_plan_text(&rp, &why), why);
+        free(app);
+        free(due);
+        free(text);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
 static int rows_budget(struct store *st, const struct call *c, struct rows *r)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT id, won, person_id, at, signed_text, signature "
@@ -392,7 +421,7 @@ static int rows_all(struct store *st, const struct call *c, struct rows *r)
     int rc = rows_review(st, c, r) || rows_conflict(st, c, r) || rows_bonus(st, c, r) ||
              rows_sheet(st, c, r) || rows_tie(st, c, r) || rows_forfeit(st, c, r) ||
              rows_budget(st, c, r) || rows_head(st, c, r) || rows_result(st, r) ||
-             rows_inspection(st, c, r);
+             rows_inspection(st, c, r) || rows_plan(st, c, r);
     return rc ? -1 : 0;
 }
 

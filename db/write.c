@@ -513,3 +513,72 @@ int write_assign(struct store *st, const char *actor, const struct panel *panel,
              store_event(st, actor, "panel assign", r->a.id, panel->name);
     return rc ? -1 : 0;
 }
+
+int write_plan(struct store *st, const struct call *c, const struct app_record *r, bool made,
+               const char *due, const char *requirement, const struct person *who,
+               const struct secret_key *key)
+{
+    struct rank_result res = {0};
+    call_rank(c, &res);
+    struct plan_state open;
+    if (store_plan_latest(st, r->a.id, &open) < 0) {
+        rank_result_free(&res);
+        return -1;
+    }
+    bool has_open = open.exists && !open.made;
+    const char *refusal = call_plan_refusal(c, &res, r, made, has_open);
+    rank_result_free(&res);
+    int rc = -1;
+    if (refusal) {
+        db_failf(st, "%s", refusal);
+    } else {
+        if (made) {
+            due = open.due;
+            requirement = open.requirement;
+        }
+        struct signed_record rec;
+        signed_record_begin(&rec);
+        struct record_plan rp = {.program = c->program.id,
+                                 .app = r->a.id,
+                                 .made = made,
+                                 .due = due,
+                                 .text = requirement,
+                                 .signer = who->name,
+                                 .at = rec.at};
+        char *why = NULL;
+        char *detail = xasprintf("%s %s", made ? "made" : "due", due);
+        rc = signed_record_sign(st, &rec, who, key, RECORD_PLAN, r->a.id,
+                                record_plan_text(&rp, &why), why) ||
+             store_plan_add(st, r->a.id, made, due, requirement, &rec.sign) ||
+             store_event_signed(st, who->name, made ? "plan done" : "plan require", r->a.id,
+                                detail, rec.text);
+        rc = rc ? -1 : 0;
+        free(detail);
+        signed_record_free(&rec);
+    }
+    free(open.due);
+    free(open.requirement);
+    return rc;
+}
+
+int write_plan_failed(struct store *st, const struct call *c, const struct app_record *r,
+                      const struct person *who, const struct secret_key *key,
+                      struct strlist *promoted)
+{
+    struct plan_state open;
+    if (store_plan_latest(st, r->a.id, &open) < 0)
+        return -1;
+    int rc = -1;
+    if (!open.exists || open.made) {
+        db_failf(st, "%s", _("no plan revision is required of it (simsa plan require)"));
+    } else {
+        /* R11.7: recorded like a forfeit, the reason naming the plan revision. */
+        char *reason = xasprintf(_("plan revision not made by %s (R12.1): %s"), open.due,
+                                 open.requirement);
+        rc = write_forfeit(st, c, r, reason, who, key, promoted);
+        free(reason);
+    }
+    free(open.due);
+    free(open.requirement);
+    return rc;
+}

@@ -68,4 +68,14 @@ int write_finance(struct store *st, const char *actor, const char *app,
 int write_check(struct store *st, const char *actor, int64_t person, const char *app,
                 const char *item, bool yes, const char *note);
 
+/* R12.1: the committee's plan revision requirement of a selected application (made false,
+ * with due and requirement), or the secretariat's record that the open one was made. */
+int write_plan(struct store *st, const struct call *c, const struct app_record *r, bool made,
+               const char *due, const char *requirement, const struct person *who,
+               const struct secret_key *key);
+/* R12.1, R11.7: the open plan revision was not made: a forfeit whose reason names it. */
+int write_plan_failed(struct store *st, const struct call *c, const struct app_record *r,
+                      const struct person *who, const struct secret_key *key,
+                      struct strlist *promoted);
+
 #endif

@@ -110,10 +110,10 @@ ok demo old.db
 DB=old.db
 sql "drop trigger sheet_clears_draft; drop trigger conflict_clears_draft; drop table draft;
     drop table presentation_order; alter table event drop column signature;
-    delete from meta where key = 'signed_from'; pragma user_version = 1"
+    delete from meta where key = 'signed_from'; drop table plan_revision; pragma user_version = 1"
 okd app list
 expect_stdout_contains "2026-012"
-expect_equal "$(sql "pragma user_version")" 3 "the schema after opening"
+expect_equal "$(sql "pragma user_version")" 4 "the schema after opening"
 expect_equal "$(sql "select count(*) from draft")" 0 "the new draft table"
 okd panel order "$FOOD" 2026-012
 okd verify
