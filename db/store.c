@@ -1079,6 +1079,43 @@ int store_head(struct store *st, int64_t *seq, uint8_t hash[32])
     return 0;
 }
 
+int store_data_version(struct store *st, int64_t *out)
+{
+    sqlite3_stmt *s = db_prepare(st, "PRAGMA data_version");
+    if (!s)
+        return -1;
+    int rc = sqlite3_step(s) == SQLITE_ROW ? 0 : db_fail(st, "data_version");
+    if (rc == 0)
+        *out = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t *seq,
+                       char **what)
+{
+    *count = 0;
+    *seq = after;
+    *what = NULL;
+    sqlite3_stmt *s = db_prepare(st, "SELECT seq, kind, actor, app_id, "
+                                     "(SELECT count(*) FROM event WHERE seq > ?1) "
+                                     "FROM event WHERE seq > ?1 ORDER BY seq DESC LIMIT 1");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, after);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        *seq = sqlite3_column_int64(s, 0);
+        *count = sqlite3_column_int64(s, 4);
+        const char *kind = (const char *)sqlite3_column_text(s, 1);
+        const char *actor = (const char *)sqlite3_column_text(s, 2);
+        const char *app = (const char *)sqlite3_column_text(s, 3);
+        *what = xasprintf("%s%s%s, %s", kind ? kind : "", app && *app ? " " : "", app ? app : "",
+                          actor ? actor : "");
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
 int store_event_hash_at(struct store *st, int64_t seq, uint8_t hash[32], bool *found)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT hash FROM event WHERE seq = ?");

@@ -105,6 +105,12 @@ int store_inspection_add(struct store *st, const struct inspection_write *w);
 int store_result_add(struct store *st, const struct signing *sign);
 /* The newest event: its sequence number and hash (seq 0 when the log is empty). */
 int store_head(struct store *st, int64_t *seq, uint8_t hash[32]);
+/* SQLite's data version: it changes when another connection commits (PRAGMA data_version). */
+int store_data_version(struct store *st, int64_t *out);
+/* The events after `after`: how many, the newest's number and a line for people ("sheet
+ * submitted 2026-012, 윤지아"; caller frees, NULL when none). 0, or -1. */
+int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t *seq,
+                       char **what);
 /* The hash of event seq; *found false when there is no such event. 0, or -1. */
 int store_event_hash_at(struct store *st, int64_t seq, uint8_t hash[32], bool *found);
 /* The call's id (core/facts.h CALL_ID_HEX), from its creation event. 0, or -1. */

@@ -159,6 +159,11 @@ struct tui {
      * `outline` the number of rows stored, and keys typed wait their turn. */
     struct call_outline outline;
     struct loader *loader;
+    /* Every screen current (issue 15): another connection's commit changes the store's data
+     * version; the idle loop looks about once a second and reloads (tui.c watch_others). */
+    int64_t data_version, seen_seq;
+    long long watched_ms;
+    bool reload_pending; /* seen while a form was open: reloaded when it closes */
 };
 
 extern const struct screen screen_dashboard;

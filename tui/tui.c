@@ -207,6 +207,8 @@ int tui_reload(struct tui *t)
     rank_result_free(&t->rank);
     t->call = fresh;
     call_rank(&t->call, &t->rank);
+    uint8_t head[32];
+    store_head(t->store, &t->seen_seq, head);
     views_reload(t);
     return 0;
 }
@@ -653,6 +655,44 @@ static void key_ahead(struct tui *t, int rc, wint_t ch)
     }
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Every screen current: about once a second, another terminal's commit (the store's data
+ * version moved) reloads the call; the views keep their cursors, and a form being typed in
+ * is left alone until it closes. The status line says what arrived. */
+static void watch_others(struct tui *t)
+{
+    long long now = now_ms();
+    if (t->loader || now - t->watched_ms < 1000)
+        return;
+    t->watched_ms = now;
+    int64_t v = 0;
+    if (store_data_version(t->store, &v) < 0)
+        return;
+    if (v != t->data_version) {
+        t->data_version = v;
+        t->reload_pending = true;
+    }
+    if (!t->reload_pending || t->form)
+        return;
+    t->reload_pending = false;
+    int64_t count = 0, seq = 0;
+    char *what = NULL;
+    store_event_latest(t->store, t->seen_seq, &count, &seq, &what);
+    if (tui_reload(t) == 0 && count > 0 && !t->message[0])
+        tui_message(t, false,
+                    ngettext("from another terminal: %s", "from another terminal: %s (and %lld more)",
+                             (unsigned long)count),
+                    what ? what : "", (long long)(count - 1));
+    free(what);
+    t->seen_seq = seq;
+}
+
 /* The call has been read: the screens are rebuilt from it, the sign-in asked for with --as is
  * offered, then the keys typed meanwhile are played in order. -1 with *err when it could not be
  * read. */
@@ -666,6 +706,9 @@ static int loaded(struct tui *t, const char *as, char **err)
     memcpy(keys, t->loader->ahead, n * sizeof keys[0]);
     if (loader_join(t, err) < 0)
         return -1;
+    uint8_t head[32];
+    store_data_version(t->store, &t->data_version);
+    store_head(t->store, &t->seen_seq, head);
     views_reload(t);
     if (as)
         tui_sign_in(t, as);
@@ -700,6 +743,7 @@ static int terminal_run(struct tui *t, const char *as, char **err)
         }
         if (t->n_views == 0)
             break;
+        watch_others(t);
         frame_draw(t);
         /* while the call is read, look often for the end of it */
         timeout(t->loader ? 10 : 500);
