@@ -26,6 +26,8 @@ enum {
     SHEET_NOTIFICATION,
     SHEET_CALIBRATION,
     SHEET_INTEGRITY,
+    SHEET_SUMMARY,
+    SHEET_NOTICES,
     SHEETS
 };
 static const char *const sheet_names[SHEETS] = {
@@ -34,6 +36,7 @@ static const char *const sheet_names[SHEETS] = {
     [SHEET_REVIEW] = N_("Document review"),  [SHEET_INSPECTIONS] = N_("Site inspections"),
     [SHEET_AMOUNTS] = N_("Amounts"),         [SHEET_NOTIFICATION] = N_("Notification"),
     [SHEET_CALIBRATION] = N_("Calibration"), [SHEET_INTEGRITY] = N_("Integrity"),
+    [SHEET_SUMMARY] = N_("Results summary"), [SHEET_NOTICES] = N_("Notices"),
 };
 
 static char *temp_path(const char *path)
@@ -60,7 +63,7 @@ static void properties_set(struct book *b)
 /* Every sheet, filled in the order their contents need: the integrity checks first, since the
  * Scores sheet shows each sheet's signature check. */
 static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_out **forms,
-                      size_t n_forms, const struct person **judges)
+                      struct sheet_out **papers, size_t n_forms, const struct person **judges)
 {
     b->scores = sheets[SHEET_SCORES];
     b->results = sheets[SHEET_RESULTS];
@@ -74,9 +77,16 @@ static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_ou
     sheet_amounts(b, sheets[SHEET_AMOUNTS]);
     sheet_notification(b, sheets[SHEET_NOTIFICATION]);
     sheet_calibration(b, sheets[SHEET_CALIBRATION]);
+    sheet_summary(b, sheets[SHEET_SUMMARY]);
+    sheet_notices(b, sheets[SHEET_NOTICES]);
     book_stage(b, _("score forms"), n_forms);
     for (size_t i = 0; i < n_forms; i++) {
         sheet_judge_form(b, forms[i], judges[i]);
+        book_step(b);
+    }
+    book_stage(b, _("score sheets"), n_forms);
+    for (size_t i = 0; i < n_forms; i++) {
+        sheet_judge_papers(b, papers[i], judges[i]);
         book_step(b);
     }
 }
@@ -91,6 +101,7 @@ static void book_write(struct book *b)
         sheets[i] = sheet_new(b, _(sheet_names[i]));
     const struct person **judges = xcalloc(c->n_people + 1, sizeof *judges);
     struct sheet_out **forms = xcalloc(c->n_people + 1, sizeof *forms);
+    struct sheet_out **papers = xcalloc(c->n_people + 1, sizeof *papers);
     size_t n_forms = 0;
     for (size_t i = 0; i < c->n_people; i++) {
         if (c->people[i].role != ROLE_JUDGE)
@@ -100,14 +111,27 @@ static void book_write(struct book *b)
         forms[n_forms++] = sheet_new(b, name);
         free(name);
     }
+    for (size_t i = 0; i < n_forms; i++) {
+        char *name = xasprintf(_("Score sheets %s"), judges[i]->name);
+        papers[i] = sheet_new(b, name);
+        free(name);
+    }
+    int64_t seq = 0;
+    uint8_t hash[32];
+    if (store_head(b->st, &seq, hash) < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    b->revision = xasprintf(_("results as of audit event %lld"), (long long)seq);
     if (!b->failure)
-        book_fill(b, sheets, forms, n_forms, judges);
+        book_fill(b, sheets, forms, papers, n_forms, judges);
     worksheet_activate(sheets[SHEET_RESULTS]->ws);
     for (size_t i = 0; i < SHEETS; i++)
         sheet_free(sheets[i]);
-    for (size_t i = 0; i < n_forms; i++)
+    for (size_t i = 0; i < n_forms; i++) {
         sheet_free(forms[i]);
+        sheet_free(papers[i]);
+    }
     free(forms);
+    free(papers);
     free(judges);
 }
 
@@ -119,6 +143,7 @@ static void book_release(struct book *b)
     }
     free(b->problems);
     free(b->failure);
+    free(b->revision);
 }
 
 int export_workbook(struct store *st, const struct call *c, const char *path,
