@@ -158,6 +158,33 @@ void sheet_widths(struct book *b, struct sheet_out *s)
 
 /* ---- printing ---- */
 
+#define LINE_POINTS 15.0
+
+int text_lines(const char *text, int cols)
+{
+    if (!text || !*text || cols < 4)
+        return 1;
+    int lines = 0;
+    const char *line = text;
+    for (const char *p = text;; p++) {
+        if (*p == '\n' || *p == '\0') {
+            char *copy = xstrndup(line, (size_t)(p - line));
+            int w = utf8_width(copy);
+            free(copy);
+            lines += w <= cols - 2 ? 1 : (w + cols - 3) / (cols - 2);
+            if (*p == '\0')
+                return lines;
+            line = p + 1;
+        }
+    }
+}
+
+void row_lines(struct sheet_out *s, lxw_row_t r, int lines)
+{
+    if (lines > 1)
+        worksheet_set_row(s->ws, r, LINE_POINTS * (lines > 20 ? 20 : lines) + 2, NULL);
+}
+
 #define PAPER_A4 9
 #define HEADER_MAX 255 /* Excel's limit for a header or footer */
 

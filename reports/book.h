@@ -78,6 +78,11 @@ void sheet_free(struct sheet_out *s);
 /* The page setup of a sheet, with a header of the call's title, the sheet's name and the
  * revision, and "page N of M" in the footer. */
 void sheet_print(struct book *b, struct sheet_out *s, const struct print_setup *ps);
+/* Lines a text takes wrapped in a column `cols` characters wide (Hangul 2), at least 1. */
+int text_lines(const char *text, int cols);
+/* Row r (not written yet) tall enough for `lines` lines of text; one line leaves it as it is.
+ * Spreadsheets do not grow a row for wrapped text on their own when printing. */
+void row_lines(struct sheet_out *s, lxw_row_t r, int lines);
 /* Set each column's width from its widest content. */
 void sheet_widths(struct book *b, struct sheet_out *s);
 

@@ -90,6 +90,7 @@ static lxw_row_t heads_section(struct book *b, struct sheet_out *s)
         hex_of(heads[i].hash, 32, hash);
         char *check = head_check(b, &heads[i], key);
         r++;
+        row_lines(s, r, text_lines(heads[i].signature, TEXT_WIDTH_MAX));
         cell_int(b, s, r, 0, heads[i].seq);
         cell_text(b, s, r, 1, hash, NULL);
         cell_text(b, s, r, 2, name_of(b->c, heads[i].signer), NULL);

@@ -36,15 +36,39 @@ static void row_height(struct sheet_out *s, lxw_row_t r, double points)
     worksheet_set_row(s->ws, r, points, NULL);
 }
 
-/* A label and its value on one row of a paper. */
+/* A label and its value on one row of a paper, the value in a box over columns B to last
+ * (`chars` characters wide), the row as tall as the value. */
+static void field_over(struct book *b, struct sheet_out *s, lxw_row_t r, const char *label,
+                       const char *value, lxw_col_t last, int chars)
+{
+    row_lines(s, r, text_lines(value, chars));
+    cell_text(b, s, r, 0, label, b->f.label);
+    if (last > 1) {
+        worksheet_merge_range(s->ws, r, 1, r, last, value ? value : "", b->f.box);
+        if (r > s->last_row)
+            s->last_row = r;
+    } else if (value && *value) {
+        cell_text(b, s, r, 1, value, b->f.box);
+    } else {
+        worksheet_write_blank(s->ws, r, 1, b->f.box);
+    }
+}
+
+#define NOTICE_VALUE_CHARS 70
+#define PAPER_ITEM_CHARS 26
+#define PAPER_NUMBER_CHARS 10
+#define PAPER_COMMENT_CHARS 50
+
 static void field(struct book *b, struct sheet_out *s, lxw_row_t r, const char *label,
                   const char *value)
 {
-    cell_text(b, s, r, 0, label, b->f.label);
-    if (value && *value)
-        cell_text(b, s, r, 1, value, b->f.box);
-    else
-        worksheet_write_blank(s->ws, r, 1, b->f.box);
+    field_over(b, s, r, label, value, 1, NOTICE_VALUE_CHARS);
+}
+
+static void paper_field(struct book *b, struct sheet_out *s, lxw_row_t r, const char *label,
+                        const char *value)
+{
+    field_over(b, s, r, label, value, 3, 2 * PAPER_NUMBER_CHARS + PAPER_COMMENT_CHARS);
 }
 
 /* ---- 평가 결과 총괄표 ---- */
@@ -60,6 +84,9 @@ static const char *const summary_labels[SU_COLS] = {
 static void summary_row(struct book *b, struct sheet_out *s, lxw_row_t r, const struct rank_row *row)
 {
     const struct application *a = &b->c->apps[row->app].a;
+    /* one line of reason: the outcome's (the amount has its column) */
+    const char *why = row->reason ? row->reason : "";
+    row_lines(s, r, text_lines(why, REASON_WIDTH));
     if (row->rank > 0)
         cell_int(b, s, r, SU_RANK, row->rank);
     cell_text(b, s, r, SU_APP, a->id, NULL);
@@ -73,9 +100,7 @@ static void summary_row(struct book *b, struct sheet_out *s, lxw_row_t r, const 
     cell_text(b, s, r, SU_OUTCOME, outcome_label(row->outcome), NULL);
     if (row->has_amount)
         cell_money(b, s, r, SU_AMOUNT, row->amount);
-    char *why = results_reason(row);
     cell_text(b, s, r, SU_REASON, why, b->f.wrap);
-    free(why);
 }
 
 void sheet_summary(struct book *b, struct sheet_out *s)
@@ -92,7 +117,8 @@ void sheet_summary(struct book *b, struct sheet_out *s)
         summary_row(b, s, ++r, &res->rows[i]);
     /* The committee: every judge of the call, a box to sign beside each name. */
     r += 2;
-    cell_note(b, s, r, 0, _("The committee confirms the results above."), b->f.label);
+    row_height(s, r, 22);
+    cell_note(b, s, r, 0, _("The committee confirms the results above."), b->f.title);
     r++;
     cell_text(b, s, r, SU_APP, _("committee member"), b->f.label);
     cell_text(b, s, r, SU_COMPANY, _("signature"), b->f.label);
@@ -110,6 +136,8 @@ void sheet_summary(struct book *b, struct sheet_out *s)
                                       .head_first = SUMMARY_HEAD,
                                       .head_last = SUMMARY_HEAD,
                                       .area_cols = SU_COLS});
+    if (s->width[SU_REASON] >= TEXT_WIDTH_MAX)
+        s->width[SU_REASON] = REASON_WIDTH;
     sheet_widths(b, s);
 }
 
@@ -124,11 +152,12 @@ static void paper_items(struct book *b, struct sheet_out *s, lxw_row_t *r,
         cell_text(b, s, *r, (lxw_col_t)k, _(head[k]), b->f.label);
     for (size_t k = 0; k < p->n_items; k++) {
         const struct rubric_item *it = &p->items[k];
+        const char *comment = sh->comments ? sh->comments[k] : NULL;
         ++*r;
+        row_lines(s, *r, text_lines(comment, PAPER_COMMENT_CHARS));
         cell_text(b, s, *r, 0, book_lang(b, it->name_ko, it->name_en), b->f.box);
         cell_tenths(b, s, *r, 1, it->max_tenths);
         cell_tenths(b, s, *r, 2, sh->item_tenths[k]);
-        const char *comment = sh->comments ? sh->comments[k] : NULL;
         cell_text(b, s, *r, 3, comment ? comment : "", b->f.box);
         if (!comment || !*comment)
             worksheet_write_blank(s->ws, *r, 3, b->f.box);
@@ -151,28 +180,22 @@ static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
     *r += 2;
     paper_items(b, s, r, sh);
     *r += 2;
-    cell_text(b, s, *r, 0, _("overall opinion"), b->f.label);
-    if (sh->opinion && *sh->opinion)
-        cell_text(b, s, *r, 1, sh->opinion, b->f.box);
-    else
-        worksheet_write_blank(s->ws, *r, 1, b->f.box);
+    paper_field(b, s, *r, _("overall opinion"), sh->opinion);
     char money[32] = "";
     if (!sh->agree)
         amount_format(sh->amount, money, sizeof money);
-    field(b, s, ++*r, _("amount vote"), sh->agree ? _("agree") : money);
+    paper_field(b, s, ++*r, _("amount vote"), sh->agree ? _("agree") : money);
     const struct person *by = call_person_by_id(b->c, sh->submitted_by);
     char key[17] = "";
     if (by)
         key_id_hex(by->pub.key_id, key);
-    field(b, s, ++*r, _("signed by"), by ? by->name : "?");
-    field(b, s, ++*r, _("signature key id"), key);
+    paper_field(b, s, ++*r, _("signed by"), by ? by->name : "?");
+    paper_field(b, s, ++*r, _("signature key id"), key);
     char *when = korea_time(sh->submitted_at);
-    field(b, s, ++*r, _("signed at (Korea time)"), when);
+    paper_field(b, s, ++*r, _("signed at (Korea time)"), when);
     free(when);
     row_height(s, ++*r, SIGN_ROW_HEIGHT);
-    cell_text(b, s, *r, 0, _("handwritten signature"), b->f.label);
-    worksheet_write_blank(s->ws, *r, 1, b->f.box);
-    s->last_row = *r;
+    paper_field(b, s, *r, _("handwritten signature"), "");
 }
 
 void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge)
@@ -196,9 +219,9 @@ void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person
         cell_note(b, s, 0, 0, _("no score sheet has been submitted"), NULL);
     breaks_set(s, br);
     free(br);
-    worksheet_set_column(s->ws, 0, 0, 26, NULL);
-    worksheet_set_column(s->ws, 1, 2, 12, NULL);
-    worksheet_set_column(s->ws, 3, 3, 50, NULL);
+    worksheet_set_column(s->ws, 0, 0, PAPER_ITEM_CHARS, NULL);
+    worksheet_set_column(s->ws, 1, 2, PAPER_NUMBER_CHARS, NULL);
+    worksheet_set_column(s->ws, 3, 3, PAPER_COMMENT_CHARS, NULL);
     sheet_print(b, s, &(struct print_setup){.landscape = false, .area_cols = 4});
 }
 
@@ -270,6 +293,6 @@ void sheet_notices(struct book *b, struct sheet_out *s)
     breaks_set(s, br);
     free(br);
     worksheet_set_column(s->ws, 0, 0, 22, NULL);
-    worksheet_set_column(s->ws, 1, 1, 70, NULL);
+    worksheet_set_column(s->ws, 1, 1, NOTICE_VALUE_CHARS, NULL);
     sheet_print(b, s, &(struct print_setup){.landscape = false, .area_cols = 2});
 }

@@ -142,6 +142,8 @@ static void result_row(struct book *b, struct sheet_out *s, lxw_row_t r, const s
 {
     const struct application *app = &b->c->apps[a->app].a;
     const struct rank_row *row = a->row;
+    char *why = results_reason(row);
+    row_lines(s, r, text_lines(why, REASON_WIDTH));
     cell_text(b, s, r, R_APP, app->id, NULL);
     cell_text(b, s, r, R_COMPANY, app->company, NULL);
     cell_text(b, s, r, R_SUPPLIER, app->supplier, NULL);
@@ -152,7 +154,6 @@ static void result_row(struct book *b, struct sheet_out *s, lxw_row_t r, const s
     cell_money(b, s, r, R_REQUESTED, app->requested);
     if (row->has_amount)
         cell_money(b, s, r, R_AMOUNT, row->amount);
-    char *why = results_reason(row);
     cell_text(b, s, r, R_REASON, why, b->f.wrap);
     free(why);
     result_tie_keys(b, s, r, a);
@@ -210,6 +211,8 @@ void sheet_results(struct book *b, struct sheet_out *s)
                                       .head_first = 0,
                                       .head_last = 0,
                                       .area_cols = RESULTS_COLS});
+    if (s->width[R_REASON] >= TEXT_WIDTH_MAX)
+        s->width[R_REASON] = REASON_WIDTH;
     sheet_widths(b, s);
 }
 
@@ -379,6 +382,8 @@ void sheet_notification(struct book *b, struct sheet_out *s)
         const struct rank_row *row = &res->rows[i];
         const struct application *a = &b->c->apps[row->app].a;
         lxw_row_t r = (lxw_row_t)i + 1;
+        char *why = results_reason(row);
+        row_lines(s, r, text_lines(why, TEXT_WIDTH_MAX));
         cell_text(b, s, r, 0, a->id, NULL);
         cell_text(b, s, r, 1, a->company, NULL);
         cell_text(b, s, r, 2, a->contact_name, NULL);
@@ -390,7 +395,6 @@ void sheet_notification(struct book *b, struct sheet_out *s)
             cell_int(b, s, r, 6, row->rank);
         if (row->has_amount)
             cell_money(b, s, r, 7, row->amount);
-        char *why = results_reason(row);
         cell_text(b, s, r, 8, why, b->f.wrap);
         free(why);
         if (row->outcome == OUTCOME_SELECTED) /* R12.2 */

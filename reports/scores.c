@@ -96,6 +96,9 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     const struct report_sheet *rs = &b->rep->sheets[i];
     const struct app_sheet *sh = rs->sheet;
     lxw_row_t r = scores_row(i);
+    char *comments = sheet_comments_text(p, sh, b->o && b->o->korean);
+    int lines = text_lines(comments, TEXT_WIDTH_MAX), opinion = text_lines(sh->opinion, TEXT_WIDTH_MAX);
+    row_lines(s, r, lines > opinion ? lines : opinion);
     cell_text(b, s, r, SCORES_APP, b->c->apps[rs->app].a.id, NULL);
     cell_text(b, s, r, SCORES_JUDGE, rs->judge, NULL);
     for (size_t k = 0; k < p->n_items; k++)
@@ -110,7 +113,6 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     free(f);
     vote_cell(b, s, r, t + T_AMOUNT, sh);
     cell_text(b, s, r, t + T_OPINION, sh->opinion, b->f.wrap);
-    char *comments = sheet_comments_text(p, sh, b->o && b->o->korean);
     cell_text(b, s, r, t + T_COMMENTS, comments, b->f.wrap);
     free(comments);
     cell_text(b, s, r, t + T_AT, sh->submitted_at, NULL);

@@ -693,7 +693,8 @@ def check_summary(args, wb, wbf, call, ranked):
                where + " scores")
         expect(row[6:9], [T(r["band"]), T(r["outcome"]),
                           int(r["amount"]) if r["amount"] else None], where + " result")
-        expect(row[9], r["reason"] or None, where + " reason")
+        if not (r["reason"] or "").startswith(row[9] or ""):
+            problem(where + ": reason %r is not the start of %r" % (row[9], r["reason"]))
     members = [r[1] for r in rows_of(ws, 4 + len(ranked) + 3)]
     expect(members, [n for _, n in call.judges], "Results summary committee members")
     first = 4 + len(ranked) + 3
