@@ -186,9 +186,15 @@ static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
         amount_format(sh->amount, money, sizeof money);
     paper_field(b, s, ++*r, _("amount vote"), sh->agree ? _("agree") : money);
     const struct person *by = call_person_by_id(b->c, sh->submitted_by);
-    char key[17] = "";
-    if (by)
-        key_id_hex(by->pub.key_id, key);
+    /* the key the stored signature names (as the integrity sheet shows it) */
+    char key[17] = "", *text = NULL, *sig = NULL;
+    uint8_t id[KEY_ID_BYTES];
+    if (store_sheet_signed(b->st, rec->a.id, judge->id, &text, &sig) < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    else if (sig && minisig_signer_id(sig, id) == 0)
+        key_id_hex(id, key);
+    free(text);
+    free(sig);
     paper_field(b, s, ++*r, _("signed by"), by ? by->name : "?");
     paper_field(b, s, ++*r, _("signature key id"), key);
     char *when = korea_time(sh->submitted_at);
