@@ -169,7 +169,10 @@ int text_lines(const char *text, int cols)
     for (const char *p = text;; p++) {
         if (*p == '\n' || *p == '\0') {
             char *copy = xstrndup(line, (size_t)(p - line));
-            int w = utf8_width(copy);
+            /* a wide character (Hangul) prints about 1.7 columns of the column's unit, the
+             * width of a digit; 2 would leave rows taller than their text */
+            int chars = (int)lxw_utf8_strlen(copy), wide = utf8_width(copy) - chars;
+            int w = chars + (wide > 0 ? (7 * wide + 9) / 10 : 0);
             free(copy);
             lines += w <= cols - 2 ? 1 : (w + cols - 3) / (cols - 2);
             if (*p == '\0')
