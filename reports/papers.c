@@ -255,7 +255,8 @@ static void notice_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
     const struct program *p = &b->c->program;
     const struct application *a = &b->c->apps[row->app].a;
     cell_note(b, s, *r, 0, book_lang(b, p->title_ko, p->title_en), b->f.title);
-    cell_note(b, s, ++*r, 0, _("Notice of the evaluation result"), b->f.big);
+    row_height(s, ++*r, 26);
+    cell_note(b, s, *r, 0, _("Notice of the evaluation result"), b->f.big);
     *r += 2;
     field(b, s, *r, _("company"), a->company);
     field(b, s, ++*r, _("contact"), a->contact_name);
@@ -279,7 +280,8 @@ static void notice_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
     if (row->outcome == OUTCOME_SELECTED) /* R12.2 */
         notice_terms(b, s, r, a);
     *r += 2;
-    cell_note(b, s, *r, 0, p->agency, b->f.label);
+    row_height(s, *r, 20);
+    cell_note(b, s, *r, 0, p->agency, b->f.title);
 }
 
 void sheet_notices(struct book *b, struct sheet_out *s)
