@@ -372,7 +372,8 @@ static char *demo_scores_csv(const struct program *p, int judge_slot, const char
         strbuf_printf(&b, ",\"%s\",%s", a->amounts[j], "데이터 확보 계획이 구체적임");
         /* Per-item comments (signed with the sheet), on two items of every sheet. */
         for (size_t k = 0; k < p->n_items; k++) {
-            const char *comment = k < DEMO_COMMENT_ITEMS ? demo_comments[k][(i + (size_t)j) % 2] : "";
+            const char *comment =
+                k < DEMO_COMMENT_ITEMS ? demo_comments[k][(i + (size_t)j) % 2] : "";
             strbuf_printf(&b, ",%s", comment);
         }
         strbuf_puts(&b, "\n");

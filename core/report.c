@@ -412,9 +412,8 @@ void recorded_events_free(struct recorded_event *ev, size_t n)
 /* The kinds of signed record, as db/verify.c's labels begin, longest first where one is the
  * start of another. */
 static const char *const record_kinds[] = {
-    N_("tie decision"), N_("budget change"), N_("audit head"), N_("final result"),
-    N_("inspection"),   N_("conflict"),      N_("review"),     N_("bonus"),
-    N_("sheet"),        N_("forfeit"),
+    N_("tie decision"), N_("budget change"), N_("audit head"), N_("final result"), N_("inspection"),
+    N_("conflict"),     N_("review"),        N_("bonus"),      N_("sheet"),        N_("forfeit"),
 };
 
 char *signed_label_words(const struct program *p, const char *label, bool korean)

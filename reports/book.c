@@ -271,8 +271,7 @@ void book_fail(struct book *b, const char *fmt, ...)
     b->failure = xstrdup(text);
 }
 
-static void note_error(struct book *b, lxw_error e, struct sheet_out *s, lxw_row_t r,
-                       lxw_col_t c)
+static void note_error(struct book *b, lxw_error e, struct sheet_out *s, lxw_row_t r, lxw_col_t c)
 {
     if (!s->written || r > s->last_row)
         s->last_row = r;

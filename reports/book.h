@@ -21,7 +21,7 @@ struct sheet_out {
     char *quoted;                 /* 'name' with ' doubled, for references from other sheets */
     uint8_t width[BOOK_MAX_COLS]; /* widest content per column, in character columns */
     lxw_col_t n_cols;
-    lxw_row_t rows; /* rows written so far (the next free row) */
+    lxw_row_t rows;     /* rows written so far (the next free row) */
     lxw_row_t last_row; /* the last row and column written (the print area) */
     lxw_col_t last_col;
     bool written;

@@ -73,15 +73,27 @@ static void paper_field(struct book *b, struct sheet_out *s, lxw_row_t r, const 
 
 /* ---- 평가 결과 총괄표 ---- */
 
-enum { SU_RANK, SU_APP, SU_COMPANY, SU_BASE, SU_BONUS, SU_FINAL, SU_BAND, SU_OUTCOME, SU_AMOUNT,
-       SU_REASON, SU_COLS };
+enum {
+    SU_RANK,
+    SU_APP,
+    SU_COMPANY,
+    SU_BASE,
+    SU_BONUS,
+    SU_FINAL,
+    SU_BAND,
+    SU_OUTCOME,
+    SU_AMOUNT,
+    SU_REASON,
+    SU_COLS
+};
 static const char *const summary_labels[SU_COLS] = {
     N_("rank"),  N_("application"), N_("demand company"), N_("official base"), N_("bonus"),
     N_("final"), N_("band"),        N_("outcome"),        N_("amount"),        N_("reason"),
 };
 #define SUMMARY_HEAD 2
 
-static void summary_row(struct book *b, struct sheet_out *s, lxw_row_t r, const struct rank_row *row)
+static void summary_row(struct book *b, struct sheet_out *s, lxw_row_t r,
+                        const struct rank_row *row)
 {
     const struct application *a = &b->c->apps[row->app].a;
     /* one line of reason: the outcome's (the amount has its column) */
@@ -174,7 +186,8 @@ static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
 {
     const struct program *p = &b->c->program;
     cell_note(b, s, *r, 0, book_lang(b, p->title_ko, p->title_en), b->f.title);
-    char *what = xasprintf(_("Score sheet of %s for %s %s"), judge->name, rec->a.id, rec->a.company);
+    char *what =
+        xasprintf(_("Score sheet of %s for %s %s"), judge->name, rec->a.id, rec->a.company);
     cell_note(b, s, ++*r, 0, what, NULL);
     free(what);
     *r += 2;

@@ -229,8 +229,8 @@ enum { CH_POS, CH_APP, CH_FINAL, CH_THRESHOLD, CH_USED, CH_LINE_X = 6, CH_LINE_Y
 static const char *const chart_labels[] = {N_("rank order"), N_("application"), N_("final"),
                                            N_("threshold"), N_("budget used")};
 
-static lxw_chart_series *chart_line(lxw_chart *chart, const char *sheet, lxw_row_t r1,
-                                    lxw_row_t r2, lxw_col_t x, lxw_col_t y, const char *name)
+static lxw_chart_series *chart_line(lxw_chart *chart, const char *sheet, lxw_row_t r1, lxw_row_t r2,
+                                    lxw_col_t x, lxw_col_t y, const char *name)
 {
     lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
     chart_series_set_categories(se, sheet, r1, x, r2, x);
@@ -283,7 +283,8 @@ static void chart_insert(struct book *b, struct sheet_out *s, lxw_row_t n, lxw_r
         name = xasprintf(_("budget %s: the selection ends here"), budget);
         lxw_chart_series *cut = chart_line(chart, s->name, 1, 2, CH_LINE_X, CH_LINE_Y, name);
         free(name);
-        lxw_chart_line blue = {.color = 0x1F4E79, .width = 1.5, .dash_type = LXW_CHART_LINE_DASH_DASH};
+        lxw_chart_line blue = {
+            .color = 0x1F4E79, .width = 1.5, .dash_type = LXW_CHART_LINE_DASH_DASH};
         chart_series_set_line(cut, &blue);
         chart_series_set_marker_type(cut, LXW_CHART_MARKER_NONE);
     }

@@ -97,7 +97,8 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     const struct app_sheet *sh = rs->sheet;
     lxw_row_t r = scores_row(i);
     char *comments = sheet_comments_text(p, sh, b->o && b->o->korean);
-    int lines = text_lines(comments, TEXT_WIDTH_MAX), opinion = text_lines(sh->opinion, TEXT_WIDTH_MAX);
+    int lines = text_lines(comments, TEXT_WIDTH_MAX),
+        opinion = text_lines(sh->opinion, TEXT_WIDTH_MAX);
     row_lines(s, r, lines > opinion ? lines : opinion);
     cell_text(b, s, r, SCORES_APP, b->c->apps[rs->app].a.id, NULL);
     cell_text(b, s, r, SCORES_JUDGE, rs->judge, NULL);

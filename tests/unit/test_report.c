@@ -385,7 +385,8 @@ static void test_printed_words(void **state)
     assert_string_equal(t, "bonus 2026-001/컨소시엄 공급기업이 충북 내 지역 기업");
     free(t);
     t = signed_label_words(p, "bonus 2026-001/local_supplier", false);
-    assert_string_equal(t, "bonus 2026-001/The consortium's supplier is a company located in Chungbuk");
+    assert_string_equal(
+        t, "bonus 2026-001/The consortium's supplier is a company located in Chungbuk");
     free(t);
     t = signed_label_words(p, "bonus 2026-001/no_such", true);
     assert_string_equal(t, "bonus 2026-001/no_such");
