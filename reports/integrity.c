@@ -74,6 +74,7 @@ static char *head_check(struct book *b, const struct audit_head_row *h, char key
 
 static lxw_row_t heads_section(struct book *b, struct sheet_out *s)
 {
+    row_lines(s, 0, 2); /* the title's larger type */
     cell_note(b, s, 0, 0,
               _("Signed heads of the audit chain: a printed copy pins the database "
                 "at these events."),
