@@ -140,7 +140,10 @@ void sheet_judge_form(struct book *b, struct sheet_out *s, const struct person *
  * printable score sheet per application of one judge, a notice per applicant, one per page. */
 void sheet_summary(struct book *b, struct sheet_out *s);
 void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge);
-void sheet_notices(struct book *b, struct sheet_out *s);
+/* Notices of the ranking's rows first..first+n-1: NOTICES_PER_SHEET at most on one sheet, under
+ * Excel's limit of manual page breaks; a call with more gets "Notices (2)", ... */
+#define NOTICES_PER_SHEET 1000
+void sheet_notices(struct book *b, struct sheet_out *s, size_t first, size_t n);
 /* '&' starts a code in Excel headers: a literal one is "&&" (caller frees). */
 char *header_escape(const char *text);
 

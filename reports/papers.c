@@ -297,19 +297,19 @@ static void notice_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
     cell_note(b, s, *r, 0, p->agency, b->f.title);
 }
 
-void sheet_notices(struct book *b, struct sheet_out *s)
+void sheet_notices(struct book *b, struct sheet_out *s, size_t first, size_t n)
 {
     const struct rank_result *res = &b->rep->rank;
     struct breaks *br = xcalloc(1, sizeof *br);
     lxw_row_t r = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        if (i) {
+    for (size_t i = first; i < first + n && i < res->n; i++) {
+        if (i > first) {
             r += 2;
             break_before(br, r);
         }
         notice_page(b, s, &r, &res->rows[i]);
     }
-    if (res->n == 0)
+    if (n == 0)
         cell_note(b, s, 0, 0, _("no application has a result yet"), NULL);
     breaks_set(s, br);
     free(br);
