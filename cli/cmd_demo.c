@@ -337,13 +337,24 @@ static char *demo_docs_csv(void)
     return b.s;
 }
 
+/* The demo judges' comments on the first items of the rubric, two wordings each. */
+#define DEMO_COMMENT_ITEMS 3
+static const char *const demo_comments[DEMO_COMMENT_ITEMS][2] = {
+    {"현장 수요가 분명하고 도입 효과가 큼", "지원 필요성은 있으나 근거 자료가 부족함"},
+    {"대표자의 추진 의지가 강함", "내부 전담 인력 배치 계획이 필요함"},
+    {"공정 데이터 수집 범위가 구체적임", "데이터 품질 관리 방안 보완 필요"},
+};
+
 static char *demo_scores_csv(const struct program *p, int judge_slot, const char *judge)
 {
     struct strbuf b = {0};
     strbuf_puts(&b, "app,judge");
     for (size_t k = 0; k < p->n_items; k++)
         strbuf_printf(&b, ",%s", p->items[k].id);
-    strbuf_puts(&b, ",amount,opinion\n");
+    strbuf_puts(&b, ",amount,opinion");
+    for (size_t k = 0; k < p->n_items; k++)
+        strbuf_printf(&b, ",comment_%s", p->items[k].id);
+    strbuf_puts(&b, "\n");
     for (size_t i = 0; i < N_APPS; i++) {
         const struct demo_app *a = &demo_apps[i];
         int panel = judge_slot < 5 ? 1 : 2, j = judge_slot % 5;
@@ -358,7 +369,14 @@ static char *demo_scores_csv(const struct program *p, int judge_slot, const char
             tenths_format(a->profile[k] + (k == 0 ? a->need_delta[j] : 0), v, sizeof v);
             strbuf_printf(&b, ",%s", v);
         }
-        strbuf_printf(&b, ",\"%s\",%s\n", a->amounts[j], "데이터 확보 계획이 구체적임");
+        strbuf_printf(&b, ",\"%s\",%s", a->amounts[j], "데이터 확보 계획이 구체적임");
+        /* Per-item comments (signed with the sheet), on two items of every sheet. */
+        for (size_t k = 0; k < p->n_items; k++) {
+            const char *comment =
+                k < DEMO_COMMENT_ITEMS ? demo_comments[k][(i + (size_t)j) % 2] : "";
+            strbuf_printf(&b, ",%s", comment);
+        }
+        strbuf_puts(&b, "\n");
     }
     return b.s;
 }

@@ -91,6 +91,14 @@ void report_build(const struct call *c, struct report *out)
         out->apps[row->app].tie_order = row->tie_resolved ? row->rank : 0;
     }
     calibration_compute(c, &out->calibration);
+    out->used = xcalloc(out->rank.n ? out->rank.n : 1, sizeof *out->used);
+    int64_t used = 0;
+    for (size_t i = 0; i < out->rank.n; i++) {
+        const struct rank_row *row = &out->rank.rows[i];
+        if (row->outcome == OUTCOME_SELECTED && row->has_amount)
+            used += row->amount;
+        out->used[i] = used;
+    }
 }
 
 void report_free(struct report *r)
@@ -99,6 +107,7 @@ void report_free(struct report *r)
     free(r->apps);
     free(r->sheets);
     calibration_free(&r->calibration);
+    free(r->used);
     memset(r, 0, sizeof *r);
 }
 
@@ -434,4 +443,86 @@ void recorded_events_free(struct recorded_event *ev, size_t n)
     for (size_t i = 0; i < n; i++)
         free(ev[i].what);
     free(ev);
+}
+
+/* ---- words of the printed workbook ---- */
+
+/* The kinds of signed record, as db/verify.c's labels begin, longest first where one is the
+ * start of another. */
+static const char *const record_kinds[] = {
+    N_("tie decision"), N_("budget change"), N_("audit head"), N_("final result"), N_("inspection"),
+    N_("conflict"),     N_("review"),        N_("bonus"),      N_("sheet"),        N_("forfeit"),
+};
+
+char *signed_label_words(const struct program *p, const char *label, bool korean)
+{
+    for (size_t i = 0; i < sizeof record_kinds / sizeof record_kinds[0]; i++) {
+        size_t n = strlen(record_kinds[i]);
+        if (strncmp(label, record_kinds[i], n) != 0 || label[n] != ' ')
+            continue;
+        const char *rest = label + n + 1, *slash = strchr(rest, '/');
+        if (!strcmp(record_kinds[i], "bonus") && slash) {
+            const struct bonus_def *b = program_bonus(p, slash + 1);
+            if (b) {
+                const char *name = korean || !b->name_en || !*b->name_en ? b->name_ko : b->name_en;
+                return xasprintf("%s %.*s/%s", _(record_kinds[i]), (int)(slash - rest), rest,
+                                 name ? name : b->id);
+            }
+        }
+        return xasprintf("%s %s", _(record_kinds[i]), rest);
+    }
+    return xstrdup(label);
+}
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+char *korea_time(const char *utc)
+{
+    /* YYYY-MM-DDTHH:MM:SSZ */
+    if (!utc || strlen(utc) != 20 || !digits(utc, 4) || utc[4] != '-' || !digits(utc + 5, 2) ||
+        utc[7] != '-' || !digits(utc + 8, 2) || utc[10] != 'T' || !digits(utc + 11, 2) ||
+        utc[13] != ':' || !digits(utc + 14, 2) || utc[16] != ':' || !digits(utc + 17, 2) ||
+        utc[19] != 'Z')
+        return xstrdup(utc ? utc : "");
+    int y = atoi(utc), mo = atoi(utc + 5), d = atoi(utc + 8), h = atoi(utc + 11) + 9;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12)
+        return xstrdup(utc);
+    if (h >= 24) {
+        h -= 24;
+        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        int last = days[mo - 1] + (mo == 2 && leap);
+        if (++d > last) {
+            d = 1;
+            if (++mo > 12) {
+                mo = 1;
+                y++;
+            }
+        }
+    }
+    return xasprintf("%04d-%02d-%02d %02d:%.5s KST", y, mo, d, h, utc + 14);
+}
+
+char *sheet_comments_text(const struct program *p, const struct app_sheet *sh, bool korean)
+{
+    if (!sh->comments)
+        return NULL;
+    struct strlist lines = {0};
+    for (size_t k = 0; k < p->n_items; k++) {
+        const char *text = sh->comments[k];
+        if (!text || !*text)
+            continue;
+        const struct rubric_item *it = &p->items[k];
+        const char *name = korean || !it->name_en || !*it->name_en ? it->name_ko : it->name_en;
+        strlist_addf(&lines, "%s: %s", name, text);
+    }
+    char *joined = lines.n ? strlist_join(&lines, "\n") : NULL;
+    strlist_free(&lines);
+    return joined;
 }

@@ -52,6 +52,9 @@ struct report {
     size_t n_sheets;
     size_t n_counted; /* sheets that count, over the whole call */
     struct calibration calibration;
+    /* R11: the budget used by the selected rows of the ranking up to and including row i
+     * (indexed like rank.rows), for the chart's budget line. */
+    int64_t *used;
 };
 
 /* Build the model of a call (the call must outlive it: texts are borrowed). */
@@ -176,5 +179,18 @@ void parallel_for(size_t n, void (*fn)(size_t i, void *ctx), void *ctx);
 void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorded_row *rows,
                           size_t n_rows, struct diags *d);
 void recorded_events_free(struct recorded_event *ev, size_t n);
+
+/* ---- words of the printed workbook ---- */
+
+/* A signed record's label as db/verify.c names it ("bonus 2026-001/local_supplier") for
+ * people: the record kind translated, a bonus by the program's own name (Korean when korean).
+ * An unknown kind is copied. Caller frees. */
+char *signed_label_words(const struct program *p, const char *label, bool korean);
+/* A UTC time as stored ("2026-07-01T09:00:00Z") in Korea time (UTC+9, no daylight saving):
+ * "2026-07-01 18:00:00 KST"; any other text is copied. Caller frees. */
+char *korea_time(const char *utc);
+/* A sheet's per-item comments on one line per item ("지원 필요성: 구체적임"), the items named
+ * in the program's language (Korean when korean); NULL when it has none. Caller frees. */
+char *sheet_comments_text(const struct program *p, const struct app_sheet *sh, bool korean);
 
 #endif

@@ -55,6 +55,17 @@ void book_formats_make(struct book *b)
     f->below = workbook_add_format(b->wb);
     format_set_font_color(f->below, 0x808080);
     format_set_bg_color(f->below, 0xF4F4F4);
+    f->box = format_new(b, NULL);
+    format_set_border(f->box, LXW_BORDER_THIN);
+    format_set_text_wrap(f->box);
+    f->label = format_new(b, NULL);
+    format_set_bold(f->label);
+    format_set_border(f->label, LXW_BORDER_THIN);
+    format_set_bg_color(f->label, 0xDDE4EE);
+    format_set_text_wrap(f->label);
+    f->big = format_new(b, NULL);
+    format_set_bold(f->big);
+    format_set_font_size(f->big, 18);
     f->line = workbook_add_format(b->wb);
     format_set_bottom(f->line, LXW_BORDER_THICK);
     format_set_bottom_color(f->line, 0xC00000);
@@ -145,6 +156,107 @@ void sheet_widths(struct book *b, struct sheet_out *s)
             worksheet_set_column(s->ws, c, c, s->width[c] + 1.5, NULL);
 }
 
+/* ---- printing ---- */
+
+#define LINE_POINTS 15.0
+
+int text_lines(const char *text, int cols)
+{
+    if (!text || !*text || cols < 4)
+        return 1;
+    int lines = 0;
+    const char *line = text;
+    for (const char *p = text;; p++) {
+        if (*p == '\n' || *p == '\0') {
+            char *copy = xstrndup(line, (size_t)(p - line));
+            /* a wide character (Hangul) prints about 1.7 columns of the column's unit, the
+             * width of a digit; 2 would leave rows taller than their text */
+            int chars = (int)lxw_utf8_strlen(copy), wide = utf8_width(copy) - chars;
+            int w = chars + (wide > 0 ? (7 * wide + 9) / 10 : 0);
+            free(copy);
+            lines += w <= cols - 2 ? 1 : (w + cols - 3) / (cols - 2);
+            if (*p == '\0')
+                return lines;
+            line = p + 1;
+        }
+    }
+}
+
+void row_lines(struct sheet_out *s, lxw_row_t r, int lines)
+{
+    if (lines > 1)
+        worksheet_set_row(s->ws, r, LINE_POINTS * (lines > 20 ? 20 : lines) + 2, NULL);
+}
+
+#define PAPER_A4 9
+#define HEADER_MAX 255 /* Excel's limit for a header or footer */
+
+char *header_escape(const char *text)
+{
+    size_t n = strlen(text), amps = 0;
+    for (size_t i = 0; i < n; i++)
+        amps += text[i] == '&';
+    char *out = xmalloc(n + amps + 1), *o = out;
+    for (size_t i = 0; i < n; i++) {
+        *o++ = text[i];
+        if (text[i] == '&')
+            *o++ = '&';
+    }
+    *o = '\0';
+    return out;
+}
+
+/* At most HEADER_MAX bytes, cut at a character and not inside an "&&". */
+static void header_clip(char *h)
+{
+    size_t n = strlen(h);
+    if (n <= HEADER_MAX)
+        return;
+    n = HEADER_MAX;
+    while (n > 0 && ((unsigned char)h[n] & 0xC0) == 0x80)
+        n--;
+    size_t amps = 0;
+    while (amps < n && h[n - 1 - amps] == '&')
+        amps++;
+    if (amps % 2)
+        n--;
+    h[n] = '\0';
+}
+
+void sheet_print(struct book *b, struct sheet_out *s, const struct print_setup *ps)
+{
+    const struct program *p = &b->c->program;
+    if (ps->landscape)
+        worksheet_set_landscape(s->ws);
+    else
+        worksheet_set_portrait(s->ws);
+    worksheet_set_paper(s->ws, PAPER_A4);
+    worksheet_set_margins(s->ws, 0.4, 0.4, 0.75, 0.7);
+    worksheet_fit_to_pages(s->ws, ps->wide ? ps->wide : 1, 0);
+    if (ps->repeat_rows)
+        worksheet_repeat_rows(s->ws, ps->head_first, ps->head_last);
+    if (ps->repeat_cols)
+        worksheet_repeat_columns(s->ws, 0, ps->repeat_cols - 1);
+    lxw_col_t last = ps->area_cols ? ps->area_cols - 1 : s->last_col;
+    if (s->n_cols && !ps->area_cols && s->n_cols - 1 > last)
+        last = s->n_cols - 1;
+    worksheet_print_area(s->ws, 0, 0, s->written ? s->last_row : 0, last);
+    char *title = header_escape(book_lang(b, p->title_ko, p->title_en));
+    char *name = header_escape(s->name);
+    char *rev = header_escape(b->revision ? b->revision : "");
+    char *head = xasprintf("&L&\"-,Bold\"%s&C&\"-,Regular\"%s&R%s", name, title, rev);
+    header_clip(head);
+    worksheet_set_header(s->ws, head);
+    char *foot = xasprintf("&L%s&R%s", title, _("Page &P of &N"));
+    header_clip(foot);
+    worksheet_set_footer(s->ws, foot);
+    free(title);
+    free(name);
+    free(rev);
+    free(head);
+    free(foot);
+}
+
 /* ---- cells ---- */
 
 void book_fail(struct book *b, const char *fmt, ...)
@@ -159,9 +271,13 @@ void book_fail(struct book *b, const char *fmt, ...)
     b->failure = xstrdup(text);
 }
 
-static void note_error(struct book *b, lxw_error e, const struct sheet_out *s, lxw_row_t r,
-                       lxw_col_t c)
+static void note_error(struct book *b, lxw_error e, struct sheet_out *s, lxw_row_t r, lxw_col_t c)
 {
+    if (!s->written || r > s->last_row)
+        s->last_row = r;
+    if (!s->written || c > s->last_col)
+        s->last_col = c;
+    s->written = true;
     if (e == LXW_NO_ERROR)
         return;
     char col[4];

@@ -21,12 +21,28 @@ struct sheet_out {
     char *quoted;                 /* 'name' with ' doubled, for references from other sheets */
     uint8_t width[BOOK_MAX_COLS]; /* widest content per column, in character columns */
     lxw_col_t n_cols;
-    lxw_row_t rows; /* rows written so far (the next free row) */
+    lxw_row_t rows;     /* rows written so far (the next free row) */
+    lxw_row_t last_row; /* the last row and column written (the print area) */
+    lxw_col_t last_col;
+    bool written;
+};
+
+/* How a sheet is printed (sheet_print): A4, fit to `wide` pages wide (1 unless the table runs
+ * wider), the rows head_first..head_last on every page when repeat_rows, the first
+ * repeat_cols columns on every page when the table runs wider than one page; the print area
+ * from A1 to the last cell written, or to area_cols columns when not 0. */
+struct print_setup {
+    bool landscape;
+    bool repeat_rows;
+    lxw_row_t head_first, head_last;
+    lxw_col_t repeat_cols;
+    lxw_col_t area_cols;
+    uint16_t wide;
 };
 
 struct book_formats {
     lxw_format *head, *title, *text, *wrap, *money, *score, *tenths, *hundredths, *integer, *date,
-        *line, *below;
+        *line, *below, *box, *label, *big;
 };
 
 /* A signature that did not verify: the Scores sheet names it beside the sheet it belongs to. */
@@ -49,6 +65,7 @@ struct book {
     const struct sheet_out *scores, *results; /* the sheets other sheets' formulas refer to */
     const char *stage;                        /* what is being written, for progress */
     size_t stage_done, stage_total;
+    char *revision; /* the page header's revision of the results: the audit chain's last event */
 };
 
 void book_formats_make(struct book *b);
@@ -58,6 +75,14 @@ void book_fail(struct book *b, const char *fmt, ...) __attribute__((format(print
 /* A new worksheet named `name` (made valid: at most 31 characters, none of []:*?/\, unique). */
 struct sheet_out *sheet_new(struct book *b, const char *name);
 void sheet_free(struct sheet_out *s);
+/* The page setup of a sheet, with a header of the call's title, the sheet's name and the
+ * revision, and "page N of M" in the footer. */
+void sheet_print(struct book *b, struct sheet_out *s, const struct print_setup *ps);
+/* Lines a text takes wrapped in a column `cols` characters wide (Hangul 2), at least 1. */
+int text_lines(const char *text, int cols);
+/* Row r (not written yet) tall enough for `lines` lines of text; one line leaves it as it is.
+ * Spreadsheets do not grow a row for wrapped text on their own when printing. */
+void row_lines(struct sheet_out *s, lxw_row_t r, int lines);
 /* Set each column's width from its widest content. */
 void sheet_widths(struct book *b, struct sheet_out *s);
 
@@ -111,6 +136,16 @@ void sheet_notification(struct book *b, struct sheet_out *s);
 void sheet_calibration(struct book *b, struct sheet_out *s);
 void sheet_integrity(struct book *b, struct sheet_out *s);
 void sheet_judge_form(struct book *b, struct sheet_out *s, const struct person *judge);
+/* The committee's documents (reports/papers.c): the results summary with signature boxes, a
+ * printable score sheet per application of one judge, a notice per applicant, one per page. */
+void sheet_summary(struct book *b, struct sheet_out *s);
+void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge);
+/* Notices of the ranking's rows first..first+n-1: NOTICES_PER_SHEET at most on one sheet, under
+ * Excel's limit of manual page breaks; a call with more gets "Notices (2)", ... */
+#define NOTICES_PER_SHEET 1000
+void sheet_notices(struct book *b, struct sheet_out *s, size_t first, size_t n);
+/* '&' starts a code in Excel headers: a literal one is "&&" (caller frees). */
+char *header_escape(const char *text);
 
 /* The Scores sheet's layout, which the Results and Item means formulas refer to. */
 enum { SCORES_APP, SCORES_JUDGE, SCORES_FIRST_ITEM };

@@ -26,6 +26,8 @@ enum {
     SHEET_NOTIFICATION,
     SHEET_CALIBRATION,
     SHEET_INTEGRITY,
+    SHEET_SUMMARY,
+    SHEET_NOTICES,
     SHEETS
 };
 static const char *const sheet_names[SHEETS] = {
@@ -34,6 +36,7 @@ static const char *const sheet_names[SHEETS] = {
     [SHEET_REVIEW] = N_("Document review"),  [SHEET_INSPECTIONS] = N_("Site inspections"),
     [SHEET_AMOUNTS] = N_("Amounts"),         [SHEET_NOTIFICATION] = N_("Notification"),
     [SHEET_CALIBRATION] = N_("Calibration"), [SHEET_INTEGRITY] = N_("Integrity"),
+    [SHEET_SUMMARY] = N_("Results summary"), [SHEET_NOTICES] = N_("Notices"),
 };
 
 static char *temp_path(const char *path)
@@ -59,8 +62,16 @@ static void properties_set(struct book *b)
 
 /* Every sheet, filled in the order their contents need: the integrity checks first, since the
  * Scores sheet shows each sheet's signature check. */
-static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_out **forms,
-                      size_t n_forms, const struct person **judges)
+/* The notices' sheets: NOTICES_PER_SHEET applicants each (at least one sheet). */
+static size_t notice_sheets(const struct book *b)
+{
+    size_t n = b->rep->rank.n;
+    return n ? (n + NOTICES_PER_SHEET - 1) / NOTICES_PER_SHEET : 1;
+}
+
+static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_out **notices,
+                      struct sheet_out **forms, struct sheet_out **papers, size_t n_forms,
+                      const struct person **judges)
 {
     b->scores = sheets[SHEET_SCORES];
     b->results = sheets[SHEET_RESULTS];
@@ -74,9 +85,21 @@ static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_ou
     sheet_amounts(b, sheets[SHEET_AMOUNTS]);
     sheet_notification(b, sheets[SHEET_NOTIFICATION]);
     sheet_calibration(b, sheets[SHEET_CALIBRATION]);
+    sheet_summary(b, sheets[SHEET_SUMMARY]);
+    size_t n_notices = notice_sheets(b), apps = b->rep->rank.n;
+    for (size_t i = 0; i < n_notices; i++) {
+        size_t first = i * NOTICES_PER_SHEET, left = apps - (first < apps ? first : apps);
+        sheet_notices(b, i ? notices[i - 1] : sheets[SHEET_NOTICES], first,
+                      left < NOTICES_PER_SHEET ? left : NOTICES_PER_SHEET);
+    }
     book_stage(b, _("score forms"), n_forms);
     for (size_t i = 0; i < n_forms; i++) {
         sheet_judge_form(b, forms[i], judges[i]);
+        book_step(b);
+    }
+    book_stage(b, _("score sheets"), n_forms);
+    for (size_t i = 0; i < n_forms; i++) {
+        sheet_judge_papers(b, papers[i], judges[i]);
         book_step(b);
     }
 }
@@ -87,10 +110,16 @@ static void book_write(struct book *b)
     properties_set(b);
     book_formats_make(b);
     struct sheet_out *sheets[SHEETS];
-    for (size_t i = 0; i < SHEETS; i++)
+    size_t n_more = notice_sheets(b) - 1;
+    struct sheet_out **notices = xcalloc(n_more + 1, sizeof *notices);
+    for (size_t i = 0; i < SHEETS; i++) {
         sheets[i] = sheet_new(b, _(sheet_names[i]));
+        for (size_t k = 0; i == SHEET_NOTICES && k < n_more; k++)
+            notices[k] = sheet_new(b, _(sheet_names[i])); /* "Notices (2)", ... */
+    }
     const struct person **judges = xcalloc(c->n_people + 1, sizeof *judges);
     struct sheet_out **forms = xcalloc(c->n_people + 1, sizeof *forms);
+    struct sheet_out **papers = xcalloc(c->n_people + 1, sizeof *papers);
     size_t n_forms = 0;
     for (size_t i = 0; i < c->n_people; i++) {
         if (c->people[i].role != ROLE_JUDGE)
@@ -100,14 +129,30 @@ static void book_write(struct book *b)
         forms[n_forms++] = sheet_new(b, name);
         free(name);
     }
+    for (size_t i = 0; i < n_forms; i++) {
+        char *name = xasprintf(_("Score sheets %s"), judges[i]->name);
+        papers[i] = sheet_new(b, name);
+        free(name);
+    }
+    int64_t seq = 0;
+    uint8_t hash[32];
+    if (store_head(b->st, &seq, hash) < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    b->revision = xasprintf(_("results as of audit event %lld"), (long long)seq);
     if (!b->failure)
-        book_fill(b, sheets, forms, n_forms, judges);
+        book_fill(b, sheets, notices, forms, papers, n_forms, judges);
     worksheet_activate(sheets[SHEET_RESULTS]->ws);
     for (size_t i = 0; i < SHEETS; i++)
         sheet_free(sheets[i]);
-    for (size_t i = 0; i < n_forms; i++)
+    for (size_t i = 0; i < n_more; i++)
+        sheet_free(notices[i]);
+    free(notices);
+    for (size_t i = 0; i < n_forms; i++) {
         sheet_free(forms[i]);
+        sheet_free(papers[i]);
+    }
     free(forms);
+    free(papers);
     free(judges);
 }
 
@@ -119,6 +164,7 @@ static void book_release(struct book *b)
     }
     free(b->problems);
     free(b->failure);
+    free(b->revision);
 }
 
 int export_workbook(struct store *st, const struct call *c, const char *path,

@@ -8,8 +8,6 @@
 #include "reports/book.h"
 
 #define FORM_HEAD_ROW 3
-#define PAPER_A4 9
-#define HEADER_MAX 255 /* Excel's limit for a header or footer */
 
 /* Applications on the judge's form: those of their panel that passed review and did not
  * forfeit, and any they submitted a sheet for. */
@@ -53,43 +51,6 @@ static void form_row(struct book *b, struct sheet_out *s, lxw_row_t r, const str
     form_status(b, s, r, t + 3, rec, sh, judge);
 }
 
-/* '&' starts a code in Excel headers: a literal one is "&&". */
-static char *header_escape(const char *text)
-{
-    size_t n = strlen(text), amps = 0;
-    for (size_t i = 0; i < n; i++)
-        amps += text[i] == '&';
-    char *out = xmalloc(n + amps + 1), *o = out;
-    for (size_t i = 0; i < n; i++) {
-        *o++ = text[i];
-        if (text[i] == '&')
-            *o++ = '&';
-    }
-    *o = '\0';
-    return out;
-}
-
-static void form_print_setup(struct book *b, struct sheet_out *s, const struct person *judge)
-{
-    const struct program *p = &b->c->program;
-    worksheet_set_landscape(s->ws);
-    worksheet_set_paper(s->ws, PAPER_A4);
-    worksheet_fit_to_pages(s->ws, 1, 0);
-    worksheet_repeat_rows(s->ws, FORM_HEAD_ROW, FORM_HEAD_ROW);
-    char *title = header_escape(book_lang(b, p->title_ko, p->title_en));
-    char *name = header_escape(judge->name);
-    char *head = xasprintf("&L%s&R%s", title, name);
-    if (strlen(head) > HEADER_MAX)
-        head[HEADER_MAX] = '\0'; /* Excel refuses longer; the title is what gets cut */
-    worksheet_set_header(s->ws, head);
-    char *foot = xasprintf("&C%s", _("Page &P of &N"));
-    worksheet_set_footer(s->ws, foot);
-    free(title);
-    free(name);
-    free(head);
-    free(foot);
-}
-
 void sheet_judge_form(struct book *b, struct sheet_out *s, const struct person *judge)
 {
     const struct call *c = b->c;
@@ -122,6 +83,10 @@ void sheet_judge_form(struct book *b, struct sheet_out *s, const struct person *
                            judge->name);
     cell_note(b, s, r, 0, sign, NULL);
     free(sign);
-    form_print_setup(b, s, judge);
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = FORM_HEAD_ROW,
+                                      .head_last = FORM_HEAD_ROW});
     sheet_widths(b, s);
 }

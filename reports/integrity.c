@@ -74,6 +74,7 @@ static char *head_check(struct book *b, const struct audit_head_row *h, char key
 
 static lxw_row_t heads_section(struct book *b, struct sheet_out *s)
 {
+    row_lines(s, 0, 2); /* the title's larger type */
     cell_note(b, s, 0, 0,
               _("Signed heads of the audit chain: a printed copy pins the database "
                 "at these events."),
@@ -90,6 +91,7 @@ static lxw_row_t heads_section(struct book *b, struct sheet_out *s)
         hex_of(heads[i].hash, 32, hash);
         char *check = head_check(b, &heads[i], key);
         r++;
+        row_lines(s, r, text_lines(heads[i].signature, TEXT_WIDTH_MAX));
         cell_int(b, s, r, 0, heads[i].seq);
         cell_text(b, s, r, 1, hash, NULL);
         cell_text(b, s, r, 2, name_of(b->c, heads[i].signer), NULL);
@@ -182,14 +184,16 @@ static void rows_write(struct records *x, struct batch *bt)
         if (res->has_key_id)
             key_id_hex(res->key_id, key);
         lxw_row_t r = ++x->r;
-        cell_text(b, x->s, r, 0, p->label, NULL);
+        char *label = signed_label_words(&b->c->program, p->label, b->o && b->o->korean);
+        cell_text(b, x->s, r, 0, label, NULL);
+        free(label);
         cell_text(b, x->s, r, 1, name_of(b->c, p->signer), NULL);
         cell_text(b, x->s, r, 2, key, NULL);
-        const char *label = signed_check_label(res->check);
-        cell_text(b, x->s, r, 3, label, NULL);
-        cell_text(b, x->s, r, 4, res->why, NULL);
+        const char *check = signed_check_label(res->check);
+        cell_text(b, x->s, r, 3, check, NULL);
+        cell_text(b, x->s, r, 4, res->why, b->f.wrap);
         if (res->check != SIGNED_VERIFIED)
-            problem_add(x, p, label);
+            problem_add(x, p, check);
         b->n_signed++;
         signed_row_clear(p);
         free(res->why);
@@ -261,5 +265,8 @@ void sheet_integrity(struct book *b, struct sheet_out *s)
     free(x);
     if (b->n_problems)
         qsort(b->problems, b->n_problems, sizeof *b->problems, problem_cmp);
+    sheet_print(b, s,
+                &(struct print_setup){
+                    .landscape = true, .repeat_rows = true, .head_first = r, .head_last = r});
     sheet_widths(b, s);
 }

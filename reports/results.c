@@ -142,6 +142,8 @@ static void result_row(struct book *b, struct sheet_out *s, lxw_row_t r, const s
 {
     const struct application *app = &b->c->apps[a->app].a;
     const struct rank_row *row = a->row;
+    char *why = results_reason(row);
+    row_lines(s, r, text_lines(why, REASON_WIDTH));
     cell_text(b, s, r, R_APP, app->id, NULL);
     cell_text(b, s, r, R_COMPANY, app->company, NULL);
     cell_text(b, s, r, R_SUPPLIER, app->supplier, NULL);
@@ -152,8 +154,7 @@ static void result_row(struct book *b, struct sheet_out *s, lxw_row_t r, const s
     cell_money(b, s, r, R_REQUESTED, app->requested);
     if (row->has_amount)
         cell_money(b, s, r, R_AMOUNT, row->amount);
-    char *why = results_reason(row);
-    cell_text(b, s, r, R_REASON, why, NULL);
+    cell_text(b, s, r, R_REASON, why, b->f.wrap);
     free(why);
     result_tie_keys(b, s, r, a);
 }
@@ -203,65 +204,149 @@ void sheet_results(struct book *b, struct sheet_out *s)
     threshold_marks(b, s, last, cols);
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, last, cols - 1);
+    /* the tie-break means and the committee's order are the rank formula's, not for paper */
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .area_cols = RESULTS_COLS});
+    if (s->width[R_REASON] >= TEXT_WIDTH_MAX)
+        s->width[R_REASON] = REASON_WIDTH;
     sheet_widths(b, s);
 }
 
-/* ---- the chart of final scores with the threshold line ---- */
+/* ---- the chart of final scores, with the threshold and the budget line ---- */
 
-static const char *const chart_labels[] = {N_("application"), N_("final"), N_("threshold")};
+/* The chart's data: A rank order, B application, C final, D threshold, E budget used (R11);
+ * G:H the two points of the budget line. The chart itself is printed alone, from CHART_COL. */
+enum { CH_POS, CH_APP, CH_FINAL, CH_THRESHOLD, CH_USED, CH_LINE_X = 6, CH_LINE_Y, CH_COLS };
+#define CHART_COL 9
+#define CHART_WIDE_COLS 16 /* the chart's size in default cells: an A4 landscape page */
+#define CHART_TALL_ROWS 32
+#define CHART_LABELS_MAX 40 /* more points than this are left unlabelled */
 
-static void chart_insert(struct book *b, struct sheet_out *s, lxw_row_t n)
+static const char *const chart_labels[] = {N_("rank order"), N_("application"), N_("final"),
+                                           N_("threshold"), N_("budget used")};
+
+static lxw_chart_series *chart_line(lxw_chart *chart, const char *sheet, lxw_row_t r1, lxw_row_t r2,
+                                    lxw_col_t x, lxw_col_t y, const char *name)
 {
-    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_LINE);
-    lxw_chart_series *fin = chart_add_series(chart, NULL, NULL);
-    chart_series_set_categories(fin, s->name, 1, 0, n, 0);
-    chart_series_set_values(fin, s->name, 1, 1, n, 1);
-    chart_series_set_name(fin, _("final"));
+    lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+    chart_series_set_categories(se, sheet, r1, x, r2, x);
+    chart_series_set_values(se, sheet, r1, y, r2, y);
+    chart_series_set_name(se, name);
+    return se;
+}
+
+static void chart_point_labels(struct book *b, lxw_chart_series *fin, lxw_row_t n)
+{
+    if (n > CHART_LABELS_MAX)
+        return;
+    const struct rank_result *res = &b->rep->rank;
+    lxw_chart_data_label *labels = xcalloc(n, sizeof *labels);
+    lxw_chart_data_label **list = xcalloc(n + 1, sizeof *list);
+    lxw_row_t k = 0;
+    for (size_t i = 0; i < res->n && k < n; i++)
+        if (res->rows[i].has_result) {
+            labels[k].value = b->c->apps[res->rows[i].app].a.id;
+            list[k] = &labels[k];
+            k++;
+        }
+    chart_series_set_labels(fin);
+    chart_series_set_labels_position(fin, LXW_CHART_LABEL_POSITION_RIGHT);
+    chart_series_set_labels_custom(fin, list);
+    free(list);
+    free(labels);
+}
+
+static void chart_insert(struct book *b, struct sheet_out *s, lxw_row_t n, lxw_row_t last_selected)
+{
+    const struct program *p = &b->c->program;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_SCATTER_STRAIGHT);
+    lxw_chart_series *fin = chart_line(chart, s->name, 1, n, CH_POS, CH_FINAL, _("final"));
     lxw_chart_line none = {.none = LXW_TRUE};
     chart_series_set_line(fin, &none);
     chart_series_set_marker_type(fin, LXW_CHART_MARKER_CIRCLE);
-    lxw_chart_series *line = chart_add_series(chart, NULL, NULL);
-    chart_series_set_categories(line, s->name, 1, 0, n, 0);
-    chart_series_set_values(line, s->name, 1, 2, n, 2);
-    chart_series_set_name(line, _("threshold"));
+    chart_point_labels(b, fin, n);
+    char thr[16];
+    tenths_format(p->threshold_tenths, thr, sizeof thr);
+    char *name = xasprintf(_("threshold %s"), thr);
+    lxw_chart_series *line = chart_line(chart, s->name, 1, n, CH_POS, CH_THRESHOLD, name);
+    free(name);
     lxw_chart_line red = {.color = 0xC00000, .width = 1.5};
     chart_series_set_line(line, &red);
     chart_series_set_marker_type(line, LXW_CHART_MARKER_NONE);
-    chart_title_set_name(chart, _("Final scores by application, with the threshold"));
-    chart_axis_set_name(chart->x_axis, _("application"));
+    if (last_selected > 0 && b->c->has_budget) {
+        char budget[32];
+        amount_format(b->c->budget, budget, sizeof budget);
+        name = xasprintf(_("budget %s: the selection ends here"), budget);
+        lxw_chart_series *cut = chart_line(chart, s->name, 1, 2, CH_LINE_X, CH_LINE_Y, name);
+        free(name);
+        lxw_chart_line blue = {
+            .color = 0x1F4E79, .width = 1.5, .dash_type = LXW_CHART_LINE_DASH_DASH};
+        chart_series_set_line(cut, &blue);
+        chart_series_set_marker_type(cut, LXW_CHART_MARKER_NONE);
+    }
+    chart_title_set_name(chart, _("Final scores in rank order, with the threshold and the budget"));
+    chart_axis_set_name(chart->x_axis, _("rank order"));
     chart_axis_set_name(chart->y_axis, _("final"));
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_axis_set_max(chart->x_axis, (double)n + 1);
     chart_axis_set_min(chart->y_axis, 0);
-    chart_axis_set_max(chart->y_axis, program_total_tenths(&b->c->program) / 10.0 + 10);
-    double wide = 1.0 + (double)n / 15.0;
-    lxw_chart_options at = {.x_scale = wide > 8 ? 8 : wide, .y_scale = 1.5};
-    worksheet_insert_chart_opt(s->ws, 1, 4, chart, &at);
+    chart_axis_set_max(chart->y_axis, program_total_tenths(p) / 10.0 + 10);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options at = {.x_scale = CHART_WIDE_COLS * 64.0 / 480.0,
+                            .y_scale = CHART_TALL_ROWS * 20.0 / 288.0};
+    worksheet_insert_chart_opt(s->ws, 0, CHART_COL, chart, &at);
 }
 
 void sheet_chart(struct book *b, struct sheet_out *s)
 {
     const struct program *p = &b->c->program;
     const struct rank_result *res = &b->rep->rank;
-    header_row(b, s, 0, chart_labels, 3);
+    header_row(b, s, 0, chart_labels, sizeof chart_labels / sizeof chart_labels[0]);
+    header_cell(b, s, 0, CH_LINE_X, _("budget line"));
     char fin[4], thr[16];
     col_letters(R_FINAL, fin);
     tenths_format(p->threshold_tenths, thr, sizeof thr);
-    lxw_row_t n = 0;
+    lxw_row_t n = 0, last_selected = 0;
+    for (size_t i = 0; i < res->n; i++)
+        if (res->rows[i].has_result && res->rows[i].outcome == OUTCOME_SELECTED)
+            last_selected = ++n;
+        else if (res->rows[i].has_result)
+            n++;
+    double top = program_total_tenths(p) / 10.0 + 10;
+    lxw_row_t k = 0;
     for (size_t i = 0; i < res->n; i++) {
         const struct rank_row *row = &res->rows[i];
         if (!row->has_result)
             continue;
-        n++;
-        cell_text(b, s, n, 0, b->c->apps[row->app].a.id, NULL);
+        k++;
+        cell_int(b, s, k, CH_POS, k);
+        cell_text(b, s, k, CH_APP, b->c->apps[row->app].a.id, NULL);
         char *f = xasprintf("%s!%s%lu", b->results->quoted, fin, (unsigned long)i + 2);
-        cell_formula(b, s, n, 1, f, scaled_value(row->final, p->decimals), b->f.score, 6);
+        cell_formula(b, s, k, CH_FINAL, f, scaled_value(row->final, p->decimals), b->f.score, 6);
         free(f);
-        cell_number(b, s, n, 2, p->threshold_tenths / 10.0, b->f.score, (int)strlen(thr));
+        cell_number(b, s, k, CH_THRESHOLD, p->threshold_tenths / 10.0, b->f.score,
+                    (int)strlen(thr));
+        cell_money(b, s, k, CH_USED, b->rep->used[i]);
+        if (k <= 2 && last_selected > 0 && b->c->has_budget) {
+            cell_number(b, s, k, CH_LINE_X, (double)last_selected + 0.5, b->f.tenths, 5);
+            cell_number(b, s, k, CH_LINE_Y, k == 1 ? 0 : top, b->f.tenths, 5);
+        }
     }
     if (n > 0)
-        chart_insert(b, s, n);
+        chart_insert(b, s, n, last_selected);
     else
         cell_note(b, s, 1, 0, _("no application has a result yet"), NULL);
     sheet_widths(b, s);
+    sheet_print(b, s, &(struct print_setup){.landscape = true});
+    /* the chart alone on one page */
+    if (n > 0) {
+        worksheet_print_area(s->ws, 0, CHART_COL, CHART_TALL_ROWS, CHART_COL + CHART_WIDE_COLS);
+        worksheet_fit_to_pages(s->ws, 1, 1);
+    }
 }
 
 /* ---- notification list (mail merge) ---- */
@@ -298,6 +383,8 @@ void sheet_notification(struct book *b, struct sheet_out *s)
         const struct rank_row *row = &res->rows[i];
         const struct application *a = &b->c->apps[row->app].a;
         lxw_row_t r = (lxw_row_t)i + 1;
+        char *why = results_reason(row);
+        row_lines(s, r, text_lines(why, TEXT_WIDTH_MAX));
         cell_text(b, s, r, 0, a->id, NULL);
         cell_text(b, s, r, 1, a->company, NULL);
         cell_text(b, s, r, 2, a->contact_name, NULL);
@@ -309,8 +396,7 @@ void sheet_notification(struct book *b, struct sheet_out *s)
             cell_int(b, s, r, 6, row->rank);
         if (row->has_amount)
             cell_money(b, s, r, 7, row->amount);
-        char *why = results_reason(row);
-        cell_text(b, s, r, 8, why, NULL);
+        cell_text(b, s, r, 8, why, b->f.wrap);
         free(why);
         if (row->outcome == OUTCOME_SELECTED) /* R12.2 */
             notify_terms(b, s, r, a);
@@ -319,5 +405,11 @@ void sheet_notification(struct book *b, struct sheet_out *s)
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, res->n ? (lxw_row_t)res->n : 1,
                          (lxw_col_t)(sizeof notify_labels / sizeof notify_labels[0] - 1));
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 2});
     sheet_widths(b, s);
 }

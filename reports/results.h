@@ -22,6 +22,10 @@ enum {
     RESULTS_COLS
 };
 
+/* The reason column of the printed results, in characters: wider than other text so that a
+ * reason takes one line or two and 50 applications print on two pages. */
+#define REASON_WIDTH 96
+
 extern const char *const results_labels[RESULTS_COLS]; /* msgids, in column order */
 
 /* The reason cell: the outcome's reason, then the amount's (R10.4), as `simsa rank --csv`

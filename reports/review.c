@@ -131,6 +131,13 @@ void sheet_review(struct book *b, struct sheet_out *s)
                                  sizeof review_tail / sizeof review_tail[0] - 1);
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, b->c->n_apps ? (lxw_row_t)b->c->n_apps : 1, last);
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 2,
+                                      .wide = 2});
     sheet_widths(b, s);
 }
 
@@ -183,5 +190,11 @@ void sheet_inspections(struct book *b, struct sheet_out *s)
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, x.r ? x.r : 1,
                          (lxw_col_t)(sizeof inspection_head / sizeof inspection_head[0] - 1));
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 2});
     sheet_widths(b, s);
 }

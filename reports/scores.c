@@ -39,6 +39,7 @@ static const char *const scores_tail[] = {
     N_("total"),
     N_("amount"),
     N_("opinion"),
+    N_("item comments"),
     N_("submitted at"),
     N_("signed by"),
     N_("transcribed"),
@@ -51,6 +52,7 @@ enum {
     T_TOTAL,
     T_AMOUNT,
     T_OPINION,
+    T_COMMENTS,
     T_AT,
     T_BY,
     T_TRANSCRIBED,
@@ -94,6 +96,10 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     const struct report_sheet *rs = &b->rep->sheets[i];
     const struct app_sheet *sh = rs->sheet;
     lxw_row_t r = scores_row(i);
+    char *comments = sheet_comments_text(p, sh, b->o && b->o->korean);
+    int lines = text_lines(comments, TEXT_WIDTH_MAX),
+        opinion = text_lines(sh->opinion, TEXT_WIDTH_MAX);
+    row_lines(s, r, lines > opinion ? lines : opinion);
     cell_text(b, s, r, SCORES_APP, b->c->apps[rs->app].a.id, NULL);
     cell_text(b, s, r, SCORES_JUDGE, rs->judge, NULL);
     for (size_t k = 0; k < p->n_items; k++)
@@ -107,7 +113,9 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     cell_formula(b, s, r, t + T_TOTAL, f, scaled_value(rs->total_tenths, 1), b->f.tenths, 5);
     free(f);
     vote_cell(b, s, r, t + T_AMOUNT, sh);
-    cell_text(b, s, r, t + T_OPINION, sh->opinion, NULL);
+    cell_text(b, s, r, t + T_OPINION, sh->opinion, b->f.wrap);
+    cell_text(b, s, r, t + T_COMMENTS, comments, b->f.wrap);
+    free(comments);
     cell_text(b, s, r, t + T_AT, sh->submitted_at, NULL);
     const struct person *by = call_person_by_id(b->c, sh->submitted_by);
     cell_text(b, s, r, t + T_BY, by ? by->name : "?", NULL);
@@ -148,6 +156,12 @@ void sheet_scores(struct book *b, struct sheet_out *s)
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, rep->n_sheets ? scores_row(rep->n_sheets - 1) : 1,
                          t + T_N - 1);
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 2});
     sheet_widths(b, s);
 }
 
@@ -187,6 +201,12 @@ void sheet_item_means(struct book *b, struct sheet_out *s)
     }
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, r ? r : 1, (lxw_col_t)(3 + p->n_items));
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 2});
     sheet_widths(b, s);
 }
 
@@ -242,6 +262,12 @@ void sheet_amounts(struct book *b, struct sheet_out *s)
             amount_row(b, s, ++r, i);
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, r ? r : 1, (lxw_col_t)(AMOUNT_FIXED + 2 * most - 1));
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 2});
     sheet_widths(b, s);
 }
 
@@ -303,5 +329,11 @@ void sheet_calibration(struct book *b, struct sheet_out *s)
     cell_note(b, s, note, 0, text, NULL);
     free(text);
     worksheet_freeze_panes(s->ws, 1, 1);
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = false,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 1});
     sheet_widths(b, s);
 }

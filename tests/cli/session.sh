@@ -80,7 +80,8 @@ expect_unchanged "$before"
 okd --as 김간사 --passphrase-file "$PW" sheet import "$SHEET"
 expect_stdout_line "imported 1 verified sheet(s), 0 already recorded"
 expect_equal "$(sql "select group_concat(i.item || '=' || i.comment, ';') from sheet_item i
-    join sheet s on s.id = i.sheet_id where s.app_id = '2026-012' and i.comment != ''")" \
+    join sheet s on s.id = i.sheet_id where s.app_id = '2026-012' and i.comment != ''
+    and s.judge_id = (select id from person where name = '윤지아')")" \
     "need=근거 자료, 충분함" "the stored comment"
 expect_equal "$(sql "select count(*) from draft")" 0 "drafts left after the sheet"
 okd verify

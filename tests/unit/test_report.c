@@ -375,6 +375,54 @@ static void test_signed_check_many(void **state)
     keys_drop(sealed, key);
 }
 
+/* The printed workbook's words: record kinds and bonuses by name, Korea time (UTC+9, the day
+ * and month and year rolling over), per-item comments by item name. */
+static void test_printed_words(void **state)
+{
+    (void)state;
+    const struct program *p = &program_2026;
+    char *t = signed_label_words(p, "bonus 2026-001/local_supplier", true);
+    assert_string_equal(t, "bonus 2026-001/컨소시엄 공급기업이 충북 내 지역 기업");
+    free(t);
+    t = signed_label_words(p, "bonus 2026-001/local_supplier", false);
+    assert_string_equal(
+        t, "bonus 2026-001/The consortium's supplier is a company located in Chungbuk");
+    free(t);
+    t = signed_label_words(p, "bonus 2026-001/no_such", true);
+    assert_string_equal(t, "bonus 2026-001/no_such");
+    free(t);
+    t = signed_label_words(p, "tie decision 3", true);
+    assert_string_equal(t, "tie decision 3");
+    free(t);
+    t = signed_label_words(p, "something else", true);
+    assert_string_equal(t, "something else");
+    free(t);
+    static const char *const times[][2] = {
+        {"2026-07-01T09:00:00Z", "2026-07-01 18:00:00 KST"},
+        {"2026-07-01T20:30:05Z", "2026-07-02 05:30:05 KST"},
+        {"2026-06-30T15:00:00Z", "2026-07-01 00:00:00 KST"},
+        {"2026-12-31T23:59:59Z", "2027-01-01 08:59:59 KST"},
+        {"2028-02-28T16:00:00Z", "2028-02-29 01:00:00 KST"},
+        {"2026-02-28T16:00:00Z", "2026-03-01 01:00:00 KST"},
+        {"2026-07-01 09:00", "2026-07-01 09:00"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        t = korea_time(times[i][0]);
+        assert_string_equal(t, times[i][1]);
+        free(t);
+    }
+    struct app_sheet sh = {0};
+    assert_null(sheet_comments_text(p, &sh, true));
+    char *comments[PROGRAM_MAX_ITEMS] = {0};
+    comments[0] = "근거가 분명함";
+    comments[p->n_items - 1] = "적정";
+    sh.comments = comments;
+    t = sheet_comments_text(p, &sh, true);
+    assert_string_equal(t, "지원 필요성: 근거가 분명함\n사업비: 적정");
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -386,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_plain_words),
         cmocka_unit_test(test_signed_check),
         cmocka_unit_test(test_signed_check_many),
+        cmocka_unit_test(test_printed_words),
     };
     return cmocka_run_group_tests(tests, programs_setup, programs_teardown);
 }

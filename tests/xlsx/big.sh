@@ -1,6 +1,6 @@
 # A workbook of 10,000 applications scored by panels of 5 (make check-full): `simsa export`
 # finishes and stays under 64 MB resident (libxlsxwriter's constant_memory mode, records read
-# one at a time), and the workbook holds every row.
+# one at a time), and the workbook holds every row, the notices 1,000 to a sheet.
 . "$(dirname "$0")/../cli/lib.sh"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
@@ -30,5 +30,11 @@ assert rows("Results") == apps, rows("Results")
 assert rows("Scores") == 5 * apps, rows("Scores")
 assert rows("Notification") == apps
 assert len([n for n in wb.sheetnames if n.startswith("Form ")]) == 50
+# one notice per applicant, at most 1,000 a sheet (Excel's limit of manual page breaks)
+notices = [n for n in wb.sheetnames if n == "Notices" or n.startswith("Notices (")]
+assert len(notices) == (apps + 999) // 1000, notices
+pages = sum(1 for n in notices for r in wb[n].iter_rows(values_only=True, max_col=1)
+            if r[0] == "company")
+assert pages == apps, pages
 print("big workbook: %d sheets, every row there" % len(wb.sheetnames))
 PYEOF

@@ -139,14 +139,17 @@ class Call:
         for sid, app, judge, opinion, tr, by, at in db.execute(
                 "SELECT id, app_id, judge_id, opinion, transcribed, submitted_by, submitted_at "
                 "FROM sheet ORDER BY app_id, id"):
-            items = dict(db.execute("SELECT item, tenths FROM sheet_item WHERE sheet_id = ?",
-                                    (sid,)))
+            items, comments = {}, {}
+            for item, tenths, comment in db.execute(
+                    "SELECT item, tenths, comment FROM sheet_item WHERE sheet_id = ?", (sid,)):
+                items[item], comments[item] = tenths, comment
             agree, amount = db.execute("SELECT agree, amount FROM amount_vote WHERE sheet_id = ?",
                                        (sid,)).fetchone()
             self.sheets.append(dict(id=sid, app=app, judge=judge, opinion=opinion,
                                     transcribed=bool(tr), by=by, at=at, agree=bool(agree),
                                     amount=amount,
-                                    items=[items[i["id"]] for i in self.p["items"]]))
+                                    items=[items[i["id"]] for i in self.p["items"]],
+                                    comments=[comments[i["id"]] for i in self.p["items"]]))
         self.forfeited = {r[0] for r in db.execute("SELECT app_id FROM forfeit")}
 
     def on_panel(self, app, judge):
@@ -281,28 +284,48 @@ def check_results(args, wb, wbf, call, ranked):
 
 def check_chart(args, wb, path, ranked, call):
     ws = wb[T("Chart")]
-    expect(header_of(ws), [T("application"), T("final"), T("threshold")], "Chart header")
-    want = [(r["app"], scaled(r["final"]), call.p["threshold"]) for r in ranked if r["final"]]
-    got = [(row[0], dec(row[1]), dec(row[2])) for row in rows_of(ws)]
+    expect(header_of(ws), [T("rank order"), T("application"), T("final"), T("threshold"),
+                           T("budget used"), None, T("budget line")], "Chart header")
+    results = [r for r in ranked if r["final"]]
+    want = [(n, r["app"], scaled(r["final"]), call.p["threshold"])
+            for n, r in enumerate(results, start=1)]
+    rows = rows_of(ws)
+    got = [(row[0], row[1], dec(row[2]), dec(row[3])) for row in rows]
     if not want:
-        expect(got, [(T("no application has a result yet"), None, None)], "Chart without data")
+        expect(got, [(T("no application has a result yet"), None, None, None)],
+               "Chart without data")
     else:
         expect(got, want, "Chart data")
+        # the budget used: the selected amounts added up in rank order (R11)
+        used, want_used = 0, []
+        for r in ranked:
+            if r["outcome"] == "selected" and r["amount"]:
+                used += int(r["amount"])
+            if r["final"]:
+                want_used.append(used)
+        expect([row[4] for row in rows], want_used, "Chart budget used")
+        selected = [n for n, r in enumerate(results, start=1) if r["outcome"] == "selected"]
+        if selected:
+            expect(rows[0][6], selected[-1] + 0.5, "Chart budget line after the last selected")
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         if len(charts) != (1 if want else 0):
             problem("expected %d chart(s), found %r" % (1 if want else 0, charts))
         elif want:
             xml = z.read(charts[0]).decode("utf-8")
-            if "lineChart" not in xml or xml.count("<c:ser>") != 2:
-                problem("the chart is not a line chart of two series")
+            series = xml.count("<c:ser>")
+            if "scatterChart" not in xml or series not in (2, 3):
+                problem("the chart is not a scatter chart of scores, threshold (and budget)")
+            if any(r["outcome"] == "selected" for r in ranked) and series != 3:
+                problem("the chart has no budget line")
 
 
 def check_scores(args, wb, wbf, call):
     p = call.p
     ws = wb[T("Scores")]
     items = [lang(args, i["ko"], i["en"]) + " (%s)" % plain(i["max"]) for i in p["items"]]
-    tail = ["total", "amount", "opinion", "submitted at", "signed by", "transcribed", "counted",
+    tail = ["total", "amount", "opinion", "item comments", "submitted at", "signed by",
+            "transcribed", "counted",
             "deviation from the other judges", "far from the panel", "signature"]
     expect(header_of(ws), [T("application"), T("judge")] + items + [T(t) for t in tail],
            "Scores header")
@@ -319,14 +342,17 @@ def check_scores(args, wb, wbf, call):
         expect(dec(row[2 + k]), Decimal(sum(s["items"])) / 10, where + " total")
         expect(row[3 + k], T("agree") if s["agree"] else s["amount"], where + " amount")
         expect(row[4 + k], s["opinion"] or None, where + " opinion")
-        expect(row[5 + k], s["at"], where + " submitted at")
-        expect(row[6 + k], call.name[s["by"]], where + " signed by")
-        expect(row[7 + k], T("yes") if s["transcribed"] else None, where + " transcribed")
+        comments = ["%s: %s" % (lang(args, i["ko"], i["en"]), c)
+                    for i, c in zip(p["items"], s["comments"]) if c]
+        expect(row[5 + k], "\n".join(comments) or None, where + " item comments")
+        expect(row[6 + k], s["at"], where + " submitted at")
+        expect(row[7 + k], call.name[s["by"]], where + " signed by")
+        expect(row[8 + k], T("yes") if s["transcribed"] else None, where + " transcribed")
         if call.counted(s):
-            expect(row[8 + k], T("yes"), where + " counted")
-        elif not str(row[8 + k]).startswith(T("not counted")):
-            problem(where + ": counted says %r" % row[8 + k])
-        expect(row[11 + k], T("verified"), where + " signature")
+            expect(row[9 + k], T("yes"), where + " counted")
+        elif not str(row[9 + k]).startswith(T("not counted")):
+            problem(where + ": counted says %r" % row[9 + k])
+        expect(row[12 + k], T("verified"), where + " signature")
         if not str(wbf[T("Scores")].cell(n, 3 + k).value).startswith("=SUM("):
             problem(where + ": total is not a formula")
 
@@ -546,6 +572,16 @@ def check_integrity(args, wb, call):
     total = sum(call.db.execute("SELECT count(*) FROM %s WHERE signed_text IS NOT NULL" % t)
                 .fetchone()[0] for t in SIGNED_TABLES)
     expect(len(records), total, "Integrity: signed records")
+    kinds = [T(k) for k in ("tie decision", "budget change", "audit head", "final result",
+                            "inspection", "conflict", "review", "bonus", "sheet", "forfeit")]
+    for r in records:
+        if not any((r[0] or "").startswith(k + " ") for k in kinds):
+            problem("Integrity: record %r does not begin with its kind in words" % r[0])
+    bonus_ids = [b for (b,) in call.db.execute("SELECT DISTINCT bonus FROM bonus_change")] \
+        if args.korean else []
+    for r in records:
+        if any((r[0] or "").endswith("/" + b) for b in bonus_ids):
+            problem("Integrity: record %r names a bonus by its id" % r[0])
     bad = [r for r in records if r[3] != T("verified") or not re.fullmatch(r"[0-9A-F]{16}",
                                                                             r[2] or "")]
     if bad:
@@ -582,10 +618,148 @@ def check_forms(args, wb, call):
         if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
             problem(sheet + ": not set to fit to the page")
         expect((ws.print_title_rows or "").replace("$", ""), "4:4", sheet + " repeated header row")
-        if title.replace("&", "&&") not in (ws.oddHeader.left.text or ""):
-            problem(sheet + ": the page header lacks the title")
-        if "&P" not in (ws.oddFooter.center.text or ""):
-            problem(sheet + ": the page footer lacks page numbers")
+
+
+# How each sheet prints: (landscape, header rows repeated, columns repeated, pages wide).
+PRINT = {"Results": (True, "1:1", None, 1), "Chart": (True, None, None, 1),
+         "Scores": (True, "1:1", "A:B", 1), "Item means": (True, "1:1", "A:B", 1),
+         "Document review": (True, "1:1", "A:B", 2), "Site inspections": (True, "1:1", "A:B", 1),
+         "Amounts": (True, "1:1", "A:B", 1), "Notification": (True, "1:1", "A:B", 1),
+         "Calibration": (False, "1:1", "A:A", 1), "Integrity": (True, "*", None, 1),
+         "Results summary": (True, "3:3", None, 1), "Notices": (False, None, None, 1),
+         "Form": (True, "4:4", None, 1), "Score sheets": (False, None, None, 1)}
+
+
+def check_print(args, wbf, call, ranked):
+    """The page setup of every sheet: A4, orientation, fit to the page width, repeated rows and
+    columns, a print area, the call's title and the sheet's name in the page header, page N of M
+    in the footer."""
+    p = call.p
+    title = lang(args, p["title_ko"], p["title_en"]).replace("&", "&&")
+    kinds = {T(k): k for k in PRINT if k not in ("Form", "Score sheets")}
+    for ws in wbf.worksheets:
+        kind = kinds.get(ws.title)
+        if kind is None:
+            kind = "Form" if ws.title.startswith(T("Form %s").split("%s")[0]) else "Score sheets"
+        landscape, rows, cols, wide = PRINT[kind]
+        where = "%s (print)" % ws.title
+        expect(ws.page_setup.orientation, "landscape" if landscape else "portrait",
+               where + " orientation")
+        expect(str(ws.page_setup.paperSize), "9", where + " paper (A4)")
+        # fitToWidth is left out when it is 1, Excel's default
+        expect(ws.page_setup.fitToWidth or 1, wide, where + " pages wide")
+        if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
+            problem(where + ": not set to fit to the page")
+        got_rows = (ws.print_title_rows or "").replace("$", "") or None
+        if rows == "*":
+            if not got_rows:
+                problem(where + ": no repeated header row")
+        else:
+            expect(got_rows, rows, where + " repeated rows")
+        expect((ws.print_title_cols or "").replace("$", "") or None, cols,
+               where + " repeated columns")
+        if not ws.print_area:
+            problem(where + ": no print area")
+        head, foot = ws.oddHeader, ws.oddFooter
+        if title not in (head.center.text or ""):
+            problem(where + ": the page header lacks the title: %r" % head.center.text)
+        if ws.title.replace("&", "&&") not in (head.left.text or ""):
+            problem(where + ": the page header lacks the sheet's name: %r" % head.left.text)
+        if not (head.right.text or ""):
+            problem(where + ": the page header lacks the revision")
+        page = T("Page &P of &N")
+        if page not in (foot.right.text or "") or "&N" not in page:
+            problem(where + ": the page footer lacks page N of M: %r" % foot.right.text)
+    chart = wbf[T("Chart")]
+    if any(r["final"] for r in ranked) and chart.print_area and chart.print_area[0].startswith("$A"):
+        problem("Chart: the print area holds the data, not the chart alone")
+    # fitToHeight is left out when it is 1
+    if (chart.page_setup.fitToHeight or 1) not in (1, "1"):
+        problem("Chart: not fitted to one page (fitToHeight %r)" % chart.page_setup.fitToHeight)
+
+
+def check_summary(args, wb, wbf, call, ranked):
+    ws = wb[T("Results summary")]
+    head = ["rank", "application", "demand company", "official base", "bonus", "final", "band",
+            "outcome", "amount", "reason"]
+    expect(header_of(ws, 3), [T(h) for h in head], "Results summary header")
+    rows = rows_of(ws, 4)
+    expect(len(rows), len(ranked), "Results summary rows")
+    for row, r in zip(rows, ranked):
+        where = "Results summary of " + r["app"]
+        expect(row[0], int(r["rank"]) if r["rank"] else None, where + " rank")
+        expect(row[1:3], [r["app"], r["company"]], where)
+        expect([dec(v) for v in row[3:6]], [scaled(r[k]) for k in ("base", "bonus", "final")],
+               where + " scores")
+        expect(row[6:9], [T(r["band"]), T(r["outcome"]),
+                          int(r["amount"]) if r["amount"] else None], where + " result")
+        if not (r["reason"] or "").startswith(row[9] or ""):
+            problem(where + ": reason %r is not the start of %r" % (row[9], r["reason"]))
+    members = [r[1] for r in rows_of(ws, 4 + len(ranked) + 3)]
+    expect(members, [n for _, n in call.judges], "Results summary committee members")
+    first = 4 + len(ranked) + 3
+    for n in range(first, first + len(members)):
+        cell = wbf[T("Results summary")].cell(n, 3)
+        if not (cell.border.left.style and cell.border.right.style and cell.border.top.style):
+            problem("Results summary: no signature box beside %s" % ws.cell(n, 2).value)
+
+
+def check_papers(args, wb, wbf, call):
+    """Each judge's score sheets, one application per page: every item with its maximum, score
+    and comment (unchanged), the total, opinion, vote, key id and time in Korea time."""
+    p = call.p
+    for jid, name in call.judges:
+        sheet = sheet_name(T("Score sheets %s") % name)
+        if sheet not in wb.sheetnames:
+            problem("no score sheets for " + name)
+            continue
+        ws, wf = wb[sheet], wbf[sheet]
+        mine = [s for s in call.sheets if s["judge"] == jid and (s["app"], jid)
+                not in call.conflicts]
+        cells = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+        starts = [n for n, row in enumerate(cells) if row and row[0] == T("item")]
+        expect(len(starts), len(mine), sheet + " pages")
+        breaks = sorted(b.id for b in wf.row_breaks.brk)
+        expect(len(breaks), max(len(mine) - 1, 0), sheet + " page breaks")
+        key = call.db.execute("SELECT hex(key_id) FROM person WHERE id = ?", (jid,)).fetchone()             if "key_id" in [c[1] for c in call.db.execute("PRAGMA table_info(person)")] else None
+        for s, at in zip(sorted(mine, key=lambda s: s["app"]), starts):
+            where = "%s %s" % (sheet, s["app"])
+            for k, item in enumerate(p["items"]):
+                row = cells[at + 1 + k]
+                expect(row[0], lang(args, item["ko"], item["en"]), where + " item")
+                expect(dec(row[1]), item["max"], where + " maximum")
+                expect(dec(row[2]), Decimal(s["items"][k]) / 10, where + " score")
+                expect(row[3], s["comments"][k] or None, where + " comment")
+            total = cells[at + 1 + len(p["items"])]
+            expect(dec(total[2]), Decimal(sum(s["items"])) / 10, where + " total")
+            rest = {row[0]: row[1] for row in cells[at + 2 + len(p["items"]):at + 12 +
+                                                   len(p["items"])] if row and row[0]}
+            expect(rest.get(T("overall opinion")), s["opinion"] or None, where + " opinion")
+            expect(rest.get(T("amount vote")), T("agree") if s["agree"] else
+                   "{:,}".format(s["amount"]), where + " vote")
+            utc = datetime.datetime.strptime(s["at"], "%Y-%m-%dT%H:%M:%SZ")
+            kst = (utc + datetime.timedelta(hours=9)).strftime("%Y-%m-%d %H:%M:%S KST")
+            expect(rest.get(T("signed at (Korea time)")), kst, where + " time")
+            if not re.fullmatch(r"[0-9A-F]{16}", rest.get(T("signature key id")) or ""):
+                problem(where + ": no signature key id: %r" % rest.get(T("signature key id")))
+            if T("handwritten signature") not in rest:
+                problem(where + ": no box for a handwritten signature")
+
+
+def check_notices(args, wb, wbf, ranked):
+    ws, wf = wb[T("Notices")], wbf[T("Notices")]
+    cells = [row for row in ws.iter_rows(values_only=True)]
+    starts = [n for n, row in enumerate(cells) if row and row[0] == T("company")]
+    expect(len(starts), len(ranked), "Notices: one per applicant")
+    breaks = sorted(b.id for b in wf.row_breaks.brk)
+    expect(len(breaks), max(len(ranked) - 1, 0), "Notices page breaks")
+    for n, (at, r) in enumerate(zip(starts, ranked)):
+        where = "Notice to " + r["app"]
+        expect(cells[at][1], r["company"], where + " company")
+        expect(cells[at + 2][1], r["app"], where + " application")
+        # the page break falls between this notice and the one before it
+        if n and not (starts[n - 1] < breaks[n - 1] <= at):
+            problem(where + ": not on a page of its own (break at %d)" % breaks[n - 1])
 
 
 def check_properties(args, wb, path, call):
@@ -625,8 +799,9 @@ def main():
     wb = openpyxl.load_workbook(args.workbook, data_only=True)
     wbf = openpyxl.load_workbook(args.workbook)
     fixed = ["Results", "Chart", "Scores", "Item means", "Document review", "Site inspections",
-             "Amounts", "Notification", "Calibration", "Integrity"]
-    want = [T(s) for s in fixed] + [sheet_name(T("Form %s") % n) for _, n in call.judges]
+             "Amounts", "Notification", "Calibration", "Integrity", "Results summary", "Notices"]
+    want = [T(s) for s in fixed] + [sheet_name(T("Form %s") % n) for _, n in call.judges] + \
+        [sheet_name(T("Score sheets %s") % n) for _, n in call.judges]
     expect(wb.sheetnames, want, "sheet names")
     for name in wb.sheetnames:
         if len(name) > 31:
@@ -643,6 +818,10 @@ def main():
         check_calibration(args, wb, call)
         check_integrity(args, wb, call)
         check_forms(args, wb, call)
+        check_print(args, wbf, call, ranked)
+        check_summary(args, wb, wbf, call, ranked)
+        check_papers(args, wb, wbf, call)
+        check_notices(args, wb, wbf, ranked)
         check_properties(args, wb, args.workbook, call)
     for p in PROBLEMS[:50]:
         print("FAIL: " + p)
