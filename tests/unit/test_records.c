@@ -875,13 +875,36 @@ static void test_R14_kind_names(void **state)
 {
     static const char *const expected[] = {
         "review", "inspection", "conflict", "bonus-award", "bonus-withdrawal", "sheet",
-        "tie",    "forfeit",    "budget",   "result",      "audit-head",
+        "tie",    "forfeit",    "budget",   "result",      "audit-head", "plan-revision",
     };
     (void)state;
 
-    for (int k = RECORD_REVIEW; k <= RECORD_AUDIT_HEAD; k++)
+    for (int k = RECORD_REVIEW; k <= RECORD_PLAN; k++)
         assert_string_equal(record_kind_name((enum record_kind)k), expected[k]);
-    assert_null(record_kind_name((enum record_kind)(RECORD_AUDIT_HEAD + 1)));
+    assert_null(record_kind_name((enum record_kind)(RECORD_PLAN + 1)));
+}
+
+/* R12.1: a plan revision's record, required and made. */
+static void test_R12_1_plan_revision_text(void **state)
+{
+    (void)state;
+    struct record_plan p = {.program = "cbtp-2026", .app = "2026-005", .made = false,
+                            .due = "2026-08-14", .text = "KPI 측정 방법 구체화",
+                            .signer = "김간사", .at = "2026-07-01T09:00:00Z"};
+    char *why = NULL, *text = record_plan_text(&p, &why);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "kind: plan-revision\n"));
+    assert_non_null(strstr(text, "status: required\ndue: 2026-08-14\n"));
+    assert_non_null(strstr(text, "requirement: KPI 측정 방법 구체화\n"));
+    free(text);
+    p.made = true;
+    text = record_plan_text(&p, &why);
+    assert_non_null(strstr(text, "status: made\n"));
+    free(text);
+    p.app = "";
+    assert_null(record_plan_text(&p, &why));
+    assert_non_null(why);
+    free(why);
 }
 
 static void test_R14_trusted_comment_is_one_line(void **state)
@@ -1002,6 +1025,7 @@ int main(void)
         cmocka_unit_test(test_R14_bad_values_are_refused),
         cmocka_unit_test(test_R14_bad_sheets_and_decisions_are_refused),
         cmocka_unit_test(test_R14_kind_names),
+        cmocka_unit_test(test_R12_1_plan_revision_text),
         cmocka_unit_test(test_R14_trusted_comment_is_one_line),
         cmocka_unit_test(test_R14_minisign_verifies_exported_sheet),
     };
