@@ -58,6 +58,19 @@ void call_free(struct call *c)
     memset(c, 0, sizeof *c);
 }
 
+const char *role_word(enum role r)
+{
+    switch (r) {
+    case ROLE_JUDGE:
+        return _("judge");
+    case ROLE_SECRETARIAT:
+        return _("secretariat");
+    case ROLE_INSPECTOR:
+        return _("inspector");
+    }
+    return "?";
+}
+
 const char *role_name(enum role r)
 {
     switch (r) {

@@ -93,6 +93,7 @@ struct call {
 void call_free(struct call *c);
 
 const char *role_name(enum role r); /* "judge", "secretariat", "inspector" */
+const char *role_word(enum role r); /* the same, translated for people */
 int role_parse(const char *s, enum role *out);
 
 struct app_record *call_find_app(const struct call *c, const char *id);

@@ -126,7 +126,34 @@ static lxw_row_t chain_section(struct book *b, struct sheet_out *s, lxw_row_t r)
     r += 2;
     cell_note(b, s, r, 0, text, NULL);
     free(text);
+    /* The anchor a person keeps outside the file (DESIGN.md Trust). */
+    text = xasprintf(_("Check a copy of the database against this page: simsa verify --head "
+                       "%lld:%s --roster FILE (the roster below, as simsa person list --roster "
+                       "writes it)"),
+                     (long long)seq, hex);
+    cell_note(b, s, ++r, 0, text, NULL);
+    free(text);
     diags_free(&d);
+    return r;
+}
+
+/* The roster: every person with role and whole public key, to compare out of band. */
+static lxw_row_t roster_section(struct book *b, struct sheet_out *s, lxw_row_t r)
+{
+    static const char *const labels[] = {N_("role"), N_("name"), N_("key (id:public key)")};
+    r += 2;
+    cell_note(b, s, r++, 0, _("The people of the call and their keys (the roster)"), NULL);
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        header_cell(b, s, r, (lxw_col_t)i, _(labels[i]));
+    for (size_t i = 0; i < b->c->n_people; i++) {
+        const struct person *p = &b->c->people[i];
+        char line[17 + 1 + 64 + 1];
+        public_key_line(&p->pub, line);
+        r++;
+        cell_text(b, s, r, 0, role_word(p->role), NULL);
+        cell_text(b, s, r, 1, p->name, NULL);
+        cell_text(b, s, r, 2, line, NULL);
+    }
     return r;
 }
 
@@ -246,7 +273,7 @@ static int problem_cmp(const void *x, const void *y)
 
 void sheet_integrity(struct book *b, struct sheet_out *s)
 {
-    lxw_row_t r = chain_section(b, s, heads_section(b, s)) + 2;
+    lxw_row_t r = roster_section(b, s, chain_section(b, s, heads_section(b, s))) + 2;
     for (size_t i = 0; i < sizeof record_labels / sizeof record_labels[0]; i++)
         header_cell(b, s, r, (lxw_col_t)i, _(record_labels[i]));
     struct records *x = xcalloc(1, sizeof *x);

@@ -66,4 +66,21 @@ if grep -q warning err; then fail "main.db extends the known head: $(cat err)"; 
 # The rogue copy forks the chain at event 271: a simsa that saw main.db's event 271 warns.
 expect_exit 0 -d rogue.db person list
 expect_stderr_contains "simsa: warning: rogue.db does not extend the audit chain this simsa saw before"
+
+# The workbook's integrity sheet prints both anchors: the head to give to --head, and the
+# roster, the same as person list --roster.
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+okd export book.xlsx
+head_now=$(sqlite3 main.db "select seq || ':' || lower(hex(hash)) from event order by seq desc limit 1")
+okd person list --roster
+grep -v '^#' out > roster-lines.txt
+"$PY" - book.xlsx "$head_now" roster-lines.txt <<'PYEOF' || fail "the integrity sheet's anchors"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Integrity"]
+rows = [tuple("" if v is None else str(v) for v in r[:3]) for r in ws.iter_rows(values_only=True)]
+assert any("simsa verify --head " + sys.argv[2] + " " in r[0] for r in rows), "no --head line"
+for line in open(sys.argv[3], encoding="utf-8").read().splitlines():
+    assert tuple(line.split("\t")) in rows, "roster line missing: " + line
+PYEOF
 echo "anchors: ok"
