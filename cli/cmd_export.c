@@ -44,6 +44,16 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv)
     struct call c;
     if (cli_open_snapshot(cli, &st, &c) < 0)
         return EXIT_FAIL;
+    const struct person *viewer = cli->as ? call_find_person(&c, cli->as) : NULL;
+    if (viewer && viewer->role == ROLE_JUDGE) {
+        /* The workbook holds every judge's scores (issue 15): not a judge's view. */
+        cli_fail(_("export --as %s: the workbook holds every judge's scores; the secretariat "
+                   "exports it"),
+                 viewer->name);
+        call_free(&c);
+        store_close(st);
+        return EXIT_FAIL;
+    }
     struct export_summary sum = {0};
     bool tty = isatty(STDERR_FILENO);
     struct export_options o = {.korean = i18n_korean(),

@@ -169,7 +169,7 @@ static void rank_table(const struct call *c, const struct rank_result *res)
     }
     char used[32], budget[32];
     amount_format(res->used, used, sizeof used);
-    if (c->has_budget) {
+    if (c->has_budget && !res->budget_hidden) {
         amount_format(c->budget, budget, sizeof budget);
         printf(_("budget: %s of %s won used\n"), used, budget);
     }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/session.h"
 #include "db/events.h"
 #include "core/csv.h"
 #include "core/i18n.h"
@@ -231,12 +232,28 @@ int cli_app_show(struct cli *cli, int argc, char **argv)
     } else {
         struct rank_result res = {0};
         call_rank(&c, &res);
+        /* --as a judge: what that judge may see (issue 15). */
+        const struct person *viewer = cli->as ? call_find_person(&c, cli->as) : NULL;
+        enum visibility see = session_visibility(&c, r, viewer);
+        if (see == SEE_NOTHING) {
+            rc = cli_fail(_("%s is not shown to %s: outside their panel, or they declared a "
+                            "conflict of interest"),
+                          r->a.id, viewer->name);
+            rank_result_free(&res);
+            call_free(&c);
+            store_close(st);
+            return rc;
+        }
         show_info(&c, r);
         show_documents(&c, r);
         show_review(&c, r);
         if (show_inspections(st, &c, r) != 0)
             rc = EXIT_FAIL;
-        show_scores(&c, r, &res, (size_t)(r - c.apps));
+        if (see == SEE_ALL)
+            show_scores(&c, r, &res, (size_t)(r - c.apps));
+        else
+            printf("%s\n", _("scores, rank and amount: not shown until you submit your own "
+                              "sheet for it"));
         struct plan_state plan;
         if (store_plan_latest(st, r->a.id, &plan) == 0 && plan.exists)
             printf(plan.made ? _("plan revision (R12.1): made; it was due %s: %s\n")

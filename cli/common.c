@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/session.h"
 #include "core/text.h"
 
 int cli_usage(const char *fmt, ...)
@@ -356,6 +357,8 @@ int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
         return EXIT_FAIL;
     struct rank_result res = {0};
     call_rank(&c, &res);
+    /* --as a judge: the view of that judge (issue 15), whoever runs the command. */
+    session_rank_view(&c, cli->as ? call_find_person(&c, cli->as) : NULL, &res);
     if (cli_flag(argc, argv, "--csv"))
         as_csv(&c, &res);
     else

@@ -92,6 +92,7 @@ struct rank_result {
     struct rank_row *rows; /* ranked rows by rank, then the others by app id */
     size_t n;
     int64_t used;         /* sum of selected amounts */
+    bool budget_hidden;   /* a judge's view (session_rank_view): no budget, no amount in use */
     struct strlist notes; /* e.g. "no budget set", stale tie decisions */
 };
 

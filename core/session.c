@@ -189,6 +189,60 @@ bool session_may_see_scores(const struct call *c, const struct app_record *r, in
     return call_sheet_of(r, viewer) != NULL;
 }
 
+enum visibility session_visibility(const struct call *c, const struct app_record *r,
+                                   const struct person *viewer)
+{
+    if (!viewer || viewer->role != ROLE_JUDGE)
+        return SEE_ALL;
+    if (!call_judge_on_app(c, r, viewer->id))
+        return SEE_NOTHING;
+    for (size_t i = 0; i < r->n_conflicts; i++)
+        if (r->conflicts[i] == viewer->id)
+            return SEE_NOTHING;
+    return call_sheet_of(r, viewer->id) ? SEE_ALL : SEE_UNSCORED;
+}
+
+void session_rank_view(const struct call *c, const struct person *viewer,
+                       struct rank_result *res)
+{
+    if (!viewer || viewer->role != ROLE_JUDGE)
+        return;
+    size_t kept = 0, n_unscored = 0;
+    struct rank_row *unscored = xcalloc(res->n ? res->n : 1, sizeof *unscored);
+    for (size_t i = 0; i < res->n; i++) {
+        struct rank_row *r = &res->rows[i];
+        enum visibility v = session_visibility(c, &c->apps[r->app], viewer);
+        free(r->amount_reason);
+        r->amount_reason = NULL;
+        if (v == SEE_NOTHING) {
+            free(r->reason);
+            continue;
+        }
+        free(r->reason);
+        if (v == SEE_UNSCORED) {
+            r->rank = 0;
+            r->n_sheets = 0;
+            r->has_result = r->has_amount = false;
+            r->base = r->bonus = r->final = r->amount = 0;
+            r->bonus_tenths = 0;
+            r->agree = r->tie_group = 0;
+            r->band = BAND_INCOMPLETE;
+            r->outcome = OUTCOME_INCOMPLETE;
+            r->reason = xstrdup(_("not shown until you submit your own sheet for it"));
+            unscored[n_unscored++] = *r;
+            continue;
+        }
+        r->reason = xstrdup(outcome_label(r->outcome));
+        res->rows[kept++] = *r;
+    }
+    memcpy(res->rows + kept, unscored, n_unscored * sizeof *unscored);
+    res->n = kept + n_unscored;
+    res->used = 0; /* the budget in use is not a judge's to see */
+    res->budget_hidden = true;
+    strlist_free(&res->notes);
+    free(unscored);
+}
+
 /* ---- The timer ---- */
 
 void timer_reset(struct session_timer *tm)

@@ -42,6 +42,20 @@ const char *session_opinion_refusal(const struct program *p, int32_t total_tenth
  * false for a judge of r's panel without a sheet for it; true for anyone else. */
 bool session_may_see_scores(const struct call *c, const struct app_record *r, int64_t viewer);
 
+/* What a person may see of an application (issue 15: a pinned judge). */
+enum visibility {
+    SEE_ALL,      /* not a judge (the secretariat, an inspector), or the judge's own sheet is in */
+    SEE_UNSCORED, /* a judge of its panel who has not submitted: the application, no result */
+    SEE_NOTHING,  /* a judge outside its panel, or who declared a conflict on it */
+};
+enum visibility session_visibility(const struct call *c, const struct app_record *r,
+                                   const struct person *viewer);
+/* The ranking as `viewer` may see it: rows of SEE_NOTHING removed; SEE_UNSCORED rows without
+ * rank, scores, band, amount or sheet count, after the others; for a judge, reasons without
+ * the budget (only the outcome's words). Nothing changes for a viewer who sees all. */
+void session_rank_view(const struct call *c, const struct person *viewer,
+                       struct rank_result *res);
+
 /* ---- The timer: a presentation, then questions (the program's minutes), then done. ---- */
 
 enum timer_phase { TIMER_PRESENTATION, TIMER_QUESTIONS, TIMER_DONE };
