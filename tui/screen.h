@@ -164,6 +164,9 @@ struct tui {
     int64_t data_version, seen_seq;
     long long watched_ms;
     bool reload_pending; /* seen while a form was open: reloaded when it closes */
+    /* simsa -d FILE --as NAME: the session is NAME's only (issue 15): sign-in asks only for
+     * NAME's passphrase, nobody else can sign in, and every view is what NAME may see. */
+    const char *pinned;
 };
 
 extern const struct screen screen_dashboard;
@@ -189,6 +192,8 @@ int tui_attr(const struct tui *t, enum style s);
 const char *tui_lang(const struct tui *t, const char *ko, const char *en);
 /* The person signed in, or NULL. */
 const struct person *tui_me(const struct tui *t);
+/* Whose view the screens show: the pinned person, else the one signed in, else NULL (all). */
+const struct person *tui_viewer(const struct tui *t);
 /* Whether the person signed in may make a change only `role` makes; if not, says why. */
 bool tui_may(struct tui *t, enum role role);
 /* Whether the signed-in person is a judge who has not yet submitted a sheet for `r`: they see

@@ -140,6 +140,12 @@ static void board_reload(struct tui *t, void *state)
 /* "Budget 300,000,000 won: used 250,000,000, left 50,000,000 [#####   ]" */
 static void budget_draw(const struct tui *t, int y, int x, int width)
 {
+    if (t->rank.budget_hidden) {
+        draw_text(y, x, _("Your view: the applications of your panel; results once your own "
+                          "sheet is in"),
+                  width, tui_attr(t, STYLE_DIM));
+        return;
+    }
     char used[32];
     amount_format(t->rank.used, used, sizeof used);
     if (!t->call.has_budget) {

@@ -109,6 +109,8 @@ static void progress_lines(struct page *pg, const struct tui *t)
 
 static void budget_line(struct page *pg, const struct tui *t)
 {
+    if (t->rank.budget_hidden)
+        return; /* a judge's view: the budget in use is not theirs to see */
     const struct call *c = &t->call;
     char used[32];
     amount_format(t->rank.used, used, sizeof used);

@@ -50,9 +50,17 @@ bool tui_may(struct tui *t, enum role role)
     return false;
 }
 
+const struct person *tui_viewer(const struct tui *t)
+{
+    if (t->pinned)
+        return call_find_person(&t->call, t->pinned);
+    return tui_me(t);
+}
+
 bool tui_scores_hidden(const struct tui *t, const struct app_record *r)
 {
-    return t->me && !session_may_see_scores(&t->call, r, t->me);
+    const struct person *v = tui_viewer(t);
+    return v && session_visibility(&t->call, r, v) != SEE_ALL;
 }
 
 int64_t tui_now_ms(const struct tui *t)
@@ -90,7 +98,8 @@ void tui_changed(struct tui *t, const char *fmt, ...)
 
 static int signin_submit(struct tui *t, struct form *f)
 {
-    const struct person *p = &t->call.people[f->fields[0].choice];
+    const struct person *p = t->pinned ? call_find_person(&t->call, t->pinned)
+                                       : &t->call.people[f->fields[0].choice];
     char *pass = form_text(&f->fields[1]);
     const char *why = NULL;
     struct secret_key key = {0};
@@ -107,7 +116,12 @@ static int signin_submit(struct tui *t, struct form *f)
     t->me = p->id;
     /* Every change from now on is made, and signed, by this person (DESIGN.md Trust). */
     store_set_actor(t->store, p, &t->key);
-    tui_message(t, false, _("signed in as %s (%s)"), p->name, role_label(p->role));
+    char *name = xstrdup(p->name);
+    enum role role = p->role;
+    /* ... and every view is what they may see (p is not used after: the call is read again). */
+    tui_reload(t);
+    tui_message(t, false, _("signed in as %s (%s)"), name, role_label(role));
+    free(name);
     return 0;
 }
 
@@ -120,10 +134,21 @@ void tui_sign_out(struct tui *t)
 
 void tui_sign_in(struct tui *t, const char *preselect)
 {
+    if (t->me && t->pinned) {
+        tui_message(t, true, _("this session is %s's only (simsa --as): nobody else signs in "
+                               "here"),
+                    t->pinned);
+        return;
+    }
     if (t->me) {
         const struct person *me = tui_me(t);
         tui_message(t, false, _("%s signed out: reading only"), me ? me->name : "");
         tui_sign_out(t);
+        tui_reload(t); /* the views were the person's */
+        return;
+    }
+    if (t->pinned && !call_find_person(&t->call, t->pinned)) {
+        tui_message(t, true, _("--as %s: no such person (see simsa person list)"), t->pinned);
         return;
     }
     if (!t->call.n_people) {
@@ -136,10 +161,12 @@ void tui_sign_in(struct tui *t, const char *preselect)
     size_t initial = 0;
     for (size_t i = 0; i < t->call.n_people; i++) {
         const struct person *p = &t->call.people[i];
+        if (t->pinned && strcmp(p->name, t->pinned) != 0)
+            continue; /* a pinned session offers its person only */
         char *label = xasprintf("%s (%s)", p->name, role_label(p->role));
         strlist_add(&names, label);
         free(label);
-        if (preselect && strcmp(p->name, preselect) == 0)
+        if (preselect && strcmp(p->name, preselect) == 0 && !t->pinned)
             initial = i;
     }
     form_add_choice(f, _("Person"), (const char *const *)names.v, names.n, initial);

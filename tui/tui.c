@@ -4,6 +4,8 @@
  * restored. */
 #include "tui/tui.h"
 
+#include "core/session.h"
+
 #include <curses.h>
 #include <locale.h>
 #include <malloc.h>
@@ -207,6 +209,7 @@ int tui_reload(struct tui *t)
     rank_result_free(&t->rank);
     t->call = fresh;
     call_rank(&t->call, &t->rank);
+    session_rank_view(&t->call, tui_viewer(t), &t->rank);
     uint8_t head[32];
     store_head(t->store, &t->seen_seq, head);
     views_reload(t);
@@ -709,6 +712,7 @@ static int loaded(struct tui *t, const char *as, char **err)
     uint8_t head[32];
     store_data_version(t->store, &t->data_version);
     store_head(t->store, &t->seen_seq, head);
+    session_rank_view(&t->call, tui_viewer(t), &t->rank);
     views_reload(t);
     if (as)
         tui_sign_in(t, as);
@@ -768,7 +772,7 @@ static int terminal_run(struct tui *t, const char *as, char **err)
 
 int tui_main(const char *db_path, const char *as)
 {
-    struct tui t = {.db_path = db_path, .clock_env = getenv("SIMSA_CLOCK")};
+    struct tui t = {.db_path = db_path, .clock_env = getenv("SIMSA_CLOCK"), .pinned = as};
     char *err = NULL;
     if (store_open(db_path, &t.store, &err) < 0) {
         fprintf(stderr, "simsa: %s\n", err);
