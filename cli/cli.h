@@ -40,6 +40,7 @@ extern const struct cli_command cli_inspect_commands[];
 extern const struct cli_command cli_result_commands[];
 extern const struct cli_command cli_export_commands[];
 extern const struct cli_command cli_plan_commands[];
+extern const struct cli_command cli_ssh_commands[];
 extern const struct cli_command *const cli_families[];
 
 /* Shared helpers (cli/common.c) */

@@ -3,7 +3,7 @@
 # (tests/cli/completion.sh checks that they do).
 
 _simsa_commands="init program person budget app docs check finance review panel conflict bonus
-score rank tie forfeit verify finalize plan inspect pack sheet export demo"
+score rank tie forfeit verify finalize plan inspect pack sheet export ssh-setup demo"
 
 # The subcommands of a family; empty for a command without subcommands.
 _simsa_subcommands() {
@@ -40,6 +40,7 @@ _simsa_options() {
     "inspect add") echo "--date --team --notes-file --finding --fact" ;;
     pack) echo "-o" ;;
     "plan require") echo "--due --text" ;;
+    ssh-setup) echo "--keys --simsa" ;;
     "sheet export") echo "-o --key" ;;
     export) echo "--csv" ;;
     esac

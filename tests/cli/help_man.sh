@@ -15,7 +15,7 @@ awk '/^  [a-z]/ { print $1 (NF > 1 && $2 ~ /^[a-z]+$/ ? " " $2 : "") }' help.out
 
 # The commands of simsa(1): the tags of the list in its COMMANDS section.
 sed -n '/^\.Sh COMMANDS/,/^\.Sh /p' "$man" | grep -E '^\.It Cm ' |
-    sed -E 's/^\.It Cm ([a-z]+)( [a-z]+)?.*/\1\2/' | sort -u > man.txt
+    sed -E 's/^\.It Cm ([a-z][a-z-]*)( [a-z]+)?.*/\1\2/' | sort -u > man.txt
 [ -s man.txt ] || fail "no commands under COMMANDS in simsa(1)"
 
 if ! diff -u help.txt man.txt > commands.diff; then
