@@ -59,6 +59,8 @@ int cli_unlock(struct cli *cli, const struct person *p, struct secret_key *key);
  * cli_pass_free). twice: ask again to confirm when prompting. */
 char *cli_read_passphrase(struct cli *cli, const char *prompt, bool twice, size_t *len);
 void cli_pass_free(char *pass);
+/* On stderr, one warning per person whose key is sealed with the fast test parameters. */
+void cli_warn_fast_keys(const struct call *c);
 /* Option parsing for "--name VALUE" after the positional arguments. */
 const char *cli_opt(int argc, char **argv, const char *name);
 bool cli_flag(int argc, char **argv, const char *name);

@@ -371,6 +371,7 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
             diags_add(&d, NULL, 0, 0, "%s", store_errmsg(st));
         recorded_events_free(ev, n_ev);
         verify_signed(&c, rows, n_rows, &d);
+        cli_warn_fast_keys(&c);
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 static void app_record_free(struct app_record *r)
 {
@@ -456,6 +457,9 @@ const char *call_assign_refusal(const struct app_record *r, int64_t panel)
 
 const char *person_name_refusal(const char *name)
 {
+    const char *bad = text_name_refusal(name);
+    if (bad)
+        return bad;
     if (!name || !*name || strlen(name) > 100 || strchr(name, '\n') || strchr(name, ','))
         return _("a person's name is 1-100 bytes of text, one line, without commas");
     return NULL;

@@ -110,8 +110,8 @@ static void kdf_params_choose(uint64_t *opslimit, uint64_t *memlimit)
         *opslimit = crypto_pwhash_OPSLIMIT_MIN;
         *memlimit = crypto_pwhash_MEMLIMIT_MIN;
     } else {
-        *opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-        *memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+        *opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+        *memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
     }
 }
 
@@ -120,6 +120,17 @@ static int kdf_params_valid(uint64_t opslimit, uint64_t memlimit)
 {
     return opslimit >= crypto_pwhash_OPSLIMIT_MIN && opslimit <= crypto_pwhash_OPSLIMIT_SENSITIVE &&
            memlimit >= crypto_pwhash_MEMLIMIT_MIN && memlimit <= crypto_pwhash_MEMLIMIT_SENSITIVE;
+}
+
+int sealed_key_is_fast(const struct sealed_key *k)
+{
+    const struct sealed_key_bytes *s;
+
+    if (!k || !k->bytes || k->len != sizeof(struct sealed_key_bytes))
+        return 0;
+    s = (const struct sealed_key_bytes *)(const void *)k->bytes;
+    return le64_load(s->opslimit_le) < crypto_pwhash_OPSLIMIT_MODERATE ||
+           le64_load(s->memlimit_le) < crypto_pwhash_MEMLIMIT_MODERATE;
 }
 
 /* The AEAD key from the passphrase, in sodium_malloc memory; NULL with *why on failure. */

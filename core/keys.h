@@ -31,12 +31,16 @@ struct secret_key {
 int keys_init(void); /* sodium_init; -1 when libsodium cannot start */
 
 /* A new key pair sealed under the passphrase. Returns 0, or -1 with *why. Argon2id cost is
- * libsodium's INTERACTIVE, or its minimum when SIMSA_KDF_FAST=1 (tests); stored with the key. */
+ * libsodium's MODERATE (256 MiB, ~0.7 s), or its minimum when SIMSA_KDF_FAST=1 (tests); stored
+ * with the key. */
 int key_generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
                  const char **why);
 /* Unseal; a wrong passphrase gives -1 and why = "wrong passphrase". */
 int key_unseal(const struct sealed_key *sealed, const char *pass, size_t passlen,
                struct secret_key *out, const char **why);
+/* 1 when the sealed key's stored Argon2id cost is below MODERATE (sealed with SIMSA_KDF_FAST=1,
+ * or by an older version): such a key is named by `person list` and `verify`. */
+int sealed_key_is_fast(const struct sealed_key *k);
 void secret_key_wipe(struct secret_key *k); /* sodium_free, safe on a zeroed struct */
 void sealed_key_free(struct sealed_key *k);
 
