@@ -74,6 +74,10 @@ void cli_cell(const char *s, int width, bool right);
 int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
                     void (*as_csv)(const struct call *, const struct rank_result *),
                     void (*as_table)(const struct call *, const struct rank_result *));
+/* Everything `simsa verify` checks, on an open store and its loaded call: problems go to *d.
+ * 0, or -1 when the store cannot be read (store_errmsg). (cli/cmd_score.c) */
+int cli_verify_store(struct store *st, const struct call *c, struct diags *d, size_t *n_signed,
+                     int64_t *n_events);
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

@@ -411,7 +411,7 @@ static int demo_people_add(struct store *st)
         struct public_key pub;
         struct sealed_key sealed = {0};
         const char *why = NULL;
-        if (key_generate(DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &pub, &sealed, &why) < 0)
+        if (key_generate_cheap(DEMO_PASSPHRASE, strlen(DEMO_PASSPHRASE), &pub, &sealed, &why) < 0)
             return -1;
         int rc = write_person(st, "simsa demo", demo_people[i].name, demo_people[i].role, &pub,
                               &sealed, NULL);

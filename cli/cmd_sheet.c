@@ -10,28 +10,20 @@
 
 #include "cli/cli.h"
 #include "db/write.h"
+#include "core/file.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
+#include "core/text.h"
 
-/* Write a whole file, created with `mode`; refuses to overwrite. */
-static int file_write(const char *path, const char *data, size_t len, mode_t mode)
+/* Write a whole file safely (core/file.h: 0600, temporary file renamed, an existing one
+ * refused unless force). */
+static int file_write(const char *path, const char *data, size_t len, bool force)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
-    if (fd < 0)
-        return cli_fail("%s: %s", path, strerror(errno));
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n <= 0) {
-            close(fd);
-            unlink(path);
-            return cli_fail("%s: %s", path, strerror(errno));
-        }
-        done += (size_t)n;
-    }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        unlink(path);
-        return cli_fail("%s: %s", path, strerror(errno));
+    char *err = NULL;
+    if (out_file_put(path, data, len, force, &err) < 0) {
+        cli_fail("%s", err);
+        free(err);
+        return EXIT_FAIL;
     }
     return 0;
 }
@@ -59,10 +51,11 @@ static char *sheet_file_name(const char *dir, const char *app, const char *judge
 static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"-o", NULL};
-    static const char *const flags[] = {"--key", NULL};
+    static const char *const flags[] = {"--key", "--force", NULL};
     char *pos[1];
     if (cli_positional(argc, argv, opts, flags, pos, 1) != 1)
-        return cli_usage(_("usage: simsa sheet export JUDGE [-o DIR] [--key]"));
+        return cli_usage(_("usage: simsa sheet export JUDGE [-o DIR] [--key] [--force]"));
+    bool force = cli_flag(argc, argv, "--force");
     const char *dir = cli_opt(argc, argv, "-o");
     dir = dir ? dir : ".";
     struct store *st;
@@ -73,18 +66,23 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     struct person *judge = call_find_person(&c, pos[0]);
     if (!judge || judge->role != ROLE_JUDGE)
         rc = cli_fail(_("%s is not a judge of this call"), pos[0]);
+    else if (text_name_refusal(judge->name))
+        rc = cli_fail(_("judge name (in a file name): %s"), text_name_refusal(judge->name));
     else if (out_dir(dir))
         rc = EXIT_FAIL;
     for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
         if (!call_sheet_of(&c.apps[i], judge->id))
             continue;
         char *text = NULL, *sig = NULL;
-        if (store_sheet_signed(st, c.apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
+        if (text_name_refusal(c.apps[i].a.id)) {
+            rc = cli_fail(_("application id (in a file name): %s"),
+                          text_name_refusal(c.apps[i].a.id));
+        } else if (store_sheet_signed(st, c.apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
             rc = cli_fail(_("%s: the sheet of %s is not signed"), c.apps[i].a.id, judge->name);
         } else {
             char *f1 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet");
             char *f2 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet.minisig");
-            if (file_write(f1, text, strlen(text), 0644) || file_write(f2, sig, strlen(sig), 0644))
+            if (file_write(f1, text, strlen(text), force) || file_write(f2, sig, strlen(sig), force))
                 rc = EXIT_FAIL;
             else
                 printf("%s\n", f1);
@@ -98,7 +96,7 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     if (rc == EXIT_OK && cli_flag(argc, argv, "--key")) {
         char *path = xasprintf("%s/%s.pub", dir, judge->name),
              *key = public_key_minisign(&judge->pub);
-        if (file_write(path, key, strlen(key), 0644))
+        if (file_write(path, key, strlen(key), force))
             rc = EXIT_FAIL;
         else
             printf("%s\n", path);
@@ -512,10 +510,11 @@ static int pack_build(struct store *src, const struct call *c, const struct pers
 static int cmd_pack(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"-o", NULL};
+    static const char *const flags[] = {"--force", NULL};
     char *pos[1];
     const char *out = cli_opt(argc, argv, "-o");
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !out)
-        return cli_usage(_("usage: simsa pack JUDGE -o FILE"));
+    if (cli_positional(argc, argv, opts, flags, pos, 1) != 1 || !out)
+        return cli_usage(_("usage: simsa pack JUDGE -o FILE [--force]"));
     struct store *src, *pack = NULL;
     struct call c;
     if (cli_open(cli, &src, &c) < 0)
@@ -523,23 +522,34 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
     int rc = EXIT_FAIL;
     char *err = NULL;
     const struct person *judge = call_find_person(&c, pos[0]);
+    /* Built under a temporary name beside FILE (core/file.h), then renamed into place. */
+    struct out_file of = {.fd = -1};
     if (!judge || judge->role != ROLE_JUDGE) {
         cli_fail(_("%s is not a judge of this call"), pos[0]);
-    } else if (store_create(out, c.program.id, c.program_text, &err) < 0 ||
-               store_open(out, &pack, &err) < 0) {
+    } else if (out_file_open(&of, out, cli_flag(argc, argv, "--force"), &err) < 0) {
+        cli_fail("%s", err);
+    } else if ((close(of.fd), of.fd = -1, unlink(of.tmp),
+                store_create(of.tmp, c.program.id, c.program_text, &err) < 0) ||
+               store_open(of.tmp, &pack, &err) < 0) {
         cli_fail("%s", err);
     } else if (pack_build(src, &c, judge, pack) < 0) {
         cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));
+    } else {
         store_close(pack);
         pack = NULL;
-        unlink(out);
-    } else {
-        printf(_("%s: a scoring database for %s (open it with simsa -d %s)\n"), out, judge->name,
-               out);
-        rc = EXIT_OK;
+        free(err);
+        err = NULL;
+        if (out_file_commit(&of, &err) < 0) {
+            cli_fail("%s", err);
+        } else {
+            printf(_("%s: a scoring database for %s (open it with simsa -d %s)\n"), out,
+                   judge->name, out);
+            rc = EXIT_OK;
+        }
     }
     free(err);
     store_close(pack);
+    out_file_abort(&of);
     call_free(&c);
     store_close(src);
     return rc;
@@ -548,14 +558,14 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
 const struct cli_command cli_sheet_commands[] = {
     {
         .name = "pack",
-        .usage = "JUDGE -o FILE",
+        .usage = "JUDGE -o FILE [--force]",
         .summary = N_("a laptop database for one judge to score offline"),
         .run = cmd_pack,
     },
     {
         .name = "sheet",
         .sub = "export",
-        .usage = "JUDGE [-o DIR] [--key]",
+        .usage = "JUDGE [-o DIR] [--key] [--force]",
         .summary =
             N_("write the judge's signed sheets as .sheet + .sheet.minisig (and the public key)"),
         .run = cmd_sheet_export,

@@ -420,6 +420,10 @@ void call_panel_check(const struct call *c, const char *name, const int64_t *jud
     char *line;
     if (!name || !*name) {
         strlist_add(problems, _("a panel needs a name"));
+    } else if (text_name_refusal(name)) {
+        line = xasprintf(_("panel name: %s"), text_name_refusal(name));
+        strlist_add(problems, line);
+        free(line);
     } else if (call_find_panel(c, name)) {
         line = xasprintf(_("there is already a panel named %s"), name);
         strlist_add(problems, line);

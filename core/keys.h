@@ -38,6 +38,10 @@ int key_generate(const char *pass, size_t passlen, struct public_key *pub, struc
 /* Unseal; a wrong passphrase gives -1 and why = "wrong passphrase". */
 int key_unseal(const struct sealed_key *sealed, const char *pass, size_t passlen,
                struct secret_key *out, const char **why);
+/* As key_generate, at the minimum cost always: for the demo, whose passphrase is published, so
+ * a slow KDF would protect nothing. Such keys are named as test keys, like SIMSA_KDF_FAST's. */
+int key_generate_cheap(const char *pass, size_t passlen, struct public_key *pub,
+                       struct sealed_key *out, const char **why);
 /* 1 when the sealed key's stored Argon2id cost is below MODERATE (sealed with SIMSA_KDF_FAST=1,
  * or by an older version): such a key is named by `person list` and `verify`. */
 int sealed_key_is_fast(const struct sealed_key *k);
