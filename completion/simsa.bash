@@ -3,7 +3,7 @@
 # (tests/cli/completion.sh checks that they do).
 
 _simsa_commands="init program person budget app docs check finance review panel conflict bonus
-score rank tie forfeit verify finalize inspect pack sheet export demo"
+score rank tie forfeit verify backup finalize inspect pack sheet export demo"
 
 # The subcommands of a family; empty for a command without subcommands.
 _simsa_subcommands() {
@@ -34,9 +34,10 @@ _simsa_options() {
     "conflict add" | "tie resolve" | forfeit) echo "--reason" ;;
     "bonus set") echo "--note" ;;
     "inspect add") echo "--date --team --notes-file --finding --fact" ;;
-    pack) echo "-o" ;;
-    "sheet export") echo "-o --key" ;;
-    export) echo "--csv" ;;
+    pack) echo "-o --force" ;;
+    "sheet export") echo "-o --key --force" ;;
+    export) echo "--csv --force" ;;
+    backup) echo "--force" ;;
     esac
 }
 
@@ -135,6 +136,7 @@ _simsa() {
     case $name in
     "app import" | "docs import" | "finance import" | "score import") _simsa_files "$cur" csv ;;
     "sheet import") _simsa_files "$cur" sheet ;;
+    backup) ((nargs == 0)) && _simsa_files "$cur" ;;
     "program show") ((nargs == 0)) && _simsa_programs "$cur" ;;
     "program check") ((nargs == 0)) && _simsa_files "$cur" ini ;;
     "check set") ((nargs == 2)) && _simsa_words "yes no" "$cur" ;;

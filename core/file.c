@@ -54,7 +54,7 @@ int out_file_open(struct out_file *f, const char *path, bool force, char **err)
             break;
     }
     if (f->fd < 0) {
-        *err = xasprintf(_("cannot create a file beside %s: %s"), path, strerror(errno));
+        *err = xasprintf("%s: %s", path, strerror(errno));
         free(f->tmp);
         f->tmp = NULL;
         return -1;
