@@ -204,10 +204,14 @@ void store_close(struct store *st)
 int store_checkpoint(struct store *st)
 {
     int log = 0, done = 0;
-    if (!st || sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done) !=
-                   SQLITE_OK)
+    if (!st)
         return -1;
-    return 0;
+    /* TRUNCATE waits for readers through the busy handler: wait briefly, not the 10 s a write
+     * waits, so the interactive program never stalls behind another process's long read. */
+    sqlite3_busy_timeout(st->db, 200);
+    int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    sqlite3_busy_timeout(st->db, 10000);
+    return rc == SQLITE_OK ? 0 : -1;
 }
 
 int store_backup(const char *src_path, const char *dst_path, char **err)

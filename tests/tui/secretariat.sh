@@ -95,6 +95,8 @@ type_text "pass-one-long"
 wait_gone "the two passphrases differ"
 keys C-s
 wait_for "added 문현장 (inspector), key "
+# The signed change is checkpointed: the write-ahead log is folded into the file (TRUNCATE).
+[ ! -s demo.db-wal ] || fail "the WAL was not checkpointed after a signed change ($(stat -c %s demo.db-wal) bytes)"
 wait_for "문현장"
 fits_width 100
 keys Q
