@@ -413,9 +413,8 @@ static int cmd_backup(struct cli *cli, int argc, char **argv)
     const char *dst = pos[0];
     struct out_file of;
     char *err = NULL;
-    if (out_file_open(&of, dst, cli_flag(argc, argv, "--force"), &err) < 0 ||
-        (close(of.fd), of.fd = -1, store_backup(cli->db_path, of.tmp, &err) < 0) ||
-        out_file_commit(&of, &err) < 0) {
+    if (out_file_reserve(&of, dst, cli_flag(argc, argv, "--force"), &err) < 0 ||
+        store_backup(cli->db_path, of.tmp, &err) < 0 || out_file_commit(&of, &err) < 0) {
         cli_fail("%s", err);
         free(err);
         out_file_abort(&of);

@@ -505,6 +505,19 @@ static int pack_build(struct store *src, const struct call *c, const struct pers
     return rc ? -1 : 0;
 }
 
+/* The pack's database under a temporary name beside `out` (core/file.h): the name is reserved
+ * (0600), then store_create makes the database there itself (it refuses an existing file). */
+static int pack_create(struct out_file *of, const char *out, bool force, const struct call *c,
+                       struct store **pack, char **err)
+{
+    if (out_file_reserve(of, out, force, err) < 0)
+        return -1;
+    unlink(of->tmp);
+    if (store_create(of->tmp, c->program.id, c->program_text, err) < 0)
+        return -1;
+    return store_open(of->tmp, pack, err);
+}
+
 /* A laptop database for one judge: the call, that judge's applications and lineup, the review
  * decisions behind them, that judge's conflicts and sealed key — nothing of other judges. */
 static int cmd_pack(struct cli *cli, int argc, char **argv)
@@ -526,11 +539,7 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
     struct out_file of = {.fd = -1};
     if (!judge || judge->role != ROLE_JUDGE) {
         cli_fail(_("%s is not a judge of this call"), pos[0]);
-    } else if (out_file_open(&of, out, cli_flag(argc, argv, "--force"), &err) < 0) {
-        cli_fail("%s", err);
-    } else if ((close(of.fd), of.fd = -1, unlink(of.tmp),
-                store_create(of.tmp, c.program.id, c.program_text, &err) < 0) ||
-               store_open(of.tmp, &pack, &err) < 0) {
+    } else if (pack_create(&of, out, cli_flag(argc, argv, "--force"), &c, &pack, &err) < 0) {
         cli_fail("%s", err);
     } else if (pack_build(src, &c, judge, pack) < 0) {
         cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));

@@ -63,6 +63,15 @@ int out_file_open(struct out_file *f, const char *path, bool force, char **err)
     return 0;
 }
 
+int out_file_reserve(struct out_file *f, const char *path, bool force, char **err)
+{
+    if (out_file_open(f, path, force, err) < 0)
+        return -1;
+    close(f->fd);
+    f->fd = -1;
+    return 0;
+}
+
 int out_file_write(struct out_file *f, const void *data, size_t len, char **err)
 {
     const char *p = data;

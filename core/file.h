@@ -19,6 +19,9 @@ struct out_file {
 /* Make the temporary file for `path`. 0, or -1 with *err: the target exists (and not force),
  * or the temporary file cannot be made. */
 int out_file_open(struct out_file *f, const char *path, bool force, char **err);
+/* As out_file_open, for a library that opens the file by its name itself (libxlsxwriter,
+ * SQLite): the temporary file is made (empty, 0600) and closed; write to f->tmp. */
+int out_file_reserve(struct out_file *f, const char *path, bool force, char **err);
 /* Write all of data to the temporary file; 0 or -1 with *err. */
 int out_file_write(struct out_file *f, const void *data, size_t len, char **err);
 /* Close the temporary file (when still open, after fsync) and move it to the target: without

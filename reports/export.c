@@ -122,11 +122,9 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
 {
     *err = NULL;
     /* Fail at once, with the reason, when the file cannot be made (not after all the work). */
-    struct out_file of;
-    if (out_file_open(&of, path, o && o->force, err) < 0)
+    struct out_file of; /* libxlsxwriter opens the (0600) temporary file by its name */
+    if (out_file_reserve(&of, path, o && o->force, err) < 0)
         return -1;
-    close(of.fd); /* libxlsxwriter opens the (0600) temporary file itself */
-    of.fd = -1;
     const char *tmp = of.tmp;
     /* constant_memory: each sheet's rows go to a temporary file as they are written, so the
      * memory needed does not grow with the call; every sheet is written in row order. */
