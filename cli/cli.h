@@ -69,6 +69,8 @@ int cli_act(struct cli *cli, struct call *c, int role, struct secret_key *key);
  * cli_pass_free). twice: ask again to confirm when prompting. */
 char *cli_read_passphrase(struct cli *cli, const char *prompt, bool twice, size_t *len);
 void cli_pass_free(char *pass);
+/* On stderr, one warning per person whose key is sealed with the fast test parameters. */
+void cli_warn_fast_keys(const struct call *c);
 /* Option parsing for "--name VALUE" after the positional arguments. */
 const char *cli_opt(int argc, char **argv, const char *name);
 bool cli_flag(int argc, char **argv, const char *name);
@@ -92,6 +94,10 @@ int cli_check_head(struct store *st, const char *given, struct diags *d);
  * with a message printed). */
 void cli_roster_print(const struct call *c, const char *call_id);
 int cli_check_roster(const struct call *c, const char *path, struct diags *d);
+/* Everything `simsa verify` checks, on an open store and its loaded call: problems go to *d.
+ * 0, or -1 when the store cannot be read (store_errmsg). (cli/cmd_score.c) */
+int cli_verify_store(struct store *st, const struct call *c, struct diags *d, size_t *n_signed,
+                     int64_t *n_events, int64_t *legacy);
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

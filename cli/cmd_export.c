@@ -38,7 +38,7 @@ static void show_progress(void *ctx, const char *what, size_t done, size_t total
     fflush(stderr);
 }
 
-static int export_run(struct cli *cli, const char *xlsx, const char *csv)
+static int export_run(struct cli *cli, const char *xlsx, const char *csv, bool force)
 {
     struct store *st;
     struct call c;
@@ -59,7 +59,8 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv)
     struct export_options o = {.korean = i18n_korean(),
                                .created = created_now(),
                                .progress = tty && xlsx ? show_progress : NULL,
-                               .summary = &sum};
+                               .summary = &sum,
+                               .force = force};
     char *err = NULL;
     int rc = xlsx ? export_workbook(st, &c, xlsx, &o, &err) : export_results_csv(&c, csv, &o, &err);
     if (tty && xlsx)
@@ -86,21 +87,22 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv)
 static int cmd_export(struct cli *cli, int argc, char **argv)
 {
     static const char *const with_value[] = {"--csv", NULL};
-    const char *usage = _("usage: simsa export FILE.xlsx | --csv FILE.csv");
+    static const char *const flags[] = {"--force", NULL};
+    const char *usage = _("usage: simsa export FILE.xlsx | --csv FILE.csv [--force]");
     char *pos[1];
-    int n = cli_positional(argc, argv, with_value, NULL, pos, 1);
+    int n = cli_positional(argc, argv, with_value, flags, pos, 1);
     if (n < 0)
         return cli_usage("%s", usage);
     const char *csv = cli_opt(argc, argv, "--csv");
     if ((csv && n != 0) || (!csv && n != 1))
         return cli_usage("%s", usage);
-    return export_run(cli, csv ? NULL : pos[0], csv);
+    return export_run(cli, csv ? NULL : pos[0], csv, cli_flag(argc, argv, "--force"));
 }
 
 const struct cli_command cli_export_commands[] = {
     {
         .name = "export",
-        .usage = "FILE.xlsx | --csv FILE.csv",
+        .usage = "FILE.xlsx | --csv FILE.csv [--force]",
         .summary = N_("the result workbook, or the results table as CSV (UTF-8 with BOM)"),
         .run = cmd_export,
     },

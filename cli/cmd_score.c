@@ -2,11 +2,13 @@
  * verify (R14). */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/revision.h"
 #include "db/final.h"
 #include "db/write.h"
+#include "core/file.h"
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
@@ -424,6 +426,33 @@ static void verify_signed(const struct call *c, const struct signed_row *rows, s
     free(in);
 }
 
+int cli_verify_store(struct store *st, const struct call *c, struct diags *d, size_t *n_signed,
+                     int64_t *n_events, int64_t *legacy)
+{
+    struct signed_row *rows = NULL;
+    size_t n_rows = 0;
+    *n_events = 0;
+    if (store_verify_chain(st, d, n_events) < 0 || store_verify_heads(st, d) < 0 ||
+        store_verify_actors(st, c, d, legacy) < 0 || store_verify_facts(st, c, d) < 0 ||
+        store_signed_rows(st, c, &rows, &n_rows) < 0)
+        return -1;
+    struct recorded_event *ev = NULL;
+    size_t n_ev = 0;
+    if (store_recorded_events(st, &ev, &n_ev) == 0)
+        verify_recorded(rows, n_rows, ev, n_ev, d);
+    else
+        diags_add(d, NULL, 0, 0, "%s", store_errmsg(st));
+    recorded_events_free(ev, n_ev);
+    verify_signed(c, rows, n_rows, d);
+    signed_rows_free(rows, n_rows);
+    struct strlist results = {0};
+    if (store_result_texts(st, &results) == 0)
+        revisions_check(&results, d);
+    strlist_free(&results);
+    *n_signed = n_rows;
+    return 0;
+}
+
 static int cmd_verify(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"--roster", "--head", NULL};
@@ -447,27 +476,13 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         return anchored;
     }
     int64_t n_events = 0;
-    struct signed_row *rows = NULL;
     size_t n_rows = 0;
     int rc = EXIT_FAIL;
     int64_t legacy = 0;
-    if (store_verify_chain(st, &d, &n_events) < 0 || store_verify_heads(st, &d) < 0 ||
-        store_verify_actors(st, &c, &d, &legacy) < 0 || store_verify_facts(st, &c, &d) < 0 ||
-        store_signed_rows(st, &c, &rows, &n_rows) < 0) {
+    if (cli_verify_store(st, &c, &d, &n_rows, &n_events, &legacy) < 0) {
         cli_fail("%s", store_errmsg(st));
     } else {
-        struct recorded_event *ev = NULL;
-        size_t n_ev = 0;
-        if (store_recorded_events(st, &ev, &n_ev) == 0)
-            verify_recorded(rows, n_rows, ev, n_ev, &d);
-        else
-            diags_add(&d, NULL, 0, 0, "%s", store_errmsg(st));
-        recorded_events_free(ev, n_ev);
-        verify_signed(&c, rows, n_rows, &d);
-        struct strlist results = {0};
-        if (store_result_texts(st, &results) == 0)
-            revisions_check(&results, &d);
-        strlist_free(&results);
+        cli_warn_fast_keys(&c);
         if (legacy > 0)
             printf(ngettext("note: event 1 was written before simsa signed every event (a "
                             "database of an earlier version): who made it is not proven\n",
@@ -485,7 +500,55 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
             rc = EXIT_OK;
         }
     }
-    signed_rows_free(rows, n_rows);
+    diags_free(&d);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+/* A whole copy through SQLite's online backup API: a plain cp of an open database in WAL mode
+ * can miss what is still in the -wal file. The source is only read (no --as). */
+static int cmd_backup(struct cli *cli, int argc, char **argv)
+{
+    static const char *const flags[] = {"--force", NULL};
+    char *pos[1];
+    if (cli_positional(argc, argv, NULL, flags, pos, 1) != 1)
+        return cli_usage(_("usage: simsa backup FILE [--force]"));
+    const char *dst = pos[0];
+    struct out_file of;
+    char *err = NULL;
+    if (out_file_reserve(&of, dst, cli_flag(argc, argv, "--force"), &err) < 0 ||
+        store_backup(cli->db_path, of.tmp, &err) < 0 || out_file_commit(&of, &err) < 0) {
+        cli_fail("%s", err);
+        free(err);
+        out_file_abort(&of);
+        return EXIT_FAIL;
+    }
+    out_file_abort(&of);
+    /* The copy, opened and checked as `simsa verify` checks a database. */
+    struct cli copy = *cli;
+    copy.db_path = dst;
+    struct store *st;
+    struct call c;
+    if (cli_open(&copy, &st, &c) < 0)
+        return cli_fail(_("%s: the copy was written but cannot be read"), dst);
+    struct diags d = {0};
+    int64_t n_events = 0;
+    size_t n_rows = 0;
+    int rc = EXIT_FAIL;
+    int64_t legacy = 0;
+    if (cli_verify_store(st, &c, &d, &n_rows, &n_events, &legacy) < 0) {
+        cli_fail(_("%s: the copy was written but cannot be verified: %s"), dst, store_errmsg(st));
+    } else if (d.n) {
+        for (size_t i = 0; i < d.n; i++)
+            printf("%s\n", d.v[i].text);
+        cli_fail(_("%s: the copy was written, but it does not verify: %zu problem(s)"), dst, d.n);
+    } else {
+        printf(_("%s: backup of %s written and verified (%zu signed records, %lld audit "
+                 "events)\n"),
+               dst, cli->db_path, n_rows, (long long)n_events);
+        rc = EXIT_OK;
+    }
     diags_free(&d);
     call_free(&c);
     store_close(st);
@@ -529,6 +592,12 @@ const struct cli_command cli_score_commands[] = {
         .usage = "[--roster FILE] [--head SEQ:HASH]",
         .summary = N_("check the audit chain and every signature (R14)"),
         .run = cmd_verify,
+    },
+    {
+        .name = "backup",
+        .usage = "FILE [--force]",
+        .summary = N_("a consistent copy of the database (SQLite backup), 0600, then verified"),
+        .run = cmd_backup,
     },
     {.name = NULL},
 };

@@ -215,6 +215,11 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
     if (role_parse(role_s, &role) < 0)
         return cli_usage(_("--role %s: must be judge, secretariat or inspector"), role_s);
     char *name = utf8_nfc(pos[0]);
+    const char *bad = name ? text_name_refusal(name) : NULL;
+    if (bad) {
+        free(name);
+        return cli_fail(_("person name: %s"), bad);
+    }
     if (!name || person_name_refusal(name)) {
         free(name);
         return cli_fail(_("person name \"%s\" must be 1-100 bytes of UTF-8 without commas"),
@@ -270,6 +275,12 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
     char *pass = cli_read_passphrase(&for_new, _("New passphrase: "), true, &len);
     if (!pass)
         goto out;
+    const char *short_pass = text_passphrase_refusal(pass, len);
+    if (short_pass) {
+        cli_pass_free(pass);
+        cli_fail(_("%s: %s; nothing was changed"), name, short_pass);
+        goto out;
+    }
     const char *why = NULL;
     int kr = key_generate(pass, len, &pub, &sealed, &why);
     if (kr == 0 && first)
@@ -324,6 +335,7 @@ static int cmd_person_list(struct cli *cli, int argc, char **argv)
         key_id_hex(c.people[i].pub.key_id, hex);
         printf("%s\t%s\t%s\n", c.people[i].name, role_name(c.people[i].role), hex);
     }
+    cli_warn_fast_keys(&c);
     call_free(&c);
     store_close(st);
     return EXIT_OK;

@@ -11,28 +11,20 @@
 #include "cli/cli.h"
 #include "core/facts.h"
 #include "db/write.h"
+#include "core/file.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
+#include "core/text.h"
 
-/* Write a whole file, created with `mode`; refuses to overwrite. */
-static int file_write(const char *path, const char *data, size_t len, mode_t mode)
+/* Write a whole file safely (core/file.h: 0600, temporary file renamed, an existing one
+ * refused unless force). */
+static int file_write(const char *path, const char *data, size_t len, bool force)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
-    if (fd < 0)
-        return cli_fail("%s: %s", path, strerror(errno));
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n <= 0) {
-            close(fd);
-            unlink(path);
-            return cli_fail("%s: %s", path, strerror(errno));
-        }
-        done += (size_t)n;
-    }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        unlink(path);
-        return cli_fail("%s: %s", path, strerror(errno));
+    char *err = NULL;
+    if (out_file_put(path, data, len, force, &err) < 0) {
+        cli_fail("%s", err);
+        free(err);
+        return EXIT_FAIL;
     }
     return 0;
 }
@@ -60,10 +52,11 @@ static char *sheet_file_name(const char *dir, const char *app, const char *judge
 static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"-o", NULL};
-    static const char *const flags[] = {"--key", NULL};
+    static const char *const flags[] = {"--key", "--force", NULL};
     char *pos[1];
     if (cli_positional(argc, argv, opts, flags, pos, 1) != 1)
-        return cli_usage(_("usage: simsa sheet export JUDGE [-o DIR] [--key]"));
+        return cli_usage(_("usage: simsa sheet export JUDGE [-o DIR] [--key] [--force]"));
+    bool force = cli_flag(argc, argv, "--force");
     const char *dir = cli_opt(argc, argv, "-o");
     dir = dir ? dir : ".";
     struct store *st;
@@ -74,18 +67,23 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     struct person *judge = call_find_person(&c, pos[0]);
     if (!judge || judge->role != ROLE_JUDGE)
         rc = cli_fail(_("%s is not a judge of this call"), pos[0]);
+    else if (text_name_refusal(judge->name))
+        rc = cli_fail(_("judge name (in a file name): %s"), text_name_refusal(judge->name));
     else if (out_dir(dir))
         rc = EXIT_FAIL;
     for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
         if (!call_sheet_of(&c.apps[i], judge->id))
             continue;
         char *text = NULL, *sig = NULL;
-        if (store_sheet_signed(st, c.apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
+        if (text_name_refusal(c.apps[i].a.id)) {
+            rc = cli_fail(_("application id (in a file name): %s"),
+                          text_name_refusal(c.apps[i].a.id));
+        } else if (store_sheet_signed(st, c.apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
             rc = cli_fail(_("%s: the sheet of %s is not signed"), c.apps[i].a.id, judge->name);
         } else {
             char *f1 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet");
             char *f2 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet.minisig");
-            if (file_write(f1, text, strlen(text), 0644) || file_write(f2, sig, strlen(sig), 0644))
+            if (file_write(f1, text, strlen(text), force) || file_write(f2, sig, strlen(sig), force))
                 rc = EXIT_FAIL;
             else
                 printf("%s\n", f1);
@@ -99,7 +97,7 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     if (rc == EXIT_OK && cli_flag(argc, argv, "--key")) {
         char *path = xasprintf("%s/%s.pub", dir, judge->name),
              *key = public_key_minisign(&judge->pub);
-        if (file_write(path, key, strlen(key), 0644))
+        if (file_write(path, key, strlen(key), force))
             rc = EXIT_FAIL;
         else
             printf("%s\n", path);
@@ -522,15 +520,29 @@ static int pack_build(struct store *src, const struct call *c, const struct pers
     return rc ? -1 : 0;
 }
 
+/* The pack's database under a temporary name beside `out` (core/file.h): the name is reserved
+ * (0600), then store_create makes the database there itself (it refuses an existing file). */
+static int pack_create(struct out_file *of, const char *out, bool force, const struct call *c,
+                       struct store **pack, char **err)
+{
+    if (out_file_reserve(of, out, force, err) < 0)
+        return -1;
+    unlink(of->tmp);
+    if (store_create(of->tmp, c->program.id, c->program_text, err) < 0)
+        return -1;
+    return store_open(of->tmp, pack, err);
+}
+
 /* A laptop database for one judge: the call, that judge's applications and lineup, the review
  * decisions behind them, that judge's conflicts and sealed key — nothing of other judges. */
 static int cmd_pack(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"-o", NULL};
+    static const char *const flags[] = {"--force", NULL};
     char *pos[1];
     const char *out = cli_opt(argc, argv, "-o");
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !out)
-        return cli_usage(_("usage: simsa pack JUDGE -o FILE"));
+    if (cli_positional(argc, argv, opts, flags, pos, 1) != 1 || !out)
+        return cli_usage(_("usage: simsa pack JUDGE -o FILE [--force]"));
     struct store *src, *pack = NULL;
     struct call c;
     if (cli_open(cli, &src, &c) < 0)
@@ -539,27 +551,34 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
     char *err = NULL;
     struct secret_key key = {0};
     const struct person *judge = call_find_person(&c, pos[0]), *maker = NULL;
+    /* Built under a temporary name beside FILE (core/file.h), then renamed into place. */
+    struct out_file of = {.fd = -1};
     if (!judge || judge->role != ROLE_JUDGE) {
         cli_fail(_("%s is not a judge of this call"), pos[0]);
     } else if (!(maker = cli_actor(cli, &c, ROLE_SECRETARIAT)) ||
                cli_unlock(cli, maker, &key) < 0) {
         /* cli_actor / cli_unlock said why */
-    } else if (store_create(out, c.program.id, c.program_text, &err) < 0 ||
-               store_open(out, &pack, &err) < 0) {
+    } else if (pack_create(&of, out, cli_flag(argc, argv, "--force"), &c, &pack, &err) < 0) {
         cli_fail("%s", err);
     } else if (pack_build(src, &c, judge, maker, &key, pack) < 0) {
         cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));
+    } else {
         store_close(pack);
         pack = NULL;
-        unlink(out);
-    } else {
-        printf(_("%s: a scoring database for %s (open it with simsa -d %s)\n"), out, judge->name,
-               out);
-        rc = EXIT_OK;
+        free(err);
+        err = NULL;
+        if (out_file_commit(&of, &err) < 0) {
+            cli_fail("%s", err);
+        } else {
+            printf(_("%s: a scoring database for %s (open it with simsa -d %s)\n"), out,
+                   judge->name, out);
+            rc = EXIT_OK;
+        }
     }
     secret_key_wipe(&key);
     free(err);
     store_close(pack);
+    out_file_abort(&of);
     call_free(&c);
     store_close(src);
     return rc;
@@ -568,7 +587,7 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
 const struct cli_command cli_sheet_commands[] = {
     {
         .name = "pack",
-        .usage = "JUDGE -o FILE",
+        .usage = "JUDGE -o FILE [--force]",
         .summary = N_("a laptop database for one judge to score offline"),
         .run = cmd_pack,
         .needs_as = true,
@@ -576,7 +595,7 @@ const struct cli_command cli_sheet_commands[] = {
     {
         .name = "sheet",
         .sub = "export",
-        .usage = "JUDGE [-o DIR] [--key]",
+        .usage = "JUDGE [-o DIR] [--key] [--force]",
         .summary =
             N_("write the judge's signed sheets as .sheet + .sheet.minisig (and the public key)"),
         .run = cmd_sheet_export,

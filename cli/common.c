@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/file.h"
 #include "core/i18n.h"
 #include "core/session.h"
 #include "core/text.h"
@@ -48,10 +49,17 @@ int cli_print_diags(const struct diags *d)
 
 char *cli_read_file(const char *path, size_t *len, char **err)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
-        return NULL;
+    FILE *f = stdin;
+    if (strcmp(path, "-") != 0) {
+        int fd = in_file_open(path, err);
+        if (fd < 0)
+            return NULL;
+        f = fdopen(fd, "rb");
+        if (!f) {
+            *err = xasprintf("%s: %s", path, strerror(errno));
+            close(fd);
+            return NULL;
+        }
     }
     size_t cap = 65536, n = 0;
     char *buf = xmalloc(cap);
@@ -384,4 +392,14 @@ char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct 
         return NULL;
     }
     return data;
+}
+
+void cli_warn_fast_keys(const struct call *c)
+{
+    for (size_t i = 0; i < c->n_people; i++)
+        if (sealed_key_is_fast(&c->people[i].sealed))
+            fprintf(stderr,
+                    _("simsa: warning: key of %s is sealed with test parameters (SIMSA_KDF_FAST): "
+                      "not for real use\n"),
+                    c->people[i].name);
 }

@@ -3,7 +3,7 @@
 # (tests/cli/completion.sh checks that they do).
 
 _simsa_commands="init program person budget app docs check finance review panel conflict bonus
-score rank tie forfeit verify finalize plan inspect pack sheet export ssh-setup demo"
+score rank tie forfeit verify backup finalize plan inspect pack sheet export ssh-setup demo"
 
 # The subcommands of a family; empty for a command without subcommands.
 _simsa_subcommands() {
@@ -38,11 +38,12 @@ _simsa_options() {
     "conflict add" | "tie resolve" | forfeit) echo "--reason" ;;
     "bonus set") echo "--note" ;;
     "inspect add") echo "--date --team --notes-file --finding --fact" ;;
-    pack) echo "-o" ;;
+    pack) echo "-o --force" ;;
     "plan require") echo "--due --text" ;;
     ssh-setup) echo "--keys --simsa" ;;
-    "sheet export") echo "-o --key" ;;
-    export) echo "--csv" ;;
+    "sheet export") echo "-o --key --force" ;;
+    export) echo "--csv --force" ;;
+    backup) echo "--force" ;;
     esac
 }
 
@@ -141,6 +142,7 @@ _simsa() {
     case $name in
     "app import" | "docs import" | "finance import" | "score import") _simsa_files "$cur" csv ;;
     "sheet import") _simsa_files "$cur" sheet ;;
+    backup) ((nargs == 0)) && _simsa_files "$cur" ;;
     "program show") ((nargs == 0)) && _simsa_programs "$cur" ;;
     "program check") ((nargs == 0)) && _simsa_files "$cur" ini ;;
     "check set") ((nargs == 2)) && _simsa_words "yes no" "$cur" ;;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 static void app_record_free(struct app_record *r)
 {
@@ -444,6 +445,10 @@ void call_panel_check(const struct call *c, const char *name, const int64_t *jud
     char *line;
     if (!name || !*name) {
         strlist_add(problems, _("a panel needs a name"));
+    } else if (text_name_refusal(name)) {
+        line = xasprintf(_("panel name: %s"), text_name_refusal(name));
+        strlist_add(problems, line);
+        free(line);
     } else if (call_find_panel(c, name)) {
         line = xasprintf(_("there is already a panel named %s"), name);
         strlist_add(problems, line);
@@ -481,6 +486,9 @@ const char *call_assign_refusal(const struct app_record *r, int64_t panel)
 
 const char *person_name_refusal(const char *name)
 {
+    const char *bad = text_name_refusal(name);
+    if (bad)
+        return bad;
     if (!name || !*name || strlen(name) > 100 || strchr(name, '\n') || strchr(name, ','))
         return _("a person's name is 1-100 bytes of text, one line, without commas");
     return NULL;

@@ -102,7 +102,9 @@ static void app_check_identity(const struct call *c, const struct csv_table *t,
                                const struct csv_row *r, struct application *a, struct diags *d)
 {
     const char *why = NULL;
-    if (!id_ok(field(r, A_ID)))
+    if (text_name_refusal(field(r, A_ID)))
+        ROW_ERR(t, r, A_ID, _("application id: %s"), text_name_refusal(field(r, A_ID)));
+    else if (!id_ok(field(r, A_ID)))
         ROW_ERR(t, r, A_ID, _("id \"%s\" must be 1-64 letters, digits, '-', '_' or '.'"),
                 CLIP(field(r, A_ID)));
     else if (call_find_app(c, field(r, A_ID)))

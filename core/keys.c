@@ -3,6 +3,7 @@
 #include "core/keys.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,16 +103,16 @@ int keys_init(void)
 }
 
 /* SIMSA_KDF_FAST=1 (test suites) picks the minimum cost; the choice is stored with the key. */
-static void kdf_params_choose(uint64_t *opslimit, uint64_t *memlimit)
+static void kdf_params_choose(uint64_t *opslimit, uint64_t *memlimit, bool cheap)
 {
     const char *fast = getenv("SIMSA_KDF_FAST");
 
-    if (fast && strcmp(fast, "1") == 0) {
+    if (cheap || (fast && strcmp(fast, "1") == 0)) {
         *opslimit = crypto_pwhash_OPSLIMIT_MIN;
         *memlimit = crypto_pwhash_MEMLIMIT_MIN;
     } else {
-        *opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-        *memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+        *opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+        *memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
     }
 }
 
@@ -120,6 +121,17 @@ static int kdf_params_valid(uint64_t opslimit, uint64_t memlimit)
 {
     return opslimit >= crypto_pwhash_OPSLIMIT_MIN && opslimit <= crypto_pwhash_OPSLIMIT_SENSITIVE &&
            memlimit >= crypto_pwhash_MEMLIMIT_MIN && memlimit <= crypto_pwhash_MEMLIMIT_SENSITIVE;
+}
+
+int sealed_key_is_fast(const struct sealed_key *k)
+{
+    const struct sealed_key_bytes *s;
+
+    if (!k || !k->bytes || k->len != sizeof(struct sealed_key_bytes))
+        return 0;
+    s = (const struct sealed_key_bytes *)(const void *)k->bytes;
+    return le64_load(s->opslimit_le) < crypto_pwhash_OPSLIMIT_MODERATE ||
+           le64_load(s->memlimit_le) < crypto_pwhash_MEMLIMIT_MODERATE;
 }
 
 /* The AEAD key from the passphrase, in sodium_malloc memory; NULL with *why on failure. */
@@ -159,8 +171,8 @@ static int seal_secret(struct sealed_key_bytes *s, const uint8_t *sk, const char
     return rc == 0 ? 0 : -1;
 }
 
-int key_generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
-                 const char **why)
+static int generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
+                    const char **why, bool cheap)
 {
     struct sealed_key_bytes s;
     uint64_t opslimit, memlimit;
@@ -181,7 +193,7 @@ int key_generate(const char *pass, size_t passlen, struct public_key *pub, struc
     memcpy(s.magic, SEALED_MAGIC, sizeof s.magic);
     memcpy(s.sig_alg, SIG_ALG_ED25519, sizeof s.sig_alg);
     memcpy(s.kdf_alg, KDF_ARGON2ID13, sizeof s.kdf_alg);
-    kdf_params_choose(&opslimit, &memlimit);
+    kdf_params_choose(&opslimit, &memlimit, cheap);
     le64_store(s.opslimit_le, opslimit);
     le64_store(s.memlimit_le, memlimit);
     randombytes_buf(s.salt, sizeof s.salt);
@@ -211,6 +223,18 @@ static int sealed_layout_valid(const struct sealed_key *sealed, struct sealed_ke
            memcmp(s->sig_alg, SIG_ALG_ED25519, sizeof s->sig_alg) == 0 &&
            memcmp(s->kdf_alg, KDF_ARGON2ID13, sizeof s->kdf_alg) == 0 &&
            kdf_params_valid(le64_load(s->opslimit_le), le64_load(s->memlimit_le));
+}
+
+int key_generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
+                 const char **why)
+{
+    return generate(pass, passlen, pub, out, why, false);
+}
+
+int key_generate_cheap(const char *pass, size_t passlen, struct public_key *pub,
+                       struct sealed_key *out, const char **why)
+{
+    return generate(pass, passlen, pub, out, why, true);
 }
 
 int key_unseal(const struct sealed_key *sealed, const char *pass, size_t passlen,

@@ -32,12 +32,20 @@ struct secret_key {
 int keys_init(void); /* sodium_init; -1 when libsodium cannot start */
 
 /* A new key pair sealed under the passphrase. Returns 0, or -1 with *why. Argon2id cost is
- * libsodium's INTERACTIVE, or its minimum when SIMSA_KDF_FAST=1 (tests); stored with the key. */
+ * libsodium's MODERATE (256 MiB, ~0.7 s), or its minimum when SIMSA_KDF_FAST=1 (tests); stored
+ * with the key. */
 int key_generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
                  const char **why);
 /* Unseal; a wrong passphrase gives -1 and why = "wrong passphrase". */
 int key_unseal(const struct sealed_key *sealed, const char *pass, size_t passlen,
                struct secret_key *out, const char **why);
+/* As key_generate, at the minimum cost always: for the demo, whose passphrase is published, so
+ * a slow KDF would protect nothing. Such keys are named as test keys, like SIMSA_KDF_FAST's. */
+int key_generate_cheap(const char *pass, size_t passlen, struct public_key *pub,
+                       struct sealed_key *out, const char **why);
+/* 1 when the sealed key's stored Argon2id cost is below MODERATE (sealed with SIMSA_KDF_FAST=1,
+ * or by an older version): such a key is named by `person list` and `verify`. */
+int sealed_key_is_fast(const struct sealed_key *k);
 void secret_key_wipe(struct secret_key *k); /* sodium_free, safe on a zeroed struct */
 /* A second copy of an open key in its own protected memory (wiped separately); 0 or -1. */
 int secret_key_copy(struct secret_key *dst, const struct secret_key *src);

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "core/diag.h"
+#include "core/i18n.h"
 
 /* Length of the well-formed UTF-8 sequence at s (at most avail bytes), or 0 when it is not:
  * overlong forms, surrogates (U+D800..U+DFFF) and code points above U+10FFFF are rejected. */
@@ -180,4 +181,42 @@ int utf8_width(const char *s)
         left -= n;
     }
     return width;
+}
+
+const char *text_name_refusal(const char *s)
+{
+    if (!s || !utf8_valid(s, strlen(s)))
+        return _("it is not valid UTF-8 text");
+    if (strchr(s, '/'))
+        return _("it must not contain '/'");
+    if (strstr(s, ".."))
+        return _("it must not contain '..'");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            return _("it must not contain control characters");
+        /* C1 controls U+0080..U+009F are C2 80..C2 9F in UTF-8. */
+        if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+            return _("it must not contain control characters");
+        /* U+202A..U+202E are E2 80 AA..AE; U+2066..U+2069 are E2 81 A6..A9. */
+        if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+                             (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+            return _("it must not contain bidirectional override characters");
+    }
+    return NULL;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            n++;
+    return n;
+}
+
+const char *text_passphrase_refusal(const char *pass, size_t len)
+{
+    if (utf8_count(pass, len) < PASSPHRASE_MIN_CHARS)
+        return _("a passphrase must have at least 10 characters");
+    return NULL;
 }

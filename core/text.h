@@ -22,4 +22,16 @@ const char *utf8_clip(const char *s, char out[TEXT_CLIP_BYTES + 4]);
 /* Terminal columns of a UTF-8 string: Hangul and other wide characters count 2. */
 int utf8_width(const char *s);
 
+/* A text that names something or becomes part of a file name (person names, ids, panel names):
+ * NULL when it may, else why not (translated, static): it is not UTF-8, or contains '/', '..',
+ * a control character (C0, DEL, C1) or a bidirectional override (U+202A..U+202E,
+ * U+2066..U+2069). The one check every front end uses. */
+const char *text_name_refusal(const char *s);
+/* Characters (Unicode code points) in len bytes of UTF-8. */
+size_t utf8_count(const char *s, size_t len);
+/* A new passphrase: NULL when it has at least PASSPHRASE_MIN_CHARS characters (code points,
+ * not bytes), else why not (translated, static). */
+#define PASSPHRASE_MIN_CHARS 10
+const char *text_passphrase_refusal(const char *pass, size_t len);
+
 #endif

@@ -217,6 +217,64 @@ void store_close(struct store *st)
     free(st);
 }
 
+int store_checkpoint(struct store *st)
+{
+    int log = 0, done = 0;
+    if (!st)
+        return -1;
+    /* TRUNCATE waits for readers through the busy handler: wait briefly, not the 10 s a write
+     * waits, so the interactive program never stalls behind another process's long read. */
+    sqlite3_busy_timeout(st->db, 200);
+    int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    sqlite3_busy_timeout(st->db, 10000);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+int store_backup(const char *src_path, const char *dst_path, char **err)
+{
+    if (access(src_path, F_OK) != 0) {
+        *err = xasprintf(_("%s: no such database (create one with `simsa init %s --program ID`)"),
+                         src_path, src_path);
+        return -1;
+    }
+    sqlite3 *src = NULL, *dst = NULL;
+    int rc = -1;
+    if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        *err = xasprintf(_("cannot open %s: %s"), src_path,
+                         src ? sqlite3_errmsg(src) : strerror(errno));
+        goto out;
+    }
+    sqlite3_busy_timeout(src, 10000);
+    if (sqlite3_open_v2(dst_path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        *err = xasprintf(_("cannot open %s: %s"), dst_path,
+                         dst ? sqlite3_errmsg(dst) : strerror(errno));
+        goto out;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+    if (!b) {
+        *err = xasprintf("%s: %s", dst_path, sqlite3_errmsg(dst));
+        goto out;
+    }
+    /* All pages in one step: one read transaction on the source, so the copy is one state. */
+    int step;
+    do {
+        step = sqlite3_backup_step(b, -1);
+        if (step == SQLITE_BUSY || step == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+    } while (step == SQLITE_OK || step == SQLITE_BUSY || step == SQLITE_LOCKED);
+    int fin = sqlite3_backup_finish(b);
+    if (step != SQLITE_DONE || fin != SQLITE_OK) {
+        *err = xasprintf(_("%s: the backup did not complete: %s"), src_path,
+                         sqlite3_errstr(step != SQLITE_DONE ? step : fin));
+        goto out;
+    }
+    rc = 0;
+out:
+    sqlite3_close(dst);
+    sqlite3_close(src);
+    return rc;
+}
+
 int store_begin(struct store *st)
 {
     return exec_sql(st, "BEGIN IMMEDIATE");

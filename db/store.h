@@ -28,6 +28,14 @@ int store_create(const char *path, const char *program_id, const char *program_t
 int store_open(const char *path, struct store **out, char **err);
 void store_close(struct store *st);
 const char *store_errmsg(const struct store *st);
+/* Fold the write-ahead log into the database file (PRAGMA wal_checkpoint(TRUNCATE)), so the
+ * file alone holds the latest state. Best effort: 0, or -1 when readers kept it from finishing. */
+int store_checkpoint(struct store *st);
+/* A consistent copy of the database at src_path into dst_path (an existing, empty file, made
+ * 0600 by the caller) with SQLite's online backup API: the copy is taken in one read
+ * transaction, the write-ahead log included. The source is opened read-only and not changed.
+ * 0, or -1 with *err (caller frees). */
+int store_backup(const char *src_path, const char *dst_path, char **err);
 
 /* The person who makes, and signs, every event written through this connection from now on
  * (DESIGN.md Trust: no anonymous writes). Both are borrowed and must outlive their use; NULL

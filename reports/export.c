@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/csv.h"
+#include "core/file.h"
 #include "core/i18n.h"
 #include "reports/book.h"
 #include "reports/results.h"
@@ -38,11 +39,6 @@ static const char *const sheet_names[SHEETS] = {
     [SHEET_CALIBRATION] = N_("Calibration"), [SHEET_INTEGRITY] = N_("Integrity"),
     [SHEET_SUMMARY] = N_("Results summary"), [SHEET_NOTICES] = N_("Notices"),
 };
-
-static char *temp_path(const char *path)
-{
-    return xasprintf("%s.%ld.tmp", path, (long)getpid());
-}
 
 static void properties_set(struct book *b)
 {
@@ -171,23 +167,18 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
                     const struct export_options *o, char **err)
 {
     *err = NULL;
-    char *tmp = temp_path(path);
     /* Fail at once, with the reason, when the file cannot be made (not after all the work). */
-    FILE *probe = fopen(tmp, "wb");
-    if (!probe) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
-        free(tmp);
+    struct out_file of; /* libxlsxwriter opens the (0600) temporary file by its name */
+    if (out_file_reserve(&of, path, o && o->force, err) < 0)
         return -1;
-    }
-    fclose(probe);
+    const char *tmp = of.tmp;
     /* constant_memory: each sheet's rows go to a temporary file as they are written, so the
      * memory needed does not grow with the call; every sheet is written in row order. */
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(tmp, &opt);
     if (!wb) {
         *err = xasprintf(_("%s: cannot create the workbook"), path);
-        unlink(tmp);
-        free(tmp);
+        out_file_abort(&of);
         return -1;
     }
     /* libxlsxwriter writes numbers with printf: a decimal comma would corrupt them (DESIGN.md,
@@ -213,15 +204,12 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
         *err = xasprintf(_("%s: the workbook was not written: %s"), path,
                          b.failure ? b.failure : lxw_strerror(closed));
         rc = -1;
-    } else if (rename(tmp, path) != 0) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
+    } else if (out_file_commit(&of, err) < 0) {
         rc = -1;
     }
-    if (rc < 0)
-        unlink(tmp);
+    out_file_abort(&of);
     book_release(&b);
     report_free(&rep);
-    free(tmp);
     return rc;
 }
 
@@ -255,22 +243,9 @@ static void csv_row(struct strbuf *out, const struct call *c, const struct rank_
     strbuf_puts(out, "\n");
 }
 
-static int write_all(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return -1;
-    size_t put = fwrite(data, 1, len, f);
-    int bad = ferror(f) || put != len;
-    if (fclose(f) != 0 || bad)
-        return -1;
-    return 0;
-}
-
 int export_results_csv(const struct call *c, const char *path, const struct export_options *o,
                        char **err)
 {
-    (void)o;
     *err = NULL;
     struct rank_result res;
     call_rank(c, &res);
@@ -280,14 +255,7 @@ int export_results_csv(const struct call *c, const char *path, const struct expo
                       "reason\n");
     for (size_t i = 0; i < res.n; i++)
         csv_row(&out, c, &res.rows[i]);
-    char *tmp = temp_path(path);
-    int rc = 0;
-    if (write_all(tmp, out.s, out.len) < 0 || rename(tmp, path) != 0) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
-        unlink(tmp);
-        rc = -1;
-    }
-    free(tmp);
+    int rc = out_file_put(path, out.s, out.len, o && o->force, err);
     strbuf_free(&out);
     rank_result_free(&res);
     return rc;

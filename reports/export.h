@@ -27,10 +27,12 @@ struct export_options {
     void (*progress)(void *ctx, const char *what, size_t done, size_t total);
     void *ctx;
     struct export_summary *summary; /* filled in when not NULL */
+    bool force; /* replace an existing file (else it is refused; core/file.h) */
 };
 
-/* Write the workbook of the call to path. It is written beside path under a temporary name and
- * renamed at the end, so a failure leaves nothing half-written. 0, or -1 with *err (caller
+/* Write the workbook of the call to path. It is written beside path under a temporary name
+ * (mode 0600, core/file.h) and renamed at the end, so a failure leaves nothing half-written; an
+ * existing path (a symlink too) is refused unless o->force. 0, or -1 with *err (caller
  * frees). */
 int export_workbook(struct store *st, const struct call *c, const char *path,
                     const struct export_options *o, char **err);

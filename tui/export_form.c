@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/i18n.h"
 #include "reports/export.h"
@@ -45,6 +46,19 @@ static int export_submit(struct tui *t, struct form *f)
         .korean = t->korean, .progress = export_progress, .ctx = t, .summary = &sum};
     size_t n = strlen(path);
     bool csv = n >= 4 && strcmp(path + n - 4, ".csv") == 0;
+    /* An existing file is replaced only when "write" is pressed again for the same path. */
+    struct stat sb;
+    if (lstat(path, &sb) == 0) {
+        if (f->ctx && strcmp(f->ctx, path) == 0) {
+            o.force = true;
+        } else {
+            snprintf(f->error, sizeof f->error,
+                     _("%s already exists: choose write again to replace it"), path);
+            free(f->ctx);
+            f->ctx = path;
+            return -1;
+        }
+    }
     int rc = csv ? export_results_csv(&t->call, path, &o, &err)
                  : export_workbook(t->store, &t->call, path, &o, &err);
     if (rc < 0) {
@@ -74,5 +88,6 @@ void tui_export(struct tui *t)
     f->check = export_check;
     f->submit = export_submit;
     f->submit_label = _("write");
+    f->ctx_free = free;
     tui_form_open(t, f);
 }

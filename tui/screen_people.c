@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "db/write.h"
 #include "tui/form.h"
 #include "tui/page.h"
@@ -140,6 +141,11 @@ static void person_check(struct tui *t, struct form *f)
     name->note_bad = refusal || (*text && call_find_person(&t->call, text));
     free(text);
     char *p1 = form_text(&f->fields[PERSON_PASS]), *p2 = form_text(again);
+    struct form_field *pass = &f->fields[PERSON_PASS];
+    const char *short_pass = *p1 ? text_passphrase_refusal(p1, strlen(p1)) : NULL;
+    pass->note_bad = short_pass != NULL;
+    snprintf(pass->note, sizeof pass->note, "%s%s", short_pass ? "✗ " : "",
+             short_pass ? short_pass : "");
     again->note_bad = *p2 && strcmp(p1, p2) != 0;
     snprintf(again->note, sizeof again->note, "%s",
              again->note_bad ? _("✗ the two passphrases differ") : "");
@@ -157,8 +163,8 @@ static int person_submit(struct tui *t, struct form *f)
     enum role role = roles[f->fields[PERSON_ROLE].choice];
     struct public_key pub;
     struct sealed_key sealed = {0};
-    const char *why = NULL;
-    int rc = key_generate(pass, strlen(pass), &pub, &sealed, &why);
+    const char *why = text_passphrase_refusal(pass, strlen(pass));
+    int rc = why ? -1 : key_generate(pass, strlen(pass), &pub, &sealed, &why);
     explicit_bzero(pass, strlen(pass));
     free(pass);
     const struct person *me = tui_me(t);

@@ -90,6 +90,8 @@ void tui_changed(struct tui *t, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    /* A signed change is in the log: fold the WAL into the file, so a copy of it is current. */
+    store_checkpoint(t->store);
     if (tui_reload(t) == 0)
         tui_message(t, false, "%s", text);
 }

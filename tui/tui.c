@@ -815,6 +815,7 @@ int tui_main(const char *db_path, const char *as)
     free(t.filter_before);
     rank_result_free(&t.rank);
     call_free(&t.call);
+    store_checkpoint(t.store); /* on exit: the file alone holds the latest state */
     store_close(t.store);
     return rc;
 }

@@ -18,10 +18,12 @@ expect_stdout_line "result.xlsx: written (12 applications, 47 score sheets, 67 s
 [ ! -s err ] || fail "export wrote to stderr when not on a terminal: $(cat err)"
 "$PY" "$CHECK" result.xlsx demo.db rank.csv > check.out 2>&1 || { cat check.out; fail "workbook check"; }
 grep -q "sheets agree" check.out || fail "checker said: $(cat check.out)"
-ls ./*.tmp 2>/dev/null && fail "a temporary file was left behind"
+ls -A | grep -q "^\.result" && fail "a temporary file was left behind"
 
-# A second export replaces the file.
-okd export result.xlsx
+# A second export is refused; with --force it replaces the file.
+faild export result.xlsx
+expect_stderr_contains "result.xlsx already exists"
+okd export result.xlsx --force
 "$PY" "$CHECK" result.xlsx demo.db rank.csv > check.out 2>&1 || { cat check.out; fail "re-export"; }
 
 # The results CSV: a byte order mark, then exactly what rank --csv prints.
@@ -32,7 +34,7 @@ tail -c +4 result.csv | cmp -s - rank.csv || fail "export --csv differs from ran
 
 # Usage errors (2) change nothing and write nothing.
 expect_exit 2 -d "$DB" export
-expect_stderr_line "simsa: usage: simsa export FILE.xlsx | --csv FILE.csv"
+expect_stderr_line "simsa: usage: simsa export FILE.xlsx | --csv FILE.csv [--force]"
 expect_exit 2 -d "$DB" export a.xlsx b.xlsx
 expect_exit 2 -d "$DB" export a.xlsx --csv b.csv
 expect_exit 2 -d "$DB" export --csv

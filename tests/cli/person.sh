@@ -11,7 +11,7 @@ okd person add 강민준 --role judge --passphrase-file secret
 okd person add 조현장 --role inspector --passphrase-file secret
 # the passphrase from stdin (-) and a global --passphrase-file work too
 printf 'from-stdin\n' | expect_exit 0 -d "$DB" --as 김간사 --passphrase-file secret person add 박지훈 --role judge --passphrase-file -
-printf '%s\nfor-이수민-7\n' "$SECRET" | expect_exit 0 -d "$DB" --as 김간사 --passphrase-file - person add 이수민 --role judge --passphrase-file -
+printf '%s\nfor-이수민-passphrase\n' "$SECRET" | expect_exit 0 -d "$DB" --as 김간사 --passphrase-file - person add 이수민 --role judge --passphrase-file -
 
 okd person list
 expect_equal "$(cut -f1,2 out)" "$(printf '김간사\tsecretariat\n강민준\tjudge\n조현장\tinspector\n박지훈\tjudge\n이수민\tjudge')" "person list"

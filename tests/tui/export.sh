@@ -21,6 +21,16 @@ keys x C-u
 type_text "results.csv"
 keys Enter
 wait_for "wrote results.csv: the results of 12 applications"
+# An existing file: the form asks, and a second "write" replaces it.
+printf 'old\n' > results.csv
+keys x C-u
+type_text "results.csv"
+keys Enter
+wait_for "results.csv already exists: choose write again to replace it"
+[ "$(cat results.csv)" = old ] || fail "results.csv replaced before the second write"
+keys Enter
+wait_for "wrote results.csv: the results of 12 applications"
+[ "$(stat -c %a results.csv)" = 600 ] || fail "results.csv is not 0600"
 keys Q
 wait_for "EXITED 0"
 PY=/usr/bin/python3 # Debian's, with python3-openpyxl

@@ -83,14 +83,20 @@ wait_for "Add a person"
 type_text "문현장"
 keys Tab Right Right Tab
 type_text "pass-one"
+wait_for "✗ a passphrase must have at least 10 characters"
+keys C-u
+type_text "pass-one-long"
+wait_gone "a passphrase must have at least 10 characters"
 keys Tab
-type_text "pass-two"
+type_text "pass-two-long"
 wait_for "✗ the two passphrases differ"
 keys C-u
-type_text "pass-one"
+type_text "pass-one-long"
 wait_gone "the two passphrases differ"
 keys C-s
 wait_for "added 문현장 (inspector), key "
+# The signed change is checkpointed: the write-ahead log is folded into the file (TRUNCATE).
+[ ! -s demo.db-wal ] || fail "the WAL was not checkpointed after a signed change ($(stat -c %s demo.db-wal) bytes)"
 wait_for "문현장"
 fits_width 100
 keys Q

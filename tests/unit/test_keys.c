@@ -89,7 +89,7 @@ static void test_R14_sealed_layout_fast_kdf(void **state)
     sealed_key_free(&sealed);
 }
 
-/* The only test with the real (INTERACTIVE) cost; opening it reads the cost from the blob. */
+/* The only test with the real (MODERATE) cost; opening it reads the cost from the blob. */
 static void test_R14_default_kdf_parameters_stored_and_opened(void **state)
 {
     struct public_key pub;
@@ -101,8 +101,9 @@ static void test_R14_default_kdf_parameters_stored_and_opened(void **state)
     assert_int_equal(unsetenv("SIMSA_KDF_FAST"), 0);
     assert_int_equal(key_generate(PASS, strlen(PASS), &pub, &sealed, &why), 0);
     assert_int_equal(setenv("SIMSA_KDF_FAST", "1", 1), 0);
-    assert_true(le64_at(sealed.bytes + 8) == crypto_pwhash_OPSLIMIT_INTERACTIVE);
-    assert_true(le64_at(sealed.bytes + 16) == crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    assert_true(le64_at(sealed.bytes + 8) == crypto_pwhash_OPSLIMIT_MODERATE);
+    assert_true(le64_at(sealed.bytes + 16) == crypto_pwhash_MEMLIMIT_MODERATE);
+    assert_false(sealed_key_is_fast(&sealed));
     assert_int_equal(key_unseal(&sealed, PASS, strlen(PASS), &sk, &why), 0);
     assert_memory_equal(sk.key_id, pub.key_id, KEY_ID_BYTES);
     secret_key_wipe(&sk);

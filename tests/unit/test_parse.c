@@ -571,9 +571,41 @@ static void test_utf8_width(void **state)
                      3);
 }
 
+/* issue 14: names and file-name texts refuse '/', '..', C0, DEL, C1 and bidi overrides. */
+static void test_text_name_refusal_classes(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "a/b", "..", "a..b", "a\tb", "\x1b[31m", "a\x7f", "a\xc2\x85" "b", "a\xc2\x9f" "b",
+        "a\xe2\x80\xaa", "a\xe2\x80\xab", "a\xe2\x80\xac", "a\xe2\x80\xad", "a\xe2\x80\xae",
+        "a\xe2\x81\xa6", "a\xe2\x81\xa7", "a\xe2\x81\xa8", "a\xe2\x81\xa9", "\xff"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_non_null(text_name_refusal(bad[i]));
+    static const char *const good[] = {"강민준", "a.b", "2026-001", "바이오·의료", "a b",
+                                       "a\xe2\x80\xa9" "b" /* U+2029, not an override */,
+                                       "\xc2\xa0" /* U+00A0, not C1 */};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_null(text_name_refusal(good[i]));
+}
+
+/* issue 14: a passphrase is counted in code points: 9 ASCII refused, 10 Hangul accepted. */
+static void test_text_passphrase_counts_characters(void **state)
+{
+    (void)state;
+    const char *nine = "123456789", *ten = "1234567890";
+    const char *hangul10 = "가나다라마바사아자차", *hangul9 = "가나다라마바사아자";
+    assert_non_null(text_passphrase_refusal(nine, strlen(nine)));
+    assert_null(text_passphrase_refusal(ten, strlen(ten)));
+    assert_null(text_passphrase_refusal(hangul10, strlen(hangul10)));
+    assert_non_null(text_passphrase_refusal(hangul9, strlen(hangul9))); /* 27 bytes */
+    assert_int_equal(utf8_count(hangul10, strlen(hangul10)), 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_name_refusal_classes),
+        cmocka_unit_test(test_text_passphrase_counts_characters),
         cmocka_unit_test(test_date_epoch_and_known_days),
         cmocka_unit_test(test_date_round_trip_every_day_1900_to_2999),
         cmocka_unit_test(test_R1_date_parse_accepts_dash_dot_and_spaces),
