@@ -8,6 +8,7 @@
 #include "core/revision.h"
 #include "db/final.h"
 #include "db/write.h"
+#include "reports/export.h"
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/import.h"
@@ -83,36 +84,7 @@ static void row_figures(const struct rank_row *r, int dec, char base[32], char b
 static void rank_csv(const struct call *c, const struct rank_result *res)
 {
     struct strbuf b = {0};
-    strbuf_puts(&b, "rank,app,company,sheets,base,bonus,final,band,outcome,requested,amount,"
-                    "reason\n");
-    int dec = c->program.decimals;
-    for (size_t i = 0; i < res->n; i++) {
-        const struct rank_row *r = &res->rows[i];
-        const struct application *a = &c->apps[r->app].a;
-        char base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
-        if (r->has_result)
-            row_figures(r, dec, base, bonus, fin);
-        if (r->has_amount)
-            snprintf(amount, sizeof amount, "%lld", (long long)r->amount);
-        if (r->rank)
-            strbuf_printf(&b, "%d", r->rank);
-        strbuf_puts(&b, ",");
-        csv_put_field(&b, a->id);
-        strbuf_puts(&b, ",");
-        csv_put_field(&b, a->company);
-        strbuf_printf(&b, ",%d,%s,%s,%s,%s,%s,%lld,%s,", r->n_sheets, base, bonus, fin,
-                      band_name(r->band), outcome_name(r->outcome), (long long)a->requested,
-                      amount);
-        char *reason = r->reason ? xstrdup(r->reason) : xstrdup("");
-        if (r->has_amount && r->amount_reason) {
-            char *both = xasprintf("%s; %s", reason, r->amount_reason);
-            free(reason);
-            reason = both;
-        }
-        csv_put_field(&b, reason);
-        free(reason);
-        strbuf_puts(&b, "\n");
-    }
+    results_csv_text(c, res, false, &b);
     fwrite(b.s, 1, b.len, stdout);
     strbuf_free(&b);
 }
@@ -143,10 +115,8 @@ static void rank_table(const struct call *c, const struct rank_result *res)
                    thr);
             line_drawn = true;
         }
-        char rank[12] = "", base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
-        if (r->rank)
-            snprintf(rank, sizeof rank, "%d%s", r->rank,
-                     r->tie_group && !r->tie_resolved ? "=" : "");
+        char rank[16], base[32] = "", bonus[32] = "", fin[32] = "", amount[32] = "";
+        rank_label(r, rank);
         if (r->has_result)
             row_figures(r, dec, base, bonus, fin);
         if (r->has_amount)

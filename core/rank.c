@@ -2,6 +2,7 @@
  * tenths of points, official figures scaled by 10^decimals, means compared as fractions. */
 #include "core/rank.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -790,4 +791,11 @@ const char *outcome_label_of(const char *name)
         if (outcome_names[i] && strcmp(outcome_names[i], name) == 0)
             return outcome_label((enum outcome)i);
     return name;
+}
+
+void rank_label(const struct rank_row *r, char out[16])
+{
+    out[0] = '\0';
+    if (r->rank > 0)
+        snprintf(out, 16, "%s%d", r->tie_group && !r->tie_resolved ? "=" : "", r->rank);
 }

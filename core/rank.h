@@ -113,6 +113,9 @@ const char *band_name(enum band b);        /* "target", ... (the CSV words, untr
 const char *outcome_name(enum outcome o);  /* "selected", ... */
 const char *band_label(enum band b);       /* translated for people */
 const char *outcome_label(enum outcome o); /* translated for people */
+/* A row's rank as people read it, the same everywhere: "3", "=3" for an unresolved tie (its
+ * members share the number), "" when unranked. */
+void rank_label(const struct rank_row *r, char out[16]);
 /* The label of an outcome given by its name ("selected"), or the name itself when unknown. */
 const char *outcome_label_of(const char *name);
 

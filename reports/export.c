@@ -243,6 +243,17 @@ static void csv_row(struct strbuf *out, const struct call *c, const struct rank_
     strbuf_puts(out, "\n");
 }
 
+void results_csv_text(const struct call *c, const struct rank_result *res, bool bom,
+                      struct strbuf *out)
+{
+    if (bom)
+        strbuf_puts(out, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
+    strbuf_puts(out, "rank,app,company,sheets,base,bonus,final,band,outcome,requested,amount,"
+                     "reason\n");
+    for (size_t i = 0; i < res->n; i++)
+        csv_row(out, c, &res->rows[i]);
+}
+
 int export_results_csv(const struct call *c, const char *path, const struct export_options *o,
                        char **err)
 {
@@ -250,11 +261,7 @@ int export_results_csv(const struct call *c, const char *path, const struct expo
     struct rank_result res;
     call_rank(c, &res);
     struct strbuf out = {0};
-    strbuf_puts(&out, "\xEF\xBB\xBF"); /* the BOM: Excel then reads UTF-8 */
-    strbuf_puts(&out, "rank,app,company,sheets,base,bonus,final,band,outcome,requested,amount,"
-                      "reason\n");
-    for (size_t i = 0; i < res.n; i++)
-        csv_row(&out, c, &res.rows[i]);
+    results_csv_text(c, &res, true, &out);
     int rc = out_file_put(path, out.s, out.len, o && o->force, err);
     strbuf_free(&out);
     rank_result_free(&res);

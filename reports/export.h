@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/call.h"
+#include "core/csv.h"
 #include "db/store.h"
 
 /* What a workbook holds, for the message after writing it. */
@@ -40,6 +41,10 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
 /* The results as CSV: the columns and rows of `simsa rank --csv`, in UTF-8 with a byte order
  * mark so that Korean Excel opens the Hangul. Also written through a temporary file. 0, or -1
  * with *err. */
+/* The rows of `simsa rank --csv` (DESIGN.md), appended to out (with a UTF-8 byte order mark
+ * when bom): the one writer of that format, for the command and the export alike. */
+void results_csv_text(const struct call *c, const struct rank_result *res, bool bom,
+                      struct strbuf *out);
 int export_results_csv(const struct call *c, const char *path, const struct export_options *o,
                        char **err);
 

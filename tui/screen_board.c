@@ -59,8 +59,8 @@ static void row_fill(struct table *tb, const struct tui *t, const struct rank_ro
     char rank[16] = "", base[32] = "", bonus[24] = "", fin[32] = "", amount[32] = "";
     /* A judge sees no result of an application before submitting their own sheet for it. */
     bool hidden = tui_scores_hidden(t, r);
-    if (row->rank > 0 && !hidden)
-        snprintf(rank, sizeof rank, "%s%d", row->tie_group ? "=" : "", row->rank);
+    if (!hidden)
+        rank_label(row, rank);
     if (row->has_result && !hidden) {
         scaled_format(row->base, decimals, base, sizeof base);
         scaled_format(row->final, decimals, fin, sizeof fin);

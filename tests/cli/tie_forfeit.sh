@@ -31,8 +31,8 @@ expect_equal "$(cat fields)" "rank,app,company,sheets,base,bonus,final,band,outc
 expect_stdout_line '2,2026-302,(주)테스트2026-302,5,80.00,0.00,80.00,target,tie,50000000,50000000,"tie with 2026-303 (equal on final, data, kpi, strategy): the committee must order it; 5 of 5 agreed (> half): requested amount 50,000,000"'
 expect_stdout_line '4,2026-304,(주)테스트2026-304,5,70.00,0.00,70.00,target,waitlisted,40000000,40000000,"waitlisted: the tie at rank 2 must be ordered by the committee first (R11.4); 5 of 5 agreed (> half): requested amount 40,000,000"'
 okd rank
-expect_stdout_contains "  2= 2026-302"
-expect_stdout_contains "  2= 2026-303"
+expect_stdout_contains "  =2 2026-302"
+expect_stdout_contains "  =2 2026-303"
 
 # Refusals, none of which writes anything.
 before=$(db_state)
