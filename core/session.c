@@ -306,3 +306,26 @@ void timer_format(int64_t left_ms, char *out, size_t n)
     snprintf(out, n, "%s%lld:%02lld", left_ms >= 0 ? "" : "+", (long long)(s / 60),
              (long long)(s % 60));
 }
+
+char *room_clock_text(const struct room_clock *rc)
+{
+    return xasprintf("app %s phase %d running %d since %lld banked %lld", rc->app,
+                     (int)rc->timer.phase, rc->timer.running ? 1 : 0,
+                     (long long)rc->timer.since_ms, (long long)rc->timer.banked_ms);
+}
+
+int room_clock_parse(const char *text, struct room_clock *out)
+{
+    memset(out, 0, sizeof *out);
+    int phase = 0, running = 0;
+    long long since = 0, banked = 0;
+    if (sscanf(text, "app %63s phase %d running %d since %lld banked %lld", out->app, &phase,
+               &running, &since, &banked) != 5 ||
+        phase < TIMER_PRESENTATION || phase > TIMER_DONE || (running != 0 && running != 1))
+        return -1;
+    out->timer.phase = (enum timer_phase)phase;
+    out->timer.running = running;
+    out->timer.since_ms = since;
+    out->timer.banked_ms = banked;
+    return 0;
+}

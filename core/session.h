@@ -82,4 +82,15 @@ enum timer_level timer_level(const struct program *p, const struct session_timer
 /* "12:34" of whole seconds left, rounded up; "+0:05" over time (out has room for 16). */
 void timer_format(int64_t left_ms, char *out, size_t n);
 
+/* ---- One clock for the room (issue 15): the secretariat runs the presentation; each start,
+ * pause and step is an event whose detail is this text, so every screen shows the same
+ * application and the same time left. Times are ms of the shared clock (wall time). */
+struct room_clock {
+    char app[64]; /* the application presenting */
+    struct session_timer timer;
+};
+char *room_clock_text(const struct room_clock *rc);
+/* 0, or -1 for a text that is not a room clock. */
+int room_clock_parse(const char *text, struct room_clock *out);
+
 #endif

@@ -16,6 +16,7 @@
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/session.h"
 #include "db/internal.h"
 #include "db/order.h"
 #include "db/schema.sql.h"
@@ -1172,6 +1173,29 @@ int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t 
     }
     sqlite3_finalize(s);
     return 0;
+}
+
+int store_room_clock(struct store *st, struct room_clock *out, bool *found)
+{
+    *found = false;
+    sqlite3_stmt *s = db_prepare(st, "SELECT detail FROM event WHERE kind = 'session clock' "
+                                     "ORDER BY seq DESC LIMIT 1");
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(s, 0);
+        *found = d && room_clock_parse(d, out) == 0;
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+int store_room_clock_set(struct store *st, const struct room_clock *rc)
+{
+    char *detail = room_clock_text(rc);
+    int r = store_event(st, NULL, "session clock", rc->app, detail);
+    free(detail);
+    return r;
 }
 
 int store_event_hash_at(struct store *st, int64_t seq, uint8_t hash[32], bool *found)

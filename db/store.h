@@ -119,6 +119,11 @@ int store_data_version(struct store *st, int64_t *out);
  * submitted 2026-012, 윤지아"; caller frees, NULL when none). 0, or -1. */
 int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t *seq,
                        char **what);
+/* The room's clock (issue 15): the latest "session clock" event (*found false when none), and
+ * a new one, made by the acting person (the secretariat), in the caller's transaction. */
+struct room_clock;
+int store_room_clock(struct store *st, struct room_clock *out, bool *found);
+int store_room_clock_set(struct store *st, const struct room_clock *rc);
 /* The hash of event seq; *found false when there is no such event. 0, or -1. */
 int store_event_hash_at(struct store *st, int64_t seq, uint8_t hash[32], bool *found);
 /* The call's id (core/facts.h CALL_ID_HEX), from its creation event. 0, or -1. */

@@ -46,6 +46,7 @@ struct session {
     int64_t viewer; /* who the lineup was built for (0 = everyone's) */
     char *current;  /* the application presenting now, or NULL */
     struct session_timer timer;
+    bool shared;           /* current and timer are the room's clock (the secretariat's) */
     struct strlist drafts; /* the viewer's applications with a draft */
     struct strlist ids;    /* the lineup's application ids, as last built */
     struct page page;      /* under the table: the current presentation, the own sheet */
@@ -109,6 +110,15 @@ static void session_build(struct tui *t, struct session *s)
     free(s->lineup);
     s->viewer = viewer_of(t);
     s->n = session_lineup(c, s->viewer, &s->lineup);
+    /* One clock for the room: the latest the secretariat recorded, on every screen. */
+    struct room_clock rc;
+    bool found = false;
+    if (store_room_clock(t->store, &rc, &found) == 0 && found) {
+        free(s->current);
+        s->current = xstrdup(rc.app);
+        s->timer = rc.timer;
+        s->shared = true;
+    }
     strlist_free(&s->drafts);
     if (s->viewer && draft_apps(t->store, s->viewer, &s->drafts) < 0)
         tui_message(t, true, "%s", store_errmsg(t->store));
@@ -271,11 +281,45 @@ static void session_draw(struct tui *t, void *state, const struct area *body)
 
 /* ---- The current presentation and its timer ---- */
 
+/* The secretariat runs the room's clock: each change is an event every screen reads. */
+static bool runs_room(const struct tui *t)
+{
+    const struct person *me = tui_me(t);
+    return me && me->role == ROLE_SECRETARIAT;
+}
+
+/* Whether this screen may change the current presentation or the timer: the secretariat
+ * always (recorded for the room), anyone else only a private timer while no room clock runs. */
+static bool may_run_clock(struct tui *t, const struct session *s)
+{
+    if (runs_room(t) || !s->shared)
+        return true;
+    tui_message(t, true, "%s", _("the secretariat runs the room's clock; Enter on the "
+                                 "application presenting opens your score sheet"));
+    return false;
+}
+
+/* Record the clock for the room when the secretariat changed it. */
+static void clock_publish(struct tui *t, struct session *s)
+{
+    if (!runs_room(t) || !s->current)
+        return;
+    struct room_clock rc = {.timer = s->timer};
+    snprintf(rc.app, sizeof rc.app, "%s", s->current);
+    if (store_begin(t->store) || store_room_clock_set(t->store, &rc) || store_commit(t->store)) {
+        tui_message(t, true, _("the room's clock was not recorded: %s"), store_errmsg(t->store));
+        store_rollback(t->store);
+        return;
+    }
+    s->shared = true;
+}
+
 static void current_set(struct tui *t, struct session *s, const struct app_record *r)
 {
     free(s->current);
     s->current = xstrdup(r->a.id);
     timer_reset(&s->timer);
+    clock_publish(t, s);
     session_build(t, s);
     tui_message(t, false, _("%s presents now: t starts the timer"), r->a.id);
 }
@@ -291,6 +335,7 @@ static void next_step(struct tui *t, struct session *s)
             return;
         }
         timer_next(&t->call.program, &s->timer, tui_now_ms(t));
+        clock_publish(t, s);
         return;
     }
     for (size_t i = 0; i + 1 < s->n; i++) {
@@ -311,8 +356,10 @@ static void timer_key(struct tui *t, struct session *s)
             return;
         current_set(t, s, r);
     }
-    if (s->timer.phase != TIMER_DONE)
+    if (s->timer.phase != TIMER_DONE) {
         timer_toggle(&s->timer, tui_now_ms(t));
+        clock_publish(t, s);
+    }
 }
 
 /* ---- A conflict of interest (R6.4), signed by the judge with the key unlocked at sign-in ---- */
@@ -479,7 +526,8 @@ static enum result session_key(struct tui *t, void *state, enum action a)
     struct app_record *r = selected_app(t, s);
     switch (a) {
     case ACTION_OPEN:
-        if (r && (!s->current || strcmp(s->current, r->a.id) != 0))
+        if (r && (!s->current || strcmp(s->current, r->a.id) != 0) &&
+            (runs_room(t) || !s->shared))
             current_set(t, s, r);
         else
             score_key(t, s);
@@ -491,10 +539,12 @@ static enum result session_key(struct tui *t, void *state, enum action a)
         conflict_declare(t, s);
         return RESULT_HANDLED;
     case ACTION_TIMER:
-        timer_key(t, s);
+        if (may_run_clock(t, s))
+            timer_key(t, s);
         return RESULT_HANDLED;
     case ACTION_NEXT:
-        next_step(t, s);
+        if (may_run_clock(t, s))
+            next_step(t, s);
         return RESULT_HANDLED;
     case ACTION_EDIT:
         order_move(t, s);

@@ -78,8 +78,9 @@ int64_t tui_now_ms(const struct tui *t)
     }
     if (fixed && *fixed)
         return strtoll(fixed, NULL, 10);
+    /* Wall time, not a monotonic clock: the room's clock is shared between terminals. */
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 

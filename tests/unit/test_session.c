@@ -259,9 +259,30 @@ static void test_timer_short_phases(void **state)
     assert_int_equal(tm.phase, TIMER_DONE);
 }
 
+/* Issue 15: the room's clock round-trips through its event text; anything else is refused. */
+static void test_room_clock_text(void **state)
+{
+    (void)state;
+    struct room_clock rc = {.app = "2026-007",
+                            .timer = {.phase = TIMER_QUESTIONS, .running = true,
+                                      .since_ms = 1764750000000, .banked_ms = 61000}};
+    char *text = room_clock_text(&rc);
+    struct room_clock back;
+    assert_int_equal(room_clock_parse(text, &back), 0);
+    assert_string_equal(back.app, "2026-007");
+    assert_int_equal(back.timer.phase, TIMER_QUESTIONS);
+    assert_true(back.timer.running);
+    assert_int_equal(back.timer.since_ms, 1764750000000);
+    assert_int_equal(back.timer.banked_ms, 61000);
+    free(text);
+    assert_int_equal(room_clock_parse("app x phase 9 running 0 since 0 banked 0", &back), -1);
+    assert_int_equal(room_clock_parse("panel order: a b", &back), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_room_clock_text),
         cmocka_unit_test(test_lineup_by_panel_position_then_id),
         cmocka_unit_test(test_order_listed_first_then_the_rest),
         cmocka_unit_test(test_R6_3_R6_4_who_may_score_and_declare),
