@@ -170,6 +170,9 @@ int32_t session_total(const struct program *p, const int32_t *item_tenths)
 const char *session_opinion_refusal(const struct program *p, int32_t total_tenths,
                                     const char *opinion, char *buf, size_t len)
 {
+    while (opinion && (*opinion == ' ' || *opinion == '\t' || *opinion == '\n' ||
+                       *opinion == '\r'))
+        opinion++;
     if (total_tenths >= p->threshold_tenths || (opinion && *opinion))
         return NULL;
     char total[16], threshold[16];

@@ -145,13 +145,16 @@ SCORE_HEADER=app,judge,need,will,data,kpi,strategy,team,fit,cost,amount,opinion
 
 # sheets APP "NEED,WILL,DATA,KPI,STRATEGY,TEAM,FIT,COST" [AMOUNT1 .. AMOUNT5]: score rows of
 # judges j1..j5 (as many as amounts given; five "agree" when none), same items for each.
+# A total below 70 comes with an overall opinion, as the score form and import require.
 sheets() {
     app=$1 items=$2
     shift 2
     [ $# -gt 0 ] || set -- agree agree agree agree agree
+    opinion=$(echo "$items" | awk -F, '{ t = 0; for (i = 1; i <= NF; i++) t += int($i * 10 + 0.5)
+        if (t < 700) print "기준 점수 미달" }')
     n=1
     for amount in "$@"; do
-        printf '%s,j%d,%s,"%s",\n' "$app" "$n" "$items" "$amount"
+        printf '%s,j%d,%s,"%s",%s\n' "$app" "$n" "$items" "$amount" "$opinion"
         n=$((n + 1))
     done
 }
