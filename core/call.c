@@ -192,6 +192,11 @@ const struct app_sheet *call_sheet_of(const struct app_record *r, int64_t judge)
     return NULL;
 }
 
+bool call_review_stands(const struct app_record *r)
+{
+    return r->review != REVIEW_NONE && r->review_seq > 0 && r->review_seq > r->facts_seq;
+}
+
 void call_review(const struct call *c, const struct app_record *r, struct review_result *out)
 {
     struct checklist_answer *answers = xcalloc(r->n_answers, sizeof *answers);

@@ -58,6 +58,8 @@ struct app_record {
     size_t n_answers;
     enum review_state review; /* the latest recorded decision */
     char *review_reasons;     /* newline-separated, as recorded */
+    int64_t review_seq;       /* audit event of the latest decision (0 = none) */
+    int64_t facts_seq;        /* audit event of the latest fact review reads (0 = none) */
     int64_t panel;            /* panel id, 0 = none (the default panel of every judge) */
     int64_t *conflicts;       /* judge ids who declared a conflict */
     size_t n_conflicts;
@@ -120,6 +122,10 @@ enum stage call_app_stage(const struct call *c, const struct app_record *r);
 const char *stage_name(enum stage s);  /* "received", ... */
 const char *stage_label(enum stage s); /* translated */
 
+/* True when r's latest review decision stands: it was made after every fact review reads (the
+ * application, its documents, financial figures and checklist answers) was last recorded, so
+ * deciding again would decide the same from the same facts. */
+bool call_review_stands(const struct app_record *r);
 /* R2–R5 for one application. */
 void call_review(const struct call *c, const struct app_record *r, struct review_result *out);
 /* R6–R11 over the whole call. */

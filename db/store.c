@@ -490,6 +490,20 @@ static void set_review(struct call *c, struct app_record *r, sqlite3_stmt *s)
     r->review_reasons = db_col_text(s, 2);
 }
 
+/* Where in the audit chain the latest review decision, and the latest fact it is made of (the
+ * application, a document, a financial figure, a checklist answer), were recorded. */
+static void set_review_seq(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->review_seq = sqlite3_column_int64(s, 1);
+}
+
+static void set_facts_seq(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->facts_seq = sqlite3_column_int64(s, 1);
+}
+
 static void add_conflict(struct call *c, struct app_record *r, sqlite3_stmt *s)
 {
     (void)c;
@@ -668,6 +682,14 @@ int store_load(struct store *st, struct call *c, struct diags *d)
                      add_finance) < 0 ||
         each_app_row(st, c, "SELECT app_id, passed, reasons FROM review ORDER BY id",
                      set_review) < 0 ||
+        each_app_row(st, c,
+                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN ('review passed', "
+                     "'review failed') GROUP BY app_id ORDER BY app_id",
+                     set_review_seq) < 0 ||
+        each_app_row(st, c,
+                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN ('app import', "
+                     "'document', 'finance', 'check') GROUP BY app_id ORDER BY app_id",
+                     set_facts_seq) < 0 ||
         each_app_row(st, c, "SELECT app_id, judge_id FROM conflict ORDER BY app_id, judge_id",
                      add_conflict) < 0 ||
         each_app_row(st, c,
