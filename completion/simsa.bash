@@ -29,6 +29,7 @@ _simsa_options() {
     case $1 in
     init) echo "--program --budget" ;;
     "person add") echo "--role --passphrase-file" ;;
+    "panel add") echo "--field" ;;
     "app list" | rank) echo "--csv" ;;
     "check set") echo "--note" ;;
     "conflict add" | "tie resolve" | forfeit) echo "--reason" ;;

@@ -146,8 +146,16 @@ const char *call_forfeit_refusal(const struct call *c, const struct rank_result 
  * translated line in *problems; none = it may be added. */
 void call_panel_check(const struct call *c, const char *name, const int64_t *judges, size_t n,
                       struct strlist *problems);
-/* R6.3: NULL when `r` may be moved to a panel, else why not (translated, static). */
+/* R6.3 / R6.6: NULL when `r` may be assigned to (or moved to) a panel, else why not
+ * (translated, static): only an application that passed document review is assigned. */
 const char *call_assign_refusal(const struct app_record *r, int64_t panel);
+/* R6.3: NULL when `field` is one of the program's business fields (R3.2), else why not (in buf,
+ * listing them). */
+const char *call_field_refusal(const struct call *c, const char *field, char *buf, size_t len);
+/* R6.3: the applications a new panel of these business fields takes: of one of the fields,
+ * passed document review, on no panel yet. Indices into c->apps in out (room for c->n_apps). */
+size_t call_field_apps(const struct call *c, const char *const *fields, size_t n_fields,
+                       size_t *out);
 /* A person's name: 1-100 bytes of NFC UTF-8, one line, no commas (lists are comma-separated).
  * NULL when good, else why not (translated, static). */
 const char *person_name_refusal(const char *name);

@@ -178,7 +178,11 @@ reviewed_call() {
     checklist_no "$@"
     as 간사 review run
     okd panel add 전체 j1 j2 j3 j4 j5
-    okd panel assign 전체 "$@"
+    # Only those that passed review are assigned (R6.6).
+    passed=$(sql "select app_id from review r where passed = 1 and id = (select max(id) from
+        review where app_id = r.app_id) order by app_id")
+    # shellcheck disable=SC2086
+    [ -z "$passed" ] || okd panel assign 전체 $passed
 }
 
 # verified [FILE]: simsa verify succeeds and says what it checked.
