@@ -514,10 +514,13 @@ static int demo_panels(struct store *st, struct call *c, const struct demo_keys 
         if (write_panel(st, c, sec->name, names[p], judges, 5, &id) < 0)
             return -1;
         struct panel panel = {.id = id, .name = (char *)names[p]};
-        for (size_t i = 0; i < N_APPS; i++)
-            if (demo_apps[i].panel == p + 1 &&
-                write_assign(st, sec->name, &panel, call_find_app(c, demo_apps[i].id)) < 0)
+        for (size_t i = 0; i < N_APPS; i++) {
+            const struct app_record *r = call_find_app(c, demo_apps[i].id);
+            /* R6.6: only what passed document review goes to a panel. */
+            if (demo_apps[i].panel == p + 1 && r->review == REVIEW_PASSED &&
+                write_assign(st, sec->name, &panel, r) < 0)
                 return -1;
+        }
     }
     struct person *judge = call_find_person(c, demo_people[9].name);
     const struct bonus_def *local = program_bonus(&c->program, "local_supplier");

@@ -32,12 +32,41 @@ static void end_signed(struct store *st, struct call *c, struct secret_key *key)
     store_close(st);
 }
 
+/* The business fields of --field, given more than once or as a comma list (NFC, trimmed). */
+static int panel_fields(const struct call *c, int argc, char **argv, struct strlist *fields)
+{
+    int bad = 0;
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--field") != 0)
+            continue;
+        char *all = utf8_nfc(argv[++i]);
+        if (!all)
+            return cli_fail(_("--field is not valid UTF-8"));
+        for (char *save = NULL, *f = strtok_r(all, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+            char why[512];
+            f = str_trim(f);
+            bool seen = false;
+            for (size_t k = 0; k < fields->n; k++)
+                seen |= strcmp(fields->v[k], f) == 0;
+            if (!*f || seen)
+                continue;
+            if (call_field_refusal(c, f, why, sizeof why))
+                bad = cli_fail("%s", why);
+            else
+                strlist_add(fields, f);
+        }
+        free(all);
+    }
+    return bad;
+}
+
 static int cmd_panel_add(struct cli *cli, int argc, char **argv)
 {
+    static const char *const opts[] = {"--field", NULL};
     char *pos[64];
-    int n = cli_positional(argc, argv, NULL, NULL, pos, 64);
+    int n = cli_positional(argc, argv, opts, NULL, pos, 64);
     if (n < 2 || n > 64)
-        return cli_usage(_("usage: simsa panel add NAME JUDGE..."));
+        return cli_usage(_("usage: simsa panel add NAME JUDGE... [--field FIELD[,FIELD...]]..."));
     struct store *st;
     struct call c;
     if (cli_open(cli, &st, &c) < 0)
@@ -52,23 +81,45 @@ static int cmd_panel_add(struct cli *cli, int argc, char **argv)
         else
             judges[i - 1] = p->id;
     }
+    struct strlist fields = {0};
+    if (panel_fields(&c, argc, argv, &fields))
+        bad = 1;
     struct strlist problems = {0};
     if (!bad)
         call_panel_check(&c, pos[0], judges, (size_t)(n - 1), &problems);
     for (size_t i = 0; i < problems.n; i++)
         bad = cli_fail("%s", problems.v[i]);
     strlist_free(&problems);
+    /* R6.3: the panel takes the applications of its fields that passed review, on no panel. */
+    size_t *take = xcalloc(c.n_apps + 1, sizeof *take);
+    size_t n_take = call_field_apps(&c, (const char *const *)fields.v, fields.n, take);
     struct secret_key key = {0};
     if (!bad && cli_act(cli, &c, ROLE_SECRETARIAT, &key) == 0) {
-        if (store_begin(st) ||
-            write_panel(st, &c, cli->as, pos[0], judges, (size_t)(n - 1), NULL))
+        const char *actor = cli->as;
+        struct panel fresh = {.name = pos[0]};
+        bad = store_begin(st) ||
+              write_panel(st, &c, actor, pos[0], judges, (size_t)(n - 1), &fresh.id);
+        for (size_t i = 0; !bad && i < n_take; i++)
+            bad = write_assign(st, actor, &fresh, &c.apps[take[i]]);
+        if (bad)
             rc = cli_rollback_fail(st, pos[0]);
         else if (cli_commit(st) == 0) {
             printf(_("panel %s: %d judges\n"), pos[0], n - 1);
+            if (fields.n) {
+                char *list = strlist_join(&fields, ", ");
+                printf(ngettext("panel %s: %zu application of %s assigned\n",
+                                "panel %s: %zu applications of %s assigned\n", n_take),
+                       pos[0], n_take, list);
+                for (size_t i = 0; i < n_take; i++)
+                    printf("\t%s\t%s\n", c.apps[take[i]].a.id, c.apps[take[i]].a.industry);
+                free(list);
+            }
             rc = EXIT_OK;
         }
     }
     secret_key_wipe(&key);
+    free(take);
+    strlist_free(&fields);
     call_free(&c);
     store_close(st);
     return rc;
@@ -305,8 +356,8 @@ const struct cli_command cli_panel_commands[] = {
     {
         .name = "panel",
         .sub = "add",
-        .usage = "NAME JUDGE...",
-        .summary = N_("a committee for one business field (R6.3)"),
+        .usage = "NAME JUDGE... [--field FIELD[,FIELD...]]...",
+        .summary = N_("a committee for one or more business fields (R6.3)"),
         .run = cmd_panel_add,
         .needs_as = true,
     },

@@ -198,11 +198,32 @@ static int cmd_review_run(struct cli *cli, int argc, char **argv)
         cli_fail(_("no application \"%s\""), pos[0]);
     else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
         int bad = store_begin(st);
-        for (size_t i = 0; !bad && i < c.n_apps; i++)
-            if (!only || &c.apps[i] == only)
-                bad = review_one(st, &c, &c.apps[i], who, &key);
-        /* Review closed: a milestone of the audit chain. */
-        if (!bad)
+        size_t decided = 0, standing = 0;
+        for (size_t i = 0; !bad && i < c.n_apps; i++) {
+            struct app_record *r = &c.apps[i];
+            if (only && r != only)
+                continue;
+            /* A decision whose facts did not change since is not made again. */
+            if (call_review_stands(r)) {
+                standing++;
+                if (only)
+                    printf(_("%s: already decided (%s) and no document, financial figure or "
+                             "checklist answer changed since; the decision stands\n"),
+                           r->a.id, r->review == REVIEW_PASSED ? _("passed") : _("failed"));
+                continue;
+            }
+            bad = review_one(st, &c, r, who, &key);
+            decided++;
+        }
+        if (!bad && !only && standing)
+            printf(ngettext("%zu application already decided with no fact changed since: "
+                            "not decided again\n",
+                            "%zu applications already decided with no fact changed since: "
+                            "not decided again\n",
+                            standing),
+                   standing);
+        /* Review closed: a milestone of the audit chain (when something was decided). */
+        if (!bad && decided)
             bad = sign_audit_head(st, &c, who, &key);
         if (bad)
             rc = cli_rollback_fail(st, _("review"));

@@ -47,8 +47,24 @@ int cli_print_diags(const struct diags *d)
 
 #define FILE_MAX (256u << 20) /* 256 MiB: no import is near this */
 
+/* A directory where a file is expected: said so, rather than a bare read error. */
+static bool is_directory(const char *path)
+{
+    struct stat sb;
+    return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static char *directory_message(const char *path)
+{
+    return xasprintf(_("%s is a directory, not a file: give the path of the file itself"), path);
+}
+
 char *cli_read_file(const char *path, size_t *len, char **err)
 {
+    if (is_directory(path)) {
+        *err = directory_message(path);
+        return NULL;
+    }
     FILE *f = stdin;
     if (strcmp(path, "-") != 0) {
         int fd = in_file_open(path, err);
@@ -204,6 +220,13 @@ char *cli_read_passphrase(struct cli *cli, const char *prompt, bool twice, size_
         cli_fail("%s", _("cannot allocate protected memory for the passphrase"));
         return NULL;
     }
+    if (cli->pass_file && is_directory(cli->pass_file)) {
+        char *msg = directory_message(cli->pass_file);
+        cli_fail("%s", msg);
+        free(msg);
+        sodium_free(pass);
+        return NULL;
+    }
     if (cli->pass_file) {
         int fd = strcmp(cli->pass_file, "-") == 0 ? STDIN_FILENO : open(cli->pass_file, O_RDONLY);
         if (fd < 0) {
@@ -248,6 +271,14 @@ int cli_unlock(struct cli *cli, const struct person *p, struct secret_key *key)
     /* No core dump may hold the key while it is open. */
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
+    /* A judge's pack (simsa pack) holds the public key of the secretariat only. */
+    if (p->sealed.len == 0) {
+        cli_fail(_("%s: this database holds no key of %s: it is a judge's pack (simsa pack), "
+                   "where only that judge signs; run this command with -d on the committee's "
+                   "database; nothing was changed"),
+                 cli->db_path, p->name);
+        return -1;
+    }
     char prompt[256];
     snprintf(prompt, sizeof prompt, _("Passphrase for %s: "), p->name);
     size_t len = 0;
@@ -258,7 +289,7 @@ int cli_unlock(struct cli *cli, const struct person *p, struct secret_key *key)
     int rc = key_unseal(&p->sealed, pass, len, key, &why);
     cli_pass_free(pass);
     if (rc < 0) {
-        cli_fail(_("%s: %s; nothing was changed"), p->name, why ? why : "?");
+        cli_fail(_("%s: %s; nothing was changed"), p->name, why ? why : _("the key cannot be opened"));
         return -1;
     }
     if (cli->st)

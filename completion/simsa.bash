@@ -34,6 +34,7 @@ _simsa_options() {
     verify) echo "--roster --head" ;;
     "app list") echo "--csv" ;;
     rank) echo "--csv --revision" ;;
+    "panel add") echo "--field" ;;
     "check set") echo "--note" ;;
     "conflict add" | "tie resolve" | forfeit) echo "--reason" ;;
     "bonus set") echo "--note" ;;

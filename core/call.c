@@ -168,8 +168,9 @@ size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t
 const char *call_unassigned_refusal(const struct call *c, const struct app_record *r, char *buf,
                                     size_t len)
 {
-    /* With no panel at all, the one default panel is every registered judge (R6.6). */
-    if (c->n_panels == 0 || (r->panel && panel_by_id(c, r->panel)))
+    /* With no panel at all, the one default panel is every registered judge (R6.6). Only an
+     * application that passed review is assigned: the others are refused for that reason. */
+    if (c->n_panels == 0 || r->review != REVIEW_PASSED || (r->panel && panel_by_id(c, r->panel)))
         return NULL;
     snprintf(buf, len,
              _("%s is not assigned to any panel yet (R6.6): assign it with simsa panel assign"),
@@ -204,6 +205,11 @@ const struct app_sheet *call_sheet_of(const struct app_record *r, int64_t judge)
         if (r->sheets[i].judge == judge)
             return &r->sheets[i];
     return NULL;
+}
+
+bool call_review_stands(const struct app_record *r)
+{
+    return r->review != REVIEW_NONE && r->review_seq > 0 && r->review_seq > r->facts_seq;
 }
 
 void call_review(const struct call *c, const struct app_record *r, struct review_result *out)
@@ -479,9 +485,47 @@ void call_panel_check(const struct call *c, const char *name, const int64_t *jud
 
 const char *call_assign_refusal(const struct app_record *r, int64_t panel)
 {
+    if (r->review == REVIEW_NONE)
+        return _("its document review is not decided yet (simsa review run); only an "
+                 "application that passed it is assigned to a panel (R6.6)");
+    if (r->review != REVIEW_PASSED)
+        return _("it did not pass document review (ineligible); ineligible applications are "
+                 "not assigned to a panel (R6.6)");
     if (r->n_sheets > 0 && r->panel != panel)
         return _("it already has submitted sheets; its panel cannot change");
     return NULL;
+}
+
+const char *call_field_refusal(const struct call *c, const char *field, char *buf, size_t len)
+{
+    for (size_t i = 0; i < c->program.n_industries; i++)
+        if (strcmp(c->program.industries[i], field) == 0)
+            return NULL;
+    char *list = xstrdup("");
+    for (size_t i = 0; i < c->program.n_industries; i++) {
+        char *more = xasprintf("%s%s%s", list, i ? ", " : "", c->program.industries[i]);
+        free(list);
+        list = more;
+    }
+    snprintf(buf, len, _("\"%s\" is not a business field of %s (R3.2); the fields are: %s"),
+             field, c->program.id, list);
+    free(list);
+    return buf;
+}
+
+size_t call_field_apps(const struct call *c, const char *const *fields, size_t n_fields,
+                       size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_apps; i++) {
+        const struct app_record *r = &c->apps[i];
+        bool in_field = false;
+        for (size_t k = 0; k < n_fields; k++)
+            in_field |= strcmp(r->a.industry, fields[k]) == 0;
+        if (in_field && r->panel == 0 && r->review == REVIEW_PASSED)
+            out[n++] = i;
+    }
+    return n;
 }
 
 const char *person_name_refusal(const char *name)

@@ -58,6 +58,8 @@ struct app_record {
     size_t n_answers;
     enum review_state review; /* the latest recorded decision */
     char *review_reasons;     /* newline-separated, as recorded */
+    int64_t review_seq;       /* audit event of the latest decision (0 = none) */
+    int64_t facts_seq;        /* audit event of the latest fact review reads (0 = none) */
     int64_t panel;            /* panel id, 0 = none (the default panel of every judge) */
     int64_t *conflicts;       /* judge ids who declared a conflict */
     size_t n_conflicts;
@@ -121,6 +123,10 @@ enum stage call_app_stage(const struct call *c, const struct app_record *r);
 const char *stage_name(enum stage s);  /* "received", ... */
 const char *stage_label(enum stage s); /* translated */
 
+/* True when r's latest review decision stands: it was made after every fact review reads (the
+ * application, its documents, financial figures and checklist answers) was last recorded, so
+ * deciding again would decide the same from the same facts. */
+bool call_review_stands(const struct app_record *r);
 /* R2–R5 for one application. */
 void call_review(const struct call *c, const struct app_record *r, struct review_result *out);
 /* R6–R11 over the whole call. */
@@ -141,8 +147,16 @@ const char *call_forfeit_refusal(const struct call *c, const struct rank_result 
  * translated line in *problems; none = it may be added. */
 void call_panel_check(const struct call *c, const char *name, const int64_t *judges, size_t n,
                       struct strlist *problems);
-/* R6.3: NULL when `r` may be moved to a panel, else why not (translated, static). */
+/* R6.3 / R6.6: NULL when `r` may be assigned to (or moved to) a panel, else why not
+ * (translated, static): only an application that passed document review is assigned. */
 const char *call_assign_refusal(const struct app_record *r, int64_t panel);
+/* R6.3: NULL when `field` is one of the program's business fields (R3.2), else why not (in buf,
+ * listing them). */
+const char *call_field_refusal(const struct call *c, const char *field, char *buf, size_t len);
+/* R6.3: the applications a new panel of these business fields takes: of one of the fields,
+ * passed document review, on no panel yet. Indices into c->apps in out (room for c->n_apps). */
+size_t call_field_apps(const struct call *c, const char *const *fields, size_t n_fields,
+                       size_t *out);
 /* A person's name: 1-100 bytes of NFC UTF-8, one line, no commas (lists are comma-separated).
  * NULL when good, else why not (translated, static). */
 const char *person_name_refusal(const char *name);

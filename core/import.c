@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/session.h"
 #include "core/text.h"
 
 enum {
@@ -448,17 +449,20 @@ static void score_check_values(const struct program *p, const struct csv_table *
                                const struct csv_row *r, const struct app_record *a,
                                struct score_import_row *o, struct diags *d)
 {
+    bool scored = true;
     for (size_t i = 0; i < p->n_items; i++) {
         const char *why = NULL;
         const struct rubric_item *it = &p->items[i];
-        if (!*field(r, 2 + i))
+        if (!*field(r, 2 + i)) {
             ROW_ERR(t, r, 2 + i, _("%s: no score (every item must be scored)"), it->id);
-        else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths,
-                             &o->item_tenths[i], &why) < 0) {
+            scored = false;
+        } else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths,
+                               &o->item_tenths[i], &why) < 0) {
             char max[16];
             tenths_format(it->max_tenths, max, sizeof max);
             ROW_ERR(t, r, 2 + i, _("%s \"%s\": %s (0 to %s)"), it->id, CLIP(field(r, 2 + i)),
                     why, max);
+            scored = false;
         }
     }
     size_t k = p->n_items + 2;
@@ -476,6 +480,11 @@ static void score_check_values(const struct program *p, const struct csv_table *
         ROW_ERR(t, r, k, _("R10.1: adjusted amount %s is above the requested %s"), amount, req);
     }
     o->opinion = field(r, p->n_items + 3);
+    /* The score form's rule, the same here: below the threshold the opinion gives the reason. */
+    char refusal[256];
+    if (scored && session_opinion_refusal(p, session_total(p, o->item_tenths), o->opinion,
+                                          refusal, sizeof refusal))
+        ROW_ERR(t, r, p->n_items + 3, "%s", refusal);
     for (size_t i = 0; i < p->n_items; i++)
         o->comments[i] = field(r, p->n_items + 4 + i);
 }

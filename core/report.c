@@ -277,7 +277,8 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
         out->check = SIGNED_NOT_SIGNED;
     } else if (!in->derived) {
         out->check = SIGNED_UNREADABLE;
-        out->why = xstrdup(in->derive_error ? in->derive_error : "?");
+        out->why = xstrdup(in->derive_error ? in->derive_error
+                                             : _("a stored value cannot be read as the record"));
     } else if (strcmp(in->derived, in->signed_text) != 0) {
         out->check = SIGNED_CHANGED;
     } else if (!who) {
@@ -285,7 +286,7 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
     } else if (minisig_verify(&who->pub, in->signed_text, strlen(in->signed_text), in->signature,
                               NULL, &why) != 0) {
         out->check = SIGNED_BAD_SIGNATURE;
-        out->why = xstrdup(why ? why : "?");
+        out->why = xstrdup(why ? why : _("it does not match the signer's key"));
     }
 }
 

@@ -76,6 +76,9 @@ static const char *order_member(const struct call *c, int64_t panel, const char 
         return refuse(buf, len, _("no application \"%s\""), id);
     if (r->panel != panel)
         return refuse(buf, len, _("%s is not an application of that panel"), id);
+    if (r->review != REVIEW_PASSED)
+        return refuse(buf, len,
+                      _("%s has not passed document review: it is not heard (R6.6)"), id);
     *at = (size_t)(r - c->apps);
     return NULL;
 }
@@ -104,7 +107,8 @@ const char *session_order(const struct call *c, int64_t panel, const char *const
         bool named = false;
         for (size_t k = 0; k < listed; k++)
             named |= (*out)[k] == i;
-        if (c->apps[i].panel == panel && !named)
+        /* Ineligible ones (review failed or changed after assignment) are not heard. */
+        if (c->apps[i].panel == panel && !named && c->apps[i].review == REVIEW_PASSED)
             (*out)[(*n)++] = i;
     }
     sort_heard(c, *out + listed, *n - listed);
@@ -170,6 +174,9 @@ int32_t session_total(const struct program *p, const int32_t *item_tenths)
 const char *session_opinion_refusal(const struct program *p, int32_t total_tenths,
                                     const char *opinion, char *buf, size_t len)
 {
+    while (opinion && (*opinion == ' ' || *opinion == '\t' || *opinion == '\n' ||
+                       *opinion == '\r'))
+        opinion++;
     if (total_tenths >= p->threshold_tenths || (opinion && *opinion))
         return NULL;
     char total[16], threshold[16];

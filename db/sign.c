@@ -26,11 +26,15 @@ void signed_record_begin(struct signed_record *r)
 
 int signed_record_sign(struct store *st, struct signed_record *r, const struct person *who,
                        const struct secret_key *key, enum record_kind kind, const char *id,
-                       char *text, char *why)
+                       char *text, char **why_p)
 {
+    /* Read only now, after `text` was made (the argument that sets it). */
+    char *why = why_p ? *why_p : NULL;
+    if (why_p)
+        *why_p = NULL;
     if (!text) {
         db_failf(st, _("cannot write the %s record of %s: %s"), record_kind_name(kind), id,
-                 why ? why : "?");
+                 why ? why : _("its values cannot be written as a record"));
         free(why);
         return -1;
     }
@@ -72,7 +76,7 @@ int sign_audit_head(struct store *st, const struct call *c, const struct person 
     char *why = NULL, id[32];
     snprintf(id, sizeof id, "%lld", (long long)h.seq);
     int rc = signed_record_sign(st, &rec, who, key, RECORD_AUDIT_HEAD, id,
-                             record_audit_head_text(&h, &why), why);
+                             record_audit_head_text(&h, &why), &why);
     if (rc == 0)
         rc = store_audit_head_add(st, h.seq, h.hash, &rec.sign);
     signed_record_free(&rec);

@@ -20,7 +20,7 @@ void signed_record_begin(struct signed_record *r);
  * sign it as who. 0, or -1 with the message in store_errmsg(st). */
 int signed_record_sign(struct store *st, struct signed_record *r, const struct person *who,
                        const struct secret_key *key, enum record_kind kind, const char *id,
-                       char *text, char *why);
+                       char *text, char **why);
 void signed_record_free(struct signed_record *r);
 /* The audit event detail for a signed record: detail + " #" + the record's digest. */
 char *signed_event_detail(const char *detail, const char *record_text);

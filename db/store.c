@@ -23,9 +23,26 @@
 
 #define N_MIGRATIONS (sizeof schema_migrations / sizeof schema_migrations[0])
 
+/* A full disk said as what to do about it (SQLite's words are "database or disk is full"). */
+static const char *disk_full_message(void)
+{
+    return _("the disk is full: free some space and run the command again (nothing was changed)");
+}
+
+static bool disk_full_db(sqlite3 *db, int code)
+{
+    /* SQLITE_FULL, or an I/O error whose cause was no space left (the shared-memory file of
+     * the write-ahead log cannot grow). */
+    return (code & 0xff) == SQLITE_FULL ||
+           (db && (code & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC);
+}
+#define disk_full(code) disk_full_db(st->db, (code))
+
 int db_fail(struct store *st, const char *what)
 {
-    snprintf(st->err, sizeof st->err, "%s: %s", what, sqlite3_errmsg(st->db));
+    int code = sqlite3_extended_errcode(st->db);
+    snprintf(st->err, sizeof st->err, "%s: %s", what,
+             disk_full(code) ? disk_full_message() : sqlite3_errmsg(st->db));
     return -1;
 }
 
@@ -50,8 +67,12 @@ void store_now(char out[21])
 static int exec_sql(struct store *st, const char *sql)
 {
     char *msg = NULL;
-    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(st->err, sizeof st->err, "%s", msg ? msg : sqlite3_errmsg(st->db));
+    int code = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+    if (code != SQLITE_OK) {
+        snprintf(st->err, sizeof st->err, "%s",
+                 disk_full(code) || disk_full(sqlite3_extended_errcode(st->db))
+                     ? disk_full_message()
+                     : msg ? msg : sqlite3_errmsg(st->db));
         sqlite3_free(msg);
         return -1;
     }
@@ -63,8 +84,12 @@ static int user_version(struct store *st, int *out)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
         return db_fail(st, "user_version");
-    *out = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    int step = sqlite3_step(s);
+    *out = step == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
     sqlite3_finalize(s);
+    /* A read that failed (a full disk: no room for the write-ahead log) is not an empty file. */
+    if (step != SQLITE_ROW)
+        return db_fail(st, "user_version");
     return 0;
 }
 
@@ -100,7 +125,11 @@ static int check_is_call(struct store *st)
 {
     int v = 0;
     if (user_version(st, &v) < 0) {
-        snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+        int code = sqlite3_extended_errcode(st->db);
+        snprintf(st->err, sizeof st->err, "%s",
+                 disk_full(code)                  ? disk_full_message()
+                 : (code & 0xff) == SQLITE_NOTADB ? _("not a simsa database")
+                                                  : sqlite3_errmsg(st->db));
         return -1;
     }
     if (v == 0) {
@@ -139,6 +168,13 @@ int store_open(const char *path, struct store **out, char **err)
     if (access(path, F_OK) != 0) {
         *err = xasprintf(_("%s: no such database (create one with `simsa init %s --program ID`)"),
                          path, path);
+        return -1;
+    }
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        *err = xasprintf(_("%s is a directory, not a simsa database: give the database file "
+                           "(-d FILE)"),
+                         path);
         return -1;
     }
     return connect(path, SQLITE_OPEN_READWRITE, false, out, err);
@@ -578,6 +614,20 @@ static void set_review(struct call *c, struct app_record *r, sqlite3_stmt *s)
     r->review_reasons = db_col_text(s, 2);
 }
 
+/* Where in the audit chain the latest review decision, and the latest fact it is made of (the
+ * application, a document, a financial figure, a checklist answer), were recorded. */
+static void set_review_seq(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->review_seq = sqlite3_column_int64(s, 1);
+}
+
+static void set_facts_seq(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    r->facts_seq = sqlite3_column_int64(s, 1);
+}
+
 static void add_conflict(struct call *c, struct app_record *r, sqlite3_stmt *s)
 {
     (void)c;
@@ -757,6 +807,14 @@ int store_load(struct store *st, struct call *c, struct diags *d)
                      add_finance) < 0 ||
         each_app_row(st, c, "SELECT app_id, passed, reasons FROM review ORDER BY id",
                      set_review) < 0 ||
+        each_app_row(st, c,
+                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN ('review passed', "
+                     "'review failed') GROUP BY app_id ORDER BY app_id",
+                     set_review_seq) < 0 ||
+        each_app_row(st, c,
+                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN ('app import', "
+                     "'document', 'finance', 'check') GROUP BY app_id ORDER BY app_id",
+                     set_facts_seq) < 0 ||
         each_app_row(st, c, "SELECT app_id, judge_id FROM conflict ORDER BY app_id, judge_id",
                      add_conflict) < 0 ||
         each_app_row(st, c,

@@ -76,10 +76,12 @@ static void split_lines(char *text, const char *sep, struct strlist *out)
         strlist_add(out, t);
 }
 
-static void set_derived(struct signed_row *row, char *text, char *why)
+/* `why` is read here, after `text` was made: as an argument beside the call that sets it, its
+ * value would be taken in an unspecified order (and was, at times, still NULL: "(?)"). */
+static void set_derived(struct signed_row *row, char *text, char **why)
 {
     row->derived = text;
-    row->derive_error = why;
+    row->derive_error = why ? *why : NULL;
 }
 
 static int rows_review(struct store *st, const struct call *c, struct rows *r)
@@ -99,7 +101,7 @@ static int rows_review(struct store *st, const struct call *c, struct rows *r)
                                    .reasons = (const char *const *)lines.v, .n_reasons = lines.n,
                                    .signer = name_of(c, row->signer), .at = at};
         char *why = NULL;
-        set_derived(row, record_review_text(&rr, &why), why);
+        set_derived(row, record_review_text(&rr, &why), &why);
         strlist_free(&lines);
         free(app);
         free(reasons);
@@ -124,7 +126,7 @@ static int rows_conflict(struct store *st, const struct call *c, struct rows *r)
                                      .reason = reason, .signer = name_of(c, row->signer),
                                      .at = at};
         char *why = NULL;
-        set_derived(row, record_conflict_text(&rc, &why), why);
+        set_derived(row, record_conflict_text(&rc, &why), &why);
         free(app);
         free(reason);
         free(at);
@@ -151,7 +153,7 @@ static int rows_bonus(struct store *st, const struct call *c, struct rows *r)
                                   .signer = name_of(c, row->signer), .at = at};
         char *why = NULL;
         set_derived(row, awarded ? record_bonus_award_text(&rb, &why)
-                                 : record_bonus_withdrawal_text(&rb, &why), why);
+                                 : record_bonus_withdrawal_text(&rb, &why), &why);
         free(app);
         free(bonus);
         free(note);
@@ -187,7 +189,7 @@ static int rows_inspection(struct store *st, const struct call *c, struct rows *
             .notes = v[5], .signer = name_of(c, row->signer), .at = at,
         };
         char *why = NULL;
-        set_derived(row, record_inspection_text(&ri, &why), why);
+        set_derived(row, record_inspection_text(&ri, &why), &why);
         strlist_free(&team);
         strlist_free(&facts);
         strlist_free(&findings);
@@ -259,7 +261,7 @@ static int rows_sheet(struct store *st, const struct call *c, struct rows *r)
         if (rs.agree && rs.amount != 0)
             set_derived(row, xstrdup(""), NULL);
         else
-            set_derived(row, record_sheet_text(&rs, &why), why);
+            set_derived(row, record_sheet_text(&rs, &why), &why);
         for (size_t k = 0; k < c->program.n_items; k++)
             free(comments[k]);
         free(app);
@@ -288,7 +290,7 @@ static int rows_tie(struct store *st, const struct call *c, struct rows *r)
                                 .n_apps = apps.n, .reason = reason,
                                 .signer = name_of(c, row->signer), .at = at};
         char *why = NULL;
-        set_derived(row, record_tie_text(&rt, &why), why);
+        set_derived(row, record_tie_text(&rt, &why), &why);
         strlist_free(&apps);
         free(members);
         free(reason);
@@ -316,7 +318,7 @@ static int rows_forfeit(struct store *st, const struct call *c, struct rows *r)
                                     .n_promoted = list.n, .signer = name_of(c, row->signer),
                                     .at = at};
         char *why = NULL;
-        set_derived(row, record_forfeit_text(&rf, &why), why);
+        set_derived(row, record_forfeit_text(&rf, &why), &why);
         strlist_free(&list);
         free(app);
         free(reason);
@@ -346,7 +348,7 @@ static int rows_plan(struct store *st, const struct call *c, struct rows *r)
                                  .signer = name_of(c, row->signer),
                                  .at = at};
         char *why = NULL;
-        set_derived(row, record_plan_text(&rp, &why), why);
+        set_derived(row, record_plan_text(&rp, &why), &why);
         free(app);
         free(due);
         free(text);
@@ -370,7 +372,7 @@ static int rows_budget(struct store *st, const struct call *c, struct rows *r)
         struct record_budget rb = {.program = c->program.id, .won = sqlite3_column_int64(s, 1),
                                    .signer = name_of(c, row->signer), .at = at};
         char *why = NULL;
-        set_derived(row, record_budget_text(&rb, &why), why);
+        set_derived(row, record_budget_text(&rb, &why), &why);
         free(at);
     }
     sqlite3_finalize(s);
@@ -392,7 +394,7 @@ static int rows_head(struct store *st, const struct call *c, struct rows *r)
         row->signer = sqlite3_column_int64(s, 2);
         h.signer = name_of(c, row->signer);
         char *why = NULL;
-        set_derived(row, record_audit_head_text(&h, &why), why);
+        set_derived(row, record_audit_head_text(&h, &why), &why);
         free(at);
     }
     sqlite3_finalize(s);

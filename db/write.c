@@ -44,7 +44,7 @@ int write_review(struct store *st, const struct call *c, const struct app_record
     };
     char *why = NULL;
     int rc =
-        signed_record_sign(st, &rec, who, key, RECORD_REVIEW, r->a.id, record_review_text(&rr, &why), why);
+        signed_record_sign(st, &rec, who, key, RECORD_REVIEW, r->a.id, record_review_text(&rr, &why), &why);
     if (rc == 0)
         rc = store_review_add(st, r->a.id, res->passed, reasons, &rec.sign) ||
              store_event_signed(st, who->name, res->passed ? "review passed" : "review failed",
@@ -71,7 +71,7 @@ int write_conflict(struct store *st, const struct call *c, const struct app_reco
     char *why = NULL, id[160];
     snprintf(id, sizeof id, "%s/%s", r->a.id, judge->name);
     int rc =
-        signed_record_sign(st, &rec, who, key, RECORD_CONFLICT, id, record_conflict_text(&rcf, &why), why);
+        signed_record_sign(st, &rec, who, key, RECORD_CONFLICT, id, record_conflict_text(&rcf, &why), &why);
     if (rc == 0)
         rc = store_conflict_add(st, r->a.id, judge->id, reason, &rec.sign) ||
              store_event_signed(st, who->name, "conflict", r->a.id, reason, rec.text);
@@ -99,7 +99,7 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
     char *text =
         awarded ? record_bonus_award_text(&rb, &why) : record_bonus_withdrawal_text(&rb, &why);
     int rc = signed_record_sign(st, &rec, who, key, awarded ? RECORD_BONUS_AWARD : RECORD_BONUS_WITHDRAWAL,
-                             id, text, why);
+                             id, text, &why);
     if (rc == 0)
         rc = store_bonus_change(st, app, b->id, awarded, note, &rec.sign) ||
              store_event_signed(st, who->name, awarded ? "bonus set" : "bonus clear", app, b->id,
@@ -145,7 +145,7 @@ int write_sheet(struct store *st, const struct call *c, const struct score_impor
     char *why = NULL, id[160];
     snprintf(id, sizeof id, "%s/%s", row->app, judge->name);
     char *text = sheet_record_text(c, row, judge->name, transcribed, who->name, rec.at, &why);
-    int rc = signed_record_sign(st, &rec, who, key, RECORD_SHEET, id, text, why);
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_SHEET, id, text, &why);
     if (rc == 0) {
         struct sheet_write w = {
             .app = row->app,
@@ -181,7 +181,7 @@ int write_budget(struct store *st, const struct call *c, int64_t won, const stru
         .program = c->program.id, .won = won, .signer = who->name, .at = rec.at};
     char *why = NULL;
     int rc = signed_record_sign(st, &rec, who, key, RECORD_BUDGET, c->program.id,
-                             record_budget_text(&rb, &why), why);
+                             record_budget_text(&rb, &why), &why);
     if (rc == 0)
         rc = store_budget_set(st, won, &rec.sign) ||
              store_event_signed(st, who->name, "budget", "", amount, rec.text);
@@ -283,7 +283,7 @@ int write_inspection(struct store *st, const struct call *c, const struct inspec
     };
     char *why = NULL;
     int rc = signed_record_sign(st, &rec, who, key, RECORD_INSPECTION, in->app,
-                                record_inspection_text(&ri, &why), why);
+                                record_inspection_text(&ri, &why), &why);
     char *team = strlist_join(&in->team, "\n"), *facts = strlist_join(&in->facts, "\n");
     char *findings = strlist_join(&in->findings, "\n");
     struct inspection_write w = {.app = in->app,
@@ -332,7 +332,7 @@ int write_tie(struct store *st, const struct call *c, const char *const *apps, s
                             .at = rec.at};
     char *why = NULL;
     int rc = signed_record_sign(st, &rec, who, key, RECORD_TIE, apps[0],
-                                record_tie_text(&rt, &why), why) ||
+                                record_tie_text(&rt, &why), &why) ||
              store_tie_add(st, members, reason, &rec.sign) ||
              store_event_signed(st, who->name, "tie resolve", apps[0], detail, rec.text);
     signed_record_free(&rec);
@@ -370,7 +370,7 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
                                 .at = rec.at};
     char *why = NULL;
     int rc = signed_record_sign(st, &rec, who, key, RECORD_FORFEIT, r->a.id,
-                                record_forfeit_text(&rf, &why), why) ||
+                                record_forfeit_text(&rf, &why), &why) ||
              store_forfeit_add(st, r->a.id, reason, list, &rec.sign) ||
              store_event_signed(st, who->name, "forfeit", r->a.id, detail, rec.text);
     signed_record_free(&rec);
@@ -457,7 +457,7 @@ int write_result(struct store *st, const struct call *c, const struct person *wh
         rc = signed_record_sign(st, &rec, who, key, RECORD_RESULT, c->program.id,
                                 result_text(c, &res, prev.number ? &prev : NULL,
                                             prev.number ? &changes : NULL, who, rec.at, &why),
-                                why) ||
+                                &why) ||
              store_result_add(st, &rec.sign) ||
              store_event_signed(st, who->name, "result final", "", rec.at, rec.text) ||
              sign_audit_head(st, c, who, key);
@@ -548,7 +548,7 @@ int write_plan(struct store *st, const struct call *c, const struct app_record *
         char *why = NULL;
         char *detail = xasprintf("%s %s", made ? "made" : "due", due);
         rc = signed_record_sign(st, &rec, who, key, RECORD_PLAN, r->a.id,
-                                record_plan_text(&rp, &why), why) ||
+                                record_plan_text(&rp, &why), &why) ||
              store_plan_add(st, r->a.id, made, due, requirement, &rec.sign) ||
              store_event_signed(st, who->name, made ? "plan done" : "plan require", r->a.id,
                                 detail, rec.text);

@@ -261,7 +261,8 @@ static int panel_submit(struct tui *t, struct form *f)
     if (rc == 0 && *field) {
         for (size_t i = 0; rc == 0 && i < t->call.n_apps; i++) {
             const struct app_record *r = &t->call.apps[i];
-            if (strcmp(r->a.industry, field) == 0) {
+            /* R6.6: ineligible applications are not assigned (call_assign_refusal). */
+            if (strcmp(r->a.industry, field) == 0 && !call_assign_refusal(r, fresh.id)) {
                 rc = write_assign(t->store, actor, &fresh, r);
                 assigned++;
             }

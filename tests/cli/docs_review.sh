@@ -108,7 +108,8 @@ expect_equal "$(sql 'select count(*) from review')" 1 "reviews after review run 
 as 간사 review run
 expect_stdout_line "$(printf '2026-101\tfailed')"
 expect_stdout_line "$(printf '\tR2.1: document 6 (국세 및 지방세 완납 증명서) was issued 2026-02-28, before 2026-03-01')"
-expect_stdout_line "$(printf '2026-102\tpassed')"
+expect_stdout_lacks "$(printf '2026-102\t')"
+expect_stdout_line "1 application already decided with no fact changed since: not decided again"
 expect_stdout_line "$(printf '2026-103\tfailed')"
 expect_stdout_line "$(printf '\tR2.3: required document 3 (중소·중견기업 확인서) was not submitted')"
 expect_stdout_line "$(printf '\tR2.3: required document 7 (최근 3년 재무제표) was not submitted; R2.2 does not exempt a company founded 2010-01-01, 2 or more years before 2026-06-01')"
@@ -120,7 +121,7 @@ expect_stdout_line "$(printf '\tR4.1: disqualifier d3 (최근 결산 기준 완�
 expect_stdout_line "$(printf '2026-106\tpassed')"
 expect_stdout_line "$(printf '\tunanswered (counts as not holding): d1')"
 expect_equal "$(sql 'select app_id, passed from review order by id' | tr '\n' ' ')" \
-    "2026-102|1 2026-101|0 2026-102|1 2026-103|0 2026-104|0 2026-105|0 2026-106|1 " "review rows"
+    "2026-102|1 2026-101|0 2026-103|0 2026-104|0 2026-105|0 2026-106|1 " "review rows"
 
 # app show: ✓ / ✗ per document, and the reasons.
 okd app show 2026-101

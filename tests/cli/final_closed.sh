@@ -36,7 +36,7 @@ printf 'app,doc,issued\n2026-001,3,2026-05-20\n' > late-docs.csv
 printf 'app,year,liabilities,equity,current_assets,current_liabilities\n2026-002,2025,1,2,3,4\n' > late-fin.csv
 echo "재방문" > late-notes.txt
 for cmd in "check set 2026-004 d1 yes --note 늦은확인" "docs import late-docs.csv" \
-           "finance import late-fin.csv" "review run 2026-004" \
+           "finance import late-fin.csv" \
            "inspect add 2026-002 --date 2026-06-20 --team 조현장,김간사 --notes-file late-notes.txt"; do
     # shellcheck disable=SC2086
     expect_exit 1 -d "$DB" --as 김간사 --passphrase-file demopw $cmd

@@ -150,13 +150,16 @@ SCORE_HEADER=app,judge,need,will,data,kpi,strategy,team,fit,cost,amount,opinion
 
 # sheets APP "NEED,WILL,DATA,KPI,STRATEGY,TEAM,FIT,COST" [AMOUNT1 .. AMOUNT5]: score rows of
 # judges j1..j5 (as many as amounts given; five "agree" when none), same items for each.
+# A total below 70 comes with an overall opinion, as the score form and import require.
 sheets() {
     app=$1 items=$2
     shift 2
     [ $# -gt 0 ] || set -- agree agree agree agree agree
+    opinion=$(echo "$items" | awk -F, '{ t = 0; for (i = 1; i <= NF; i++) t += int($i * 10 + 0.5)
+        if (t < 700) print "기준 점수 미달" }')
     n=1
     for amount in "$@"; do
-        printf '%s,j%d,%s,"%s",\n' "$app" "$n" "$items" "$amount"
+        printf '%s,j%d,%s,"%s",%s\n' "$app" "$n" "$items" "$amount" "$opinion"
         n=$((n + 1))
     done
 }
@@ -180,7 +183,11 @@ reviewed_call() {
     checklist_no "$@"
     as 간사 review run
     okd panel add 전체 j1 j2 j3 j4 j5
-    okd panel assign 전체 "$@"
+    # Only those that passed review are assigned (R6.6).
+    passed=$(sql "select app_id from review r where passed = 1 and id = (select max(id) from
+        review where app_id = r.app_id) order by app_id")
+    # shellcheck disable=SC2086
+    [ -z "$passed" ] || okd panel assign 전체 $passed
 }
 
 # verified [FILE]: simsa verify succeeds and says what it checked.

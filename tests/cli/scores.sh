@@ -34,8 +34,10 @@ okd panel add 바이오 j1 j2 j3 j4 j5
 expect_stdout_line "panel 바이오: 5 judges"
 faild panel add 바이오 j1 j2 j3 j4 j6
 expect_stderr_line "simsa: there is already a panel named 바이오"
-okd panel assign 바이오 2026-101 2026-102 2026-103
-expect_stdout_line "panel 바이오: 3 application(s) assigned"
+okd panel assign 바이오 2026-101 2026-102
+expect_stdout_line "panel 바이오: 2 application(s) assigned"
+faild panel assign 바이오 2026-103
+expect_stderr_line "simsa: 2026-103: it did not pass document review (ineligible); ineligible applications are not assigned to a panel (R6.6)"
 before=$(db_state)
 faild panel assign 식품 2026-101
 expect_stderr_line "simsa: no panel named 식품 (simsa panel add)"

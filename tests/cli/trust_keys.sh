@@ -63,7 +63,7 @@ expect_exit 0 -d "$DB" --as 간사 --passphrase-file secret budget set 100,000,0
 okd pack j1 -o laptop.db
 [ "$(stat -c %a laptop.db)" = 600 ] || fail "pack: laptop database mode $(stat -c %a laptop.db)"
 for f in "$DB" laptop.db; do
-    for text in "$SECRET" "Trust-Passphrase" "7731"; do
+    for text in "$SECRET" "Trust-Passphrase" "문구-7731"; do
         n=$(grep -c -a -F -- "$text" "$f" || true)
         expect_equal "$n" 0 "lines of $f holding '$text'"
     done

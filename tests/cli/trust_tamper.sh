@@ -28,7 +28,7 @@ tamper() {
 ok demo main.db
 DB=main.db
 okd verify
-expect_stdout_line "verified: 67 signed records, 270 audit events, every fact as recorded"
+expect_stdout_line "verified: 67 signed records, 268 audit events, every fact as recorded"
 
 # Dropping the append-only triggers alone changes no record: still verified.
 cp main.db t.db
@@ -213,7 +213,7 @@ problem "$(sqlite3 role.db "select 'event ' || max(seq) || ' (budget): 강민준
 # The boundary of unsigned (earlier version) events moved to hide a forged tail; two signed
 # rows of one table swapped (the latest decision is read by their order).
 tamper main.db "update meta set value = '9999' where key = 'signed_from'" \
-    "meta: signed_from 9999 lies beyond the last event (270): it was moved"
+    "meta: signed_from 9999 lies beyond the last event (268): it was moved"
 tamper main.db "update meta set value = '270' where key = 'signed_from'"
 grep -q "^event 2: signed, but placed before the events that must be signed" out || fail "signed_from moved"
 tamper main.db "delete from meta where key = 'signed_from'" \

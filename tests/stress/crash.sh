@@ -103,7 +103,12 @@ while [ "$trial" -lt "$TRIALS" ]; do
         rows=$(($(wc -l < docs.csv) - 1))
         if [ "$rows" -gt 0 ]; then run_killed document "$rows" docs import docs.csv; else app_import; fi ;;
     3)  op="review run"
-        run_killed review "$(count 'SELECT COUNT(*) FROM application')" \
+        # Decided again: those with no decision, or a fact recorded after it (issue 17.9).
+        run_killed review "$(count "SELECT COUNT(*) FROM application a WHERE
+            COALESCE((SELECT MAX(seq) FROM event WHERE app_id = a.id AND kind IN
+              ('review passed', 'review failed')), 0) <=
+            COALESCE((SELECT MAX(seq) FROM event WHERE app_id = a.id AND kind IN
+              ('app import', 'document', 'finance', 'check')), 0)")" \
             --as 간사 --passphrase-file pw review run ;;
     *)  j=j$(($(random 5) + 1))
         op="score import by $j"

@@ -970,6 +970,167 @@ static void test_names_are_the_csv_words(void **state)
     assert_string_equal(band_label(BAND_TARGET), "target");
 }
 
+/* ---- R9.2a tie-break means over every submitted sheet, also under trimmed ---- */
+
+/* A sheet of `total` tenths whose data item is `data`, the rest filled item by item up to each
+ * maximum (need, will, kpi, ...), so sheets of equal (total, data) are equal. */
+static struct sheet_in sheet_data(int32_t total, int32_t data)
+{
+    struct sheet_in s = {.judge = "judge", .agree = true};
+    s.item_tenths[DATA] = data;
+    total -= data;
+    for (size_t i = 0; i < N_ITEMS; i++) {
+        if (i == DATA)
+            continue;
+        s.item_tenths[i] = total < item_max[i] ? total : item_max[i];
+        total -= s.item_tenths[i];
+    }
+    assert_int_equal(total, 0);
+    return s;
+}
+
+static struct rank_app app_sheets(const char *id, const struct sheet_in *s, size_t n)
+{
+    return (struct rank_app){.id = id,
+                             .company = id,
+                             .review = REVIEW_PASSED,
+                             .requested = 10 * M,
+                             .panel_judges = (int)n,
+                             .sheets = s,
+                             .n_sheets = n};
+}
+
+static void test_R9_2a_tie_break_over_every_sheet_under_trimmed(void **state)
+{
+    (void)state;
+    struct program p = test_program();
+    p.aggregate = AGGREGATE_TRIMMED;
+    /* 001: totals 90, 80, 80, 80, 70 -> trimmed (80 + 80 + 80) / 3 = 80.00. Its data: 20 on the
+     * highest sheet (dropped from the total), 14 on the three kept, 15 on the lowest (dropped):
+     * over every sheet (20 + 14 * 3 + 15) / 5 = 15.4; over the kept three only it would be 14.
+     * 002: five sheets of 80 with data 15 -> 80.00, data mean 15. */
+    struct sheet_in a[5] = {sheet_data(900, 200), sheet_data(800, 140), sheet_data(800, 140),
+                            sheet_data(800, 140), sheet_data(700, 150)};
+    struct sheet_in b[5];
+    for (int i = 0; i < 5; i++)
+        b[i] = sheet_data(800, 150);
+    struct rank_app apps[2] = {app_sheets("2026-002", b, 5), app_sheets("2026-001", a, 5)};
+    struct rank_input in = input_of(&p, apps, 2, 100 * M);
+    struct rank_result r;
+    rank_compute(&in, &r);
+    static const char *const order[] = {"2026-001", "2026-002"};
+    assert_order(&r, &in, order, 2);
+    assert_int_equal(r.rows[0].final, 8000);
+    assert_int_equal(r.rows[1].final, 8000);
+    assert_int_equal(r.rows[0].rank, 1);
+    assert_int_equal(r.rows[1].rank, 2);
+    assert_int_equal(r.rows[0].tie_group, 0);
+    rank_result_free(&r);
+
+    /* The other way round: the dropped sheets pull 001's data mean under 002's although the
+     * kept three are higher: (10 + 16 * 3 + 14) / 5 = 14.4 < 15, so 002 is first. */
+    a[0] = sheet_data(900, 100);
+    for (int i = 1; i < 4; i++)
+        a[i] = sheet_data(800, 160);
+    a[4] = sheet_data(700, 140);
+    rank_compute(&in, &r);
+    static const char *const order2[] = {"2026-002", "2026-001"};
+    assert_order(&r, &in, order2, 2);
+    assert_int_equal(r.rows[0].rank, 1);
+    assert_int_equal(r.rows[1].rank, 2);
+    rank_result_free(&r);
+}
+
+static void test_R9_2a_boundary_exact_means_and_sheet_counts(void **state)
+{
+    (void)state;
+    struct program p = test_program();
+    p.aggregate = AGGREGATE_TRIMMED;
+    /* Equal on data over every sheet: 001 (20 + 14 * 3 + 16) / 5 = 15.6, 002
+     * (15 + 15 * 3 + 18) / 5 = 15.6, although over the kept three 002 would be higher (15 > 14).
+     * kpi (15) and strategy (20) are full on every sheet of both: an unresolved tie (R9.3),
+     * both rank 1. */
+    struct sheet_in a[5] = {sheet_data(900, 200), sheet_data(800, 140), sheet_data(800, 140),
+                            sheet_data(800, 140), sheet_data(700, 160)};
+    struct sheet_in b[5] = {sheet_data(900, 150), sheet_data(800, 150), sheet_data(800, 150),
+                            sheet_data(800, 150), sheet_data(700, 180)};
+    struct rank_app apps[2] = {app_sheets("2026-001", a, 5), app_sheets("2026-002", b, 5)};
+    struct rank_input in = input_of(&p, apps, 2, 100 * M);
+    struct rank_result r;
+    rank_compute(&in, &r);
+    assert_int_equal(r.rows[0].final, 8000);
+    assert_int_equal(r.rows[1].final, 8000);
+    assert_int_equal(r.rows[0].rank, 1);
+    assert_int_equal(r.rows[1].rank, 1);
+    assert_int_not_equal(r.rows[0].tie_group, 0);
+    assert_int_equal(r.rows[0].tie_group, r.rows[1].tie_group);
+    rank_result_free(&r);
+
+    /* Different sheet counts, compared as exact fractions: 001 has 6 sheets of 80 with data
+     * 901 tenths in all (150.1666... tenths each), 002 five sheets of 80 with data 751 in all
+     * (150.2): 002 first, by 1/30 of a tenth. With 752 for 001 (150.333...) 001 is first. */
+    struct sheet_in c[6], d[5];
+    for (int i = 0; i < 6; i++)
+        c[i] = sheet_data(800, i == 0 ? 151 : 150);
+    for (int i = 0; i < 5; i++)
+        d[i] = sheet_data(800, i == 0 ? 151 : 150);
+    struct rank_app apps2[2] = {app_sheets("2026-001", c, 6), app_sheets("2026-002", d, 5)};
+    in = input_of(&p, apps2, 2, 100 * M);
+    rank_compute(&in, &r);
+    static const char *const order[] = {"2026-002", "2026-001"};
+    assert_order(&r, &in, order, 2);
+    assert_int_equal(r.rows[0].final, 8000);
+    assert_int_equal(r.rows[1].final, 8000);
+    assert_int_equal(r.rows[1].rank, 2);
+    rank_result_free(&r);
+    c[1] = sheet_data(800, 151);
+    c[2] = sheet_data(800, 151); /* 903 / 6 = 150.5 > 150.2 */
+    rank_compute(&in, &r);
+    static const char *const order3[] = {"2026-001", "2026-002"};
+    assert_order(&r, &in, order3, 2);
+    rank_result_free(&r);
+}
+
+/* ---- R10.2 second sentence: adjusting to the requested amount is still adjusting ---- */
+
+static void test_R10_2_adjusted_equal_to_request_is_not_agreeing(void **state)
+{
+    (void)state;
+    struct program p = test_program();
+    struct sheet_in s[5];
+    /* 2 agree, 1 adjusts to exactly the requested 80,000,000, 2 adjust to 60,000,000: 2 of 5
+     * agreed, not 3: the mean (80 * 3 + 60 * 2) / 5 = 72,000,000, not the request. */
+    five_votes(s, 2, (const int64_t[]){80 * M, 60 * M, 60 * M});
+    int agree = -1;
+    char *why = NULL;
+    assert_int_equal(amount_by_majority(&p, 80 * M, s, 5, &agree, &why), 72 * M);
+    assert_int_equal(agree, 2);
+    assert_string_equal(why, "2 of 5 agreed (< 3): mean of 5 amounts = 72,000,000");
+    free(why);
+
+    /* Every judge adjusting to the request: 0 of 5 agreed; the mean is the request itself. */
+    five_votes(s, 0, (const int64_t[]){80 * M, 80 * M, 80 * M, 80 * M, 80 * M});
+    assert_int_equal(amount_by_majority(&p, 80 * M, s, 5, &agree, &why), 80 * M);
+    assert_int_equal(agree, 0);
+    assert_string_equal(why, "0 of 5 agreed (< 3): mean of 5 amounts = 80,000,000");
+    free(why);
+
+    /* The boundary: 3 agree and 2 adjust to the request: 3 of 5 > half, the request. */
+    five_votes(s, 3, (const int64_t[]){80 * M, 80 * M});
+    assert_int_equal(amount_by_majority(&p, 80 * M, s, 5, &agree, &why), 80 * M);
+    assert_int_equal(agree, 3);
+    assert_string_equal(why, "3 of 5 agreed (> half): requested amount 80,000,000");
+    free(why);
+
+    /* Under `dissenters` the equal adjustment is one of the adjusted amounts averaged:
+     * (80 + 60 + 60) / 3 = 66,666,666.6 -> 66,666,000. */
+    p.adjust_mean = ADJUST_MEAN_DISSENTERS;
+    five_votes(s, 2, (const int64_t[]){80 * M, 60 * M, 60 * M});
+    assert_int_equal(amount_by_majority(&p, 80 * M, s, 5, &agree, &why), 66666000);
+    assert_int_equal(agree, 2);
+    free(why);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -989,6 +1150,9 @@ int main(void)
         cmocka_unit_test(test_R9_3_unresolved_tie_shares_rank),
         cmocka_unit_test(test_R9_3_committee_order_applied),
         cmocka_unit_test(test_R9_3_stale_order_noted),
+        cmocka_unit_test(test_R9_2a_tie_break_over_every_sheet_under_trimmed),
+        cmocka_unit_test(test_R9_2a_boundary_exact_means_and_sheet_counts),
+        cmocka_unit_test(test_R10_2_adjusted_equal_to_request_is_not_agreeing),
         cmocka_unit_test(test_R10_3_two_of_five_agree_mean_of_all),
         cmocka_unit_test(test_R10_2_three_of_five_agree_requested),
         cmocka_unit_test(test_R10_3_two_of_four_is_not_a_majority),

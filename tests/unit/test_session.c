@@ -104,9 +104,10 @@ static void test_order_listed_first_then_the_rest(void **state)
     fx.apps[0].position = 1;
     const char *const listed[] = {"2026-004"};
     assert_null(session_order(&fx.c, 7, listed, 1, &v, &n, buf, sizeof buf));
-    /* Every application of the panel, 2026-006 too (a later review may pass it). */
-    assert_int_equal(n, 4);
-    const char *const want[] = {"2026-004", "2026-001", "2026-003", "2026-006"};
+    /* Every application of the panel that passed review: not 2026-006 (issue 17.11, R6.6);
+     * a later review that passes it puts it back. */
+    assert_int_equal(n, 3);
+    const char *const want[] = {"2026-004", "2026-001", "2026-003"};
     for (size_t i = 0; i < n; i++)
         assert_string_equal(fx.apps[v[i]].a.id, want[i]);
     free(v);
@@ -118,6 +119,9 @@ static void test_order_listed_first_then_the_rest(void **state)
     const char *const twice[] = {"2026-004", "2026-004"};
     assert_string_equal(session_order(&fx.c, 7, twice, 2, &v, &n, buf, sizeof buf),
                         "2026-004 is named twice");
+    const char *const failed[] = {"2026-006"};
+    assert_string_equal(session_order(&fx.c, 7, failed, 1, &v, &n, buf, sizeof buf),
+                        "2026-006 has not passed document review: it is not heard (R6.6)");
     const char *const unknown[] = {"2026-099"};
     assert_string_equal(session_order(&fx.c, 7, unknown, 1, &v, &n, buf, sizeof buf),
                         "no application \"2026-099\"");

@@ -27,7 +27,9 @@ sheet_row() {
             out = out sprintf("%s%d.%d", (i > 1 ? "," : ""), int(v / 10), v % 10)
         }
         if (t != 0) { print "sheet_row: " total " does not fit" > "/dev/stderr"; exit 1 }
-        printf "%s,%s,%s,\"%s\",\n", app, judge, out, amount
+        # Below 70 a sheet gives the overall opinion (the reason the company is told).
+        opinion = (int(total * 10 + 0.5) < 700) ? "기준 점수 미달" : ""
+        printf "%s,%s,%s,\"%s\",%s\n", app, judge, out, amount, opinion
     }'
 }
 
