@@ -357,11 +357,15 @@ void form_draw(struct tui *t, struct form *f, const struct area *body)
     if (VISIBLE(y) && f->summary[0])
         draw_text(y, x, f->summary, width, tui_attr(t, f->summary_bad ? STYLE_BAD : STYLE_STRONG));
     y++;
+    /* An error too long for its row goes on over the key line, which the status line repeats. */
+    int error_rows = f->error[0] ? (text_wrap_rows(f->error, width) > 1 ? 2 : 1) : 0;
     if (f->error[0] && VISIBLE(y))
-        draw_text(y++, x, f->error, width, tui_attr(t, STYLE_ALERT));
+        draw_wrapped(y, x, f->error, width, VISIBLE(y + 1) ? error_rows : 1,
+                     tui_attr(t, STYLE_ALERT));
+    y += error_rows;
     char *keys = xasprintf(_("Tab next  Shift-Tab previous  Ctrl-S %s  Esc cancel"),
                            f->submit_label);
-    if (VISIBLE(y))
+    if (VISIBLE(y) && error_rows < 2)
         draw_text(y, x, keys, width, tui_attr(t, STYLE_DIM));
     free(keys);
 #undef VISIBLE
@@ -412,6 +416,8 @@ static void focus_move(struct tui *t, struct form *f, int dir)
     }
     size_t n = f->n;
     f->focus = (f->focus + n + (size_t)(dir < 0 ? -1 : 1)) % n;
+    if (f->focus_keep)
+        *f->focus_keep = f->focus;
 }
 
 static void submit(struct tui *t, struct form *f)
@@ -481,7 +487,7 @@ void form_key(struct tui *t, int rc, wint_t ch)
         }
         f->asking = true;
         snprintf(f->error, sizeof f->error, "%s",
-                 _("close without saving what you typed? y or Ctrl-C closes; any other key "
+                 _("close without saving what you typed? y or Ctrl-C closes it; any other key "
                    "goes back to the form"));
         return;
     }
