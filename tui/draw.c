@@ -101,6 +101,16 @@ size_t text_wrap(const char *s, int cols, size_t *next)
     return piece;
 }
 
+char *text_clip_words(const char *s, int width)
+{
+    if (text_width(s) <= width)
+        return xstrdup(s);
+    if (width < 1)
+        return xstrdup("");
+    size_t len = text_wrap(s, width - 1, NULL); /* the words that fit beside "…" */
+    return xasprintf("%.*s…", (int)len, s);
+}
+
 int text_wrap_rows(const char *s, int cols)
 {
     int rows = 1;

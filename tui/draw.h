@@ -17,6 +17,9 @@ size_t text_fit(const char *s, int max_cols, int *cols);
  * only a single word wider than the line is cut. *next (when not NULL) gets where the next line
  * starts, after the spaces; it is strlen(s) at the end. */
 size_t text_wrap(const char *s, int cols, size_t *next);
+/* A new string of s in at most `width` columns: s itself when it fits, else its first whole
+ * words and "…" (a single word wider than that is cut before the "…"). Caller frees. */
+char *text_clip_words(const char *s, int width);
 /* Lines s takes when wrapped by text_wrap in `cols` columns (at least one). */
 int text_wrap_rows(const char *s, int cols);
 /* A new string of exactly `width` columns: s clipped or padded per align (caller frees). */

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/progress.h"
@@ -33,7 +34,7 @@ static const struct table_column board_columns[COL_COUNT] = {
     [COL_FINAL] = {.title = N_("final"), .align = ALIGN_RIGHT, .min_width = 5},
     [COL_BAND] = {.title = N_("band"), .min_width = 6, .squeeze = 1},
     [COL_OUTCOME] = {.title = N_("outcome"), .min_width = 6},
-    [COL_AMOUNT] = {.title = N_("amount"), .align = ALIGN_RIGHT, .min_width = 11},
+    [COL_AMOUNT] = {.title = N_("amount"), .align = ALIGN_RIGHT, .min_width = 10},
 };
 
 #define HEAD_LINES 3 /* budget, summary, progress per panel (or the final result) */
@@ -78,7 +79,12 @@ static void row_fill(struct table *tb, const struct tui *t, const struct rank_ro
     table_set(tb, i, COL_BASE, base, row->base);
     table_set(tb, i, COL_BONUS, bonus, row->bonus_tenths);
     table_set(tb, i, COL_FINAL, fin, row->final);
-    table_set(tb, i, COL_BAND, hidden ? "" : band_label(row->band), hidden ? 0 : row->band);
+    /* Below the line the band often says what the outcome says ("ineligible"): once is enough,
+     * and it keeps the board within 80 columns with whole words. */
+    const char *band = hidden || strcmp(band_label(row->band), outcome_label(row->outcome)) == 0
+                           ? ""
+                           : band_label(row->band);
+    table_set(tb, i, COL_BAND, band, hidden ? 0 : row->band);
     table_set(tb, i, COL_OUTCOME, hidden ? _("(hidden until you submit)") : outcome_label(row->outcome),
               hidden ? 0 : row->outcome);
     table_set(tb, i, COL_AMOUNT, amount, row->amount);
@@ -230,14 +236,16 @@ static void progress_draw(const struct tui *t, const struct board *b, int y, int
     }
 }
 
-/* A label and a text on one line, the labels padded to label_cols, the text clipped. */
+/* A label and a text on one line, the labels padded to label_cols, the text cut at a word. */
 static void labelled_draw(const struct tui *t, int y, int x, int width, int label_cols,
                           const char *label, const char *text)
 {
     char *padded = text_pad(label, label_cols, ALIGN_LEFT);
     int cols = draw_text(y, x, padded, width, tui_attr(t, STYLE_DIM));
     free(padded);
-    draw_text(y, x + cols + 1, text, width - cols - 1, A_NORMAL);
+    char *clipped = text_clip_words(text, width - cols - 1);
+    draw_text(y, x + cols + 1, clipped, width - cols - 1, A_NORMAL);
+    free(clipped);
 }
 
 /* The selected row: why it has its band and outcome, and how its amount was found (R10.4). */

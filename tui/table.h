@@ -21,6 +21,7 @@ struct table_column {
     int squeeze;   /* when the table is too wide, higher ones are narrowed first */
     bool numeric;  /* sorted by the cells' keys rather than their text */
     bool searched; /* the `/` filter looks in this column */
+    bool droppable; /* left out when the table cannot fit with whole words */
 };
 
 struct table_cell {
