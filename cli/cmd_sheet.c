@@ -359,7 +359,7 @@ static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
         /* cli_actor said why */
     } else if (d.n) {
         cli_print_diags(&d);
-        fprintf(stderr, _("%zu problem(s); no sheet was imported\n"), d.n);
+        fprintf(stderr, ngettext("%zu problem; no sheet was imported\n", "%zu problems; no sheet was imported\n", d.n), d.n);
     } else if (cli_unlock(cli, who, &key) == 0) {
         int imported = sheets_record(st, &c, files, (size_t)n, who, &key);
         if (imported < 0) {

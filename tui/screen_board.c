@@ -32,7 +32,9 @@ static const struct table_column board_columns[COL_COUNT] = {
     [COL_BASE] = {.title = N_("base"), .align = ALIGN_RIGHT, .min_width = 5},
     [COL_BONUS] = {.title = N_("bonus"), .align = ALIGN_RIGHT, .min_width = 3},
     [COL_FINAL] = {.title = N_("final"), .align = ALIGN_RIGHT, .min_width = 5},
-    [COL_BAND] = {.title = N_("band"), .min_width = 6, .squeeze = 1},
+    /* Below the line the band often says what the outcome says ("ineligible"): on a narrow
+     * terminal once is enough, and the words stay whole. */
+    [COL_BAND] = {.title = N_("band"), .min_width = 6, .squeeze = 1, .same_as = COL_OUTCOME + 1},
     [COL_OUTCOME] = {.title = N_("outcome"), .min_width = 6},
     [COL_AMOUNT] = {.title = N_("amount"), .align = ALIGN_RIGHT, .min_width = 10},
 };
@@ -79,12 +81,7 @@ static void row_fill(struct table *tb, const struct tui *t, const struct rank_ro
     table_set(tb, i, COL_BASE, base, row->base);
     table_set(tb, i, COL_BONUS, bonus, row->bonus_tenths);
     table_set(tb, i, COL_FINAL, fin, row->final);
-    /* Below the line the band often says what the outcome says ("ineligible"): once is enough,
-     * and it keeps the board within 80 columns with whole words. */
-    const char *band = hidden || strcmp(band_label(row->band), outcome_label(row->outcome)) == 0
-                           ? ""
-                           : band_label(row->band);
-    table_set(tb, i, COL_BAND, band, hidden ? 0 : row->band);
+    table_set(tb, i, COL_BAND, hidden ? "" : band_label(row->band), hidden ? 0 : row->band);
     table_set(tb, i, COL_OUTCOME, hidden ? _("(hidden until you submit)") : outcome_label(row->outcome),
               hidden ? 0 : row->outcome);
     table_set(tb, i, COL_AMOUNT, amount, row->amount);

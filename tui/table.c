@@ -219,6 +219,17 @@ static int header_width(const struct table *tb, size_t c)
     return text_width(_(tb->cols[c].title)) + (marked ? 2 : 0); /* " ^" */
 }
 
+/* A cell as shown: blank when it says what its same_as column says and the table is narrow. */
+static const char *cell_shown(const struct table *tb, size_t row, size_t col)
+{
+    const char *text = cell_at(tb, row, col)->text;
+    int same = tb->cols[col].same_as;
+    if (tb->blank_same[col] && same > 0 && (size_t)same <= tb->n_cols &&
+        strcmp(text, cell_at(tb, row, (size_t)same - 1)->text) == 0)
+        return "";
+    return text;
+}
+
 /* Columns of the first word of s, plus one for "…" when more words follow: the narrowest a
  * cell can be and still show whole words (text_clip_words). */
 static int first_word_width(const char *s)
@@ -266,11 +277,22 @@ static void narrow(struct table *tb, const int *floor, int *total, int avail)
 static void widths_fit(struct table *tb, int avail)
 {
     int content[TABLE_MAX_COLS] = {0}, words[TABLE_MAX_COLS] = {0}, total = (int)tb->n_cols - 1;
+    int natural = (int)tb->n_cols - 1;
+    for (size_t c = 0; c < tb->n_cols; c++) {
+        int w = header_width(tb, c);
+        tb->blank_same[c] = false;
+        for (size_t r = 0; r < tb->n_rows; r++)
+            if (text_width(cell_at(tb, r, c)->text) > w)
+                w = text_width(cell_at(tb, r, c)->text);
+        natural += w;
+    }
+    for (size_t c = 0; c < tb->n_cols; c++)
+        tb->blank_same[c] = natural > avail && tb->cols[c].same_as > 0;
     for (size_t c = 0; c < tb->n_cols; c++) {
         content[c] = header_width(tb, c);
         words[c] = first_word_width(_(tb->cols[c].title));
         for (size_t r = 0; r < tb->n_rows; r++) {
-            const char *text = cell_at(tb, r, c)->text;
+            const char *text = cell_shown(tb, r, c);
             int w = text_width(text), fw = first_word_width(text);
             if (w > content[c])
                 content[c] = w;
@@ -354,7 +376,7 @@ static void row_draw(const struct table *tb, const struct tui *t, int y, size_t 
         if (!tb->widths[c])
             continue;
         int room = tb->left + width - x;
-        cell_draw(y, x, cell_at(tb, row, c)->text, tb->widths[c] < room ? tb->widths[c] : room,
+        cell_draw(y, x, cell_shown(tb, row, c), tb->widths[c] < room ? tb->widths[c] : room,
                   tb->cols[c].align, attr);
         x += tb->widths[c] + 1;
     }

@@ -13,7 +13,7 @@ import_variant() {
     rm -f "$DB" "$DB"-wal "$DB"-shm
     ok init "$DB" --program cbtp-2026
     okd app import "$1"
-    expect_stdout_line "$1: imported 3 row(s)"
+    expect_stdout_line "$1: imported 3 rows"
     okd app list --csv
     cp out list.out
     : > show.out
@@ -76,7 +76,7 @@ bad_import() {
     for m in "$@"; do
         expect_stderr_line "$m"
     done
-    expect_stderr_line "$f: $# problem(s); nothing was imported"
+    expect_stderr_line "$f: $# problem$([ $# -eq 1 ] || echo s); nothing was imported"
     expect_stderr_lines $(($# + 1))
     expect_unchanged "$before"
 }

@@ -46,7 +46,7 @@ wait_for "알림"
 keys b
 wait_for "70점 기준선"
 no_cut_words "board (Korean)"
-line_with "2026-001" | grep -q " 지원 대상 선정 " || fail "the band of 2026-001 (Korean)"
+line_with "2026-001" | grep -Eq " 지원 대상 +선정 " || fail "the band of 2026-001 (Korean)"
 status_whole "F 최종 확정"
 fits_width 80
 keys a
