@@ -92,6 +92,9 @@ struct call {
 
 void call_free(struct call *c);
 
+/* The audit log's kind of an event ("app import") in words for people, translated; an unknown
+ * kind as it is. */
+const char *event_kind_label(const char *kind);
 const char *role_name(enum role r); /* "judge", "secretariat", "inspector" */
 int role_parse(const char *s, enum role *out);
 

@@ -433,7 +433,8 @@ static int bonus_submit(struct tui *t, struct form *f)
     struct app_record *r = form_app(t, f);
     const struct bonus_def *b = &t->call.program.bonuses[f->fields[0].choice];
     bool award = f->fields[1].yes;
-    char *note = form_text(&f->fields[2]), *id = xstrdup(r->a.id), *bonus = xstrdup(b->id);
+    char *note = form_text(&f->fields[2]), *id = xstrdup(r->a.id),
+         *bonus = xstrdup(tui_lang(t, b->name_ko, b->name_en)); /* the program's name, not its id */
     int rc = store_begin(t->store) ||
              write_bonus(t->store, &t->call, r->a.id, b, award, award ? note : "", tui_me(t),
                          &t->key);
