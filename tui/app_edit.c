@@ -351,9 +351,8 @@ void app_edit_inspection(struct tui *t, size_t app)
     struct form *f = app_form_new(t, app, _("site inspection"));
     form_intro(f, _("R13: a team of %d evaluator(s) and %d staff visits the site."),
                p->inspection_evaluators, p->inspection_staff);
-    char today[11];
-    date_format(t->today, today);
-    form_add(f, FIELD_DATE, _("Date"), today);
+    /* The day of the visit is typed: a default of today is recorded unseen when it was another. */
+    form_add(f, FIELD_DATE, _("Date"), NULL);
     form_add(f, FIELD_TEXT, _("Team (A, B)"), tui_me(t)->name);
     form_add(f, FIELD_NOTES, _("Facts checked"), NULL)->optional = true;
     form_add(f, FIELD_NOTES, _("Findings"), NULL)->optional = true;

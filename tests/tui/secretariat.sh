@@ -61,6 +61,7 @@ keys 3
 wait_for "No site inspection recorded (R13)"
 keys i
 wait_for "2026-012: site inspection"
+type_text "2026-06-07"
 keys Tab
 type_text ", 박현장"
 keys Tab
