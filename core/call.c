@@ -79,6 +79,7 @@ const char *event_kind_label(const char *kind)
         {"panel order", N_("presentation order")},
         {"sheet submitted", N_("sheet submitted")},
         {"sheet imported", N_("sheet imported")},
+        {"sheet packed", N_("submitted sheet packed")},
         {"sheet transcribed", N_("sheet transcribed")},
         {"tie resolve", N_("tie resolved")},
         {"forfeit", N_("forfeit")},
