@@ -91,6 +91,19 @@ const char *event_kind_label(const char *kind)
     return kind;
 }
 
+const char *role_label(enum role r)
+{
+    switch (r) {
+    case ROLE_JUDGE:
+        return _("judge");
+    case ROLE_SECRETARIAT:
+        return _("secretariat");
+    case ROLE_INSPECTOR:
+        return _("inspector");
+    }
+    return "?";
+}
+
 const char *role_name(enum role r)
 {
     switch (r) {

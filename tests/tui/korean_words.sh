@@ -44,4 +44,9 @@ capture | grep -Eq "김간사 (app import|document|check|bonus set):" && fail "a
 keys P
 wait_for "현장조사위원"
 capture | grep -Eq "secretariat|inspector|judge" && fail "a role in English"
+# The command's own words too: the role of a person added, in Korean.
+printf '%s\n' 'new-judge-passphrase' > newpass
+LANGUAGE=ko "$SIMSA" -d demo.db --as 김간사 --passphrase-file pass person add 홍길동 --role judge \
+    --passphrase-file newpass >add.out 2>&1 || { cat add.out; fail "person add"; }
+grep -q "홍길동 추가 (평가위원)" add.out || { cat add.out; fail "the role of a person added, in Korean"; }
 echo "korean_words: ok"
