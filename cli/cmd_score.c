@@ -37,7 +37,10 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
     }
     if (import_scores(&c, who, data, len, pos[0], &rows, &n, &t, &d) < 0) {
         cli_print_diags(&d);
-        fprintf(stderr, ngettext("%s: %zu problem; nothing was imported\n", "%s: %zu problems; nothing was imported\n", d.n), pos[0], d.n);
+        fprintf(stderr,
+                ngettext("%s: %zu problem; nothing was imported\n",
+                         "%s: %zu problems; nothing was imported\n", d.n),
+                pos[0], d.n);
         goto out;
     }
     if (cli_unlock(cli, who, &key) < 0)
@@ -374,7 +377,8 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);
-            fprintf(stderr, ngettext("verify: %zu problem\n", "verify: %zu problems\n", d.n), d.n);
+            fprintf(stderr, ngettext("verify: %zu problem\n", "verify: %zu problems\n", d.n),
+                    d.n);
         } else {
             printf(_("verified: %zu signed records, %lld audit events, every fact as recorded\n"),
                    n_rows, (long long)n_events);

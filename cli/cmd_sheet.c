@@ -379,7 +379,10 @@ static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
         /* cli_actor said why */
     } else if (d.n) {
         cli_print_diags(&d);
-        fprintf(stderr, ngettext("%zu problem; no sheet was imported\n", "%zu problems; no sheet was imported\n", d.n), d.n);
+        fprintf(stderr,
+                ngettext("%zu problem; no sheet was imported\n",
+                         "%zu problems; no sheet was imported\n", d.n),
+                d.n);
     } else if (cli_unlock(cli, who, &key) == 0) {
         int imported = sheets_record(st, &c, files, (size_t)n, who, &key);
         if (imported < 0) {
@@ -455,7 +458,8 @@ static int pack_sheet(struct store *pack, const struct call *pc, const struct si
     sheet_values(pc, &s, &d);
     int rc = 0;
     if (d.n) { /* cannot happen for a sheet the database holds; said, not hidden */
-        fprintf(stderr, _("simsa: warning: the submitted sheet of %s for %s is not in the pack: %s\n"),
+        fprintf(stderr,
+                _("simsa: warning: the submitted sheet of %s for %s is not in the pack: %s\n"),
                 judge->name, app, d.v[0].text);
     } else {
         const char *transcribed = record_field(f, "transcribed");

@@ -95,8 +95,8 @@ void call_free(struct call *c);
 /* The audit log's kind of an event ("app import") in words for people, translated; an unknown
  * kind as it is. */
 const char *event_kind_label(const char *kind);
-const char *role_name(enum role r);
-const char *role_label(enum role r); /* the same for people, translated ("간사") */ /* "judge", "secretariat", "inspector" */
+const char *role_name(enum role r);   /* "judge", "secretariat", "inspector" */
+const char *role_label(enum role r);  /* the same for people, translated ("간사") */
 int role_parse(const char *s, enum role *out);
 
 struct app_record *call_find_app(const struct call *c, const char *id);

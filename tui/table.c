@@ -333,7 +333,7 @@ static void widths_fit(struct table *tb, int avail)
     }
 }
 
-/* A cell or title in `width` columns: whole when it fits, else cut at a word boundary with "…". */
+/* A cell or title in `width` columns: whole when it fits, else cut at a word with "…". */
 static void cell_draw(int y, int x, const char *text, int width, enum align align, int attr)
 {
     if (text_width(text) <= width) {
