@@ -39,11 +39,16 @@ static int run_import(struct cli *cli, int argc, char **argv, const char *usage,
             store_rollback(st);
             cli_print_diags(&d);
             if (d.n)
-                fprintf(stderr, _("%s: %zu problem(s); nothing was imported\n"), pos[0], d.n);
+                fprintf(stderr,
+                        ngettext("%s: %zu problem; nothing was imported\n",
+                                 "%s: %zu problems; nothing was imported\n", d.n),
+                        pos[0], d.n);
             else
                 cli_fail(_("%s: %s; nothing was imported"), pos[0], store_errmsg(st));
         } else if (cli_commit(st) == 0) {
-            printf(_("%s: imported %d row(s)\n"), pos[0], written);
+            printf(
+                ngettext("%s: imported %d row\n", "%s: imported %d rows\n", (unsigned long)written),
+                pos[0], written);
             rc = EXIT_OK;
         }
     }

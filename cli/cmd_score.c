@@ -42,7 +42,10 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
     }
     if (import_scores(&c, who, data, len, pos[0], &rows, &n, &t, &d) < 0) {
         cli_print_diags(&d);
-        fprintf(stderr, _("%s: %zu problem(s); nothing was imported\n"), pos[0], d.n);
+        fprintf(stderr,
+                ngettext("%s: %zu problem; nothing was imported\n",
+                         "%s: %zu problems; nothing was imported\n", d.n),
+                pos[0], d.n);
         goto out;
     }
     if (cli_unlock(cli, who, &key) < 0)
@@ -463,7 +466,8 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);
-            fprintf(stderr, _("verify: %zu problem(s)\n"), d.n);
+            fprintf(stderr, ngettext("verify: %zu problem\n", "verify: %zu problems\n", d.n),
+                    d.n);
         } else {
             printf(_("verified: %zu signed records, %lld audit events, every fact as recorded\n"),
                    n_rows, (long long)n_events);
@@ -512,7 +516,9 @@ static int cmd_backup(struct cli *cli, int argc, char **argv)
     } else if (d.n) {
         for (size_t i = 0; i < d.n; i++)
             printf("%s\n", d.v[i].text);
-        cli_fail(_("%s: the copy was written, but it does not verify: %zu problem(s)"), dst, d.n);
+        cli_fail(ngettext("%s: the copy was written, but it does not verify: %zu problem",
+                          "%s: the copy was written, but it does not verify: %zu problems", d.n),
+                 dst, d.n);
     } else {
         printf(_("%s: backup of %s written and verified (%zu signed records, %lld audit "
                  "events)\n"),

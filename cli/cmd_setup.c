@@ -298,7 +298,7 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
     } else if (cli_commit(st) == 0) {
         char hex[17];
         key_id_hex(pub.key_id, hex);
-        printf(_("added %s (%s), key %s\n"), name, role_name(role), hex);
+        printf(_("added %s (%s), key %s\n"), name, role_label(role), hex);
         rc = EXIT_OK;
     }
 out:

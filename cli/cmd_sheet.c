@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/facts.h"
+#include "db/events.h"
 #include "db/write.h"
 #include "core/file.h"
 #include "core/i18n.h"
@@ -49,6 +50,24 @@ static char *sheet_file_name(const char *dir, const char *app, const char *judge
     return xasprintf("%s/%s-%s%s", dir, app, judge, ext);
 }
 
+/* Whether the judge's sheet of app came into this database with the pack (submitted before
+ * it was made): the main database has it, so `sheet export` leaves it out. */
+static bool sheet_packed(struct store *st, const char *app, const char *judge)
+{
+    struct app_event *v;
+    size_t n;
+    bool packed = false;
+    if (store_app_events(st, app, &v, &n) < 0)
+        return false;
+    size_t len = strlen(judge);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v[i].kind, "sheet packed") && !strncmp(v[i].detail, judge, len) &&
+            (v[i].detail[len] == '\0' || v[i].detail[len] == ' '))
+            packed = true;
+    app_events_free(v, n);
+    return packed;
+}
+
 static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"-o", NULL};
@@ -72,7 +91,8 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     else if (out_dir(dir))
         rc = EXIT_FAIL;
     for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
-        if (!call_sheet_of(&c.apps[i], judge->id))
+        if (!call_sheet_of(&c.apps[i], judge->id) ||
+            sheet_packed(st, c.apps[i].a.id, judge->name))
             continue;
         char *text = NULL, *sig = NULL;
         if (text_name_refusal(c.apps[i].a.id)) {
@@ -358,7 +378,10 @@ static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
         /* cli_actor said why */
     } else if (d.n) {
         cli_print_diags(&d);
-        fprintf(stderr, _("%zu problem(s); no sheet was imported\n"), d.n);
+        fprintf(stderr,
+                ngettext("%zu problem; no sheet was imported\n",
+                         "%zu problems; no sheet was imported\n", d.n),
+                d.n);
     } else if (cli_unlock(cli, who, &key) == 0) {
         int imported = sheets_record(st, &c, files, (size_t)n, who, &key);
         if (imported < 0) {
@@ -415,6 +438,52 @@ static int pack_signed(struct store *pack, const struct call *pc, const struct s
                                       row->signed_text)
                ? -1
                : 0;
+}
+
+/* The judge's own submitted sheet, copied into the pack as it was signed: on the laptop it
+ * shows as submitted and read-only, not as one to score again (issue 17.7). */
+static int pack_sheet(struct store *pack, const struct call *pc, const struct signed_row *row,
+                      const struct record_fields *f, const struct person *judge)
+{
+    const char *signer = record_field(f, "signer"), *app = record_field(f, "app");
+    const struct person *p = call_find_person(pc, signer ? signer : "");
+    if (!p || !app)
+        return 0; /* signed by someone who does not travel: the sheet stays behind */
+    struct sheet_file s;
+    memset(&s, 0, sizeof s);
+    s.f = *f; /* borrowed: sheet_values only reads it (and puts back what it splits) */
+    s.judge = judge;
+    struct diags d = {0};
+    sheet_values(pc, &s, &d);
+    int rc = 0;
+    if (d.n) { /* cannot happen for a sheet the database holds; said, not hidden */
+        fprintf(stderr,
+                _("simsa: warning: the submitted sheet of %s for %s is not in the pack: %s\n"),
+                judge->name, app, d.v[0].text);
+    } else {
+        const char *transcribed = record_field(f, "transcribed");
+        struct signing sign = {.person = p->id,
+                               .at = record_field(f, "at"),
+                               .text = row->signed_text,
+                               .sig = row->signature};
+        struct sheet_write w = {.app = app,
+                                .judge = judge->id,
+                                .program = &pc->program,
+                                .item_tenths = s.row.item_tenths,
+                                .agree = s.row.agree,
+                                .amount = s.row.amount,
+                                .opinion = s.row.opinion,
+                                .transcribed = transcribed && !strcmp(transcribed, "yes"),
+                                .sign = &sign,
+                                .comments = s.row.comments};
+        rc = store_sheet_add(pack, &w) ||
+                     store_event_signed(pack, signer, "sheet packed", app, judge->name,
+                                        row->signed_text)
+                 ? -1
+                 : 0;
+    }
+    diags_free(&d);
+    return rc;
 }
 
 /* The people who travel: the judge (with their sealed key) and the secretariat's public keys,
@@ -487,7 +556,11 @@ static int pack_records(struct store *src, const struct call *c, struct store *p
         const char *app = record_field(&f, "app"), *j = record_field(&f, "judge");
         bool review = !strcmp(f.kind, "review");
         bool mine = !strcmp(f.kind, "conflict") && j && !strcmp(j, judge->name);
-        if (app && call_find_app(pc, app) && (review || mine))
+        bool my_sheet = !strcmp(f.kind, "sheet") && j && !strcmp(j, judge->name);
+        const struct person *judge_in_pack = call_find_person(pc, judge->name);
+        if (app && call_find_app(pc, app) && my_sheet && judge_in_pack)
+            rc = pack_sheet(pack, pc, &rows[i], &f, judge_in_pack);
+        else if (app && call_find_app(pc, app) && (review || mine))
             rc = pack_signed(pack, pc, &rows[i], &f);
         record_fields_free(&f);
     }

@@ -14,6 +14,15 @@ static void put_cell(const char *s, int width)
     cli_cell(s, width, false);
 }
 
+/* A cell of free text (a company, an address): cut at a word with "…" so the columns after it
+ * stay in line; --csv has it whole. */
+static void put_clipped(const char *s, int width)
+{
+    char *clipped = utf8_clip_words(s, width);
+    cli_cell(clipped, width, false);
+    free(clipped);
+}
+
 static const struct rank_row *row_for(const struct rank_result *res, size_t app)
 {
     for (size_t i = 0; i < res->n; i++)
@@ -46,7 +55,7 @@ static void list_table(const struct call *c, const struct rank_result *res)
 {
     put_cell(_("id"), 10);
     put_cell(_("company"), 22);
-    put_cell(_("region"), 14);
+    put_cell(_("region"), 16);
     put_cell(_("industry"), 8);
     put_cell(_("size"), 8);
     put_cell(_("requested"), 12);
@@ -58,10 +67,10 @@ static void list_table(const struct call *c, const struct rank_result *res)
         char amount[32];
         amount_format(r->a.requested, amount, sizeof amount);
         put_cell(r->a.id, 10);
-        put_cell(r->a.company, 22);
-        put_cell(r->a.region, 14);
-        put_cell(r->a.industry, 8);
-        put_cell(size_name(r->a.size), 8);
+        put_clipped(r->a.company, 22);
+        put_clipped(r->a.region, 16);
+        put_clipped(r->a.industry, 8);
+        put_cell(size_label(r->a.size), 8);
         printf("%12s ", amount);
         put_cell(stage_label(call_app_stage(c, r)), 10);
         printf("%s\n", row ? outcome_label(row->outcome) : "");

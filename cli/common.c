@@ -159,7 +159,7 @@ struct person *cli_actor(struct cli *cli, struct call *c, int role)
     }
     if (role >= 0 && p->role != (enum role)role) {
         cli_fail(_("--as %s: this needs a person with the role %s, not %s"), cli->as,
-                 role_name((enum role)role), role_name(p->role));
+                 role_label((enum role)role), role_label(p->role));
         return NULL;
     }
     return p;

@@ -59,7 +59,40 @@ void call_free(struct call *c)
     memset(c, 0, sizeof *c);
 }
 
-const char *role_word(enum role r)
+const char *event_kind_label(const char *kind)
+{
+    static const char *const kinds[][2] = {
+        {"init", N_("new call")},
+        {"person add", N_("person added")},
+        {"app import", N_("application imported")},
+        {"document", N_("document")},
+        {"finance", N_("financial figures")},
+        {"check", N_("checklist answer")},
+        {"review passed", N_("review passed")},
+        {"review failed", N_("review failed")},
+        {"inspection", N_("site inspection")},
+        {"conflict", N_("conflict of interest")},
+        {"bonus set", N_("bonus awarded")},
+        {"bonus clear", N_("bonus withdrawn")},
+        {"budget", N_("budget")},
+        {"panel add", N_("panel added")},
+        {"panel assign", N_("panel assignment")},
+        {"panel order", N_("presentation order")},
+        {"sheet submitted", N_("sheet submitted")},
+        {"sheet imported", N_("sheet imported")},
+        {"sheet packed", N_("submitted sheet packed")},
+        {"sheet transcribed", N_("sheet transcribed")},
+        {"tie resolve", N_("tie resolved")},
+        {"forfeit", N_("forfeit")},
+        {"result final", N_("final result")},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kinds[i][0], kind) == 0)
+            return _(kinds[i][1]);
+    return kind;
+}
+
+const char *role_label(enum role r)
 {
     switch (r) {
     case ROLE_JUDGE:

@@ -94,8 +94,11 @@ struct call {
 
 void call_free(struct call *c);
 
-const char *role_name(enum role r); /* "judge", "secretariat", "inspector" */
-const char *role_word(enum role r); /* the same, translated for people */
+/* The audit log's kind of an event ("app import") in words for people, translated; an unknown
+ * kind as it is. */
+const char *event_kind_label(const char *kind);
+const char *role_name(enum role r);   /* "judge", "secretariat", "inspector" */
+const char *role_label(enum role r);  /* the same for people, translated ("간사") */
 int role_parse(const char *s, enum role *out);
 
 struct app_record *call_find_app(const struct call *c, const char *id);

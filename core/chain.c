@@ -201,7 +201,7 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
             pending_add(cc, e, who == &adding ? cc->n_roster : (size_t)(who - cc->roster));
         if (who && !chain_role_may(e->kind, who->role))
             diags_add(d, NULL, 0, 0, _("event %lld (%s): %s, a %s, may not do this"),
-                      (long long)e->seq, e->kind, who->name, role_word(who->role));
+                      (long long)e->seq, e->kind, who->name, role_label(who->role));
         if (who)
             cc->signed_events++;
     }
@@ -238,7 +238,7 @@ void chain_check_people(const struct chain_check *cc, struct diags *d)
             diags_add(d, NULL, 0, 0, _("person %s: no audit event added them"), p->name);
         else if (r->role != p->role)
             diags_add(d, NULL, 0, 0, _("person %s: stored as %s, but added as %s"), p->name,
-                      role_word(p->role), role_word(r->role));
+                      role_label(p->role), role_label(r->role));
         else if (!same_key(&r->pub, &p->pub))
             diags_add(d, NULL, 0, 0, _("person %s: the stored key is not the key they were added "
                                        "with"),

@@ -382,18 +382,19 @@ static char *tie_others(const struct rank_key *group, size_t m, size_t self)
     return joined;
 }
 
-/* "final, data, kpi, strategy": what the members are equal on (R9.2); in Korean the items by
- * the program's Korean names ("최종 점수, 데이터 확보 및 활용 계획, ..."). */
+/* "final, data, kpi, strategy": what the members are equal on (R9.2); in Korean the items'
+ * Korean names from the program ("최종, 데이터 확보, ..."), not their ids. */
 static char *tie_basis(const struct program *p)
 {
     struct strlist names = {0};
     bool korean = i18n_korean();
     strlist_add(&names, _("final"));
-    for (size_t k = 0; k < p->n_tie_break && k < PROGRAM_MAX_TIE_BREAK; k++)
-        if (p->tie_break[k] < p->n_items) {
-            const struct rubric_item *it = &p->items[p->tie_break[k]];
-            strlist_add(&names, korean && it->name_ko && *it->name_ko ? it->name_ko : it->id);
-        }
+    for (size_t k = 0; k < p->n_tie_break && k < PROGRAM_MAX_TIE_BREAK; k++) {
+        if (p->tie_break[k] >= p->n_items)
+            continue;
+        const struct rubric_item *item = &p->items[p->tie_break[k]];
+        strlist_add(&names, korean && item->name_ko && *item->name_ko ? item->name_ko : item->id);
+    }
     char *joined = strlist_join(&names, ", ");
     strlist_free(&names);
     return joined;

@@ -220,3 +220,46 @@ const char *text_passphrase_refusal(const char *pass, size_t len)
         return _("a passphrase must have at least 10 characters");
     return NULL;
 }
+
+/* Bytes of the longest prefix of s within max columns. */
+static size_t width_prefix(const char *s, int max)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    size_t at = 0;
+    int width = 0;
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + at, left, &cp);
+        int w = n <= 0 ? 1 : codepoint_width(cp);
+        if (n <= 0)
+            n = 1;
+        if (width + w > max)
+            break;
+        width += w;
+        at += (size_t)n;
+        left -= n;
+    }
+    return at;
+}
+
+char *utf8_clip_words(const char *s, int width)
+{
+    if (utf8_width(s) <= width)
+        return xstrdup(s);
+    if (width < 1)
+        return xstrdup("");
+    size_t fit = width_prefix(s, width - 1), end = fit; /* room for "…" */
+    if (s[fit] != ' ') {
+        size_t i = fit;
+        while (i > 0 && s[i - 1] != ' ')
+            i--;
+        if (i > 0)
+            end = i;
+    }
+    while (end > 0 && s[end - 1] == ' ')
+        end--;
+    if (end == 0)
+        end = fit;
+    return xasprintf("%.*s…", (int)end, s);
+}

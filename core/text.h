@@ -21,6 +21,9 @@ char *cp949_to_utf8(const char *s, size_t len, size_t *bad_offset);
 const char *utf8_clip(const char *s, char out[TEXT_CLIP_BYTES + 4]);
 /* Terminal columns of a UTF-8 string: Hangul and other wide characters count 2. */
 int utf8_width(const char *s);
+/* A new copy of s in at most `width` columns: s itself when it fits, else its first whole words
+ * and "…" (a single word wider than that is cut before the "…"). Caller frees. */
+char *utf8_clip_words(const char *s, int width);
 
 /* A text that names something or becomes part of a file name (person names, ids, panel names):
  * NULL when it may, else why not (translated, static): it is not UTF-8, or contains '/', '..',

@@ -150,7 +150,7 @@ static lxw_row_t roster_section(struct book *b, struct sheet_out *s, lxw_row_t r
         char line[17 + 1 + 64 + 1];
         public_key_line(&p->pub, line);
         r++;
-        cell_text(b, s, r, 0, role_word(p->role), NULL);
+        cell_text(b, s, r, 0, role_label(p->role), NULL);
         cell_text(b, s, r, 1, p->name, NULL);
         cell_text(b, s, r, 2, line, NULL);
     }

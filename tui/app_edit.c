@@ -126,40 +126,60 @@ void app_edit_document(struct tui *t, size_t app)
     tui_form_open(t, f);
 }
 
-/* ---- A checklist answer (R4) ---- */
+/* ---- The checklist (R4): every item in one form ---- */
 
-static void answer_check(struct tui *t, struct form *f)
+/* Per item two fields: the answer (a choice) and its note. The cursor's field is kept between
+ * forms, so going through the applications one after another stays on the same item. */
+#define CHECK_UNANSWERED 2
+static size_t checklist_focus;
+
+static const struct checklist_row *answer_of(const struct app_record *r, const char *item)
 {
-    struct app_form *af = f->ctx;
-    struct app_record *r = form_app(t, f);
-    size_t k = f->fields[0].choice;
-    if (!r || af->last_choice == k)
-        return;
-    af->last_choice = k;
-    const char *item = t->call.program.dqs[k].id;
-    f->fields[1].yes = false;
-    lineedit_set(&f->fields[2].edit, "");
-    for (size_t i = 0; i < r->n_answers; i++) {
-        if (strcmp(r->answers[i].item, item) == 0) {
-            f->fields[1].yes = r->answers[i].answer == ANSWER_YES;
-            lineedit_set(&f->fields[2].edit, r->answers[i].note);
-        }
-    }
+    for (size_t i = 0; i < r->n_answers; i++)
+        if (strcmp(r->answers[i].item, item) == 0)
+            return &r->answers[i];
+    return NULL;
 }
 
-static int answer_submit(struct tui *t, struct form *f)
+static int checklist_submit(struct tui *t, struct form *f)
 {
     struct app_record *r = form_app(t, f);
     const struct person *me = tui_me(t);
-    const char *item = t->call.program.dqs[f->fields[0].choice].id;
-    bool yes = f->fields[1].yes;
-    char *note = form_text(&f->fields[2]);
-    int rc = store_begin(t->store) ||
-             write_check(t->store, me->name, me->id, r->a.id, item, yes, note);
-    free(note);
+    const struct program *p = &t->call.program;
+    if (!r)
+        return -1;
+    for (size_t i = 0; i < p->n_dqs; i++) {
+        const struct checklist_row *was = answer_of(r, p->dqs[i].id);
+        if (f->fields[2 * i].choice == CHECK_UNANSWERED && was && was->answer != ANSWER_NONE) {
+            snprintf(f->error, sizeof f->error,
+                     _("%s is answered already: answer yes or no; nothing was changed"),
+                     p->dqs[i].id);
+            f->focus = 2 * i;
+            return -1;
+        }
+    }
+    int rc = store_begin(t->store);
+    size_t saved = 0;
+    for (size_t i = 0; i < p->n_dqs && rc == 0; i++) {
+        const struct form_field *answer = &f->fields[2 * i], *note_field = &f->fields[2 * i + 1];
+        const struct checklist_row *was = answer_of(r, p->dqs[i].id);
+        char *note = form_text(note_field);
+        if (answer->choice != CHECK_UNANSWERED) {
+            bool yes = answer->choice == 0;
+            bool same = was && was->answer == (yes ? ANSWER_YES : ANSWER_NO) &&
+                        strcmp(was->note ? was->note : "", note) == 0;
+            if (!same) {
+                rc = write_check(t->store, me->name, me->id, r->a.id, p->dqs[i].id, yes, note);
+                saved++;
+            }
+        }
+        free(note);
+    }
     if (commit_or_explain(t, f, rc) < 0)
         return -1;
-    tui_changed(t, _("%s: %s = %s"), r->a.id, item, yes ? _("yes") : _("no"));
+    tui_changed(t, ngettext("%s: %zu checklist answer saved", "%s: %zu checklist answers saved",
+                            saved),
+                r->a.id, saved);
     return 0;
 }
 
@@ -168,20 +188,30 @@ void app_edit_answer(struct tui *t, size_t app)
     const struct program *p = &t->call.program;
     if (!tui_may(t, ROLE_SECRETARIAT) || !p->n_dqs)
         return;
+    const struct app_record *r = &t->call.apps[app];
     struct form *f = app_form_new(t, app, _("checklist"));
-    form_intro(f, "%s", _("Disqualifiers (R4): answer yes when the item holds for the company."));
-    struct strlist items = {0};
+    f->full = true;
+    form_intro(f, "%s", f->title); /* a form that fills the body has no frame for its title */
+    form_intro(f, "%s",
+               _("Disqualifiers (R4): answer yes when the item holds for the company; "
+                 "Space or Left/Right changes an answer, Ctrl-S saves them all."));
+    const char *choices[] = {_("yes"), _("no"), _("unanswered")};
     for (size_t i = 0; i < p->n_dqs; i++) {
-        char *s = xasprintf("%s %s", p->dqs[i].id, tui_lang(t, p->dqs[i].text_ko, p->dqs[i].text_en));
-        strlist_add(&items, s);
-        free(s);
+        const struct checklist_row *was = answer_of(r, p->dqs[i].id);
+        size_t initial = !was || was->answer == ANSWER_NONE ? CHECK_UNANSWERED
+                         : was->answer == ANSWER_YES        ? 0
+                                                            : 1;
+        struct form_field *answer = form_add_choice(f, p->dqs[i].id, choices, 3, initial);
+        snprintf(answer->note, sizeof answer->note, "%s",
+                 tui_lang(t, p->dqs[i].text_ko, p->dqs[i].text_en));
+        char *label = xasprintf("  %s", _("note"));
+        form_add(f, FIELD_TEXT, label, was && was->note ? was->note : NULL)->optional = true;
+        free(label);
     }
-    form_add_choice(f, _("Item"), (const char *const *)items.v, items.n, 0);
-    strlist_free(&items);
-    form_add(f, FIELD_YESNO, _("Holds"), "no");
-    form_add(f, FIELD_TEXT, _("Note"), NULL)->optional = true;
-    f->check = answer_check;
-    f->submit = answer_submit;
+    if (checklist_focus < f->n)
+        f->focus = checklist_focus;
+    f->focus_keep = &checklist_focus;
+    f->submit = checklist_submit;
     tui_form_open(t, f);
 }
 
@@ -321,9 +351,8 @@ void app_edit_inspection(struct tui *t, size_t app)
     struct form *f = app_form_new(t, app, _("site inspection"));
     form_intro(f, _("R13: a team of %d evaluator(s) and %d staff visits the site."),
                p->inspection_evaluators, p->inspection_staff);
-    char today[11];
-    date_format(t->today, today);
-    form_add(f, FIELD_DATE, _("Date"), today);
+    /* The day of the visit is typed: a default of today is recorded unseen when it was another. */
+    form_add(f, FIELD_DATE, _("Date"), NULL);
     form_add(f, FIELD_TEXT, _("Team (A, B)"), tui_me(t)->name);
     form_add(f, FIELD_NOTES, _("Facts checked"), NULL)->optional = true;
     form_add(f, FIELD_NOTES, _("Findings"), NULL)->optional = true;
@@ -403,7 +432,8 @@ static int bonus_submit(struct tui *t, struct form *f)
     struct app_record *r = form_app(t, f);
     const struct bonus_def *b = &t->call.program.bonuses[f->fields[0].choice];
     bool award = f->fields[1].yes;
-    char *note = form_text(&f->fields[2]), *id = xstrdup(r->a.id), *bonus = xstrdup(b->id);
+    char *note = form_text(&f->fields[2]), *id = xstrdup(r->a.id),
+         *bonus = xstrdup(tui_lang(t, b->name_ko, b->name_en)); /* the program's name, not its id */
     int rc = store_begin(t->store) ||
              write_bonus(t->store, &t->call, r->a.id, b, award, award ? note : "", tui_me(t),
                          &t->key);

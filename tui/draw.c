@@ -75,6 +75,55 @@ size_t text_fit(const char *s, int max_cols, int *cols)
     return at;
 }
 
+size_t text_wrap(const char *s, int cols, size_t *next)
+{
+    int used;
+    size_t fit = text_fit(s, cols, &used), end = fit;
+    if (fit == 0 && *s) { /* narrower than one character: take one whole, the draw clips it */
+        utf8_decode((const unsigned char *)s, &fit);
+        end = fit;
+    }
+    if (s[fit] != '\0' && s[fit] != ' ') {
+        size_t i = fit, lead = strspn(s, " ");
+        while (i > 0 && s[i - 1] != ' ')
+            i--;
+        if (i > lead) /* a space after the indentation: the word that does not fit goes on */
+            end = i;
+    }
+    size_t piece = end;
+    while (piece > 0 && s[piece - 1] == ' ' && piece > strspn(s, " "))
+        piece--;
+    size_t at = end;
+    while (s[at] == ' ')
+        at++;
+    if (next)
+        *next = at;
+    return piece;
+}
+
+char *text_clip_words(const char *s, int width)
+{
+    if (text_width(s) <= width)
+        return xstrdup(s);
+    if (width < 1)
+        return xstrdup("");
+    size_t len = text_wrap(s, width - 1, NULL); /* the words that fit beside "…" */
+    return xasprintf("%.*s…", (int)len, s);
+}
+
+int text_wrap_rows(const char *s, int cols)
+{
+    int rows = 1;
+    size_t next;
+    text_wrap(s, cols, &next);
+    while (s[next]) {
+        s += next;
+        text_wrap(s, cols, &next);
+        rows++;
+    }
+    return rows;
+}
+
 char *text_pad(const char *s, int width, enum align align)
 {
     if (width < 0)

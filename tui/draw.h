@@ -11,6 +11,17 @@ enum align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
 int text_width(const char *s);
 /* Bytes of the longest prefix of s that fits in max_cols columns; *cols gets its width. */
 size_t text_fit(const char *s, int max_cols, int *cols);
+/* Word wrap, shared by every screen that wraps text (forms, their notes, pages, help): the
+ * bytes of the first line of s in `cols` columns, trailing spaces left out. All of s when it
+ * fits; else it ends at the last space that fits, never inside a word (an eojeol in Korean);
+ * only a single word wider than the line is cut. *next (when not NULL) gets where the next line
+ * starts, after the spaces; it is strlen(s) at the end. */
+size_t text_wrap(const char *s, int cols, size_t *next);
+/* A new string of s in at most `width` columns: s itself when it fits, else its first whole
+ * words and "…" (a single word wider than that is cut before the "…"). Caller frees. */
+char *text_clip_words(const char *s, int width);
+/* Lines s takes when wrapped by text_wrap in `cols` columns (at least one). */
+int text_wrap_rows(const char *s, int cols);
 /* A new string of exactly `width` columns: s clipped or padded per align (caller frees). */
 char *text_pad(const char *s, int width, enum align align);
 

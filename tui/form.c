@@ -163,12 +163,12 @@ bool form_validate(struct tui *t, struct form *f)
 
 /* ---- Drawing ---- */
 
-/* A note takes two lines when it is wider than the field (reasons are long in any language). */
+/* A note wraps under the field at word boundaries (reasons are long in any language). */
 static int note_rows(const struct form *f, const struct form_field *fl)
 {
     if (!fl->note[0])
         return 0;
-    return f->field_cols > 0 && text_width(fl->note) > f->field_cols ? 2 : 1;
+    return f->field_cols > 0 ? text_wrap_rows(fl->note, f->field_cols) : 1;
 }
 
 static int field_rows(const struct form *f, const struct form_field *fl)
@@ -184,6 +184,18 @@ static char *field_shown(const struct form_field *fl)
     if (fl->kind == FIELD_CHOICE)
         return xasprintf("< %s >", fl->choices.n ? fl->choices.v[fl->choice] : "");
     return NULL;
+}
+
+/* Draw s wrapped at word boundaries in `rows` lines of `width` columns from (y, x). */
+static void draw_wrapped(int y, int x, const char *s, int width, int rows, int attr)
+{
+    for (int r = 0; r < rows && *s; r++) {
+        size_t next, len = text_wrap(s, width, &next);
+        char *piece = xstrndup(s, len);
+        draw_text(y + r, x, piece, width, attr);
+        free(piece);
+        s += next;
+    }
 }
 
 /* Draw one field at row y; returns the cursor's place when it has the focus. */
@@ -211,12 +223,9 @@ static void field_draw(struct tui *t, const struct form *f, const struct form_fi
         *cx = lineedit_draw(&fl->edit, y, fx, fw, attr);
     }
     if (fl->note[0]) {
-        int ny = y + (fl->kind == FIELD_NOTES ? fl->rows : 1), cols;
+        int ny = y + (fl->kind == FIELD_NOTES ? fl->rows : 1);
         int attr_note = tui_attr(t, fl->note_bad || fl->note_warn ? STYLE_BAD : STYLE_GOOD);
-        size_t first = text_fit(fl->note, fw, &cols);
-        draw_text(ny, fx, fl->note, fw, attr_note);
-        if (note_rows(f, fl) > 1)
-            draw_text(ny + 1, fx, fl->note + first, fw, attr_note);
+        draw_wrapped(ny, fx, fl->note, fw, note_rows(f, fl), attr_note);
     }
 }
 
@@ -255,8 +264,8 @@ static void box_frame(struct tui *t, const struct form *f, const struct area *b)
 /* Rows an intro line takes when wrapped to the box (at least one). */
 static int intro_rows(const struct form *f, const char *line)
 {
-    int width = f->field_cols + f->label_cols + 2, w = text_width(line);
-    return width > 0 && w > width ? (w + width - 1) / width : 1;
+    int width = f->field_cols + f->label_cols + 2;
+    return width > 0 ? text_wrap_rows(line, width) : 1;
 }
 
 static int intro_total(const struct form *f)
@@ -317,11 +326,13 @@ void form_draw(struct tui *t, struct form *f, const struct area *body)
     for (size_t i = 0; i < f->intro.n; i++) {
         const char *rest = f->intro.v[i];
         for (int k = intro_rows(f, rest); k > 0; k--, y++) {
-            int cols;
-            size_t bytes = text_fit(rest, width, &cols);
-            if (VISIBLE(y))
-                draw_text(y, x, rest, width, A_NORMAL);
-            rest += bytes ? bytes : strlen(rest);
+            size_t next, len = text_wrap(rest, width, &next);
+            if (VISIBLE(y)) {
+                char *piece = xstrndup(rest, len);
+                draw_text(y, x, piece, width, A_NORMAL);
+                free(piece);
+            }
+            rest += next;
         }
     }
     y += f->intro.n ? 1 : 0;
@@ -346,11 +357,15 @@ void form_draw(struct tui *t, struct form *f, const struct area *body)
     if (VISIBLE(y) && f->summary[0])
         draw_text(y, x, f->summary, width, tui_attr(t, f->summary_bad ? STYLE_BAD : STYLE_STRONG));
     y++;
+    /* An error too long for its row goes on over the key line, which the status line repeats. */
+    int error_rows = f->error[0] ? (text_wrap_rows(f->error, width) > 1 ? 2 : 1) : 0;
     if (f->error[0] && VISIBLE(y))
-        draw_text(y++, x, f->error, width, tui_attr(t, STYLE_ALERT));
+        draw_wrapped(y, x, f->error, width, VISIBLE(y + 1) ? error_rows : 1,
+                     tui_attr(t, STYLE_ALERT));
+    y += error_rows;
     char *keys = xasprintf(_("Tab next  Shift-Tab previous  Ctrl-S %s  Esc cancel"),
                            f->submit_label);
-    if (VISIBLE(y))
+    if (VISIBLE(y) && error_rows < 2)
         draw_text(y, x, keys, width, tui_attr(t, STYLE_DIM));
     free(keys);
 #undef VISIBLE
@@ -395,10 +410,14 @@ static void amount_tidy(struct form_field *fl)
 static void focus_move(struct tui *t, struct form *f, int dir)
 {
     amount_tidy(&f->fields[f->focus]);
-    if (f->changed)
+    if (f->changed) {
         f->changed(t, f, f->focus);
+        f->dirty = false; /* saved as a draft */
+    }
     size_t n = f->n;
     f->focus = (f->focus + n + (size_t)(dir < 0 ? -1 : 1)) % n;
+    if (f->focus_keep)
+        *f->focus_keep = f->focus;
 }
 
 static void submit(struct tui *t, struct form *f)
@@ -454,8 +473,22 @@ void form_key(struct tui *t, int rc, wint_t ch)
     struct form_field *fl = &f->fields[f->focus];
     bool fn = rc == KEY_CODE_YES, notes = fl->kind == FIELD_NOTES;
     f->error[0] = '\0';
-    if ((!fn && (ch == 27 || ch == 7)) || (!fn && ch == 3)) {
-        tui_form_close(t); /* Esc, Ctrl-G, Ctrl-C: nothing saved */
+    if (f->asking) { /* Ctrl-C again or y closes; any other key goes back to the form */
+        f->asking = false;
+        if (!fn && (ch == 3 || ch == L'y' || ch == L'Y'))
+            tui_form_close(t);
+        return;
+    }
+    bool toggles = fl->kind == FIELD_YESNO || fl->kind == FIELD_CHOICE;
+    if ((!fn && (ch == 27 || ch == 7 || ch == 3)) || (!fn && toggles && ch == L'q')) {
+        if (!f->dirty) {
+            tui_form_close(t); /* Esc, Ctrl-G, Ctrl-C, q: nothing typed to lose */
+            return;
+        }
+        f->asking = true;
+        snprintf(f->error, sizeof f->error, "%s",
+                 _("close without saving what you typed? y or Ctrl-C closes it; any other key "
+                   "goes back to the form"));
         return;
     }
     if ((!fn && ch == 19) || (fn && ch == KEY_F(10))) { /* Ctrl-S, F10 */
@@ -484,6 +517,7 @@ void form_key(struct tui *t, int rc, wint_t ch)
     else
         changed = lineedit_key(&fl->edit, rc, ch) == EDIT_CHANGED;
     if (changed) {
+        f->dirty = true;
         if (fl->note_bad)
             note_clear(fl);
         field_check(fl);

@@ -69,6 +69,9 @@ struct form {
     int scroll;               /* first row shown when the form is taller than the screen */
     bool full;                /* use the whole body, not a box */
     int field_cols;           /* columns of a field's value at the last draw */
+    size_t *focus_keep;       /* when set, gets the focused field at each move (kept by screens) */
+    bool dirty;               /* typed into since opened (or since the last draft was saved) */
+    bool asking;              /* "close without saving?" is shown: y or Ctrl-C closes */
     struct form *next;        /* set by submit: the form shown after this one (a review page) */
 };
 

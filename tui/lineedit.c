@@ -209,7 +209,9 @@ int lineedit_draw_hidden(const struct lineedit *e, int y, int x, int width, int 
     return cursor_x;
 }
 
-/* Where each wrapped row starts: a new line at '\n' and where the next character would not fit. */
+/* Where each wrapped row starts: a new line at '\n', and where the next character would not fit
+ * the row goes on after its last space (words whole, as text_wrap does); only a word wider than
+ * the row is cut. */
 static size_t wrap_rows(const struct lineedit *e, int width, size_t *starts, size_t max)
 {
     size_t n = 0;
@@ -223,9 +225,18 @@ static size_t wrap_rows(const struct lineedit *e, int width, size_t *starts, siz
             continue;
         }
         int w = wcwidth(e->buf[i]);
-        if (cols + w > width) {
-            starts[n++] = i;
+        if (w < 0)
+            w = 1;
+        if (cols + w > width && e->buf[i] != L' ') {
+            size_t start = starts[n - 1], cut = i;
+            while (cut > start && e->buf[cut - 1] != L' ')
+                cut--;
+            if (cut == start)
+                cut = i; /* one word wider than the row */
+            starts[n++] = cut;
             cols = 0;
+            for (size_t k = cut; k < i; k++)
+                cols += wcwidth(e->buf[k]) < 0 ? 1 : wcwidth(e->buf[k]);
         }
         cols += w;
     }
@@ -257,7 +268,9 @@ void lineedit_draw_lines(const struct lineedit *e, int y, int x, int width, int 
     }
     int cx = x;
     for (size_t i = starts[cursor_row]; i < e->cursor; i++)
-        cx += wcwidth(e->buf[i]);
+        cx += wcwidth(e->buf[i]) < 0 ? 1 : wcwidth(e->buf[i]);
+    if (cx > x + width - 1)
+        cx = x + width - 1; /* after spaces at the row's end */
     *cursor_y = y + (int)(cursor_row - first);
     *cursor_x = cx;
 }

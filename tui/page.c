@@ -60,22 +60,6 @@ void page_field(struct page *p, int label_cols, const char *label, const char *v
     free(padded);
 }
 
-/* Bytes of the next wrapped piece of s in `cols` columns: up to the last space that fits when
- * the piece is more than half full, so words stay whole without leaving short lines. */
-static size_t piece_length(const char *s, int cols)
-{
-    int used;
-    size_t fit = text_fit(s, cols, &used);
-    if (fit == 0) /* narrower than one character: take one whole, the draw clips it */
-        fit = text_fit(s, 2, &used);
-    if (fit == 0 || s[fit] == '\0')
-        return fit ? fit : strlen(s);
-    for (size_t i = fit; i > fit / 2; i--)
-        if (s[i] == ' ')
-            return i + 1;
-    return fit;
-}
-
 /* Calls draw for each wrapped piece; returns how many there are. */
 static size_t line_wrap(const struct page_line *l, int width,
                         void (*draw)(void *, const char *, size_t, int, int), void *ctx)
@@ -89,13 +73,11 @@ static size_t line_wrap(const struct page_line *l, int width,
             indent = 0;
             cols = width;
         }
-        size_t len = piece_length(s, cols);
+        size_t next, len = text_wrap(s, cols, &next);
         if (draw)
             draw(ctx, s, len, indent, l->style);
         pieces++;
-        s += len;
-        while (*s == ' ')
-            s++;
+        s += next;
         indent = l->indent;
     } while (*s);
     return pieces;

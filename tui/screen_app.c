@@ -482,7 +482,7 @@ static void history_tab(struct page *pg, struct tui *t, const struct app_record 
             if (*c == '\n')
                 *c = ' ';
         page_addf(pg, STYLE_NORMAL, 26, "%5lld %s %s %s: %s%s", (long long)v[i].seq, v[i].at,
-                  v[i].actor, v[i].kind, detail, is_signed ? _(" (signed)") : "");
+                  v[i].actor, event_kind_label(v[i].kind), detail, is_signed ? _(" (signed)") : "");
         free(detail);
     }
     app_events_free(v, n);

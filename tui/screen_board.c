@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/progress.h"
@@ -31,9 +32,11 @@ static const struct table_column board_columns[COL_COUNT] = {
     [COL_BASE] = {.title = N_("base"), .align = ALIGN_RIGHT, .min_width = 5},
     [COL_BONUS] = {.title = N_("bonus"), .align = ALIGN_RIGHT, .min_width = 3},
     [COL_FINAL] = {.title = N_("final"), .align = ALIGN_RIGHT, .min_width = 5},
-    [COL_BAND] = {.title = N_("band"), .min_width = 6, .squeeze = 1},
+    /* Below the line the band often says what the outcome says ("ineligible"): on a narrow
+     * terminal once is enough, and the words stay whole. */
+    [COL_BAND] = {.title = N_("band"), .min_width = 6, .squeeze = 1, .same_as = COL_OUTCOME + 1},
     [COL_OUTCOME] = {.title = N_("outcome"), .min_width = 6},
-    [COL_AMOUNT] = {.title = N_("amount"), .align = ALIGN_RIGHT, .min_width = 11},
+    [COL_AMOUNT] = {.title = N_("amount"), .align = ALIGN_RIGHT, .min_width = 10},
 };
 
 #define HEAD_LINES 3 /* budget, summary, progress per panel (or the final result) */
@@ -236,14 +239,16 @@ static void progress_draw(const struct tui *t, const struct board *b, int y, int
     }
 }
 
-/* A label and a text on one line, the labels padded to label_cols, the text clipped. */
+/* A label and a text on one line, the labels padded to label_cols, the text cut at a word. */
 static void labelled_draw(const struct tui *t, int y, int x, int width, int label_cols,
                           const char *label, const char *text)
 {
     char *padded = text_pad(label, label_cols, ALIGN_LEFT);
     int cols = draw_text(y, x, padded, width, tui_attr(t, STYLE_DIM));
     free(padded);
-    draw_text(y, x + cols + 1, text, width - cols - 1, A_NORMAL);
+    char *clipped = text_clip_words(text, width - cols - 1);
+    draw_text(y, x + cols + 1, clipped, width - cols - 1, A_NORMAL);
+    free(clipped);
 }
 
 /* The selected row: why it has its band and outcome, and how its amount was found (R10.4). */

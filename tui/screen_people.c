@@ -29,7 +29,7 @@ struct people {
 
 static const char *role_text(enum role r)
 {
-    return r == ROLE_JUDGE ? _("judge") : r == ROLE_SECRETARIAT ? _("secretariat") : _("inspector");
+    return role_label(r);
 }
 
 static char *panels_of(const struct call *c, int64_t person)

@@ -16,19 +16,6 @@ const struct person *tui_me(const struct tui *t)
     return t->me ? call_person_by_id(&t->call, t->me) : NULL;
 }
 
-static const char *role_label(enum role r)
-{
-    switch (r) {
-    case ROLE_JUDGE:
-        return _("judge");
-    case ROLE_SECRETARIAT:
-        return _("secretariat");
-    case ROLE_INSPECTOR:
-        return _("inspector");
-    }
-    return "?";
-}
-
 bool tui_may(struct tui *t, enum role role)
 {
     const struct person *me = tui_me(t);

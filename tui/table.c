@@ -219,69 +219,146 @@ static int header_width(const struct table *tb, size_t c)
     return text_width(_(tb->cols[c].title)) + (marked ? 2 : 0); /* " ^" */
 }
 
-/* The column to narrow next: of the highest squeeze that still has room above its minimum,
- * the one with the most. TABLE_MAX_COLS when none can give. */
-static size_t column_to_narrow(const struct table *tb)
+/* A cell as shown: blank when it says what its same_as column says and the table is narrow. */
+static const char *cell_shown(const struct table *tb, size_t row, size_t col)
+{
+    const char *text = cell_at(tb, row, col)->text;
+    int same = tb->cols[col].same_as;
+    if (tb->blank_same[col] && same > 0 && (size_t)same <= tb->n_cols &&
+        strcmp(text, cell_at(tb, row, (size_t)same - 1)->text) == 0)
+        return "";
+    return text;
+}
+
+/* Columns of the first word of s, plus one for "…" when more words follow: the narrowest a
+ * cell can be and still show whole words (text_clip_words). */
+static int first_word_width(const char *s)
+{
+    s += strspn(s, " ");
+    size_t n = strcspn(s, " ");
+    char *word = xstrndup(s, n);
+    int w = text_width(word);
+    free(word);
+    return w + (s[n + strspn(s + n, " ")] ? 1 : 0);
+}
+
+/* The column to narrow next: of the highest squeeze that still has room above its floor, the
+ * one with the most. TABLE_MAX_COLS when none can give. */
+static size_t column_to_narrow(const struct table *tb, const int *floor)
 {
     size_t best = TABLE_MAX_COLS;
     for (size_t c = 0; c < tb->n_cols; c++) {
-        int surplus = tb->widths[c] - tb->cols[c].min_width;
-        if (surplus <= 0)
+        int surplus = tb->widths[c] - floor[c];
+        if (surplus <= 0 || !tb->widths[c])
             continue;
         if (best == TABLE_MAX_COLS || tb->cols[c].squeeze > tb->cols[best].squeeze ||
             (tb->cols[c].squeeze == tb->cols[best].squeeze &&
-             surplus > tb->widths[best] - tb->cols[best].min_width))
+             surplus > tb->widths[best] - floor[best]))
             best = c;
     }
     return best;
 }
 
-/* Each column as wide as its widest cell, capped at max_width, then narrowed (column_to_narrow)
- * until the table fits; left-over room undoes the caps. */
-static void widths_fit(struct table *tb, int avail)
+static void narrow(struct table *tb, const int *floor, int *total, int avail)
 {
-    int content[TABLE_MAX_COLS], total = (int)tb->n_cols - 1;
-    for (size_t c = 0; c < tb->n_cols; c++) {
-        content[c] = header_width(tb, c);
-        for (size_t r = 0; r < tb->n_rows; r++) {
-            int w = text_width(cell_at(tb, r, c)->text);
-            if (w > content[c])
-                content[c] = w;
-        }
-        int cap = tb->cols[c].max_width;
-        tb->widths[c] = cap > 0 && content[c] > cap ? cap : content[c];
-        total += tb->widths[c];
-    }
-    while (total > avail) {
-        size_t c = column_to_narrow(tb);
+    while (*total > avail) {
+        size_t c = column_to_narrow(tb, floor);
         if (c == TABLE_MAX_COLS)
             break;
         tb->widths[c]--;
-        total--;
+        (*total)--;
     }
+}
+
+/* Each column as wide as its widest cell, capped at max_width, then narrowed (column_to_narrow)
+ * until the table fits: first only columns of free text (those with a squeeze or max_width), no
+ * cell below its first whole word (the rest is cut at a word boundary with "…"), then without
+ * the columns that may be left out, and only then below that; left-over room undoes the caps. */
+static void widths_fit(struct table *tb, int avail)
+{
+    int content[TABLE_MAX_COLS] = {0}, words[TABLE_MAX_COLS] = {0}, total = (int)tb->n_cols - 1;
+    int natural = (int)tb->n_cols - 1;
+    for (size_t c = 0; c < tb->n_cols; c++) {
+        int w = header_width(tb, c);
+        tb->blank_same[c] = false;
+        for (size_t r = 0; r < tb->n_rows; r++)
+            if (text_width(cell_at(tb, r, c)->text) > w)
+                w = text_width(cell_at(tb, r, c)->text);
+        natural += w;
+    }
+    for (size_t c = 0; c < tb->n_cols; c++)
+        tb->blank_same[c] = natural > avail && tb->cols[c].same_as > 0;
+    for (size_t c = 0; c < tb->n_cols; c++) {
+        content[c] = header_width(tb, c);
+        words[c] = first_word_width(_(tb->cols[c].title));
+        for (size_t r = 0; r < tb->n_rows; r++) {
+            const char *text = cell_shown(tb, r, c);
+            int w = text_width(text), fw = first_word_width(text);
+            if (w > content[c])
+                content[c] = w;
+            if (fw > words[c])
+                words[c] = fw;
+        }
+        if (words[c] < tb->cols[c].min_width)
+            words[c] = tb->cols[c].min_width;
+        if (!tb->cols[c].squeeze && !tb->cols[c].max_width)
+            words[c] = content[c]; /* a column of labels and figures: whole before any is cut */
+        if (words[c] > content[c])
+            words[c] = content[c];
+        int cap = tb->cols[c].max_width;
+        tb->widths[c] = cap > 0 && content[c] > cap ? cap : content[c];
+        if (tb->widths[c] < words[c])
+            tb->widths[c] = words[c];
+        total += tb->widths[c];
+    }
+    narrow(tb, words, &total, avail);
+    for (size_t c = 0; c < tb->n_cols && total > avail; c++) {
+        if (tb->cols[c].droppable) {
+            total -= tb->widths[c] + 1;
+            tb->widths[c] = 0; /* left out: the detail screen shows it */
+        }
+    }
+    int least[TABLE_MAX_COLS] = {0};
+    for (size_t c = 0; c < tb->n_cols; c++)
+        least[c] = tb->cols[c].min_width;
+    narrow(tb, least, &total, avail);
     for (size_t c = 0; c < tb->n_cols && total < avail; c++) {
         int more = content[c] - tb->widths[c];
         if (more > avail - total)
             more = avail - total;
-        if (more > 0) {
+        if (more > 0 && tb->widths[c]) {
             tb->widths[c] += more;
             total += more;
         }
     }
 }
 
+/* A cell or title in `width` columns: whole when it fits, else cut at a word with "…". */
+static void cell_draw(int y, int x, const char *text, int width, enum align align, int attr)
+{
+    if (text_width(text) <= width) {
+        draw_field(y, x, text, width, align, attr);
+        return;
+    }
+    char *clipped = text_clip_words(text, width);
+    draw_field(y, x, clipped, width, align, attr);
+    free(clipped);
+}
+
 static void header_draw(const struct table *tb, const struct tui *t, int y, int x, int width)
 {
     draw_blank(y, x, width, tui_attr(t, STYLE_HEADER));
     for (size_t c = 0; c < tb->n_cols && x < tb->left + width; c++) {
+        if (!tb->widths[c])
+            continue;
         const char *title = _(tb->cols[c].title);
         char *label = tb->sorted && tb->sort_col == c
                           ? xasprintf("%s %s", title, tb->sort_desc ? "v" : "^")
                           : xstrdup(title);
         int style = tb->sortable && c == tb->current_col ? STYLE_CURRENT_COLUMN : STYLE_HEADER;
         int room = tb->left + width - x;
-        draw_field(y, x, label, tb->widths[c] < room ? tb->widths[c] : room, tb->cols[c].align,
-                   tui_attr(t, style));
+        cell_draw(y, x, label, tb->widths[c] < room ? tb->widths[c] : room, tb->cols[c].align,
+                  tui_attr(t, style));
         free(label);
         x += tb->widths[c] + 1;
     }
@@ -296,9 +373,11 @@ static void row_draw(const struct table *tb, const struct tui *t, int y, size_t 
     draw_blank(y, tb->left, width, attr);
     int x = tb->left;
     for (size_t c = 0; c < tb->n_cols && x < tb->left + width; c++) {
+        if (!tb->widths[c])
+            continue;
         int room = tb->left + width - x;
-        draw_field(y, x, cell_at(tb, row, c)->text, tb->widths[c] < room ? tb->widths[c] : room,
-                   tb->cols[c].align, attr);
+        cell_draw(y, x, cell_shown(tb, row, c), tb->widths[c] < room ? tb->widths[c] : room,
+                  tb->cols[c].align, attr);
         x += tb->widths[c] + 1;
     }
 }
@@ -399,6 +478,8 @@ bool table_click(struct table *tb, int y, int x)
     if (abs_y == tb->header_y) {
         int at = tb->left;
         for (size_t c = 0; c < tb->n_cols; c++) {
+            if (!tb->widths[c])
+                continue;
             if (abs_x >= at && abs_x < at + tb->widths[c] && tb->sortable) {
                 tb->current_col = c;
                 table_key(tb, ACTION_SORT);

@@ -21,6 +21,9 @@ struct table_column {
     int squeeze;   /* when the table is too wide, higher ones are narrowed first */
     bool numeric;  /* sorted by the cells' keys rather than their text */
     bool searched; /* the `/` filter looks in this column */
+    bool droppable; /* left out when the table cannot fit with whole words */
+    int same_as;    /* column + 1: a cell saying what that column's says is left blank when the
+                       table is too wide (0: never) */
 };
 
 struct table_cell {
@@ -53,6 +56,7 @@ struct table {
     /* geometry of the last draw, for clicks and paging */
     int header_y, first_y, page_rows, left;
     int widths[TABLE_MAX_COLS];
+    bool blank_same[TABLE_MAX_COLS]; /* same_as applies at this width */
 };
 
 void table_init(struct table *tb, const struct table_column *cols, size_t n_cols);

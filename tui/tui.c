@@ -347,6 +347,10 @@ static void status_append(char **line, const struct tui *t, const struct binding
                         : b->action == ACTION_SIGN_IN && t->me  ? _("sign out")
                                                                 : action_label(b->action);
     char *longer = xasprintf("%s %s %s ", *line, key, label);
+    if (text_width(longer) > COLS + 1) { /* a key that does not fit whole is left to `?` help */
+        free(longer);
+        return;
+    }
     free(*line);
     *line = longer;
 }
@@ -393,8 +397,10 @@ static void info_draw(struct tui *t)
         return;
     }
     if (t->message[0]) {
-        draw_text(y, 0, t->message, COLS,
+        char *clipped = text_clip_words(t->message, COLS);
+        draw_text(y, 0, clipped, COLS,
                   tui_attr(t, t->message_is_error ? STYLE_ALERT : STYLE_STRONG));
+        free(clipped);
         return;
     }
     char info[256] = "";

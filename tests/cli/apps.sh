@@ -14,7 +14,7 @@ import_variant() {
     ok init "$DB" --program cbtp-2026
     okd person add 간사 --role secretariat --passphrase-file "$PW"
     okd app import "$1"
-    expect_stdout_line "$1: imported 3 row(s)"
+    expect_stdout_line "$1: imported 3 rows"
     okd app list --csv
     cp out list.out
     : > show.out
@@ -77,7 +77,7 @@ bad_import() {
     for m in "$@"; do
         expect_stderr_line "$m"
     done
-    expect_stderr_line "$f: $# problem(s); nothing was imported"
+    expect_stderr_line "$f: $# problem$([ $# -eq 1 ] || echo s); nothing was imported"
     expect_stderr_lines $(($# + 1))
     expect_unchanged "$before"
 }

@@ -94,7 +94,7 @@ SHEET=exp/2026-001-j1.sheet
 as 간사 score import paper.csv
 mkdir sec
 okd sheet export j2 -o sec
-NOTHING='1 problem(s); no sheet was imported'
+NOTHING='1 problem; no sheet was imported'
 # shellcheck disable=SC2086
 bad 1 'sec/2026-002-j2.sheet: the sheet is not signed by its own judge' \
     -d "$DB" $SEC sheet import sec/2026-002-j2.sheet

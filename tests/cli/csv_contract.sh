@@ -22,7 +22,7 @@ check_import() {
     expect_unchanged "$before"
     [ "$rc" -eq 1 ] || problems="$problems
   $what import $f: exit $rc"
-    { printf '%s\n' "$@"; echo "$f: $# problem(s); nothing was imported"; } > want
+    { printf '%s\n' "$@"; echo "$f: $# problem$([ $# -eq 1 ] || echo s); nothing was imported"; } > want
     if ! cmp -s want err; then
         problems="$problems
   $what import $f: expected

@@ -14,7 +14,7 @@ okd app import apps.csv
     echo 2026-102,4,2099-01-01
 } > docs.csv
 okd docs import docs.csv
-expect_stdout_line "docs.csv: imported 14 row(s)"
+expect_stdout_line "docs.csv: imported 14 rows"
 checklist_no 2026-101 2026-102
 okd check set 2026-101 d3 no
 okd check set 2026-102 d3 no

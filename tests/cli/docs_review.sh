@@ -29,7 +29,7 @@ okd app import apps.csv
     for n in 1 2 3 5 6; do echo "2026-106,$n,2026-05-02"; done
 } > docs.csv
 okd docs import docs.csv
-expect_stdout_line "docs.csv: imported 35 row(s)"
+expect_stdout_line "docs.csv: imported 35 rows"
 
 # Bad document files: every problem, nothing imported.
 {
@@ -46,7 +46,7 @@ expect_stderr_line 'baddocs.csv:2:1: no application "2026-109" (import applicati
 expect_stderr_line 'baddocs.csv:3:2: document "8" is not a document number of cbtp-2026 (1-7)'
 expect_stderr_line 'baddocs.csv:4:3: issued "2026-13-01": no such month'
 expect_stderr_line 'baddocs.csv:6:2: document 1 of 2026-105 appears more than once in the file (line 5)'
-expect_stderr_line 'baddocs.csv: 4 problem(s); nothing was imported'
+expect_stderr_line 'baddocs.csv: 4 problems; nothing was imported'
 expect_unchanged "$before"
 
 # Finance: R4.1 complete capital erosion for 105 (equity -5,000 at the latest settlement).
@@ -57,7 +57,7 @@ expect_unchanged "$before"
     echo '2026-105,2025,"1,000,000",-5000,100,100'
 } > finance.csv
 okd finance import finance.csv
-expect_stdout_line "finance.csv: imported 3 row(s)"
+expect_stdout_line "finance.csv: imported 3 rows"
 {
     echo 연도,신청번호,부채총계,자본총계,유동자산,유동부채
     echo '20x5,2026-101,1,1,1,1'

@@ -13,7 +13,7 @@ before=$(db_state)
 expect_exit 1 -d "$DB" --as 간사 --passphrase-file "$PW" score import low.csv
 expect_stderr_line "low.csv:2:12: the total 69.9 is below 70: write the overall opinion, the reason the company is told"
 expect_stderr_line "low.csv:3:12: the total 69.9 is below 70: write the overall opinion, the reason the company is told"
-expect_stderr_line "low.csv: 2 problem(s); nothing was imported"
+expect_stderr_line "low.csv: 2 problems; nothing was imported"
 expect_unchanged "$before"
 
 # Exactly 70 needs none; 69.9 with an opinion is taken.

@@ -99,7 +99,7 @@ before=$(db_state)
 { echo "$H"; echo '2026-101,j3,7,3.5,14,10.5,14,3.5,10.5,7,agree,'; } > j3.csv
 faild --as j2 --passphrase-file "$PW" score import j3.csv
 expect_stderr_line "j3.csv:2:2: j2 may import only their own sheets, not j3's"
-expect_stderr_line "j3.csv: 1 problem(s); nothing was imported"
+expect_stderr_line "j3.csv: 1 problem; nothing was imported"
 faild --as 조현장 --passphrase-file "$PW" score import j3.csv
 expect_stderr_line "simsa: 조현장 is an inspector: score sheets are imported by the judge or the secretariat"
 faild --as j3 --passphrase-file badpw score import j3.csv
@@ -116,7 +116,7 @@ bad_scores() {
     for m in "$@"; do
         expect_stderr_line "$m"
     done
-    expect_stderr_line "$f: $# problem(s); nothing was imported"
+    expect_stderr_line "$f: $# problem$([ $# -eq 1 ] || echo s); nothing was imported"
     expect_stderr_lines $(($# + 1))
     expect_unchanged "$before"
 }

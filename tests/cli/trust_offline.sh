@@ -10,6 +10,7 @@ DB=main.db
 
 # The laptop holds the judge and the secretariat only, and verifies on its own.
 okd pack 윤지아 -o laptop.db
+okd pack 윤지아 -o laptop2.db # a second laptop, packed before any sheet came back
 [ -f laptop.db ] || fail "pack wrote no laptop.db"
 expect_exit 0 -d laptop.db person list
 expect_stdout_contains "윤지아"
@@ -108,9 +109,16 @@ faild --as 김간사 --passphrase-file "$PW" sheet import "oout/$SHEET"
 expect_stderr_contains "oout/$SHEET: signed by an unknown key"
 expect_unchanged "$before"
 
-# A second, different sheet of the same judge for the same application, from a second laptop.
-okd pack 윤지아 -o laptop2.db
+# Packed again after the sheet came back, the laptop has it as submitted (issue 17.7): another
+# is refused there, and sheet export leaves the packed one out.
+okd pack 윤지아 -o laptop3.db
 sed 's/,12,8,agree,/,12,9,agree,/' mine.csv > mine2.csv
+expect_exit 1 -d laptop3.db --as 윤지아 --passphrase-file "$PW" score import mine2.csv
+expect_stderr_contains "윤지아 already submitted a sheet for 2026-012"
+mkdir out3
+expect_exit 0 -d laptop3.db sheet export 윤지아 -o out3
+[ -z "$(ls out3)" ] || fail "sheet export of a re-packed laptop wrote: $(ls out3)"
+# A second, different sheet of the same judge for the same application, from the second laptop.
 expect_exit 0 -d laptop2.db --as 윤지아 --passphrase-file "$PW" score import mine2.csv
 mkdir out2
 expect_exit 0 -d laptop2.db sheet export 윤지아 -o out2

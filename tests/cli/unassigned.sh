@@ -21,6 +21,6 @@ okd panel assign 가 2026-004
 before=$(db_state)
 expect_exit 1 -d "$DB" --as 간사 --passphrase-file "$PW" score import s.csv
 expect_stderr_line "s.csv:2:1: 2026-005 is not assigned to any panel yet (R6.6): assign it with simsa panel assign"
-expect_stderr_line "s.csv: 1 problem(s); nothing was imported"
+expect_stderr_line "s.csv: 1 problem; nothing was imported"
 expect_unchanged "$before"
 expect_equal "$(sql 'select count(*) from sheet')" 0 "sheets after the refused import"

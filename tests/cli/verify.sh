@@ -76,7 +76,7 @@ sqlite3 sheet.db "drop trigger sheet_item_no_update;
     update sheet_item set tenths = 200 where item = 'data' and sheet_id = 1"
 expect_exit 1 -d sheet.db verify
 expect_output_line "sheet 2026-101/j1: the stored values differ from what was signed"
-expect_output_line "verify: 1 problem(s)"
+expect_output_line "verify: 1 problem"
 cp "$DB" review.db
 sqlite3 review.db "drop trigger review_no_update;
     update review set passed = 1 where app_id = '2026-102'"
@@ -87,6 +87,6 @@ cp "$DB" checklist.db
 sqlite3 checklist.db "update checklist set answer = 1 where app_id = '2026-101' and item = 'd2'"
 expect_exit 1 -d checklist.db verify
 expect_output_line "checklist d2 of 2026-101: the stored values differ from what the audit log recorded"
-expect_output_line "verify: 1 problem(s)"
+expect_output_line "verify: 1 problem"
 # The untouched database still verifies.
 verified

@@ -25,6 +25,8 @@ tui_tmux resize-window -t main -x 80 -y 24
 wait_for "Add a person"
 wait_for "Name              홍길동"
 keys Escape
+wait_for "close without saving what you typed?"
+keys y
 wait_gone "Add a person"
 fits_width 80
 tui_tmux resize-window -t main -x 120 -y 40

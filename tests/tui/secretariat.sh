@@ -30,7 +30,8 @@ keys Right Right Right Right Right
 wait_for "< 6 National and local tax payment certificates >"
 keys Tab C-u
 type_text "2026-02-27"
-wait_for "✗ R2.1: document 6 (국세 및 지방세 완납 증명서) was issued 2026-02-27, befor"
+wait_for "✗ R2.1: document 6 (국세 및 지방세 완납 증명서) was issued 2026-02-27,"
+wait_for "           before 2026-03-01"
 wait_for "e 2026-03-01"
 keys C-u
 type_text "2026-02-30"
@@ -60,6 +61,7 @@ keys 3
 wait_for "No site inspection recorded (R13)"
 keys i
 wait_for "2026-012: site inspection"
+type_text "2026-06-07"
 keys Tab
 type_text ", 박현장"
 keys Tab
