@@ -38,6 +38,7 @@ extern const struct cli_command cli_sheet_commands[];
 extern const struct cli_command cli_inspect_commands[];
 extern const struct cli_command cli_result_commands[];
 extern const struct cli_command cli_export_commands[];
+extern const struct cli_command cli_notify_commands[];
 extern const struct cli_command *const cli_families[];
 
 /* Shared helpers (cli/common.c) */
