@@ -73,6 +73,8 @@ void cli_cell(const char *s, int width, bool right);
 int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
                     void (*as_csv)(const struct call *, const struct rank_result *),
                     void (*as_table)(const struct call *, const struct rank_result *));
+/* R12.3: the dates an agreement on `agreed` sets, one per line (cli/cmd_notify.c). */
+void cli_print_agreement(const struct program *p, sdate agreed);
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/notify.h"
 #include "db/final.h"
+#include "db/write.h"
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -261,6 +262,8 @@ static int notify_run(struct cli *cli, const char *dir)
             .opinions = ops,
             .n_opinions = n_ops,
             .promoted = promoted[row->app],
+            .has_agreement = r->agreed != 0,
+            .agreed = r->agreed,
             .revision = fs.final ? fs.count : 0,
             .revision_date = revision_day,
         };
@@ -304,7 +307,70 @@ static int cmd_notify(struct cli *cli, int argc, char **argv)
     return notify_run(cli, dir);
 }
 
+/* The dates an agreement sets, as `agree` and `app show` print them (R12.3). */
+void cli_print_agreement(const struct program *p, sdate agreed)
+{
+    struct agreement_dates t;
+    agreement_dates(p, agreed, &t);
+    char day[11], won[32];
+    date_format(t.agreed, day);
+    printf(_("agreement:           %s\n"), day);
+    date_format(t.copay_due, day);
+    printf(_("co-payment due:      %s\n"), day);
+    amount_format(t.advance, won, sizeof won);
+    printf(_("advance payment:     %s\n"), won);
+    date_format(t.project_end, day);
+    printf(_("project end:         %s\n"), day);
+    date_format(t.dev_done_by, day);
+    printf(_("development done by: %s\n"), day);
+}
+
+/* R12.3: the agreement (3자 협약) of a selected application, signed by the secretariat. */
+static int cmd_agree(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"--date", NULL};
+    char *pos[1];
+    const char *date_in = cli_opt(argc, argv, "--date");
+    const char *usage = _("usage: simsa agree APP --date YYYY-MM-DD");
+    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !date_in)
+        return cli_usage("%s", usage);
+    const char *why = NULL;
+    sdate date;
+    if (date_parse(date_in, &date, &why) < 0)
+        return cli_usage(_("--date %s: %s"), date_in, why);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    struct app_record *r = call_find_app(&c, pos[0]);
+    struct person *who = NULL;
+    struct secret_key key = {0};
+    if (!r)
+        cli_fail(_("no application \"%s\""), pos[0]);
+    else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
+        if (store_begin(st) || write_agreement(st, &c, r, date, who, &key))
+            rc = cli_rollback_fail(st, r->a.id);
+        else if (cli_commit(st) == 0) {
+            printf(_("%s: agreement recorded\n"), r->a.id);
+            cli_print_agreement(&c.program, date);
+            rc = EXIT_OK;
+        }
+        secret_key_wipe(&key);
+    }
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
 const struct cli_command cli_notify_commands[] = {
+    {
+        .name = "agree",
+        .usage = "APP --date YYYY-MM-DD",
+        .summary = N_("record a selected application's agreement; shows the dates it sets (R12.3)"),
+        .run = cmd_agree,
+        .needs_as = true,
+    },
     {
         .name = "notify",
         .usage = "-o DIR",

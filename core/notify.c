@@ -2,6 +2,7 @@
 #include "core/notify.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,43 @@ void agreement_dates(const struct program *p, sdate agreed, struct agreement_dat
         out->dev_done_by = p->dev_done_by;
     else
         out->dev_done_by = date_add_months(out->project_end, -p->dev_done_months_before);
+}
+
+const char *agreement_refusal(const struct call *c, const struct rank_result *res,
+                              const struct app_record *r, sdate date, sdate first_final,
+                              sdate today, char *buf, size_t n)
+{
+    char day[11], other[11];
+    if (r->agreed) {
+        date_format(r->agreed, day);
+        snprintf(buf, n, _("it has an agreement already (%s)"), day);
+        return buf;
+    }
+    enum outcome o = OUTCOME_UNREVIEWED;
+    for (size_t i = 0; i < res->n; i++)
+        if (&c->apps[res->rows[i].app] == r)
+            o = res->rows[i].outcome;
+    if (o != OUTCOME_SELECTED) {
+        snprintf(buf, n, _("it is %s, not selected: only a selected application has an agreement"),
+                 outcome_label(o));
+        return buf;
+    }
+    if (!first_final) {
+        snprintf(buf, n, "%s", _("an agreement is recorded after the final result is signed"));
+        return buf;
+    }
+    date_format(date, day);
+    if (date < first_final) {
+        date_format(first_final, other);
+        snprintf(buf, n, _("agreement date %s is before the first final result (%s)"), day, other);
+        return buf;
+    }
+    if (date > today) {
+        date_format(today, other);
+        snprintf(buf, n, _("agreement date %s is in the future (today is %s)"), day, other);
+        return buf;
+    }
+    return NULL;
 }
 
 /* ---- the call's sections ---- */

@@ -26,6 +26,13 @@ struct agreement_dates {
 
 void agreement_dates(const struct program *p, sdate agreed, struct agreement_dates *out);
 
+/* R12.3, R12.5: NULL when an agreement on `date` may be recorded for r, else why not
+ * (translated, in buf). first_final: the day (Korea time) the first final result was signed, 0
+ * when none is; today: Korea time. */
+const char *agreement_refusal(const struct call *c, const struct rank_result *res,
+                              const struct app_record *r, sdate date, sdate first_final,
+                              sdate today, char *buf, size_t n);
+
 /* One applicant's notification. Everything is borrowed. */
 struct notify_input {
     const struct program *program;

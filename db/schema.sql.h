@@ -116,6 +116,11 @@ static const char *const schema_migrations[] = {
     "  DELETE FROM draft WHERE judge_id = NEW.judge_id AND app_id = NEW.app_id; END;\n"
     "CREATE TABLE presentation_order(app_id TEXT PRIMARY KEY REFERENCES application(id),\n"
     "  position INTEGER NOT NULL CHECK (position >= 1)) STRICT;\n",
+    /* 3: the agreement (3자 협약) of a selected application, one at most (R12.3), signed. */
+    "CREATE TABLE agreement(app_id TEXT PRIMARY KEY REFERENCES application(id),\n"
+    "  date TEXT NOT NULL, person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
+    "  signed_text TEXT, signature TEXT) STRICT;\n"
+    APPEND_ONLY("agreement"),
 };
 
 #endif
