@@ -3,7 +3,7 @@
 # (tests/cli/completion.sh checks that they do).
 
 _simsa_commands="init program person budget app docs check finance review panel conflict bonus
-score rank tie forfeit verify finalize inspect pack sheet export demo"
+score rank tie forfeit verify finalize agree inspect pack sheet export notify demo"
 
 # The subcommands of a family; empty for a command without subcommands.
 _simsa_subcommands() {
@@ -37,6 +37,8 @@ _simsa_options() {
     pack) echo "-o" ;;
     "sheet export") echo "-o --key" ;;
     export) echo "--csv" ;;
+    agree) echo "--date" ;;
+    notify) echo "-o" ;;
     esac
 }
 
