@@ -83,3 +83,24 @@ expect_equal "$(ls linked | wc -l)" 1 "files written next to a refused one"
 # A directory given as a symbolic link is refused too.
 ln -s drafts dirlink
 faild notify -o dirlink
+
+# In a Korean locale the subject and the body are Korean (a locale made with localedef when none
+# is installed, as in locale.sh).
+if ! locale -a 2>/dev/null | grep -qix 'ko_KR\.utf-\{0,1\}8'; then
+    mkdir -p locales
+    localedef -i ko_KR -f UTF-8 "$PWD/locales/ko_KR.UTF-8" > localedef.log 2>&1 ||
+        fail "no ko_KR.UTF-8 locale and localedef could not make one: $(cat localedef.log)"
+    export LOCPATH="$PWD/locales"
+fi
+LANG=ko_KR.UTF-8 LC_ALL= LANGUAGE= expect_exit 0 -d "$DB" notify -o ko
+expect_stdout_line "ko: 통보 초안 12건을 썼습니다"
+python3 - ko/2026-011.eml > ko.txt 2>&1 <<'PY' || fail "Korean draft: $(cat ko.txt)"
+import email, sys
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+assert str(m['Subject']) == '[2026년 제조 AI 현장 적용 지원 사업] 신청 2026-011 선정 결과 통보', m['Subject']
+body = m.get_content()
+assert body.startswith('청원식품(주) 귀하'), body
+assert '결과: 미선정' in body and '「5. 평가 기준」: 지원 대상은 종합점수 70점 이상입니다.' in body, body
+assert '결과 제1차' in body, body
+PY
