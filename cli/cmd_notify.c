@@ -116,6 +116,17 @@ static void mail_date(time_t t, char out[40])
              months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* An id as it may stand in a Message-ID: letters, digits, '.', '-' and '_'; others become '_'. */
+static void msgid_part(struct strbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        char ch = *s;
+        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                  ch == '.' || ch == '-' || ch == '_';
+        strbuf_add(b, ok ? &ch : "_", 1);
+    }
+}
+
 static char *draft_text(const struct call *c, const struct notify_input *in, time_t now,
                         int revision)
 {
@@ -128,8 +139,11 @@ static char *draft_text(const struct call *c, const struct notify_input *in, tim
     const char *name = a->contact_name && a->contact_name[0] ? a->contact_name : a->company;
     strbuf_puts(&b, "MIME-Version: 1.0\r\n");
     strbuf_printf(&b, "Date: %s\r\n", date);
-    strbuf_printf(&b, "Message-ID: <simsa.%s.%s.r%d.%lld@simsa.invalid>\r\n", c->program.id, a->id,
-                  revision, (long long)now);
+    strbuf_puts(&b, "Message-ID: <simsa.");
+    msgid_part(&b, c->program.id);
+    strbuf_puts(&b, ".");
+    msgid_part(&b, a->id);
+    strbuf_printf(&b, ".r%d.%lld@simsa.invalid>\r\n", revision, (long long)now);
     strbuf_puts(&b, "To: ");
     encoded_words(&b, name);
     strbuf_printf(&b, " <%s>\r\n", a->contact_email);

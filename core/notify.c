@@ -66,7 +66,7 @@ const char *agreement_refusal(const struct call *c, const struct rank_result *re
 /* ---- the call's sections ---- */
 
 /* The call's section a rule of RULES.md comes from (both calls number them alike). */
-static const char *section_of(int major, int minor)
+static const char *section_of(int major)
 {
     switch (major) {
     case 1:
@@ -82,7 +82,6 @@ static const char *section_of(int major, int minor)
     case 12:
         return _("5. Evaluation (agreement and advance payment)");
     default:
-        (void)minor;
         return _("5. Evaluation criteria");
     }
 }
@@ -138,13 +137,13 @@ char *notify_reason_words(const char *reason)
 {
     while (*reason == ' ')
         reason++;
-    int major = 0, minor = 0;
-    size_t n = rule_id_at(reason, &major, &minor);
+    int major = 0;
+    size_t n = rule_id_at(reason, &major, NULL);
     const char *rest = reason + n;
     while (n && (*rest == ':' || *rest == ' '))
         rest++;
     char *text = strip_rule_ids(rest);
-    char *out = n ? xasprintf("「%s」: %s", section_of(major, minor), text) : xstrdup(text);
+    char *out = n ? xasprintf("「%s」: %s", section_of(major), text) : xstrdup(text);
     free(text);
     return out;
 }
@@ -297,7 +296,7 @@ static void add_terms(struct strlist *l, const struct notify_input *in)
     const struct program *p = in->program;
     char won[32];
     strlist_add(l, "");
-    strlist_addf(l, _("Agreement terms (%s):"), section_of(12, 3));
+    strlist_addf(l, _("Agreement terms (%s):"), section_of(12));
     if (in->has_agreement) {
         struct agreement_dates t;
         agreement_dates(p, in->agreed, &t);
@@ -401,7 +400,7 @@ char *notify_selected(const struct notify_input *in)
     add_amount(&l, in);
     char *thr = threshold_text(in->program);
     strlist_addf(&l, _("Reason: 「%s」: %s, and ranked within the program's budget."),
-                 section_of(7, 3), thr);
+                 section_of(7), thr);
     free(thr);
     add_terms(&l, in);
     add_opinions(&l, in);
@@ -418,7 +417,7 @@ char *notify_promoted(const struct notify_input *in)
     strlist_addf(&l,
                  _("Reason: 「%s」: a selected company withdrew, and your application was next "
                    "on the waiting list."),
-                 section_of(7, 3));
+                 section_of(7));
     add_terms(&l, in);
     add_opinions(&l, in);
     return finish(&l, in);
@@ -434,7 +433,7 @@ char *notify_waitlisted(const struct notify_input *in)
     strlist_addf(&l,
                  _("Reason: 「%s」: %s, but the program's budget does not reach your rank. If a "
                    "selected company withdraws, you may be selected in rank order."),
-                 section_of(7, 3), thr);
+                 section_of(7), thr);
     free(thr);
     add_opinions(&l, in);
     return finish(&l, in);
@@ -447,7 +446,7 @@ char *notify_excluded(const struct notify_input *in)
     add_result(&l, _("not selected"));
     add_scores(&l, in);
     char *thr = threshold_text(in->program);
-    strlist_addf(&l, _("Reason: 「%s」: support requires %s."), section_of(7, 3), thr);
+    strlist_addf(&l, _("Reason: 「%s」: support requires %s."), section_of(7), thr);
     free(thr);
     add_opinions(&l, in);
     return finish(&l, in);
@@ -471,7 +470,7 @@ char *notify_incomplete(const struct notify_input *in)
     add_result(&l, _("not evaluated: the application is incomplete"));
     strlist_add(&l, _("Reason: the application could not be evaluated:"));
     strlist_addf(&l, _("- 「%s」: too few judges' score sheets count for an official score."),
-                 section_of(7, 3));
+                 section_of(7));
     return finish(&l, in);
 }
 
@@ -484,7 +483,7 @@ char *notify_forfeited(const struct notify_input *in)
     strlist_addf(&l,
                  _("Reason: 「%s」: the agreement was given up or the required plan revision was "
                    "not made, so the selection is withdrawn."),
-                 section_of(12, 3));
+                 section_of(12));
     add_opinions(&l, in);
     return finish(&l, in);
 }
