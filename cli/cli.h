@@ -41,6 +41,7 @@ extern const struct cli_command cli_result_commands[];
 extern const struct cli_command cli_export_commands[];
 extern const struct cli_command cli_plan_commands[];
 extern const struct cli_command cli_ssh_commands[];
+extern const struct cli_command cli_notify_commands[];
 extern const struct cli_command *const cli_families[];
 
 /* Shared helpers (cli/common.c) */
@@ -98,6 +99,8 @@ int cli_check_roster(const struct call *c, const char *path, struct diags *d);
  * 0, or -1 when the store cannot be read (store_errmsg). (cli/cmd_score.c) */
 int cli_verify_store(struct store *st, const struct call *c, struct diags *d, size_t *n_signed,
                      int64_t *n_events, int64_t *legacy);
+/* R12.3: the dates an agreement on `agreed` sets, one per line (cli/cmd_notify.c). */
+void cli_print_agreement(const struct program *p, sdate agreed);
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

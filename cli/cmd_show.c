@@ -185,6 +185,8 @@ static void show_scores(const struct call *c, const struct app_record *r,
     printf(_("outcome: %s — %s\n"), outcome_label(row->outcome), row->reason ? row->reason : "");
     if (row->has_amount && row->amount_reason)
         printf(_("amount: %s\n"), row->amount_reason);
+    if (r->agreed) /* R12.3: the dates the agreement sets */
+        cli_print_agreement(&c->program, r->agreed);
 }
 
 /* Items stored one per line, printed "a; b; c". */

@@ -3,7 +3,7 @@
 # (tests/cli/completion.sh checks that they do).
 
 _simsa_commands="init program person budget app docs check finance review panel conflict bonus
-score rank tie forfeit verify backup finalize plan inspect pack sheet export ssh-setup demo"
+score rank tie forfeit verify backup finalize plan agree inspect pack sheet export notify ssh-setup demo"
 
 # The subcommands of a family; empty for a command without subcommands.
 _simsa_subcommands() {
@@ -45,6 +45,8 @@ _simsa_options() {
     "sheet export") echo "-o --key --force" ;;
     export) echo "--csv --force" ;;
     backup) echo "--force" ;;
+    agree) echo "--date" ;;
+    notify) echo "-o" ;;
     esac
 }
 

@@ -68,6 +68,7 @@ struct app_record {
     struct app_sheet *sheets;
     size_t n_sheets;
     bool forfeited;
+    sdate agreed; /* R12.3: the agreement's date, 0 = none */
     bool inspected;
     int position; /* in its panel's presentation order, 1..; 0 = not placed (after, by id) */
 };

@@ -717,6 +717,7 @@ static void set_policy_defaults(struct program *p)
     p->amount_unit = 1000;             /* R10.3 */
     p->budget_fit = BUDGET_FIT_STOP;   /* R11.2 */
     p->bonus_cap_tenths = -1;          /* R8 */
+    p->notify_opinions = true;         /* R12.4 */
 }
 
 static const char *const aggregate_names[] = {"mean", "trimmed", NULL};
@@ -755,6 +756,7 @@ static void load_policy(struct loader *ld, struct program *p)
     if (take_choice(ld, s, "budget_fit", false, budget_fit_names, &choice))
         p->budget_fit = (enum budget_fit)choice;
     load_bonus_cap(ld, s, p);
+    take_yesno(ld, s, "notify_opinions", false, &p->notify_opinions);
     take(ld, s, "tie_break", false); /* resolved with the items */
     if ((judges || quorum) && p->quorum > p->judges)
         problem(ld, (quorum ? quorum : judges)->line,

@@ -116,6 +116,7 @@ struct program {
     int64_t amount_unit;          /* R10.3, 1,000 */
     enum budget_fit budget_fit;   /* R11.2 */
     int32_t bonus_cap_tenths;     /* R8, -1 = none */
+    bool notify_opinions;         /* R12.4: judges' opinions in notifications, default yes */
 };
 
 /* Parse a definition. Every problem goes to d as "filename:line: message" (unknown section or

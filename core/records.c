@@ -24,6 +24,7 @@ static const char *const kind_names[] = {
     [RECORD_RESULT] = "result",
     [RECORD_AUDIT_HEAD] = "audit-head",
     [RECORD_PLAN] = "plan-revision",
+    [RECORD_AGREEMENT] = "agreement",
 };
 
 const char *record_kind_name(enum record_kind k)
@@ -438,6 +439,17 @@ char *record_budget_text(const struct record_budget *r, char **why)
         return no_record(why);
     writer_begin(&w, RECORD_BUDGET, r->program);
     writer_nonnegative(&w, "budget", r->won);
+    return writer_end(&w, r->signer, r->at, why);
+}
+
+char *record_agreement_text(const struct record_agreement *r, char **why)
+{
+    struct record_writer w = {0};
+    if (!r)
+        return no_record(why);
+    writer_begin(&w, RECORD_AGREEMENT, r->program);
+    writer_id(&w, "app", r->app);
+    writer_date(&w, "date", r->date);
     return writer_end(&w, r->signer, r->at, why);
 }
 

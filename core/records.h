@@ -23,7 +23,8 @@ enum record_kind {
     RECORD_BUDGET,
     RECORD_RESULT,
     RECORD_AUDIT_HEAD,
-    RECORD_PLAN
+    RECORD_PLAN,
+    RECORD_AGREEMENT
 };
 
 /* The word after "kind: " ("review", "bonus-award", ...); untranslated, it is part of the
@@ -109,6 +110,12 @@ struct record_forfeit { /* a forfeit and the promotions it caused (R11.5) */
     const char *signer, *at;
 };
 
+struct record_agreement { /* the agreement (3자 협약) of a selected application (R12.3) */
+    const char *program, *app;
+    const char *date; /* "2026-08-31" */
+    const char *signer, *at;
+};
+
 struct record_budget { /* the budget set for the call (R11) */
     const char *program;
     int64_t won; /* >= 0 */
@@ -153,6 +160,7 @@ char *record_sheet_text(const struct record_sheet *r, char **why);
 char *record_tie_text(const struct record_tie *r, char **why);
 char *record_forfeit_text(const struct record_forfeit *r, char **why);
 char *record_budget_text(const struct record_budget *r, char **why);
+char *record_agreement_text(const struct record_agreement *r, char **why);
 char *record_result_text(const struct record_result *r, char **why);
 char *record_audit_head_text(const struct record_audit_head *r, char **why);
 

@@ -131,6 +131,11 @@ static const char *const schema_migrations[] = {
     "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
     "  signed_text TEXT, signature TEXT) STRICT;\n"
     APPEND_ONLY("plan_revision"),
+    /* 5: the agreement (3자 협약) of a selected application, one at most (R12.3), signed. */
+    "CREATE TABLE agreement(app_id TEXT PRIMARY KEY REFERENCES application(id),\n"
+    "  date TEXT NOT NULL, person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
+    "  signed_text TEXT, signature TEXT) STRICT;\n"
+    APPEND_ONLY("agreement"),
 };
 
 #endif

@@ -649,6 +649,15 @@ static void set_forfeit(struct call *c, struct app_record *r, sqlite3_stmt *s)
     r->forfeited = true;
 }
 
+static void set_agreed(struct call *c, struct app_record *r, sqlite3_stmt *s)
+{
+    (void)c;
+    const char *d = (const char *)sqlite3_column_text(s, 1);
+    sdate day;
+    if (d && date_parse(d, &day, NULL) == 0)
+        r->agreed = day;
+}
+
 static void set_inspected(struct call *c, struct app_record *r, sqlite3_stmt *s)
 {
     (void)c;
@@ -823,6 +832,7 @@ int store_load(struct store *st, struct call *c, struct diags *d)
                      "bonus = b.bonus) ORDER BY app_id, bonus",
                      add_bonus) < 0 ||
         each_app_row(st, c, "SELECT app_id FROM forfeit", set_forfeit) < 0 ||
+        each_app_row(st, c, "SELECT app_id, date FROM agreement", set_agreed) < 0 ||
         each_app_row(st, c, "SELECT DISTINCT app_id FROM inspection", set_inspected) < 0 ||
         load_sheets(st, c) < 0 || load_ties(st, c) < 0 || order_load(st, c) < 0)
         rc = -1;
@@ -1157,6 +1167,18 @@ int store_plan_latest(struct store *st, const char *app, struct plan_state *out)
     }
     sqlite3_finalize(s);
     return 0;
+}
+
+int store_agreement_add(struct store *st, const char *app, const char *date,
+                        const struct signing *sign)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO agreement(app_id, date, person_id, at, "
+                                  "signed_text, signature) VALUES (?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);
+    return finish_signed(st, s, 2, sign, "agreement");
 }
 
 int store_inspection_add(struct store *st, const struct inspection_write *w)

@@ -94,6 +94,9 @@ struct sheet_write {
 int store_sheet_add(struct store *st, const struct sheet_write *w);
 int store_tie_add(struct store *st, const char *members, const char *reason,
                   const struct signing *sign);
+/* R12.3: the agreement of a selected application, signed. */
+int store_agreement_add(struct store *st, const char *app, const char *date,
+                        const struct signing *sign);
 int store_forfeit_add(struct store *st, const char *app, const char *reason,
                       const char *promoted, const struct signing *sign);
 /* R12.1: a plan revision required (made false) or seen made (true), signed. */

@@ -418,12 +418,34 @@ static int rows_result(struct store *st, struct rows *r)
     return 0;
 }
 
+static int rows_agreement(struct store *st, const struct call *c, struct rows *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, date, person_id, at, signed_text, signature "
+                                     "FROM agreement ORDER BY rowid");
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char *app = db_col_text(s, 0), *date = db_col_text(s, 1), *at = db_col_text(s, 3);
+        struct signed_row *row = row_new(r, s, 4, xasprintf("agreement %s", app));
+        row->signer = sqlite3_column_int64(s, 2);
+        struct record_agreement ra = {.program = c->program.id, .app = app, .date = date,
+                                      .signer = name_of(c, row->signer), .at = at};
+        char *why = NULL;
+        set_derived(row, record_agreement_text(&ra, &why), &why);
+        free(app);
+        free(date);
+        free(at);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
 static int rows_all(struct store *st, const struct call *c, struct rows *r)
 {
     int rc = rows_review(st, c, r) || rows_conflict(st, c, r) || rows_bonus(st, c, r) ||
              rows_sheet(st, c, r) || rows_tie(st, c, r) || rows_forfeit(st, c, r) ||
              rows_budget(st, c, r) || rows_head(st, c, r) || rows_result(st, r) ||
-             rows_inspection(st, c, r) || rows_plan(st, c, r);
+             rows_inspection(st, c, r) || rows_plan(st, c, r) || rows_agreement(st, c, r);
     return rc ? -1 : 0;
 }
 

@@ -6,6 +6,7 @@
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/revision.h"
+#include "core/notify.h"
 #include "db/final.h"
 #include "db/internal.h"
 #include "db/write.h"
@@ -376,6 +377,51 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
     signed_record_free(&rec);
     free(detail);
     free(list);
+    return rc ? -1 : 0;
+}
+
+/* "2026-12-03T11:35:06Z" (UTC) as its day in Korea time; 0 when it is not such a time. */
+static sdate kst_day(const char *at)
+{
+    int y, mo, d, h, mi, sec;
+    sdate day;
+    if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &sec) != 6 ||
+        date_from_ymd(y, mo, d, &day) < 0)
+        return 0;
+    return h + 9 >= 24 ? day + 1 : day;
+}
+
+int write_agreement(struct store *st, const struct call *c, const struct app_record *r,
+                    sdate date, const struct person *who, const struct secret_key *key)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT at FROM result_final ORDER BY id LIMIT 1");
+    if (!s)
+        return -1;
+    char *first = sqlite3_step(s) == SQLITE_ROW ? db_col_text(s, 0) : NULL;
+    sqlite3_finalize(s);
+    char now[21];
+    store_now(now);
+    struct rank_result res = {0};
+    call_rank(c, &res);
+    char buf[256];
+    const char *refusal =
+        agreement_refusal(c, &res, r, date, kst_day(first), kst_day(now), buf, sizeof buf);
+    rank_result_free(&res);
+    free(first);
+    if (refusal)
+        return db_failf(st, "%s", refusal);
+    char day[11];
+    date_format(date, day);
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    struct record_agreement ra = {
+        .program = c->program.id, .app = r->a.id, .date = day, .signer = who->name, .at = rec.at};
+    char *why = NULL;
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_AGREEMENT, r->a.id,
+                                record_agreement_text(&ra, &why), &why) ||
+             store_agreement_add(st, r->a.id, day, &rec.sign) ||
+             store_event_signed(st, who->name, "agreement", r->a.id, day, rec.text);
+    signed_record_free(&rec);
     return rc ? -1 : 0;
 }
 

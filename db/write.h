@@ -51,6 +51,10 @@ int write_tie(struct store *st, const struct call *c, const char *const *apps, s
 int write_forfeit(struct store *st, const struct call *c, const struct app_record *r,
                   const char *reason, const struct person *who, const struct secret_key *key,
                   struct strlist *promoted);
+/* R12.3: the agreement of a selected application on `date` (R12.5: not before the first final
+ * result, not in the future). */
+int write_agreement(struct store *st, const struct call *c, const struct app_record *r,
+                    sdate date, const struct person *who, const struct secret_key *key);
 /* R14, R11.6: the final result, every ranked row as it stands; at gets the moment signed and
  * *revision its number. After a first revision, the next is signed only when an amendment
  * changed an outcome; otherwise nothing is written and 1 is returned (*revision stands). */

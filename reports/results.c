@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/notify.h"
 #include "reports/book.h"
 #include "reports/results.h"
 
@@ -359,7 +360,29 @@ static const char *const notify_labels[] = {
     N_("reason"),         N_("co-payment"),
     N_("co-payment due"), N_("advance payment"),
     N_("project period"), N_("development deadline"),
+    N_("notification"),
 };
+
+/* R12.4: the applicant's notification as core/notify.c words it, the text `simsa notify` sends. */
+static char *notify_cell(const struct call *c, const struct rank_row *row, const bool *promoted)
+{
+    const struct app_record *r = &c->apps[row->app];
+    const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
+    struct notify_input in = {
+        .program = &c->program,
+        .app = &r->a,
+        .row = row,
+        .review_reasons = row->outcome == OUTCOME_INELIGIBLE ? r->review_reasons : NULL,
+        .opinions = ops,
+        .n_opinions = notify_opinions(c, r, ops, r->n_sheets),
+        .promoted = promoted[row->app],
+        .has_agreement = r->agreed != 0,
+        .agreed = r->agreed,
+    };
+    char *text = notify_body(&in);
+    free(ops);
+    return text;
+}
 
 static void notify_terms(struct book *b, struct sheet_out *s, lxw_row_t r,
                          const struct application *a)
@@ -379,6 +402,7 @@ void sheet_notification(struct book *b, struct sheet_out *s)
     const struct rank_result *res = &b->rep->rank;
     header_row(b, s, 0, notify_labels, sizeof notify_labels / sizeof notify_labels[0]);
     book_stage(b, s->name, res->n);
+    bool *promoted = notify_promoted_flags(b->c, res);
     for (size_t i = 0; i < res->n; i++) {
         const struct rank_row *row = &res->rows[i];
         const struct application *a = &b->c->apps[row->app].a;
@@ -400,8 +424,12 @@ void sheet_notification(struct book *b, struct sheet_out *s)
         free(why);
         if (row->outcome == OUTCOME_SELECTED) /* R12.2 */
             notify_terms(b, s, r, a);
+        char *text = notify_cell(b->c, row, promoted);
+        cell_text(b, s, r, 14, text, NULL);
+        free(text);
         book_step(b);
     }
+    free(promoted);
     worksheet_freeze_panes(s->ws, 1, 2);
     worksheet_autofilter(s->ws, 0, 0, res->n ? (lxw_row_t)res->n : 1,
                          (lxw_col_t)(sizeof notify_labels / sizeof notify_labels[0] - 1));

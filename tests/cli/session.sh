@@ -106,15 +106,18 @@ sql "drop trigger sheet_item_no_update; update sheet_item set comment = '추가'
 faild verify
 expect_stdout_line "sheet 2026-012/윤지아: the stored values differ from what was signed"
 
-# A database of schema 1 (before the session tables) gains them when opened, and keeps its data.
+# A database of schema 1 (before the session and agreement tables) gains them when opened, and
+# keeps its data.
 ok demo old.db
 DB=old.db
 sql "drop trigger sheet_clears_draft; drop trigger conflict_clears_draft; drop table draft;
     drop table presentation_order; alter table event drop column signature;
-    delete from meta where key = 'signed_from'; drop table plan_revision; pragma user_version = 1"
+    delete from meta where key = 'signed_from'; drop table plan_revision;
+    drop trigger agreement_no_update; drop trigger agreement_no_delete; drop table agreement;
+    pragma user_version = 1"
 okd app list
 expect_stdout_contains "2026-012"
-expect_equal "$(sql "pragma user_version")" 4 "the schema after opening"
+expect_equal "$(sql "pragma user_version")" 5 "the schema after opening"
 expect_equal "$(sql "select count(*) from draft")" 0 "the new draft table"
 okd panel order "$FOOD" 2026-012
 okd verify

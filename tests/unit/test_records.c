@@ -379,6 +379,25 @@ static void test_R14_R11_budget_text(void **state)
                                                            "at: 2026-06-22T05:30:00Z\n");
 }
 
+static void test_R14_R12_3_agreement_text(void **state)
+{
+    (void)state;
+    struct record_agreement r = {
+        .program = "cbtp-2026", .app = "2026-001", .date = "2026-08-31", .signer = "김서기", .at = AT};
+    assert_text(record_agreement_text(&r, NULL), "simsa-record 1\n"
+                                                 "kind: agreement\n"
+                                                 "program: cbtp-2026\n"
+                                                 "app: 2026-001\n"
+                                                 "date: 2026-08-31\n"
+                                                 "signer: 김서기\n"
+                                                 "at: 2026-06-22T05:30:00Z\n");
+    char *why = NULL;
+    r.date = "2026-02-30";
+    assert_null(record_agreement_text(&r, &why));
+    assert_non_null(why);
+    free(why);
+}
+
 static void test_R14_R7_2_result_text(void **state)
 {
     struct record_result whole_points = result_fixture;
@@ -875,13 +894,13 @@ static void test_R14_kind_names(void **state)
 {
     static const char *const expected[] = {
         "review", "inspection", "conflict", "bonus-award", "bonus-withdrawal", "sheet",
-        "tie",    "forfeit",    "budget",   "result",      "audit-head", "plan-revision",
+        "tie",    "forfeit",    "budget",   "result",      "audit-head", "plan-revision", "agreement",
     };
     (void)state;
 
-    for (int k = RECORD_REVIEW; k <= RECORD_PLAN; k++)
+    for (int k = RECORD_REVIEW; k <= RECORD_AGREEMENT; k++)
         assert_string_equal(record_kind_name((enum record_kind)k), expected[k]);
-    assert_null(record_kind_name((enum record_kind)(RECORD_PLAN + 1)));
+    assert_null(record_kind_name((enum record_kind)(RECORD_AGREEMENT + 1)));
 }
 
 /* R12.1: a plan revision's record, required and made. */
@@ -1012,6 +1031,7 @@ int main(void)
         cmocka_unit_test(test_R14_R9_3_tie_text),
         cmocka_unit_test(test_R14_R11_5_forfeit_text),
         cmocka_unit_test(test_R14_R11_budget_text),
+        cmocka_unit_test(test_R14_R12_3_agreement_text),
         cmocka_unit_test(test_R14_R7_2_result_text),
         cmocka_unit_test(test_R14_audit_head_text),
         cmocka_unit_test(test_R14_decomposed_hangul_gives_same_bytes),

@@ -487,8 +487,9 @@ def check_notification(args, wb, call, ranked):
     ws = wb[T("Notification")]
     head = ["application", "company", "contact", "email", "result", "final", "rank", "amount",
             "reason", "co-payment", "co-payment due", "advance payment", "project period",
-            "development deadline"]
+            "development deadline", "notification"]
     expect(header_of(ws), [T(h) for h in head], "Notification header")
+    names = [n for _, n in call.judges]
     rows = rows_of(ws)
     expect(len(rows), len(ranked), "Notification rows")
     for row, r in zip(rows, ranked):
@@ -506,6 +507,17 @@ def check_notification(args, wb, call, ranked):
                 problem(where + ": agreement terms missing")
         elif any(v is not None for v in row[9:14]):
             problem(where + ": agreement terms for an application not selected")
+        # R12.4: the notification core composes: its own company, no rule id, judge or other
+        # applicant.
+        text = row[14] or ""
+        if app["company"] not in text or r["app"] not in text:
+            problem(where + ": the notification does not name the applicant")
+        if re.search(r"R[0-9]", text):
+            problem(where + ": a rule id in the notification")
+        if any(n in text for n in names):
+            problem(where + ": a judge's name in the notification")
+        if any(o != r["app"] and o in text for o in call.apps):
+            problem(where + ": another applicant in the notification")
 
 
 def check_calibration(args, wb, call):

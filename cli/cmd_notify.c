@@ -1,0 +1,395 @@
+/* notify: one ready-to-send e-mail draft (RFC 5322 .eml, UTF-8) per applicant, with the
+ * notification core/notify.c composes (R12.4). Writing the drafts changes nothing in the
+ * database. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/csv.h"
+#include "core/i18n.h"
+#include "core/notify.h"
+#include "db/final.h"
+#include "db/write.h"
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void base64_add(struct strbuf *b, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)s[i] << 16;
+        if (i + 1 < n)
+            v |= (unsigned)s[i + 1] << 8;
+        if (i + 2 < n)
+            v |= s[i + 2];
+        char q[4] = {b64[(v >> 18) & 63], b64[(v >> 12) & 63], i + 1 < n ? b64[(v >> 6) & 63] : '=',
+                     i + 2 < n ? b64[v & 63] : '='};
+        strbuf_add(b, q, 4);
+    }
+}
+
+static bool plain_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x7f || (unsigned char)*s < 0x20 || *s == '"' || *s == '\\' ||
+            *s == '=' || *s == '?')
+            return false;
+    return true;
+}
+
+/* RFC 2047 encoded words, each at most 75 characters, never splitting a UTF-8 character;
+ * folded onto continuation lines. Plain ASCII text is written as it is. */
+static void encoded_words(struct strbuf *b, const char *s)
+{
+    if (plain_ascii(s)) {
+        strbuf_puts(b, s);
+        return;
+    }
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n) {
+            size_t k = j + 1;
+            while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
+                k++;
+            if (k - i > 42)
+                break;
+            j = k;
+        }
+        if (j == i) /* one character longer than a word: cannot happen in UTF-8 */
+            j = i + 1;
+        if (i > 0)
+            strbuf_puts(b, "\r\n ");
+        strbuf_puts(b, "=?UTF-8?B?");
+        base64_add(b, (const unsigned char *)s + i, j - i);
+        strbuf_puts(b, "?=");
+        i = j;
+    }
+}
+
+static bool header_safe(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return false;
+    return true;
+}
+
+/* A plain addr-spec: local@domain, printable ASCII without spaces or specials. */
+static bool email_ok(const char *s)
+{
+    const char *at = s ? strchr(s, '@') : NULL;
+    if (!at || at == s || !at[1] || strchr(at + 1, '@'))
+        return false;
+    for (; *s; s++)
+        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f || strchr("<>()[]\\,;:\"", *s))
+            return false;
+    return true;
+}
+
+/* "2026-12-03T11:35:06Z" (UTC) as a time_t; -1 when it is not one. */
+static time_t utc_parse(const char *at)
+{
+    struct tm tm = {0};
+    if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec) != 6)
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return timegm(&tm);
+}
+
+/* RFC 5322 date in Korea time: "Thu, 03 Dec 2026 20:35:06 +0900". */
+static void mail_date(time_t t, char out[40])
+{
+    static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    time_t k = t + 9 * 3600;
+    struct tm tm;
+    gmtime_r(&k, &tm);
+    snprintf(out, 40, "%s, %02d %s %04d %02d:%02d:%02d +0900", days[tm.tm_wday], tm.tm_mday,
+             months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* An id as it may stand in a Message-ID: letters, digits, '.', '-' and '_'; others become '_'. */
+static void msgid_part(struct strbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        char ch = *s;
+        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                  ch == '.' || ch == '-' || ch == '_';
+        strbuf_add(b, ok ? &ch : "_", 1);
+    }
+}
+
+static char *draft_text(const struct call *c, const struct notify_input *in, time_t now,
+                        int revision)
+{
+    struct strbuf b = {0};
+    char date[40];
+    mail_date(now, date);
+    char *subject = notify_subject(in);
+    char *body = notify_body(in);
+    const struct application *a = in->app;
+    const char *name = a->contact_name && a->contact_name[0] ? a->contact_name : a->company;
+    strbuf_puts(&b, "MIME-Version: 1.0\r\n");
+    strbuf_printf(&b, "Date: %s\r\n", date);
+    strbuf_puts(&b, "Message-ID: <simsa.");
+    msgid_part(&b, c->program.id);
+    strbuf_puts(&b, ".");
+    msgid_part(&b, a->id);
+    strbuf_printf(&b, ".r%d.%lld@simsa.invalid>\r\n", revision, (long long)now);
+    strbuf_puts(&b, "To: ");
+    encoded_words(&b, name);
+    strbuf_printf(&b, " <%s>\r\n", a->contact_email);
+    strbuf_puts(&b, "Subject: ");
+    encoded_words(&b, subject);
+    strbuf_puts(&b, "\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                    "Content-Transfer-Encoding: base64\r\n\r\n");
+    /* The body with CRLF line ends, base64 in lines of 76. */
+    struct strbuf crlf = {0};
+    for (const char *s = body; *s; s++) {
+        if (*s == '\n')
+            strbuf_add(&crlf, "\r", 1);
+        strbuf_add(&crlf, s, 1);
+    }
+    for (size_t i = 0; i < crlf.len; i += 57) {
+        size_t n = crlf.len - i < 57 ? crlf.len - i : 57;
+        base64_add(&b, (const unsigned char *)crlf.s + i, n);
+        strbuf_puts(&b, "\r\n");
+    }
+    strbuf_free(&crlf);
+    free(subject);
+    free(body);
+    return b.s;
+}
+
+static int write_new(int dirfd, const char *dir, const char *name, const char *text)
+{
+    int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return cli_fail(_("%s/%s: cannot create: %s"), dir, name, strerror(errno)), -1;
+    size_t n = strlen(text), done = 0;
+    while (done < n) {
+        ssize_t w = write(fd, text + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            cli_fail(_("%s/%s: cannot write: %s"), dir, name, strerror(errno));
+            close(fd);
+            return -1;
+        }
+        done += (size_t)w;
+    }
+    if (close(fd) < 0)
+        return cli_fail(_("%s/%s: cannot write: %s"), dir, name, strerror(errno)), -1;
+    return 0;
+}
+
+static int open_dir(const char *dir)
+{
+    if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+        cli_fail(_("%s: cannot create the directory: %s"), dir, strerror(errno));
+        return -1;
+    }
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        cli_fail(_("%s: not a directory that can be opened: %s"), dir, strerror(errno));
+    return fd;
+}
+
+/* Every applicant's file name, checked before anything is written: nothing is written when
+ * one is unsafe, exists already or has no usable e-mail address. */
+static int check_all(const struct call *c, int dirfd, const char *dir)
+{
+    int bad = 0;
+    for (size_t i = 0; i < c->n_apps; i++) {
+        const struct application *a = &c->apps[i].a;
+        if (!notify_safe_name(a->id)) {
+            cli_fail(_("application %s: its id cannot be a file name"), a->id);
+            bad++;
+            continue;
+        }
+        if (!email_ok(a->contact_email) ||
+            (a->contact_name && !header_safe(a->contact_name))) {
+            cli_fail(_("application %s: no usable contact e-mail address (%s)"), a->id,
+                     a->contact_email ? a->contact_email : "");
+            bad++;
+        }
+        char *name = xasprintf("%s.eml", a->id);
+        struct stat sb;
+        if (fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+            cli_fail(_("%s/%s: exists already; not overwritten"), dir, name);
+            bad++;
+        }
+        free(name);
+    }
+    return bad ? -1 : 0;
+}
+
+static int notify_run(struct cli *cli, const char *dir)
+{
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    struct final_state fs = {0};
+    if (store_final_state(st, &fs) < 0) {
+        cli_fail("%s", store_errmsg(st));
+        call_free(&c);
+        store_close(st);
+        return EXIT_FAIL;
+    }
+    char nowtext[21];
+    store_now(nowtext);
+    time_t now = utc_parse(nowtext);
+    if (now < 0)
+        now = time(NULL);
+    sdate revision_day = 0;
+    time_t at = fs.final ? utc_parse(fs.at) : -1;
+    if (at >= 0)
+        revision_day = (sdate)((at + 9 * 3600) / 86400);
+    int rc = EXIT_FAIL;
+    int dirfd = open_dir(dir);
+    if (dirfd < 0 || check_all(&c, dirfd, dir) < 0)
+        goto out;
+    struct rank_result res = {0};
+    call_rank(&c, &res);
+    bool *promoted = notify_promoted_flags(&c, &res);
+    size_t written = 0;
+    rc = EXIT_OK;
+    for (size_t i = 0; i < res.n && rc == EXIT_OK; i++) {
+        const struct rank_row *row = &res.rows[i];
+        const struct app_record *r = &c.apps[row->app];
+        const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
+        size_t n_ops = notify_opinions(&c, r, ops, r->n_sheets);
+        struct notify_input in = {
+            .program = &c.program,
+            .app = &r->a,
+            .row = row,
+            .review_reasons = row->outcome == OUTCOME_INELIGIBLE ? r->review_reasons : NULL,
+            .opinions = ops,
+            .n_opinions = n_ops,
+            .promoted = promoted[row->app],
+            .has_agreement = r->agreed != 0,
+            .agreed = r->agreed,
+            .revision = fs.final ? fs.count : 0,
+            .revision_date = revision_day,
+        };
+        char *text = draft_text(&c, &in, now, in.revision);
+        char *name = xasprintf("%s.eml", r->a.id);
+        if (write_new(dirfd, dir, name, text) < 0)
+            rc = EXIT_FAIL;
+        else
+            written++;
+        free(name);
+        free(text);
+        free(ops);
+    }
+    free(promoted);
+    rank_result_free(&res);
+    printf(ngettext("%s: %zu notification draft written\n", "%s: %zu notification drafts written\n",
+                    (unsigned long)written),
+           dir, written);
+    if (!fs.final)
+        fprintf(stderr, _("simsa: warning: no final result is signed yet; the drafts show the "
+                          "result as it stands now\n"));
+out:
+    if (dirfd >= 0)
+        close(dirfd);
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+static int cmd_notify(struct cli *cli, int argc, char **argv)
+{
+    static const char *const with_value[] = {"-o", NULL};
+    const char *usage = _("usage: simsa notify -o DIR");
+    char *pos[1];
+    int n = cli_positional(argc, argv, with_value, NULL, pos, 1);
+    if (n < 0)
+        return EXIT_USAGE;
+    const char *dir = cli_opt(argc, argv, "-o");
+    if (n != 0 || !dir || !dir[0])
+        return cli_usage("%s", usage);
+    return notify_run(cli, dir);
+}
+
+/* The dates an agreement sets, as `agree` and `app show` print them (R12.3). */
+void cli_print_agreement(const struct program *p, sdate agreed)
+{
+    struct agreement_dates t;
+    agreement_dates(p, agreed, &t);
+    char day[11], won[32];
+    date_format(t.agreed, day);
+    printf(_("agreement:           %s\n"), day);
+    date_format(t.copay_due, day);
+    printf(_("co-payment due:      %s\n"), day);
+    amount_format(t.advance, won, sizeof won);
+    printf(_("advance payment:     %s\n"), won);
+    date_format(t.project_end, day);
+    printf(_("project end:         %s\n"), day);
+    date_format(t.dev_done_by, day);
+    printf(_("development done by: %s\n"), day);
+}
+
+/* R12.3: the agreement (3자 협약) of a selected application, signed by the secretariat. */
+static int cmd_agree(struct cli *cli, int argc, char **argv)
+{
+    static const char *const opts[] = {"--date", NULL};
+    char *pos[1];
+    const char *date_in = cli_opt(argc, argv, "--date");
+    const char *usage = _("usage: simsa agree APP --date YYYY-MM-DD");
+    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !date_in)
+        return cli_usage("%s", usage);
+    const char *why = NULL;
+    sdate date;
+    if (date_parse(date_in, &date, &why) < 0)
+        return cli_usage(_("--date %s: %s"), date_in, why);
+    struct store *st;
+    struct call c;
+    if (cli_open(cli, &st, &c) < 0)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    struct app_record *r = call_find_app(&c, pos[0]);
+    struct person *who = NULL;
+    struct secret_key key = {0};
+    if (!r)
+        cli_fail(_("no application \"%s\""), pos[0]);
+    else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
+        if (store_begin(st) || write_agreement(st, &c, r, date, who, &key))
+            rc = cli_rollback_fail(st, r->a.id);
+        else if (cli_commit(st) == 0) {
+            printf(_("%s: agreement recorded\n"), r->a.id);
+            cli_print_agreement(&c.program, date);
+            rc = EXIT_OK;
+        }
+        secret_key_wipe(&key);
+    }
+    call_free(&c);
+    store_close(st);
+    return rc;
+}
+
+const struct cli_command cli_notify_commands[] = {
+    {
+        .name = "agree",
+        .usage = "APP --date YYYY-MM-DD",
+        .summary = N_("record a selected application's agreement; shows the dates it sets (R12.3)"),
+        .run = cmd_agree,
+        .needs_as = true,
+    },
+    {
+        .name = "notify",
+        .usage = "-o DIR",
+        .summary = N_("write one e-mail draft (.eml) per applicant with its notification"),
+        .run = cmd_notify,
+    },
+    {.name = NULL},
+};
