@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/session.h"
 #include "db/events.h"
 #include "tui/app_edit.h"
 #include "tui/scoreform.h"
@@ -494,6 +495,14 @@ static void app_build(struct tui *t, struct app_view *v)
 {
     struct app_record *r = &t->call.apps[v->app];
     page_clear(&v->page);
+    /* A pinned or signed-in judge sees nothing of an application outside their panel or with
+     * their declared conflict (issue 15). */
+    if (session_visibility(&t->call, r, tui_viewer(t)) == SEE_NOTHING) {
+        page_add(&v->page, STYLE_DIM, 0,
+                 _("Not shown: this application is outside your panel, or you declared a "
+                   "conflict of interest on it."));
+        return;
+    }
     switch (v->tab) {
     case TAB_INFO:
         info_tab(&v->page, t, r);

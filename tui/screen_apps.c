@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "core/i18n.h"
+#include "core/session.h"
 #include "tui/table.h"
 
 enum apps_column {
@@ -35,18 +36,26 @@ static const struct table_column apps_columns[COL_COUNT] = {
 };
 
 struct apps {
-    struct table table; /* row i is t->call.apps[i] */
+    struct table table; /* row i is t->call.apps[app_of[i]] */
+    size_t *app_of;
 };
 
 static void apps_build(struct tui *t, struct apps *s)
 {
     const struct call *c = &t->call;
     table_clear(&s->table);
+    free(s->app_of);
+    s->app_of = xcalloc(c->n_apps + 1, sizeof *s->app_of);
+    const struct person *viewer = tui_viewer(t);
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *r = &c->apps[i];
+        /* A judge's view: nothing of other panels or of their conflicts (issue 15). */
+        if (session_visibility(c, r, viewer) == SEE_NOTHING)
+            continue;
         const struct rank_row *rank = tui_rank_row(t, i);
         int style = rank && rank->outcome == OUTCOME_TIE ? STYLE_TIE : STYLE_NORMAL;
         size_t row = table_add_row(&s->table, style, 0);
+        s->app_of[row] = i;
         char requested[32];
         amount_format(r->a.requested, requested, sizeof requested);
         enum stage stage = call_app_stage(c, r);
@@ -76,6 +85,7 @@ static void apps_close(void *state)
 {
     struct apps *s = state;
     table_free(&s->table);
+    free(s->app_of);
     free(s);
 }
 
@@ -98,7 +108,7 @@ static enum result apps_key(struct tui *t, void *state, enum action a)
     case ACTION_OPEN:
         row = table_selected(&s->table);
         if (row != TABLE_NO_ROW)
-            tui_push(t, &screen_app, &row);
+            tui_push(t, &screen_app, &s->app_of[row]);
         return RESULT_HANDLED;
     case ACTION_CLICK:
         table_click(&s->table, t->click_y, t->click_x);

@@ -24,4 +24,8 @@ capture | grep -q "2026-001" && fail "an application of another panel on her boa
 capture | grep -q "Budget 250,000,000" && fail "the budget shown to a judge"
 line_with "2026-012" | grep -q "(hidden until you submit)" || fail "2026-012 before her sheet"
 line_with "2026-012" | grep -Eq "[0-9]+\.[0-9]{2}" && fail "a score of 2026-012 before her sheet"
+# The applications list and their screens: nothing of the other panel.
+keys q a
+wait_for "2026-012"
+capture | grep -q "2026-001" && fail "an application of another panel in her list"
 echo "pinned: ok"
