@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/notify.h"
 #include "reports/book.h"
 #include "reports/results.h"
 
@@ -263,7 +264,7 @@ static void notice_terms(struct book *b, struct sheet_out *s, lxw_row_t *r,
 }
 
 static void notice_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
-                        const struct rank_row *row)
+                        const struct rank_row *row, const bool *promoted)
 {
     const struct program *p = &b->c->program;
     const struct application *a = &b->c->apps[row->app].a;
@@ -287,8 +288,9 @@ static void notice_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
     if (row->has_amount)
         amount_format(row->amount, text, sizeof text);
     field(b, s, ++*r, _("amount"), text);
-    char *why = results_reason(row);
-    field(b, s, ++*r, _("reason"), why);
+    /* The notification's own words (R12.4): no rule id, budget, vote or judge's name. */
+    char *why = notify_cell(b->c, row, promoted);
+    field(b, s, ++*r, _("notification"), why);
     free(why);
     if (row->outcome == OUTCOME_SELECTED) /* R12.2 */
         notice_terms(b, s, r, a);
@@ -301,14 +303,16 @@ void sheet_notices(struct book *b, struct sheet_out *s, size_t first, size_t n)
 {
     const struct rank_result *res = &b->rep->rank;
     struct breaks *br = xcalloc(1, sizeof *br);
+    bool *promoted = notify_promoted_flags(b->c, res);
     lxw_row_t r = 0;
     for (size_t i = first; i < first + n && i < res->n; i++) {
         if (i > first) {
             r += 2;
             break_before(br, r);
         }
-        notice_page(b, s, &r, &res->rows[i]);
+        notice_page(b, s, &r, &res->rows[i], promoted);
     }
+    free(promoted);
     if (n == 0)
         cell_note(b, s, 0, 0, _("no application has a result yet"), NULL);
     breaks_set(s, br);

@@ -364,7 +364,7 @@ static const char *const notify_labels[] = {
 };
 
 /* R12.4: the applicant's notification as core/notify.c words it, the text `simsa notify` sends. */
-static char *notify_cell(const struct call *c, const struct rank_row *row, const bool *promoted)
+char *notify_cell(const struct call *c, const struct rank_row *row, const bool *promoted)
 {
     const struct app_record *r = &c->apps[row->app];
     const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);

@@ -31,5 +31,8 @@ extern const char *const results_labels[RESULTS_COLS]; /* msgids, in column orde
 /* The reason cell: the outcome's reason, then the amount's (R10.4), as `simsa rank --csv`
  * gives it (caller frees). */
 char *results_reason(const struct rank_row *row);
+/* R12.4: the applicant's notification as core/notify.c words it (what `simsa notify` sends);
+ * promoted from notify_promoted_flags. Caller frees. */
+char *notify_cell(const struct call *c, const struct rank_row *row, const bool *promoted);
 
 #endif

@@ -93,3 +93,19 @@ ties = [r for r in reasons if r.startswith("동점")]
 assert ties and all("data" not in r and "kpi" not in r and "strategy" not in r for r in ties), ties
 assert "데이터 확보" in ties[0], ties[0]
 PYEOF
+
+# Each applicant's printed notice carries the notification's own words (R12.4): no rule id,
+# no running budget, no judge's name.
+"$PY" - print.xlsx <<'PYEOF' || fail "the printed notices"
+import re, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Notices"]
+texts = [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+assert any(t.startswith("Dear ") for t in texts), "no notification text on the notices"
+for t in texts:
+    assert not re.search(r"\bR[0-9]+(\.[0-9]+)?\b", t), t[:200]
+    assert "used" not in t and "250,000,000" not in t, t[:200]
+    for judge in ("강민준", "김서연", "윤지아"):
+        assert judge not in t, t[:200]
+PYEOF
+echo "export_print: ok"
