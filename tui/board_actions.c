@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/revision.h"
+#include "db/final.h"
 #include "db/write.h"
 #include "tui/board.h"
 #include "tui/form.h"
@@ -450,7 +452,36 @@ void board_finalize(struct tui *t, const struct final_state *fin)
         tui_message(t, true, _("%s (t orders a tie)"), refusal);
         return;
     }
-    struct form *f = form_new(_("Sign the final result (R14)"));
+    /* After the first result (R11.6): the revision to sign, the amendments since the last one
+     * and who they promote, before anything is signed. */
+    struct strlist texts = {0}, changes = {0};
+    struct revision prev = {0};
+    const char *why = NULL;
+    if (fin->final && store_result_texts(t->store, &texts) == 0 && texts.n &&
+        revision_parse(texts.v[texts.n - 1], (int)texts.n, &prev, &why) == 0) {
+        struct rank_result full = {0};
+        call_rank(&t->call, &full);
+        revision_changes(&t->call, &full, &prev, &changes);
+        rank_result_free(&full);
+    }
+    strlist_free(&texts);
+    if (fin->final && !changes.n) {
+        tui_message(t, false, _("revision %d of the final result stands: no amendment changed "
+                                "an outcome since; nothing to sign"),
+                    prev.number ? prev.number : fin->count);
+        revision_free(&prev);
+        return;
+    }
+    struct form *f = form_new(fin->final ? _("Sign a new revision of the final result (R11.6)")
+                                         : _("Sign the final result (R14)"));
+    if (fin->final) {
+        form_intro(f, _("Revision %d, after revision %d; changed since:"), prev.number + 1,
+                   prev.number);
+        for (size_t i = 0; i < changes.n; i++)
+            form_intro(f, "  %s", changes.v[i]);
+    }
+    strlist_free(&changes);
+    revision_free(&prev);
     char *counts = outcome_counts(&t->rank);
     form_intro(f, "%s", counts);
     free(counts);

@@ -55,16 +55,28 @@ for key in '$'; do
     capture | grep -q "┌─" && fail "a form opened for $key"
 done
 keys F
-wait_for "✗ yes signs it"
+wait_row 29 "revision 1 of the final result stands: no amendment changed an outcome since"
+capture | grep -q "┌─" && fail "a form opened with nothing to sign"
+# An amendment from another terminal (협약 포기): the board learns of it, and F previews the
+# revision to sign — its number, what changed and who is promoted — before signing it.
+printf 'simsa-demo\n' > demopw
+"$SIMSA" -d demo.db --as 김간사 --passphrase-file demopw forfeit 2026-001 --reason "협약 포기" \
+    > forfeit.out 2>&1 || { cat forfeit.out; fail "forfeit after the result"; }
+wait_for "from another terminal: forfeit 2026-001, 김간사"
+keys F
+wait_for "Sign a new revision of the final result (R11.6)"
+wait_for "Revision 2, after revision 1; changed since:"
+wait_for "2026-001 selected -> forfeited"
+wait_for "waitlisted -> selected"
 keys y
 wait_for "✓ the result is signed as it stands"
 keys Enter
-wait_row 29 "revision 1 of the final result stands: no amendment changed an outcome since"
+wait_for "revision 2 of the final result signed by 김간사"
 
 # the database says so, whoever opens it next
 "$SIMSA" -d demo.db verify >verify.out 2>&1 || { cat verify.out; fail "simsa verify"; }
 grep -q "^verified: " verify.out || fail "verify output: $(cat verify.out)"
-expect_eq "$(sqlite3 demo.db "SELECT count(*) FROM result_final")" "1" "one final result"
+expect_eq "$(sqlite3 demo.db "SELECT count(*) FROM result_final")" "2" "two revisions of the final result"
 tui_start 100 30 again
 wait_for "Sheets submitted by judge"
 keys b
