@@ -456,12 +456,12 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         cli_fail("%s", store_errmsg(st));
     } else {
         cli_warn_fast_keys(&c);
-        if (legacy > 0)
-            printf(ngettext("note: event 1 was written before simsa signed every event (a "
-                            "database of an earlier version): who made it is not proven\n",
-                            "note: events 1-%lld were written before simsa signed every event "
-                            "(a database of an earlier version): who made them is not proven\n",
-                            (unsigned long)legacy),
+        if (legacy == 1)
+            printf("%s\n", _("note: event 1 was written before simsa signed every event (a "
+                              "database of an earlier version): who made it is not proven"));
+        else if (legacy > 1)
+            printf(_("note: events 1-%lld were written before simsa signed every event (a "
+                     "database of an earlier version): who made them is not proven\n"),
                    (long long)legacy);
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)

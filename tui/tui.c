@@ -693,11 +693,11 @@ static void watch_others(struct tui *t)
     int64_t count = 0, seq = 0;
     char *what = NULL;
     store_event_latest(t->store, t->seen_seq, &count, &seq, &what);
-    if (tui_reload(t) == 0 && count > 0)
-        tui_message(t, false,
-                    ngettext("from another terminal: %s", "from another terminal: %s (and %lld more)",
-                             (unsigned long)count),
-                    what ? what : "", (long long)(count - 1));
+    if (tui_reload(t) == 0 && count == 1)
+        tui_message(t, false, _("from another terminal: %s"), what ? what : "");
+    else if (count > 1)
+        tui_message(t, false, _("from another terminal: %s (and %lld more)"), what ? what : "",
+                    (long long)(count - 1));
     free(what);
     t->seen_seq = seq;
 }
