@@ -42,7 +42,10 @@ UsePAM no
 AllowUsers $user
 SetEnv LC_ALL=C.UTF-8 SIMSA_STATE_DIR=$PWD/state TERM=screen
 CONF
-[ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
+# sshd wants its privilege separation directory (systemd makes it; a container may not).
+if [ ! -d /run/sshd ]; then
+    if [ "$(id -u)" -eq 0 ]; then mkdir -p /run/sshd; else sudo -n mkdir -p /run/sshd 2>/dev/null || true; fi
+fi
 "$SSHD" -t -f sshd_config || fail "sshd -t"
 "$SSHD" -D -e -f sshd_config 2> sshd.log &
 sshd_pid=$!
