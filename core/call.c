@@ -570,3 +570,13 @@ const char *person_name_refusal(const char *name)
         return _("a person's name is 1-100 bytes of text, one line, without commas");
     return NULL;
 }
+
+void call_without_agreement(const struct call *c, const struct rank_result *res,
+                            struct strlist *ids)
+{
+    for (size_t i = 0; i < res->n; i++) {
+        const struct app_record *r = &c->apps[res->rows[i].app];
+        if (res->rows[i].outcome == OUTCOME_SELECTED && !r->agreed)
+            strlist_add(ids, r->a.id);
+    }
+}

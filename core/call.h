@@ -171,4 +171,8 @@ const char *call_plan_refusal(const struct call *c, const struct rank_result *re
                               const struct app_record *r, bool made, bool has_open);
 const char *call_finalize_refusal(const struct rank_result *res);
 
+/* R12.3: the selected applications with no agreement recorded yet, in rank order. */
+void call_without_agreement(const struct call *c, const struct rank_result *res,
+                            struct strlist *ids);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/progress.h"
+#include "db/final.h"
 #include "tui/draw.h"
 #include "tui/page.h"
 #include "tui/screen.h"
@@ -225,6 +226,29 @@ static void tie_alerts(struct page *pg, const struct tui *t)
     }
 }
 
+/* R12.3: after the final result, the selected applications still without an agreement. */
+static void agreement_alert(struct page *pg, const struct tui *t)
+{
+    struct final_state fin;
+    if (store_final_state(t->store, &fin) < 0 || !fin.final)
+        return;
+    struct strlist ids = {0};
+    call_without_agreement(&t->call, &t->rank, &ids);
+    if (ids.n) {
+        char *list = ids_joined(&ids);
+        char *s = xasprintf(ngettext("%zu selected application has no agreement yet (simsa "
+                                     "agree): %s",
+                                     "%zu selected applications have no agreement yet (simsa "
+                                     "agree): %s",
+                                     ids.n),
+                            ids.n, list);
+        alert(pg, s);
+        free(s);
+        free(list);
+    }
+    strlist_free(&ids);
+}
+
 static void alert_lines(struct page *pg, const struct tui *t)
 {
     size_t decided = 0;
@@ -237,6 +261,7 @@ static void alert_lines(struct page *pg, const struct tui *t)
     review_alerts(pg, &t->call);
     inspection_alert(pg, &t->call);
     tie_alerts(pg, t);
+    agreement_alert(pg, t);
     for (size_t i = 0; i < t->rank.notes.n; i++)
         alert(pg, t->rank.notes.v[i]);
     if (pg->n == before)
