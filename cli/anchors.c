@@ -258,8 +258,8 @@ int cli_check_roster(const struct call *c, const char *path, struct diags *d)
             char theirs[17];
             key_id_hex(p->pub.key_id, theirs);
             diags_add(d, path, lineno, 0,
-                      _("%s: the call holds another key (%s) than the roster's (%s)"), name,
-                      theirs, hex);
+                      _("%s: the call holds another key (%s) than the roster's (%s)"), name, theirs,
+                      hex);
         }
     }
     for (size_t i = 0; i < c->n_people; i++)

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "db/write.h"
 
 #define DEMO_PASSPHRASE "simsa-demo"
 
@@ -425,12 +425,11 @@ static int demo_people_add(struct store *st, struct demo_keys *k)
             return -1;
         }
         if (i == 0) {
-            struct person self = {.name = (char *)demo_people[0].name,
-                                  .role = demo_people[0].role};
+            struct person self = {.name = (char *)demo_people[0].name, .role = demo_people[0].role};
             store_set_actor(st, &self, &k->key[0]);
         }
-        int rc = write_person(st, "김간사", demo_people[i].name, demo_people[i].role, &pub,
-                              &sealed, &k->id[i]);
+        int rc = write_person(st, "김간사", demo_people[i].name, demo_people[i].role, &pub, &sealed,
+                              &k->id[i]);
         sealed_key_free(&sealed);
         if (rc < 0)
             return -1;
@@ -554,7 +553,7 @@ static int demo_scores(struct store *st, struct call *c, const struct demo_keys 
             return -1;
     }
     return sign_audit_head(st, c, call_find_person(c, "김간사"),
-                         demo_key(keys, call_find_person(c, "김간사")));
+                           demo_key(keys, call_find_person(c, "김간사")));
 }
 
 /* R13: the inspector visits the two applications that ask for the most. */
@@ -564,7 +563,8 @@ static int demo_inspections(struct store *st, struct call *c, const struct demo_
         const char *app, *date, *fact, *finding, *notes;
     } visits[] = {
         {"2026-001", "2026-06-12", "생산라인 가동 및 AI 장비 설치 공간 확인",
-         "발효 공정 센서 데이터 3년치 보유", "현장 점검 결과 신청 내용과 일치함.\n공급기업 담당자 동석."},
+         "발효 공정 센서 데이터 3년치 보유",
+         "현장 점검 결과 신청 내용과 일치함.\n공급기업 담당자 동석."},
         {"2026-008", "2026-06-13", "공장 등록 및 사업장 소재지 확인", "",
          "생산 설비 일부 이전 예정 없음을 확인함."},
     };
@@ -594,7 +594,8 @@ static int demo_build(struct store *st, struct call *c, struct diags *d)
     int rc = -1;
     if (store_begin(st) || demo_people_add(st, &keys) || store_commit(st) || demo_reload(st, c))
         goto out;
-    if (store_begin(st) || demo_applications(st, c, &keys, d) || store_commit(st) || demo_reload(st, c))
+    if (store_begin(st) || demo_applications(st, c, &keys, d) || store_commit(st) ||
+        demo_reload(st, c))
         goto out;
     if (store_begin(st) || demo_review(st, c, &keys) || store_commit(st) || demo_reload(st, c))
         goto out;

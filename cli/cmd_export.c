@@ -10,7 +10,6 @@
 #include "core/i18n.h"
 #include "reports/export.h"
 
-
 /* The workbook's creation time: now, or SIMSA_NOW in tests. */
 static time_t created_now(void)
 {

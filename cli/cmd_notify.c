@@ -121,8 +121,8 @@ static void msgid_part(struct strbuf *b, const char *s)
 {
     for (; *s; s++) {
         char ch = *s;
-        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                  ch == '.' || ch == '-' || ch == '_';
+        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_';
         strbuf_add(b, ok ? &ch : "_", 1);
     }
 }
@@ -215,8 +215,7 @@ static int check_all(const struct call *c, int dirfd, const char *dir)
             bad++;
             continue;
         }
-        if (!email_ok(a->contact_email) ||
-            (a->contact_name && !header_safe(a->contact_name))) {
+        if (!email_ok(a->contact_email) || (a->contact_name && !header_safe(a->contact_name))) {
             cli_fail(_("application %s: no usable contact e-mail address (%s)"), a->id,
                      a->contact_email ? a->contact_email : "");
             bad++;

@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/i18n.h"
 #include "core/session.h"
+#include "core/text.h"
 #include "db/order.h"
 #include "db/write.h"
-#include "core/i18n.h"
-#include "core/text.h"
 
 /* Open the call, find the acting person of `role` (-1 any) and unlock their key. */
 static int begin_signed(struct cli *cli, struct store **st, struct call *c, int role,
@@ -191,8 +191,8 @@ static int cmd_panel_order(struct cli *cli, int argc, char **argv)
     struct secret_key key = {0};
     if (!panel)
         cli_fail(_("no panel named %s (simsa panel add)"), pos[0]);
-    else if ((refusal = session_order(&c, panel->id, (const char *const *)pos + 1,
-                                      (size_t)(n - 1), &order, &n_order, why, sizeof why)))
+    else if ((refusal = session_order(&c, panel->id, (const char *const *)pos + 1, (size_t)(n - 1),
+                                      &order, &n_order, why, sizeof why)))
         cli_fail("%s", refusal);
     else if (cli_act(cli, &c, ROLE_SECRETARIAT, &key) < 0)
         ; /* cli_act said why */

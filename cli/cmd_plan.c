@@ -14,8 +14,7 @@
  * in a transaction, commit. */
 static int plan_run(struct cli *cli, const char *app,
                     int (*act)(struct store *st, struct call *c, struct app_record *r,
-                               const struct person *who, const struct secret_key *key,
-                               void *ctx),
+                               const struct person *who, const struct secret_key *key, void *ctx),
                     void *ctx)
 {
     struct store *st;

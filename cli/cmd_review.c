@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "db/write.h"
 #include "core/i18n.h"
 #include "core/import.h"
 #include "core/text.h"
+#include "db/write.h"
 
 static const char *actor_name(const struct cli *cli)
 {

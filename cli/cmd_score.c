@@ -5,14 +5,14 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/revision.h"
-#include "db/final.h"
-#include "db/write.h"
-#include "reports/export.h"
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "core/revision.h"
 #include "core/text.h"
+#include "db/final.h"
+#include "db/write.h"
+#include "reports/export.h"
 
 static int cmd_score_import(struct cli *cli, int argc, char **argv)
 {
@@ -228,8 +228,8 @@ static int cmd_rank(struct cli *cli, int argc, char **argv)
             return cli_usage(_("usage: simsa rank [--csv] [--revision N]"));
         return rank_revision(cli, revision, cli_flag(argc, argv, "--csv"));
     }
-    return cli_ranked_view(cli, argc, argv, _("usage: simsa rank [--csv] [--revision N]"),
-                           rank_csv, rank_table);
+    return cli_ranked_view(cli, argc, argv, _("usage: simsa rank [--csv] [--revision N]"), rank_csv,
+                           rank_table);
 }
 
 static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
@@ -458,7 +458,7 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         cli_warn_fast_keys(&c);
         if (legacy == 1)
             printf("%s\n", _("note: event 1 was written before simsa signed every event (a "
-                              "database of an earlier version): who made it is not proven"));
+                             "database of an earlier version): who made it is not proven"));
         else if (legacy > 1)
             printf(_("note: events 1-%lld were written before simsa signed every event (a "
                      "database of an earlier version): who made them is not proven\n"),
@@ -466,8 +466,7 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);
-            fprintf(stderr, ngettext("verify: %zu problem\n", "verify: %zu problems\n", d.n),
-                    d.n);
+            fprintf(stderr, ngettext("verify: %zu problem\n", "verify: %zu problems\n", d.n), d.n);
         } else {
             printf(_("verified: %zu signed records, %lld audit events, every fact as recorded\n"),
                    n_rows, (long long)n_events);

@@ -4,10 +4,10 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "db/final.h"
-#include "db/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/final.h"
+#include "db/write.h"
 
 /* A program by built-in id or by path: its text (caller frees) or NULL with a message. */
 static char *program_text_for(const char *id_or_path, char **err)

@@ -10,12 +10,12 @@
 
 #include "cli/cli.h"
 #include "core/facts.h"
-#include "db/events.h"
-#include "db/write.h"
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
 #include "core/text.h"
+#include "db/events.h"
+#include "db/write.h"
 
 /* Write a whole file safely (core/file.h: 0600, temporary file renamed, an existing one
  * refused unless force). */
@@ -91,8 +91,7 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     else if (out_dir(dir))
         rc = EXIT_FAIL;
     for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
-        if (!call_sheet_of(&c.apps[i], judge->id) ||
-            sheet_packed(st, c.apps[i].a.id, judge->name))
+        if (!call_sheet_of(&c.apps[i], judge->id) || sheet_packed(st, c.apps[i].a.id, judge->name))
             continue;
         char *text = NULL, *sig = NULL;
         if (text_name_refusal(c.apps[i].a.id)) {
@@ -103,7 +102,8 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
         } else {
             char *f1 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet");
             char *f2 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet.minisig");
-            if (file_write(f1, text, strlen(text), force) || file_write(f2, sig, strlen(sig), force))
+            if (file_write(f1, text, strlen(text), force) ||
+                file_write(f2, sig, strlen(sig), force))
                 rc = EXIT_FAIL;
             else
                 printf("%s\n", f1);
@@ -476,9 +476,8 @@ static int pack_sheet(struct store *pack, const struct call *pc, const struct si
                                 .transcribed = transcribed && !strcmp(transcribed, "yes"),
                                 .sign = &sign,
                                 .comments = s.row.comments};
-        rc = store_sheet_add(pack, &w) ||
-                     store_event_signed(pack, signer, "sheet packed", app, judge->name,
-                                        row->signed_text)
+        rc = store_sheet_add(pack, &w) || store_event_signed(pack, signer, "sheet packed", app,
+                                                             judge->name, row->signed_text)
                  ? -1
                  : 0;
     }

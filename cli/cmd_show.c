@@ -3,11 +3,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/session.h"
-#include "db/events.h"
 #include "core/csv.h"
 #include "core/i18n.h"
+#include "core/session.h"
 #include "core/text.h"
+#include "db/events.h"
 
 static void put_cell(const char *s, int width)
 {
@@ -264,7 +264,7 @@ int cli_app_show(struct cli *cli, int argc, char **argv)
             show_scores(&c, r, &res, (size_t)(r - c.apps));
         else
             printf("%s\n", _("scores, rank and amount: not shown until you submit your own "
-                              "sheet for it"));
+                             "sheet for it"));
         struct plan_state plan;
         if (store_plan_latest(st, r->a.id, &plan) == 0 && plan.exists)
             printf(plan.made ? _("plan revision (R12.1): made; it was due %s: %s\n")

@@ -289,7 +289,8 @@ int cli_unlock(struct cli *cli, const struct person *p, struct secret_key *key)
     int rc = key_unseal(&p->sealed, pass, len, key, &why);
     cli_pass_free(pass);
     if (rc < 0) {
-        cli_fail(_("%s: %s; nothing was changed"), p->name, why ? why : _("the key cannot be opened"));
+        cli_fail(_("%s: %s; nothing was changed"), p->name,
+                 why ? why : _("the key cannot be opened"));
         return -1;
     }
     if (cli->st)

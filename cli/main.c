@@ -16,10 +16,19 @@
 #endif
 
 const struct cli_command *const cli_families[] = {
-    cli_setup_commands, cli_review_commands, cli_panel_commands,
-    cli_score_commands, cli_result_commands, cli_plan_commands, cli_export_commands,
-    cli_notify_commands, cli_inspect_commands, cli_sheet_commands, cli_ssh_commands,
-    cli_demo_commands, NULL,
+    cli_setup_commands,
+    cli_review_commands,
+    cli_panel_commands,
+    cli_score_commands,
+    cli_result_commands,
+    cli_plan_commands,
+    cli_export_commands,
+    cli_notify_commands,
+    cli_inspect_commands,
+    cli_sheet_commands,
+    cli_ssh_commands,
+    cli_demo_commands,
+    NULL,
 };
 
 #define EACH_COMMAND(c)                                                                            \

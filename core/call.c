@@ -124,9 +124,12 @@ int role_parse(const char *s, enum role *out)
         const char *word;
         enum role role;
     } words[] = {
-        {"judge", ROLE_JUDGE},         {"평가위원", ROLE_JUDGE},
-        {"secretariat", ROLE_SECRETARIAT}, {"간사", ROLE_SECRETARIAT},
-        {"inspector", ROLE_INSPECTOR}, {"조사위원", ROLE_INSPECTOR},
+        {"judge", ROLE_JUDGE},
+        {"평가위원", ROLE_JUDGE},
+        {"secretariat", ROLE_SECRETARIAT},
+        {"간사", ROLE_SECRETARIAT},
+        {"inspector", ROLE_INSPECTOR},
+        {"조사위원", ROLE_INSPECTOR},
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strcmp(s, words[i].word) == 0) {
@@ -181,8 +184,7 @@ static const struct panel *panel_by_id(const struct call *c, int64_t id)
     return NULL;
 }
 
-size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out,
-                       size_t max)
+size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out, size_t max)
 {
     size_t n = 0;
     const struct panel *p = r->panel ? panel_by_id(c, r->panel) : NULL;
@@ -326,8 +328,7 @@ static void rank_app_fill(const struct call *c, const struct app_record *r, stru
     };
 }
 
-static void call_rank_with(const struct call *c, const char *also_forfeit,
-                           struct rank_result *out)
+static void call_rank_with(const struct call *c, const char *also_forfeit, struct rank_result *out)
 {
     struct rank_app *apps = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *apps);
     for (size_t i = 0; i < c->n_apps; i++) {
@@ -540,8 +541,8 @@ const char *call_field_refusal(const struct call *c, const char *field, char *bu
         free(list);
         list = more;
     }
-    snprintf(buf, len, _("\"%s\" is not a business field of %s (R3.2); the fields are: %s"),
-             field, c->program.id, list);
+    snprintf(buf, len, _("\"%s\" is not a business field of %s (R3.2); the fields are: %s"), field,
+             c->program.id, list);
     free(list);
     return buf;
 }

@@ -45,7 +45,7 @@ struct app_sheet {
     bool transcribed;
     int64_t submitted_by;
     char *submitted_at; /* UTC ISO 8601 */
-    char **comments; /* the judge's comment per item (NULL = none); NULL when no item has one */
+    char **comments;    /* the judge's comment per item (NULL = none); NULL when no item has one */
 };
 
 struct app_record {
@@ -98,8 +98,8 @@ void call_free(struct call *c);
 /* The audit log's kind of an event ("app import") in words for people, translated; an unknown
  * kind as it is. */
 const char *event_kind_label(const char *kind);
-const char *role_name(enum role r);   /* "judge", "secretariat", "inspector" */
-const char *role_label(enum role r);  /* the same for people, translated ("간사") */
+const char *role_name(enum role r);  /* "judge", "secretariat", "inspector" */
+const char *role_label(enum role r); /* the same for people, translated ("간사") */
 int role_parse(const char *s, enum role *out);
 
 struct app_record *call_find_app(const struct call *c, const char *id);
@@ -108,8 +108,7 @@ struct person *call_person_by_id(const struct call *c, int64_t id);
 struct panel *call_find_panel(const struct call *c, const char *name);
 
 /* R6.3: the judges who score an application: its panel's, or every judge when it has none. */
-size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out,
-                       size_t max);
+size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out, size_t max);
 bool call_judge_on_app(const struct call *c, const struct app_record *r, int64_t judge);
 /* R6.6: once any panel exists, an application must be assigned to one before it is scored. NULL
  * when r may be scored as far as panels go, else why not (translated, in buf). The one check of
@@ -121,8 +120,15 @@ const struct app_sheet *call_sheet_of(const struct app_record *r, int64_t judge)
 
 /* The process stage of RULES.md ("received → document review → site inspection → presentation
  * scoring → …"), derived from what is recorded. */
-enum stage { STAGE_RECEIVED, STAGE_INELIGIBLE, STAGE_REVIEWED, STAGE_INSPECTED, STAGE_SCORING,
-             STAGE_SCORED, STAGE_FORFEITED };
+enum stage {
+    STAGE_RECEIVED,
+    STAGE_INELIGIBLE,
+    STAGE_REVIEWED,
+    STAGE_INSPECTED,
+    STAGE_SCORING,
+    STAGE_SCORED,
+    STAGE_FORFEITED
+};
 enum stage call_app_stage(const struct call *c, const struct app_record *r);
 const char *stage_name(enum stage s);  /* "received", ... */
 const char *stage_label(enum stage s); /* translated */

@@ -49,9 +49,8 @@ bool chain_role_may(const char *kind, enum role role)
 bool chain_after_final_may(const char *kind)
 {
     static const char *const allowed[] = {
-        "result final", "forfeit",     "person add",   "plan require", "plan done",
-        "tie resolve",
-        "plan failed",  "agreement",   "agree",        "notify",       NULL,
+        "result final", "forfeit",   "person add", "plan require", "plan done", "tie resolve",
+        "plan failed",  "agreement", "agree",      "notify",       NULL,
     };
     for (const char *const *a = allowed; *a; a++)
         if (strcmp(kind, *a) == 0)
@@ -69,14 +68,14 @@ const char *chain_frozen_message(void)
 
 /* The person an event of kind "person add" adds: from its fact text, or (an event written
  * before the chain named keys: "judge 강민준") from the person table. 0, or -1. */
-static int added_person(const struct chain_check *cc, const char *detail,
-                        struct roster_entry *out)
+static int added_person(const struct chain_check *cc, const char *detail, struct roster_entry *out)
 {
     memset(out, 0, sizeof *out);
     char **f = NULL;
     size_t n = fact_fields(detail, &f);
     int rc = -1;
-    if (n == 3 && role_parse(f[0], &out->role) == 0 && public_key_line_parse(f[2], &out->pub) == 0) {
+    if (n == 3 && role_parse(f[0], &out->role) == 0 &&
+        public_key_line_parse(f[2], &out->pub) == 0) {
         out->name = xstrdup(f[1]);
         rc = 0;
     } else if (n == 0) {
@@ -240,8 +239,9 @@ void chain_check_people(const struct chain_check *cc, struct diags *d)
             diags_add(d, NULL, 0, 0, _("person %s: stored as %s, but added as %s"), p->name,
                       role_label(p->role), role_label(r->role));
         else if (!same_key(&r->pub, &p->pub))
-            diags_add(d, NULL, 0, 0, _("person %s: the stored key is not the key they were added "
-                                       "with"),
+            diags_add(d, NULL, 0, 0,
+                      _("person %s: the stored key is not the key they were added "
+                        "with"),
                       p->name);
     }
     for (size_t i = 0; i < cc->n_roster; i++)

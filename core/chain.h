@@ -22,7 +22,7 @@ struct chain_event {
 struct pending_signature {
     int64_t seq;
     char kind[40];
-    size_t signer;    /* roster index */
+    size_t signer; /* roster index */
     uint8_t hash[32];
     uint8_t signature[EVENT_SIGNATURE_BYTES];
     bool bad;
@@ -41,7 +41,7 @@ struct chain_check {
     int64_t signed_from;   /* the first event that must be signed (earlier ones predate it) */
     int64_t legacy_events; /* events before signed_from */
     int64_t signed_events;
-    int64_t final_seq; /* the first signed final result's event, 0 until seen */
+    int64_t final_seq;                 /* the first signed final result's event, 0 until seen */
     struct pending_signature *pending; /* checked together, in parallel, by chain_check_end */
     size_t n_pending, cap_pending;
     struct roster_entry *roster;

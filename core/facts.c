@@ -32,9 +32,17 @@ char *fact_application(const struct application *a)
         datetime_format(a->received, received);
     else
         date_format(datetime_date(a->received), received);
-    const char *texts[] = {a->id,       a->company,  a->biz_no,          size_name(a->size),
-                           a->region,   a->factory_region, a->industry,  founded,
-                           a->supplier, a->supplier_region, a->supplier_pools ? "yes" : "no"};
+    const char *texts[] = {a->id,
+                           a->company,
+                           a->biz_no,
+                           size_name(a->size),
+                           a->region,
+                           a->factory_region,
+                           a->industry,
+                           founded,
+                           a->supplier,
+                           a->supplier_region,
+                           a->supplier_pools ? "yes" : "no"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         put_value(&b, texts[i]);
     strbuf_printf(&b, "%" PRId64 "|%" PRId64 "|", a->requested, a->copay);
@@ -54,8 +62,7 @@ char *fact_document(int doc, sdate issued)
 char *fact_finance(const struct finance_year *f)
 {
     return xasprintf("%d liabilities %" PRId64 " equity %" PRId64 " current %" PRId64 "/%" PRId64,
-                     f->year, f->liabilities, f->equity, f->current_assets,
-                     f->current_liabilities);
+                     f->year, f->liabilities, f->equity, f->current_assets, f->current_liabilities);
 }
 
 char *fact_checklist(const char *item, bool yes, const char *note)

@@ -12,8 +12,23 @@
 #include "core/text.h"
 
 enum {
-    A_ID, A_COMPANY, A_BIZNO, A_SIZE, A_REGION, A_FACTORY, A_INDUSTRY, A_FOUNDED, A_SUPPLIER,
-    A_SUPPLIER_REGION, A_POOLS, A_REQUESTED, A_COPAY, A_TITLE, A_CONTACT, A_EMAIL, A_RECEIVED
+    A_ID,
+    A_COMPANY,
+    A_BIZNO,
+    A_SIZE,
+    A_REGION,
+    A_FACTORY,
+    A_INDUSTRY,
+    A_FOUNDED,
+    A_SUPPLIER,
+    A_SUPPLIER_REGION,
+    A_POOLS,
+    A_REQUESTED,
+    A_COPAY,
+    A_TITLE,
+    A_CONTACT,
+    A_EMAIL,
+    A_RECEIVED
 };
 
 const struct csv_column import_app_spec[] = {
@@ -57,8 +72,7 @@ const struct csv_column import_finance_spec[] = {
 const size_t import_finance_spec_n = 6;
 
 /* Report a problem at a row's column. */
-#define ROW_ERR(t, row, k, ...) \
-    diags_add(d, (t)->filename, (row)->line, (row)->col[k], __VA_ARGS__)
+#define ROW_ERR(t, row, k, ...) diags_add(d, (t)->filename, (row)->line, (row)->col[k], __VA_ARGS__)
 /* A value quoted in a message, cut short when it is long (a 10 MB field is not echoed). */
 #define CLIP(v) utf8_clip((v), (char[TEXT_CLIP_BYTES + 4]){0})
 
@@ -116,10 +130,11 @@ static void app_check_identity(const struct call *c, const struct csv_table *t,
         ROW_ERR(t, r, A_BIZNO, _("business number \"%s\": %s"), CLIP(field(r, A_BIZNO)), why);
     a->biz_no = xstrdup(digits);
     if (size_parse(field(r, A_SIZE), &a->size) < 0)
-        ROW_ERR(t, r, A_SIZE, _("size \"%s\" must be sme, midsize or large (or 중소기업, 중견기업, 대기업)"),
+        ROW_ERR(t, r, A_SIZE,
+                _("size \"%s\" must be sme, midsize or large (or 중소기업, 중견기업, 대기업)"),
                 CLIP(field(r, A_SIZE)));
-    static const size_t texts[] = {A_COMPANY, A_REGION,  A_FACTORY, A_INDUSTRY, A_SUPPLIER,
-                                   A_SUPPLIER_REGION,    A_TITLE,   A_CONTACT,  A_EMAIL};
+    static const size_t texts[] = {A_COMPANY,         A_REGION, A_FACTORY, A_INDUSTRY, A_SUPPLIER,
+                                   A_SUPPLIER_REGION, A_TITLE,  A_CONTACT, A_EMAIL};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         size_t k = texts[i];
         text_ok(t, r, k, import_app_spec[k].required, k == A_TITLE ? 1000 : 200, d);
@@ -293,11 +308,9 @@ static struct app_record *row_app(const struct call *c, const struct csv_table *
 {
     struct app_record *a = call_find_app(c, field(r, k));
     if (!a)
-        ROW_ERR(t, r, k, _("no application \"%s\" (import applications first)"),
-                CLIP(field(r, k)));
+        ROW_ERR(t, r, k, _("no application \"%s\" (import applications first)"), CLIP(field(r, k)));
     return a;
 }
-
 
 int import_docs(const struct call *c, const char *data, size_t len, const char *file,
                 struct doc_import_row **rows, size_t *n, struct csv_table *t, struct diags *d)
@@ -363,8 +376,8 @@ int import_finance(const struct call *c, const char *data, size_t len, const cha
             int rc = k == F_EQUITY ? signed_amount_parse(field(r, k), figs[k - F_LIAB], &why)
                                    : amount_parse(field(r, k), figs[k - F_LIAB], &why);
             if (rc < 0)
-                ROW_ERR(t, r, k, _("%s \"%s\": %s"), import_finance_spec[k].id,
-                        CLIP(field(r, k)), why);
+                ROW_ERR(t, r, k, _("%s \"%s\": %s"), import_finance_spec[k].id, CLIP(field(r, k)),
+                        why);
         }
         if (first[i] != SIZE_MAX)
             ROW_ERR(t, r, F_YEAR, _("year %d of %s appears more than once in the file (line %ld)"),
@@ -406,8 +419,7 @@ void import_score_spec_free(struct csv_column *spec, size_t n)
 
 static void score_check_who(const struct call *c, const struct person *actor,
                             const struct csv_table *t, const struct csv_row *r,
-                            const struct app_record *a, struct score_import_row *o,
-                            struct diags *d)
+                            const struct app_record *a, struct score_import_row *o, struct diags *d)
 {
     const struct person *judge = call_find_person(c, field(r, 1));
     if (!judge || judge->role != ROLE_JUDGE) {
@@ -456,12 +468,12 @@ static void score_check_values(const struct program *p, const struct csv_table *
         if (!*field(r, 2 + i)) {
             ROW_ERR(t, r, 2 + i, _("%s: no score (every item must be scored)"), it->id);
             scored = false;
-        } else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths,
-                               &o->item_tenths[i], &why) < 0) {
+        } else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths, &o->item_tenths[i],
+                               &why) < 0) {
             char max[16];
             tenths_format(it->max_tenths, max, sizeof max);
-            ROW_ERR(t, r, 2 + i, _("%s \"%s\": %s (0 to %s)"), it->id, CLIP(field(r, 2 + i)),
-                    why, max);
+            ROW_ERR(t, r, 2 + i, _("%s \"%s\": %s (0 to %s)"), it->id, CLIP(field(r, 2 + i)), why,
+                    max);
             scored = false;
         }
     }
@@ -482,8 +494,8 @@ static void score_check_values(const struct program *p, const struct csv_table *
     o->opinion = field(r, p->n_items + 3);
     /* The score form's rule, the same here: below the threshold the opinion gives the reason. */
     char refusal[256];
-    if (scored && session_opinion_refusal(p, session_total(p, o->item_tenths), o->opinion,
-                                          refusal, sizeof refusal))
+    if (scored && session_opinion_refusal(p, session_total(p, o->item_tenths), o->opinion, refusal,
+                                          sizeof refusal))
         ROW_ERR(t, r, p->n_items + 3, "%s", refusal);
     for (size_t i = 0; i < p->n_items; i++)
         o->comments[i] = field(r, p->n_items + 4 + i);
@@ -496,18 +508,17 @@ static size_t *score_repeats(const struct call *c, const struct csv_table *t)
     for (size_t i = 0; i < t->n_rows; i++) {
         const struct person *judge = call_find_person(c, field(&t->rows[i], 1));
         bool counts = judge && judge->role == ROLE_JUDGE;
-        keys[i] = (struct row_key){.text = counts ? field(&t->rows[i], 0) : NULL,
-                                   .num = counts ? judge->id : 0,
-                                   .row = i};
+        keys[i] = (struct row_key){
+            .text = counts ? field(&t->rows[i], 0) : NULL, .num = counts ? judge->id : 0, .row = i};
     }
     size_t *first = repeats_find(keys, t->n_rows);
     free(keys);
     return first;
 }
 
-int import_scores(const struct call *c, const struct person *actor, const char *data,
-                  size_t len, const char *file, struct score_import_row **rows, size_t *n,
-                  struct csv_table *t, struct diags *d)
+int import_scores(const struct call *c, const struct person *actor, const char *data, size_t len,
+                  const char *file, struct score_import_row **rows, size_t *n, struct csv_table *t,
+                  struct diags *d)
 {
     *rows = NULL;
     *n = 0;

@@ -3,8 +3,8 @@
 #include "core/keys.h"
 
 #include <inttypes.h>
-#include <stdbool.h>
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,8 +171,8 @@ static int seal_secret(struct sealed_key_bytes *s, const uint8_t *sk, const char
     return rc == 0 ? 0 : -1;
 }
 
-static int generate(const char *pass, size_t passlen, struct public_key *pub, struct sealed_key *out,
-                    const char **why, bool cheap)
+static int generate(const char *pass, size_t passlen, struct public_key *pub,
+                    struct sealed_key *out, const char **why, bool cheap)
 {
     struct sealed_key_bytes s;
     uint64_t opslimit, memlimit;

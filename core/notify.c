@@ -18,8 +18,8 @@ void agreement_dates(const struct program *p, sdate agreed, struct agreement_dat
     out->agreed = agreed;
     out->copay_due = agreed + p->copay_due_days;
     out->advance = p->advance_payment;
-    out->project_end = p->project_months > 0 ? date_add_months(agreed, p->project_months)
-                                             : p->project_end;
+    out->project_end =
+        p->project_months > 0 ? date_add_months(agreed, p->project_months) : p->project_end;
     if (p->dev_done_by)
         out->dev_done_by = p->dev_done_by;
     else

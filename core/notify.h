@@ -38,7 +38,7 @@ struct notify_input {
     const struct program *program;
     const struct application *app;
     const struct rank_row *row;
-    const char *review_reasons; /* the recorded review reasons, one per line, or NULL */
+    const char *review_reasons;  /* the recorded review reasons, one per line, or NULL */
     const char *const *opinions; /* the counted judges' overall opinions (no names) */
     size_t n_opinions;
     bool promoted;      /* selected only because a selected application forfeited (R11.5) */
@@ -61,7 +61,8 @@ char *notify_body(const struct notify_input *in);
 char *notify_subject(const struct notify_input *in); /* one line, translated */
 
 /* A review reason in the call's words: the rule id replaced by the call's section, e.g.
- * "R3.2: industry X is not one of Y" -> "3. 신청자격: industry X is not one of Y" (caller frees). */
+ * "R3.2: industry X is not one of Y" -> "3. 신청자격: industry X is not one of Y" (caller frees).
+ */
 char *notify_reason_words(const char *reason);
 
 /* The opinions of one application's counted sheets in the order a notification lists them: a

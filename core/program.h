@@ -57,9 +57,9 @@ struct program {
     char *title_ko, *title_en;
     char *agency; /* operating agency (운영기관) */
 
-    sdate announced;            /* R1 window start */
-    kst_minutes deadline;       /* R1 window end, Korea time */
-    sdate docs_issued_after;    /* R2.1 first valid issue date (inclusive) */
+    sdate announced;         /* R1 window start */
+    kst_minutes deadline;    /* R1 window end, Korea time */
+    sdate docs_issued_after; /* R2.1 first valid issue date (inclusive) */
 
     char **regions; /* R3.1 */
     size_t n_regions;
@@ -83,10 +83,10 @@ struct program {
 
     /* R12.2 agreement terms: either project_months after the agreement, or a fixed end. */
     int copay_due_days;
-    int project_months;        /* 0 when project_end is set */
-    sdate project_end;         /* 0 when project_months is set */
+    int project_months;         /* 0 when project_end is set */
+    sdate project_end;          /* 0 when project_months is set */
     int dev_done_months_before; /* 0 when dev_done_by is set */
-    sdate dev_done_by;         /* 0 when dev_done_months_before is set */
+    sdate dev_done_by;          /* 0 when dev_done_months_before is set */
 
     /* R13 site inspection team */
     int inspection_evaluators;
@@ -96,20 +96,20 @@ struct program {
     int timer_questions;
 
     /* R2.2 and R4.2 periods, years */
-    int startup_years;      /* 2 */
-    int debt_rule_years;    /* 3 */
-    int debt_ratio_pct;     /* 500: debt ratio >= this % in each year disqualifies */
-    int current_ratio_pct;  /* 50: current ratio <= this % in each year disqualifies */
-    int financial_years;    /* 2: "the last 2 fiscal years" */
+    int startup_years;     /* 2 */
+    int debt_rule_years;   /* 3 */
+    int debt_ratio_pct;    /* 500: debt ratio >= this % in each year disqualifies */
+    int current_ratio_pct; /* 50: current ratio <= this % in each year disqualifies */
+    int financial_years;   /* 2: "the last 2 fiscal years" */
 
     /* Policies (RULES.md) */
     enum aggregate aggregate; /* R7.1 */
     int decimals;             /* R7.2, 0..4 */
     int32_t threshold_tenths; /* R7.3, 700 */
     bool threshold_counts_bonus;
-    int judges;               /* R6.3 */
-    int quorum;               /* R6.4 */
-    int32_t step_tenths;      /* R6.2, 1 = 0.1 */
+    int judges;                              /* R6.3 */
+    int quorum;                              /* R6.4 */
+    int32_t step_tenths;                     /* R6.2, 1 = 0.1 */
     size_t tie_break[PROGRAM_MAX_TIE_BREAK]; /* R9.2, indices into items */
     size_t n_tie_break;
     enum adjust_mean adjust_mean; /* R10.3 */

@@ -278,7 +278,7 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
     } else if (!in->derived) {
         out->check = SIGNED_UNREADABLE;
         out->why = xstrdup(in->derive_error ? in->derive_error
-                                             : _("a stored value cannot be read as the record"));
+                                            : _("a stored value cannot be read as the record"));
     } else if (strcmp(in->derived, in->signed_text) != 0) {
         out->check = SIGNED_CHANGED;
     } else if (!who) {
@@ -430,8 +430,7 @@ void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorde
     for (size_t k = 1; k < n_rows; k++) {
         const struct recorded_row *a = &rows[k - 1], *b = &rows[k];
         size_t wa = strcspn(a->label, " "), wb = strcspn(b->label, " ");
-        if (wa == wb && strncmp(a->label, b->label, wa) == 0 && a->seq && b->seq &&
-            b->seq < a->seq)
+        if (wa == wb && strncmp(a->label, b->label, wa) == 0 && a->seq && b->seq && b->seq < a->seq)
             diags_add(d, NULL, 0, 0,
                       _("%s: stored after %s, but recorded before it (event %lld, %lld): rows "
                         "were swapped"),

@@ -120,8 +120,8 @@ void revisions_check(const struct strlist *texts, struct diags *d)
             diags_add(d, NULL, 0, 0, _("final result %d: signed as revision %d"), number, stated);
         else if (number > 1 && (!r.previous || strcmp(r.previous, previous) != 0))
             diags_add(d, NULL, 0, 0,
-                      _("final result %d: does not name revision %d as the one it follows"),
-                      number, number - 1);
+                      _("final result %d: does not name revision %d as the one it follows"), number,
+                      number - 1);
         memcpy(previous, r.digest, sizeof previous);
         revision_free(&r);
     }

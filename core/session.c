@@ -77,8 +77,7 @@ static const char *order_member(const struct call *c, int64_t panel, const char 
     if (r->panel != panel)
         return refuse(buf, len, _("%s is not an application of that panel"), id);
     if (r->review != REVIEW_PASSED)
-        return refuse(buf, len,
-                      _("%s has not passed document review: it is not heard (R6.6)"), id);
+        return refuse(buf, len, _("%s has not passed document review: it is not heard (R6.6)"), id);
     *at = (size_t)(r - c->apps);
     return NULL;
 }
@@ -174,8 +173,7 @@ int32_t session_total(const struct program *p, const int32_t *item_tenths)
 const char *session_opinion_refusal(const struct program *p, int32_t total_tenths,
                                     const char *opinion, char *buf, size_t len)
 {
-    while (opinion && (*opinion == ' ' || *opinion == '\t' || *opinion == '\n' ||
-                       *opinion == '\r'))
+    while (opinion && (*opinion == ' ' || *opinion == '\t' || *opinion == '\n' || *opinion == '\r'))
         opinion++;
     if (total_tenths >= p->threshold_tenths || (opinion && *opinion))
         return NULL;
@@ -209,8 +207,7 @@ enum visibility session_visibility(const struct call *c, const struct app_record
     return call_sheet_of(r, viewer->id) ? SEE_ALL : SEE_UNSCORED;
 }
 
-void session_rank_view(const struct call *c, const struct person *viewer,
-                       struct rank_result *res)
+void session_rank_view(const struct call *c, const struct person *viewer, struct rank_result *res)
 {
     if (!viewer || viewer->role != ROLE_JUDGE)
         return;
@@ -317,8 +314,8 @@ void timer_format(int64_t left_ms, char *out, size_t n)
 char *room_clock_text(const struct room_clock *rc)
 {
     return xasprintf("app %s phase %d running %d since %lld banked %lld", rc->app,
-                     (int)rc->timer.phase, rc->timer.running ? 1 : 0,
-                     (long long)rc->timer.since_ms, (long long)rc->timer.banked_ms);
+                     (int)rc->timer.phase, rc->timer.running ? 1 : 0, (long long)rc->timer.since_ms,
+                     (long long)rc->timer.banked_ms);
 }
 
 int room_clock_parse(const char *text, struct room_clock *out)

@@ -53,8 +53,7 @@ enum visibility session_visibility(const struct call *c, const struct app_record
 /* The ranking as `viewer` may see it: rows of SEE_NOTHING removed; SEE_UNSCORED rows without
  * rank, scores, band, amount or sheet count, after the others; for a judge, reasons without
  * the budget (only the outcome's words). Nothing changes for a viewer who sees all. */
-void session_rank_view(const struct call *c, const struct person *viewer,
-                       struct rank_result *res);
+void session_rank_view(const struct call *c, const struct person *viewer, struct rank_result *res);
 
 /* ---- The timer: a presentation, then questions (the program's minutes), then done. ---- */
 

@@ -3,10 +3,10 @@
 #ifndef SIMSA_SCHEMA_H
 #define SIMSA_SCHEMA_H
 
-#define APPEND_ONLY(t)                                                                         \
-    "CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t                                       \
-    " BEGIN SELECT RAISE(ABORT, 'signed records are never changed'); END;\n"                  \
-    "CREATE TRIGGER " t "_no_delete BEFORE DELETE ON " t                                       \
+#define APPEND_ONLY(t)                                                                             \
+    "CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t                                           \
+    " BEGIN SELECT RAISE(ABORT, 'signed records are never changed'); END;\n"                       \
+    "CREATE TRIGGER " t "_no_delete BEFORE DELETE ON " t                                           \
     " BEGIN SELECT RAISE(ABORT, 'signed records are never removed'); END;\n"
 
 static const char *const schema_migrations[] = {
@@ -99,9 +99,9 @@ static const char *const schema_migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
     /* Signed records are never changed or removed either (R11.5: nothing is deleted). */
     APPEND_ONLY("review") APPEND_ONLY("inspection") APPEND_ONLY("conflict")
-    APPEND_ONLY("bonus_change") APPEND_ONLY("budget_change") APPEND_ONLY("sheet")
-    APPEND_ONLY("sheet_item") APPEND_ONLY("amount_vote") APPEND_ONLY("tie_decision")
-    APPEND_ONLY("forfeit") APPEND_ONLY("audit_head") APPEND_ONLY("result_final"),
+        APPEND_ONLY("bonus_change") APPEND_ONLY("budget_change") APPEND_ONLY("sheet")
+            APPEND_ONLY("sheet_item") APPEND_ONLY("amount_vote") APPEND_ONLY("tie_decision")
+                APPEND_ONLY("forfeit") APPEND_ONLY("audit_head") APPEND_ONLY("result_final"),
     /* 2: the judges' session. A draft is a judge's unsubmitted score form, saved each time a
      * field is left so a crash loses nothing; it is never a sheet (rank reads sheets only), and
      * the sheet submitted, or a conflict declared, removes it in the same transaction. The
@@ -126,16 +126,15 @@ static const char *const schema_migrations[] = {
      * its due date, and the secretariat's record that it was made; signed, append-only. A
      * revision not made is recorded as a forfeit (R11.7). */
     "CREATE TABLE plan_revision(id INTEGER PRIMARY KEY,\n"
-    "  app_id TEXT NOT NULL REFERENCES application(id), made INTEGER NOT NULL CHECK (made IN (0,1)),\n"
+    "  app_id TEXT NOT NULL REFERENCES application(id), made INTEGER NOT NULL CHECK (made IN "
+    "(0,1)),\n"
     "  due TEXT NOT NULL, requirement TEXT NOT NULL,\n"
     "  person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
-    "  signed_text TEXT, signature TEXT) STRICT;\n"
-    APPEND_ONLY("plan_revision"),
+    "  signed_text TEXT, signature TEXT) STRICT;\n" APPEND_ONLY("plan_revision"),
     /* 5: the agreement (3자 협약) of a selected application, one at most (R12.3), signed. */
     "CREATE TABLE agreement(app_id TEXT PRIMARY KEY REFERENCES application(id),\n"
     "  date TEXT NOT NULL, person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
-    "  signed_text TEXT, signature TEXT) STRICT;\n"
-    APPEND_ONLY("agreement"),
+    "  signed_text TEXT, signature TEXT) STRICT;\n" APPEND_ONLY("agreement"),
 };
 
 #endif

@@ -76,7 +76,7 @@ int sign_audit_head(struct store *st, const struct call *c, const struct person 
     char *why = NULL, id[32];
     snprintf(id, sizeof id, "%lld", (long long)h.seq);
     int rc = signed_record_sign(st, &rec, who, key, RECORD_AUDIT_HEAD, id,
-                             record_audit_head_text(&h, &why), &why);
+                                record_audit_head_text(&h, &why), &why);
     if (rc == 0)
         rc = store_audit_head_add(st, h.seq, h.hash, &rec.sign);
     signed_record_free(&rec);

@@ -72,7 +72,8 @@ static int exec_sql(struct store *st, const char *sql)
         snprintf(st->err, sizeof st->err, "%s",
                  disk_full(code) || disk_full(sqlite3_extended_errcode(st->db))
                      ? disk_full_message()
-                     : msg ? msg : sqlite3_errmsg(st->db));
+                 : msg ? msg
+                       : sqlite3_errmsg(st->db));
         sqlite3_free(msg);
         return -1;
     }
@@ -180,8 +181,7 @@ int store_open(const char *path, struct store **out, char **err)
     return connect(path, SQLITE_OPEN_READWRITE, false, out, err);
 }
 
-int store_create(const char *path, const char *program_id, const char *program_text,
-                 char **err)
+int store_create(const char *path, const char *program_id, const char *program_text, char **err)
 {
     /* Created here with 0600 so the file is never readable by others, not even briefly. */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
@@ -200,8 +200,8 @@ int store_create(const char *path, const char *program_id, const char *program_t
     sqlite3_stmt *s = NULL;
     int rc = store_begin(st);
     if (rc == 0 &&
-        sqlite3_prepare_v2(st->db, "INSERT INTO program(id, program_id, source) VALUES (1,?,?)",
-                           -1, &s, NULL) != SQLITE_OK)
+        sqlite3_prepare_v2(st->db, "INSERT INTO program(id, program_id, source) VALUES (1,?,?)", -1,
+                           &s, NULL) != SQLITE_OK)
         rc = db_fail(st, "program");
     if (rc == 0) {
         sqlite3_bind_text(s, 1, program_id, -1, SQLITE_STATIC);
@@ -380,8 +380,8 @@ static void date_text(sdate d, char out[11])
 }
 
 /* Bind a signed record's last four parameters: person, at, signed text, signature. */
-static int finish_signed(struct store *st, sqlite3_stmt *s, int n_bound,
-                         const struct signing *sign, const char *what)
+static int finish_signed(struct store *st, sqlite3_stmt *s, int n_bound, const struct signing *sign,
+                         const char *what)
 {
     sqlite3_bind_int64(s, n_bound + 1, sign->person);
     sqlite3_bind_text(s, n_bound + 2, sign->at, -1, SQLITE_TRANSIENT);
@@ -431,7 +431,7 @@ void db_blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n)
 static int load_people(struct store *st, struct call *c)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT id, name, role, key_id, public_key, sealed_key "
-                                  "FROM person ORDER BY id");
+                                     "FROM person ORDER BY id");
     if (!s)
         return -1;
     size_t cap = 0;
@@ -814,8 +814,8 @@ int store_load(struct store *st, struct call *c, struct diags *d)
                      "SELECT app_id, year, liabilities, equity, current_assets, "
                      "current_liabilities FROM finance ORDER BY app_id, year",
                      add_finance) < 0 ||
-        each_app_row(st, c, "SELECT app_id, passed, reasons FROM review ORDER BY id",
-                     set_review) < 0 ||
+        each_app_row(st, c, "SELECT app_id, passed, reasons FROM review ORDER BY id", set_review) <
+            0 ||
         each_app_row(st, c,
                      "SELECT app_id, MAX(seq) FROM event WHERE kind IN ('review passed', "
                      "'review failed') GROUP BY app_id ORDER BY app_id",
@@ -863,13 +863,12 @@ int store_load_outline(struct store *st, struct call *c, struct call_outline *co
 /* ---- writes ---- */
 
 int store_person_add(struct store *st, const char *name, enum role role,
-                     const struct public_key *pub, const struct sealed_key *sealed,
-                     int64_t *id)
+                     const struct public_key *pub, const struct sealed_key *sealed, int64_t *id)
 {
     char now[21];
     store_now(now);
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO person(name, role, key_id, public_key, "
-                                  "sealed_key, created) VALUES (?,?,?,?,?,?)");
+                                     "sealed_key, created) VALUES (?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
@@ -888,7 +887,7 @@ int store_person_add(struct store *st, const char *name, enum role role,
 int store_budget_set(struct store *st, int64_t won, const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO meta(key, value) VALUES ('budget', ?) "
-                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!s)
         return -1;
     char buf[32];
@@ -899,7 +898,7 @@ int store_budget_set(struct store *st, int64_t won, const struct signing *sign)
     if (!sign)
         return 0;
     s = db_prepare(st, "INSERT INTO budget_change(won, person_id, at, signed_text, signature) "
-                    "VALUES (?,?,?,?,?)");
+                       "VALUES (?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, won);
@@ -922,8 +921,8 @@ int store_app_insert(struct store *st, const struct application *a)
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
-    const char *texts[] = {a->id,       a->company,        a->biz_no,    size_name(a->size),
-                           a->region,   a->factory_region, a->industry,  founded,
+    const char *texts[] = {a->id,       a->company,        a->biz_no,   size_name(a->size),
+                           a->region,   a->factory_region, a->industry, founded,
                            a->supplier, a->supplier_region};
     for (int i = 0; i < 10; i++)
         sqlite3_bind_text(s, i + 1, texts[i] ? texts[i] : "", -1, SQLITE_TRANSIENT);
@@ -943,8 +942,9 @@ int store_doc_set(struct store *st, const char *app, int doc, sdate issued)
 {
     char d[11];
     date_text(issued, d);
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO document(app_id, doc, issued) VALUES (?,?,?) "
-                                  "ON CONFLICT(app_id, doc) DO UPDATE SET issued = excluded.issued");
+    sqlite3_stmt *s =
+        db_prepare(st, "INSERT INTO document(app_id, doc, issued) VALUES (?,?,?) "
+                       "ON CONFLICT(app_id, doc) DO UPDATE SET issued = excluded.issued");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
@@ -953,8 +953,8 @@ int store_doc_set(struct store *st, const char *app, int doc, sdate issued)
     return step_done(st, s, "document");
 }
 
-int store_check_set(struct store *st, const char *app, const char *item, bool yes,
-                    const char *note, int64_t person)
+int store_check_set(struct store *st, const char *app, const char *item, bool yes, const char *note,
+                    int64_t person)
 {
     char now[21];
     store_now(now);
@@ -998,7 +998,7 @@ int store_review_add(struct store *st, const char *app, bool passed, const char 
                      const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO review(app_id, passed, reasons, person_id, at, "
-                                  "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
+                                     "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
@@ -1044,8 +1044,9 @@ int store_panel_assign(struct store *st, int64_t panel, const char *app)
 int store_conflict_add(struct store *st, const char *app, int64_t judge, const char *reason,
                        const struct signing *sign)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO conflict(app_id, judge_id, reason, person_id, at, "
-                                  "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
+    sqlite3_stmt *s =
+        db_prepare(st, "INSERT INTO conflict(app_id, judge_id, reason, person_id, at, "
+                       "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
@@ -1058,8 +1059,8 @@ int store_bonus_change(struct store *st, const char *app, const char *bonus, boo
                        const char *note, const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO bonus_change(app_id, bonus, awarded, note, "
-                                  "person_id, at, signed_text, signature) "
-                                  "VALUES (?,?,?,?,?,?,?,?)");
+                                     "person_id, at, signed_text, signature) "
+                                     "VALUES (?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
@@ -1085,7 +1086,8 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
         if (step_done(st, s, "sheet item") < 0)
             return -1;
     }
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO amount_vote(sheet_id, agree, amount) VALUES (?,?,?)");
+    sqlite3_stmt *s =
+        db_prepare(st, "INSERT INTO amount_vote(sheet_id, agree, amount) VALUES (?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, sid);
@@ -1098,8 +1100,8 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
 int store_sheet_add(struct store *st, const struct sheet_write *w)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO sheet(app_id, judge_id, opinion, transcribed, "
-                                  "submitted_by, submitted_at, signed_text, signature) "
-                                  "VALUES (?,?,?,?,?,?,?,?)");
+                                     "submitted_by, submitted_at, signed_text, signature) "
+                                     "VALUES (?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, w->app, -1, SQLITE_TRANSIENT);
@@ -1115,7 +1117,7 @@ int store_tie_add(struct store *st, const char *members, const char *reason,
                   const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO tie_decision(members, reason, person_id, at, "
-                                  "signed_text, signature) VALUES (?,?,?,?,?,?)");
+                                     "signed_text, signature) VALUES (?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, members, -1, SQLITE_TRANSIENT);
@@ -1123,11 +1125,11 @@ int store_tie_add(struct store *st, const char *members, const char *reason,
     return finish_signed(st, s, 2, sign, "tie decision");
 }
 
-int store_forfeit_add(struct store *st, const char *app, const char *reason,
-                      const char *promoted, const struct signing *sign)
+int store_forfeit_add(struct store *st, const char *app, const char *reason, const char *promoted,
+                      const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO forfeit(app_id, reason, promoted, person_id, at, "
-                                  "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
+                                     "signed_text, signature) VALUES (?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
@@ -1173,7 +1175,7 @@ int store_agreement_add(struct store *st, const char *app, const char *date,
                         const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO agreement(app_id, date, person_id, at, "
-                                  "signed_text, signature) VALUES (?,?,?,?,?,?)");
+                                     "signed_text, signature) VALUES (?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_text(s, 1, app, -1, SQLITE_TRANSIENT);
@@ -1184,8 +1186,8 @@ int store_agreement_add(struct store *st, const char *app, const char *date,
 int store_inspection_add(struct store *st, const struct inspection_write *w)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO inspection(app_id, date, team, facts, findings, "
-                                  "notes, person_id, at, signed_text, signature) "
-                                  "VALUES (?,?,?,?,?,?,?,?,?,?)");
+                                     "notes, person_id, at, signed_text, signature) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
     const char *v[] = {w->app, w->date, w->team, w->facts, w->findings, w->notes};
@@ -1197,7 +1199,7 @@ int store_inspection_add(struct store *st, const struct inspection_write *w)
 int store_result_add(struct store *st, const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO result_final(person_id, at, signed_text, "
-                                  "signature) VALUES (?,?,?,?)");
+                                     "signature) VALUES (?,?,?,?)");
     if (!s)
         return -1;
     return finish_signed(st, s, 0, sign, "result");
@@ -1230,8 +1232,7 @@ int store_data_version(struct store *st, int64_t *out)
     return rc;
 }
 
-int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t *seq,
-                       char **what)
+int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t *seq, char **what)
 {
     *count = 0;
     *seq = after;
@@ -1321,8 +1322,9 @@ int store_call_id(struct store *st, char out[CALL_ID_HEX + 1])
 int store_audit_head_add(struct store *st, int64_t seq, const uint8_t hash[32],
                          const struct signing *sign)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO audit_head(seq, hash, person_id, at, signed_text, "
-                                  "signature) VALUES (?,?,?,?,?,?)");
+    sqlite3_stmt *s =
+        db_prepare(st, "INSERT INTO audit_head(seq, hash, person_id, at, signed_text, "
+                       "signature) VALUES (?,?,?,?,?,?)");
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, seq);
@@ -1357,8 +1359,9 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
                 const char *detail)
 {
     if (!st->actor && !bootstrap_allowed(st, kind))
-        return db_failf(st, "%s", _("no person is acting: every change is made and signed by a "
-                                    "person (give --as NAME and their passphrase)"));
+        return db_failf(st, "%s",
+                        _("no person is acting: every change is made and signed by a "
+                          "person (give --as NAME and their passphrase)"));
     if (st->actor)
         actor = st->actor;
     if (!chain_after_final_may(kind)) {
@@ -1457,7 +1460,7 @@ int store_recorded_events(struct store *st, struct recorded_event **out, size_t 
 int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT seq, at, actor, kind, app_id, detail, prev_hash, hash "
-                                  "FROM event ORDER BY seq");
+                                     "FROM event ORDER BY seq");
     if (!s)
         return -1;
     uint8_t prev[32] = {0};
@@ -1474,10 +1477,9 @@ int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events)
             diags_add(d, NULL, 0, 0, _("event %lld: does not follow the previous event"),
                       (long long)seq);
         event_hash(seq, stored_prev, (const char *)sqlite3_column_text(s, 1),
-                   (const char *)sqlite3_column_text(s, 2),
-                   (const char *)sqlite3_column_text(s, 3),
-                   (const char *)sqlite3_column_text(s, 4),
-                   (const char *)sqlite3_column_text(s, 5), want);
+                   (const char *)sqlite3_column_text(s, 2), (const char *)sqlite3_column_text(s, 3),
+                   (const char *)sqlite3_column_text(s, 4), (const char *)sqlite3_column_text(s, 5),
+                   want);
         if (memcmp(want, stored, 32) != 0)
             diags_add(d, NULL, 0, 0, _("event %lld: its content was changed after it was written"),
                       (long long)seq);

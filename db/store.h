@@ -20,10 +20,8 @@ struct signing {
     const char *sig;
 };
 
-
 /* Create a new database file (mode 0600; refuses to overwrite) holding the program text. */
-int store_create(const char *path, const char *program_id, const char *program_text,
-                 char **err);
+int store_create(const char *path, const char *program_id, const char *program_text, char **err);
 /* Open an existing database, applying any pending migrations. */
 int store_open(const char *path, struct store **out, char **err);
 void store_close(struct store *st);
@@ -60,14 +58,13 @@ int store_load_outline(struct store *st, struct call *out, struct call_outline *
 
 /* Writes: each returns 0, or -1 with store_errmsg. */
 int store_person_add(struct store *st, const char *name, enum role role,
-                     const struct public_key *pub, const struct sealed_key *sealed,
-                     int64_t *id);
+                     const struct public_key *pub, const struct sealed_key *sealed, int64_t *id);
 /* The budget in force; sign is NULL only at init, before anyone exists to sign. */
 int store_budget_set(struct store *st, int64_t won, const struct signing *sign);
 int store_app_insert(struct store *st, const struct application *a);
 int store_doc_set(struct store *st, const char *app, int doc, sdate issued);
-int store_check_set(struct store *st, const char *app, const char *item, bool yes,
-                    const char *note, int64_t person);
+int store_check_set(struct store *st, const char *app, const char *item, bool yes, const char *note,
+                    int64_t person);
 int store_finance_set(struct store *st, const char *app, const struct finance_year *f);
 int store_review_add(struct store *st, const char *app, bool passed, const char *reasons,
                      const struct signing *sign);
@@ -97,8 +94,8 @@ int store_tie_add(struct store *st, const char *members, const char *reason,
 /* R12.3: the agreement of a selected application, signed. */
 int store_agreement_add(struct store *st, const char *app, const char *date,
                         const struct signing *sign);
-int store_forfeit_add(struct store *st, const char *app, const char *reason,
-                      const char *promoted, const struct signing *sign);
+int store_forfeit_add(struct store *st, const char *app, const char *reason, const char *promoted,
+                      const struct signing *sign);
 /* R12.1: a plan revision required (made false) or seen made (true), signed. */
 int store_plan_add(struct store *st, const char *app, bool made, const char *due,
                    const char *requirement, const struct signing *sign);
@@ -120,8 +117,7 @@ int store_head(struct store *st, int64_t *seq, uint8_t hash[32]);
 int store_data_version(struct store *st, int64_t *out);
 /* The events after `after`: how many, the newest's number and a line for people ("sheet
  * submitted 2026-012, 윤지아"; caller frees, NULL when none). 0, or -1. */
-int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t *seq,
-                       char **what);
+int store_event_latest(struct store *st, int64_t after, int64_t *count, int64_t *seq, char **what);
 /* The room's clock (issue 15): the latest "session clock" event (*found false when none), and
  * a new one, made by the acting person (the secretariat), in the caller's transaction. */
 struct room_clock;
@@ -148,7 +144,6 @@ int store_verify_chain(struct store *st, struct diags *d, int64_t *n_events);
 /* The current UTC time as ISO 8601 ("2026-06-22T05:30:00Z"); SIMSA_NOW overrides for tests. */
 void store_now(char out[21]);
 
-
 /* ---- verification (db/verify.c) ---- */
 
 /* A signed record as stored: the text rebuilt from its row now, and what was signed. */
@@ -161,8 +156,7 @@ struct signed_row {
     int64_t signer; /* person id */
 };
 
-int store_signed_rows(struct store *st, const struct call *c, struct signed_row **rows,
-                      size_t *n);
+int store_signed_rows(struct store *st, const struct call *c, struct signed_row **rows, size_t *n);
 void signed_rows_free(struct signed_row *rows, size_t n);
 void signed_row_clear(struct signed_row *row); /* frees its strings */
 /* What core's signed_check reads of a row (pointing into it). */

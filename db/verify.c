@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/chain.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/records.h"
-#include "core/chain.h"
 #include "db/internal.h"
 
 struct rows {
@@ -96,10 +96,13 @@ static int rows_review(struct store *st, const struct call *c, struct rows *r)
         row->signer = sqlite3_column_int64(s, 4);
         struct strlist lines = {0};
         split_lines(reasons, "\n", &lines);
-        struct record_review rr = {.program = c->program.id, .app = app,
+        struct record_review rr = {.program = c->program.id,
+                                   .app = app,
                                    .passed = sqlite3_column_int(s, 2) != 0,
-                                   .reasons = (const char *const *)lines.v, .n_reasons = lines.n,
-                                   .signer = name_of(c, row->signer), .at = at};
+                                   .reasons = (const char *const *)lines.v,
+                                   .n_reasons = lines.n,
+                                   .signer = name_of(c, row->signer),
+                                   .at = at};
         char *why = NULL;
         set_derived(row, record_review_text(&rr, &why), &why);
         strlist_free(&lines);
@@ -122,8 +125,11 @@ static int rows_conflict(struct store *st, const struct call *c, struct rows *r)
         const char *judge = name_of(c, sqlite3_column_int64(s, 1));
         struct signed_row *row = row_new(r, s, 5, xasprintf("conflict %s/%s", app, judge));
         row->signer = sqlite3_column_int64(s, 3);
-        struct record_conflict rc = {.program = c->program.id, .app = app, .judge = judge,
-                                     .reason = reason, .signer = name_of(c, row->signer),
+        struct record_conflict rc = {.program = c->program.id,
+                                     .app = app,
+                                     .judge = judge,
+                                     .reason = reason,
+                                     .signer = name_of(c, row->signer),
                                      .at = at};
         char *why = NULL;
         set_derived(row, record_conflict_text(&rc, &why), &why);
@@ -148,12 +154,18 @@ static int rows_bonus(struct store *st, const struct call *c, struct rows *r)
         struct signed_row *row = row_new(r, s, 6, xasprintf("bonus %s/%s", app, bonus));
         row->signer = sqlite3_column_int64(s, 4);
         const struct bonus_def *b = program_bonus(&c->program, bonus);
-        struct record_bonus rb = {.program = c->program.id, .app = app, .bonus = bonus,
-                                  .points_tenths = b ? b->points_tenths : -1, .note = note,
-                                  .signer = name_of(c, row->signer), .at = at};
+        struct record_bonus rb = {.program = c->program.id,
+                                  .app = app,
+                                  .bonus = bonus,
+                                  .points_tenths = b ? b->points_tenths : -1,
+                                  .note = note,
+                                  .signer = name_of(c, row->signer),
+                                  .at = at};
         char *why = NULL;
-        set_derived(row, awarded ? record_bonus_award_text(&rb, &why)
-                                 : record_bonus_withdrawal_text(&rb, &why), &why);
+        set_derived(row,
+                    awarded ? record_bonus_award_text(&rb, &why)
+                            : record_bonus_withdrawal_text(&rb, &why),
+                    &why);
         free(app);
         free(bonus);
         free(note);
@@ -182,11 +194,18 @@ static int rows_inspection(struct store *st, const struct call *c, struct rows *
         struct signed_row *row = row_new(r, s, 8, xasprintf("inspection %s %s", v[0], v[1]));
         row->signer = sqlite3_column_int64(s, 6);
         struct record_inspection ri = {
-            .program = c->program.id, .app = v[0], .date = v[1],
-            .members = (const char *const *)team.v, .n_members = team.n,
-            .facts = (const char *const *)facts.v, .n_facts = facts.n,
-            .findings = (const char *const *)findings.v, .n_findings = findings.n,
-            .notes = v[5], .signer = name_of(c, row->signer), .at = at,
+            .program = c->program.id,
+            .app = v[0],
+            .date = v[1],
+            .members = (const char *const *)team.v,
+            .n_members = team.n,
+            .facts = (const char *const *)facts.v,
+            .n_facts = facts.n,
+            .findings = (const char *const *)findings.v,
+            .n_findings = findings.n,
+            .notes = v[5],
+            .signer = name_of(c, row->signer),
+            .at = at,
         };
         char *why = NULL;
         set_derived(row, record_inspection_text(&ri, &why), &why);
@@ -249,12 +268,17 @@ static int rows_sheet(struct store *st, const struct call *c, struct rows *r)
         char *comments[PROGRAM_MAX_ITEMS];
         sheet_items(items_cur, &more, &c->program, sqlite3_column_int64(s, 0), items, comments);
         struct record_sheet rs = {
-            .program = c->program.id, .app = app, .judge = judge, .items = items,
-            .n_items = c->program.n_items, .agree = sqlite3_column_int(s, 9) != 0,
-            .amount = sqlite3_column_type(s, 10) == SQLITE_NULL ? -1
-                                                               : sqlite3_column_int64(s, 10),
-            .opinion = opinion, .transcribed = sqlite3_column_int(s, 4) != 0,
-            .signer = name_of(c, row->signer), .at = at,
+            .program = c->program.id,
+            .app = app,
+            .judge = judge,
+            .items = items,
+            .n_items = c->program.n_items,
+            .agree = sqlite3_column_int(s, 9) != 0,
+            .amount = sqlite3_column_type(s, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 10),
+            .opinion = opinion,
+            .transcribed = sqlite3_column_int(s, 4) != 0,
+            .signer = name_of(c, row->signer),
+            .at = at,
         };
         char *why = NULL;
         /* An agreeing vote keeps no amount: a row with both was changed after signing. */
@@ -283,12 +307,15 @@ static int rows_tie(struct store *st, const struct call *c, struct rows *r)
         char *members = db_col_text(s, 1), *reason = db_col_text(s, 2), *at = db_col_text(s, 4);
         struct strlist apps = {0};
         split_lines(members, "\n", &apps);
-        struct signed_row *row = row_new(r, s, 5, xasprintf("tie decision %lld",
-                                                            (long long)sqlite3_column_int64(s, 0)));
+        struct signed_row *row =
+            row_new(r, s, 5, xasprintf("tie decision %lld", (long long)sqlite3_column_int64(s, 0)));
         row->signer = sqlite3_column_int64(s, 3);
-        struct record_tie rt = {.program = c->program.id, .apps = (const char *const *)apps.v,
-                                .n_apps = apps.n, .reason = reason,
-                                .signer = name_of(c, row->signer), .at = at};
+        struct record_tie rt = {.program = c->program.id,
+                                .apps = (const char *const *)apps.v,
+                                .n_apps = apps.n,
+                                .reason = reason,
+                                .signer = name_of(c, row->signer),
+                                .at = at};
         char *why = NULL;
         set_derived(row, record_tie_text(&rt, &why), &why);
         strlist_free(&apps);
@@ -313,9 +340,12 @@ static int rows_forfeit(struct store *st, const struct call *c, struct rows *r)
         split_lines(promoted, " ", &list);
         struct signed_row *row = row_new(r, s, 5, xasprintf("forfeit %s", app));
         row->signer = sqlite3_column_int64(s, 3);
-        struct record_forfeit rf = {.program = c->program.id, .app = app, .reason = reason,
+        struct record_forfeit rf = {.program = c->program.id,
+                                    .app = app,
+                                    .reason = reason,
                                     .promoted = (const char *const *)list.v,
-                                    .n_promoted = list.n, .signer = name_of(c, row->signer),
+                                    .n_promoted = list.n,
+                                    .signer = name_of(c, row->signer),
                                     .at = at};
         char *why = NULL;
         set_derived(row, record_forfeit_text(&rf, &why), &why);
@@ -366,11 +396,13 @@ static int rows_budget(struct store *st, const struct call *c, struct rows *r)
         return -1;
     while (sqlite3_step(s) == SQLITE_ROW) {
         char *at = db_col_text(s, 3);
-        struct signed_row *row = row_new(r, s, 4, xasprintf("budget change %lld",
-                                                            (long long)sqlite3_column_int64(s, 0)));
+        struct signed_row *row = row_new(
+            r, s, 4, xasprintf("budget change %lld", (long long)sqlite3_column_int64(s, 0)));
         row->signer = sqlite3_column_int64(s, 2);
-        struct record_budget rb = {.program = c->program.id, .won = sqlite3_column_int64(s, 1),
-                                   .signer = name_of(c, row->signer), .at = at};
+        struct record_budget rb = {.program = c->program.id,
+                                   .won = sqlite3_column_int64(s, 1),
+                                   .signer = name_of(c, row->signer),
+                                   .at = at};
         char *why = NULL;
         set_derived(row, record_budget_text(&rb, &why), &why);
         free(at);
@@ -387,8 +419,8 @@ static int rows_head(struct store *st, const struct call *c, struct rows *r)
         return -1;
     while (sqlite3_step(s) == SQLITE_ROW) {
         char *at = db_col_text(s, 3);
-        struct record_audit_head h = {.program = c->program.id, .seq = sqlite3_column_int64(s, 0),
-                                      .at = at};
+        struct record_audit_head h = {
+            .program = c->program.id, .seq = sqlite3_column_int64(s, 0), .at = at};
         db_blob_copy(s, 1, h.hash, sizeof h.hash);
         struct signed_row *row = row_new(r, s, 4, xasprintf("audit head %lld", (long long)h.seq));
         row->signer = sqlite3_column_int64(s, 2);
@@ -409,8 +441,8 @@ static int rows_result(struct store *st, struct rows *r)
     if (!s)
         return -1;
     while (sqlite3_step(s) == SQLITE_ROW) {
-        struct signed_row *row = row_new(r, s, 2, xasprintf("final result %lld",
-                                                            (long long)sqlite3_column_int64(s, 0)));
+        struct signed_row *row =
+            row_new(r, s, 2, xasprintf("final result %lld", (long long)sqlite3_column_int64(s, 0)));
         row->signer = sqlite3_column_int64(s, 1);
         row->derived = row->signed_text ? xstrdup(row->signed_text) : NULL;
     }
@@ -428,8 +460,11 @@ static int rows_agreement(struct store *st, const struct call *c, struct rows *r
         char *app = db_col_text(s, 0), *date = db_col_text(s, 1), *at = db_col_text(s, 3);
         struct signed_row *row = row_new(r, s, 4, xasprintf("agreement %s", app));
         row->signer = sqlite3_column_int64(s, 2);
-        struct record_agreement ra = {.program = c->program.id, .app = app, .date = date,
-                                      .signer = name_of(c, row->signer), .at = at};
+        struct record_agreement ra = {.program = c->program.id,
+                                      .app = app,
+                                      .date = date,
+                                      .signer = name_of(c, row->signer),
+                                      .at = at};
         char *why = NULL;
         set_derived(row, record_agreement_text(&ra, &why), &why);
         free(app);
@@ -449,8 +484,7 @@ static int rows_all(struct store *st, const struct call *c, struct rows *r)
     return rc ? -1 : 0;
 }
 
-int store_signed_rows(struct store *st, const struct call *c, struct signed_row **out,
-                      size_t *n)
+int store_signed_rows(struct store *st, const struct call *c, struct signed_row **out, size_t *n)
 {
     struct rows r = {0};
     int rc = rows_all(st, c, &r);
@@ -549,8 +583,10 @@ static void fact_check(const struct fact_events *e, struct diags *d, const char 
     if (!logged)
         diags_add(d, NULL, 0, 0, _("%s: no audit event records it"), what);
     else if (!same)
-        diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what the audit log "
-                                   "recorded"), what);
+        diags_add(d, NULL, 0, 0,
+                  _("%s: the stored values differ from what the audit log "
+                    "recorded"),
+                  what);
     free(fact);
 }
 
@@ -636,8 +672,8 @@ static void panel_of_app(const struct call *c, const struct fact_events *e,
                   r->a.id, p->name);
     else if (ev && strcmp(ev->detail, p->name) != 0)
         diags_add(d, NULL, 0, 0,
-                  _("application %s: on panel %s, but the audit log assigned it to %s"),
-                  r->a.id, p->name, ev->detail);
+                  _("application %s: on panel %s, but the audit log assigned it to %s"), r->a.id,
+                  p->name, ev->detail);
 }
 
 static void facts_of_app(const struct call *c, const struct fact_events *e,
@@ -656,8 +692,7 @@ static void facts_of_app(const struct call *c, const struct fact_events *e,
     for (size_t i = 0; i < r->n_finance; i++) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "%d liabilities", r->finance[i].year);
-        snprintf(what, sizeof what, _("financial figures %d of %s"), r->finance[i].year,
-                 r->a.id);
+        snprintf(what, sizeof what, _("financial figures %d of %s"), r->finance[i].year, r->a.id);
         fact_check(e, d, what, "finance", prefix, fact_finance(&r->finance[i]));
     }
     for (size_t i = 0; i < r->n_answers; i++) {
@@ -699,15 +734,17 @@ static void facts_of_call(const struct call *c, const struct fact_events *e, str
             init = &e->v[i];
     }
     if (!init) {
-        diags_add(d, NULL, 0, 0, "%s", _("program definition: no audit event records the call's "
-                                         "creation"));
+        diags_add(d, NULL, 0, 0, "%s",
+                  _("program definition: no audit event records the call's "
+                    "creation"));
     } else if (strchr(init->detail, '|')) {
         char id[CALL_ID_HEX + 1] = "";
         fact_program_call_id(init->detail, id);
         char *fact = fact_program(c->program.id, c->program_text, id);
         if (strcmp(fact, init->detail) != 0)
-            diags_add(d, NULL, 0, 0, "%s", _("program definition: the stored text differs from "
-                                             "the one the call was created with"));
+            diags_add(d, NULL, 0, 0, "%s",
+                      _("program definition: the stored text differs from "
+                        "the one the call was created with"));
         free(fact);
     }
     const struct fact_event *budget = latest_event(e, "budget", "");
@@ -726,7 +763,7 @@ static void facts_of_call(const struct call *c, const struct fact_events *e, str
         if (!ev)
             ev = latest_event(e, "panel add", p->name); /* before panels named their judges */
         if (!ev || (strchr(ev->detail, '|') ? strcmp(ev->detail, fact) != 0
-                                              : strcmp(ev->detail, p->name) != 0))
+                                            : strcmp(ev->detail, p->name) != 0))
             diags_add(d, NULL, 0, 0,
                       ev ? _("panel %s: its judges differ from what the audit log recorded")
                          : _("panel %s: no audit event records it"),
@@ -804,8 +841,8 @@ int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
             continue;
         }
         if (cmp > 0)
-            diags_add(d, NULL, 0, 0, _("application %s: recorded at event %lld, but missing"),
-                      app, (long long)events.v[0].seq);
+            diags_add(d, NULL, 0, 0, _("application %s: recorded at event %lld, but missing"), app,
+                      (long long)events.v[0].seq);
         else
             facts_of_app(c, &events, &c->apps[i++], d);
         free(app);
@@ -866,8 +903,9 @@ int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
     if (sqlite3_step(s) == SQLITE_ROW)
         signed_from = sqlite3_column_int64(s, 0);
     else
-        diags_add(d, NULL, 0, 0, "%s", _("meta: the record of which events are signed is "
-                                         "missing"));
+        diags_add(d, NULL, 0, 0, "%s",
+                  _("meta: the record of which events are signed is "
+                    "missing"));
     sqlite3_finalize(s);
     s = db_prepare(st, "SELECT seq, actor, kind, app_id, detail, hash, signature FROM event "
                        "ORDER BY seq");

@@ -5,8 +5,8 @@
 
 #include "core/facts.h"
 #include "core/i18n.h"
-#include "core/revision.h"
 #include "core/notify.h"
+#include "core/revision.h"
 #include "db/final.h"
 #include "db/internal.h"
 #include "db/write.h"
@@ -19,8 +19,9 @@ static int refuse_if_final(struct store *st)
     if (store_final_state(st, &fin) < 0)
         return -1;
     if (fin.final)
-        return db_failf(st, _("the result is final (signed at %s): nothing that decides it can "
-                              "change any more"),
+        return db_failf(st,
+                        _("the result is final (signed at %s): nothing that decides it can "
+                          "change any more"),
                         fin.at);
     return 0;
 }
@@ -44,8 +45,8 @@ int write_review(struct store *st, const struct call *c, const struct app_record
         .at = rec.at,
     };
     char *why = NULL;
-    int rc =
-        signed_record_sign(st, &rec, who, key, RECORD_REVIEW, r->a.id, record_review_text(&rr, &why), &why);
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_REVIEW, r->a.id,
+                                record_review_text(&rr, &why), &why);
     if (rc == 0)
         rc = store_review_add(st, r->a.id, res->passed, reasons, &rec.sign) ||
              store_event_signed(st, who->name, res->passed ? "review passed" : "review failed",
@@ -71,8 +72,8 @@ int write_conflict(struct store *st, const struct call *c, const struct app_reco
                                   .at = rec.at};
     char *why = NULL, id[160];
     snprintf(id, sizeof id, "%s/%s", r->a.id, judge->name);
-    int rc =
-        signed_record_sign(st, &rec, who, key, RECORD_CONFLICT, id, record_conflict_text(&rcf, &why), &why);
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_CONFLICT, id,
+                                record_conflict_text(&rcf, &why), &why);
     if (rc == 0)
         rc = store_conflict_add(st, r->a.id, judge->id, reason, &rec.sign) ||
              store_event_signed(st, who->name, "conflict", r->a.id, reason, rec.text);
@@ -99,8 +100,8 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
     snprintf(id, sizeof id, "%s/%s", app, b->id);
     char *text =
         awarded ? record_bonus_award_text(&rb, &why) : record_bonus_withdrawal_text(&rb, &why);
-    int rc = signed_record_sign(st, &rec, who, key, awarded ? RECORD_BONUS_AWARD : RECORD_BONUS_WITHDRAWAL,
-                             id, text, &why);
+    int rc = signed_record_sign(
+        st, &rec, who, key, awarded ? RECORD_BONUS_AWARD : RECORD_BONUS_WITHDRAWAL, id, text, &why);
     if (rc == 0)
         rc = store_bonus_change(st, app, b->id, awarded, note, &rec.sign) ||
              store_event_signed(st, who->name, awarded ? "bonus set" : "bonus clear", app, b->id,
@@ -109,9 +110,8 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
     return rc ? -1 : 0;
 }
 
-char *sheet_record_text(const struct call *c, const struct score_import_row *row,
-                        const char *judge, bool transcribed, const char *signer, const char *at,
-                        char **why)
+char *sheet_record_text(const struct call *c, const struct score_import_row *row, const char *judge,
+                        bool transcribed, const char *signer, const char *at, char **why)
 {
     const struct program *p = &c->program;
     struct record_sheet_item items[PROGRAM_MAX_ITEMS];
@@ -182,7 +182,7 @@ int write_budget(struct store *st, const struct call *c, int64_t won, const stru
         .program = c->program.id, .won = won, .signer = who->name, .at = rec.at};
     char *why = NULL;
     int rc = signed_record_sign(st, &rec, who, key, RECORD_BUDGET, c->program.id,
-                             record_budget_text(&rb, &why), &why);
+                                record_budget_text(&rb, &why), &why);
     if (rc == 0)
         rc = store_budget_set(st, won, &rec.sign) ||
              store_event_signed(st, who->name, "budget", "", amount, rec.text);
@@ -248,8 +248,8 @@ const char *inspection_refusal(const struct call *c, const struct inspection_in 
         snprintf(buf, n,
                  _("R13: the team of %s has %d evaluator(s) and %d staff, at most %d people; "
                    "%zu named"),
-                 c->program.id, c->program.inspection_evaluators, c->program.inspection_staff,
-                 most, in->team.n);
+                 c->program.id, c->program.inspection_evaluators, c->program.inspection_staff, most,
+                 in->team.n);
     else if (who->role == ROLE_JUDGE)
         snprintf(buf, n,
                  _("%s is a judge: inspections are recorded by an inspector or the secretariat"),
@@ -332,8 +332,8 @@ int write_tie(struct store *st, const struct call *c, const char *const *apps, s
                             .signer = who->name,
                             .at = rec.at};
     char *why = NULL;
-    int rc = signed_record_sign(st, &rec, who, key, RECORD_TIE, apps[0],
-                                record_tie_text(&rt, &why), &why) ||
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_TIE, apps[0], record_tie_text(&rt, &why),
+                                &why) ||
              store_tie_add(st, members, reason, &rec.sign) ||
              store_event_signed(st, who->name, "tie resolve", apps[0], detail, rec.text);
     signed_record_free(&rec);
@@ -391,8 +391,8 @@ static sdate kst_day(const char *at)
     return h + 9 >= 24 ? day + 1 : day;
 }
 
-int write_agreement(struct store *st, const struct call *c, const struct app_record *r,
-                    sdate date, const struct person *who, const struct secret_key *key)
+int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    const struct person *who, const struct secret_key *key)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT at FROM result_final ORDER BY id LIMIT 1");
     if (!s)
@@ -596,8 +596,8 @@ int write_plan(struct store *st, const struct call *c, const struct app_record *
         rc = signed_record_sign(st, &rec, who, key, RECORD_PLAN, r->a.id,
                                 record_plan_text(&rp, &why), &why) ||
              store_plan_add(st, r->a.id, made, due, requirement, &rec.sign) ||
-             store_event_signed(st, who->name, made ? "plan done" : "plan require", r->a.id,
-                                detail, rec.text);
+             store_event_signed(st, who->name, made ? "plan done" : "plan require", r->a.id, detail,
+                                rec.text);
         rc = rc ? -1 : 0;
         free(detail);
         signed_record_free(&rec);
@@ -619,8 +619,8 @@ int write_plan_failed(struct store *st, const struct call *c, const struct app_r
         db_failf(st, "%s", _("no plan revision is required of it (simsa plan require)"));
     } else {
         /* R11.7: recorded like a forfeit, the reason naming the plan revision. */
-        char *reason = xasprintf(_("plan revision not made by %s (R12.1): %s"), open.due,
-                                 open.requirement);
+        char *reason =
+            xasprintf(_("plan revision not made by %s (R12.1): %s"), open.due, open.requirement);
         rc = write_forfeit(st, c, r, reason, who, key, promoted);
         free(reason);
     }

@@ -3,8 +3,8 @@
 #ifndef SIMSA_DB_WRITE_H
 #define SIMSA_DB_WRITE_H
 
-#include "db/sign.h"
 #include "core/import.h"
+#include "db/sign.h"
 
 /* Each returns 0, or -1 with the message in store_errmsg(st). */
 int write_review(struct store *st, const struct call *c, const struct app_record *r,
@@ -17,9 +17,8 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
                 bool awarded, const char *note, const struct person *who,
                 const struct secret_key *key);
 /* The canonical text of a sheet (R14) with the given values, as signed or as re-checked. */
-char *sheet_record_text(const struct call *c, const struct score_import_row *row,
-                        const char *judge, bool transcribed, const char *signer, const char *at,
-                        char **why);
+char *sheet_record_text(const struct call *c, const struct score_import_row *row, const char *judge,
+                        bool transcribed, const char *signer, const char *at, char **why);
 int write_sheet(struct store *st, const struct call *c, const struct score_import_row *row,
                 bool transcribed, const struct person *who, const struct secret_key *key);
 int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,
@@ -53,8 +52,8 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
                   struct strlist *promoted);
 /* R12.3: the agreement of a selected application on `date` (R12.5: not before the first final
  * result, not in the future). */
-int write_agreement(struct store *st, const struct call *c, const struct app_record *r,
-                    sdate date, const struct person *who, const struct secret_key *key);
+int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    const struct person *who, const struct secret_key *key);
 /* R14, R11.6: the final result, every ranked row as it stands; at gets the moment signed and
  * *revision its number. After a first revision, the next is signed only when an amendment
  * changed an outcome; otherwise nothing is written and 1 is returned (*revision stands). */

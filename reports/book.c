@@ -473,3 +473,18 @@ const char *book_lang(const struct book *b, const char *ko, const char *en)
         return ko ? ko : "";
     return en;
 }
+
+void sheet_table_end(struct book *b, struct sheet_out *s, lxw_row_t last_row, lxw_col_t last_col,
+                     uint16_t wide)
+{
+    worksheet_freeze_panes(s->ws, 1, 2);
+    worksheet_autofilter(s->ws, 0, 0, last_row ? last_row : 1, last_col);
+    sheet_print(b, s,
+                &(struct print_setup){.landscape = true,
+                                      .repeat_rows = true,
+                                      .head_first = 0,
+                                      .head_last = 0,
+                                      .repeat_cols = 2,
+                                      .wide = wide});
+    sheet_widths(b, s);
+}

@@ -85,6 +85,11 @@ int text_lines(const char *text, int cols);
 void row_lines(struct sheet_out *s, lxw_row_t r, int lines);
 /* Set each column's width from its widest content. */
 void sheet_widths(struct book *b, struct sheet_out *s);
+/* The end of a table sheet: header row and first two columns frozen, a filter over rows
+ * 1..last_row (at least one) and columns 0..last_col, printed landscape with the header row
+ * and the first two columns on every page (`wide` pages wide, 0 = one), column widths set. */
+void sheet_table_end(struct book *b, struct sheet_out *s, lxw_row_t last_row, lxw_col_t last_col,
+                     uint16_t wide);
 
 /* Cells. Each records the first failure in b->error and widens its column to fit. */
 void cell_text(struct book *b, struct sheet_out *s, lxw_row_t r, lxw_col_t c, const char *text,

@@ -28,7 +28,7 @@ struct export_options {
     void (*progress)(void *ctx, const char *what, size_t done, size_t total);
     void *ctx;
     struct export_summary *summary; /* filled in when not NULL */
-    bool force; /* replace an existing file (else it is refused; core/file.h) */
+    bool force;                     /* replace an existing file (else it is refused; core/file.h) */
 };
 
 /* Write the workbook of the call to path. It is written beside path under a temporary name

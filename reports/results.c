@@ -430,14 +430,6 @@ void sheet_notification(struct book *b, struct sheet_out *s)
         book_step(b);
     }
     free(promoted);
-    worksheet_freeze_panes(s->ws, 1, 2);
-    worksheet_autofilter(s->ws, 0, 0, res->n ? (lxw_row_t)res->n : 1,
-                         (lxw_col_t)(sizeof notify_labels / sizeof notify_labels[0] - 1));
-    sheet_print(b, s,
-                &(struct print_setup){.landscape = true,
-                                      .repeat_rows = true,
-                                      .head_first = 0,
-                                      .head_last = 0,
-                                      .repeat_cols = 2});
-    sheet_widths(b, s);
+    sheet_table_end(b, s, (lxw_row_t)res->n,
+                    (lxw_col_t)(sizeof notify_labels / sizeof notify_labels[0] - 1), 0);
 }

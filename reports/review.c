@@ -18,7 +18,6 @@ static const char *const review_tail[] = {
     N_("unanswered"), N_("figures and notes"), N_("decision"), N_("reasons"), N_("checked now"),
 };
 
-
 /* Lines of a list ("a\nb") on one line ("a; b"); caller frees. */
 static char *one_line(const char *text, const char *sep)
 {
@@ -129,16 +128,7 @@ void sheet_review(struct book *b, struct sheet_out *s)
     }
     lxw_col_t last = (lxw_col_t)(REVIEW_HEAD + 2 * p->n_docs + p->n_dqs +
                                  sizeof review_tail / sizeof review_tail[0] - 1);
-    worksheet_freeze_panes(s->ws, 1, 2);
-    worksheet_autofilter(s->ws, 0, 0, b->c->n_apps ? (lxw_row_t)b->c->n_apps : 1, last);
-    sheet_print(b, s,
-                &(struct print_setup){.landscape = true,
-                                      .repeat_rows = true,
-                                      .head_first = 0,
-                                      .head_last = 0,
-                                      .repeat_cols = 2,
-                                      .wide = 2});
-    sheet_widths(b, s);
+    sheet_table_end(b, s, (lxw_row_t)b->c->n_apps, last, 2);
 }
 
 /* ---- site inspections (R13) ---- */
@@ -187,14 +177,6 @@ void sheet_inspections(struct book *b, struct sheet_out *s)
         book_fail(b, "%s", store_errmsg(b->st));
     if (x.r == 0)
         cell_note(b, s, 1, 0, _("no site inspection is recorded"), NULL);
-    worksheet_freeze_panes(s->ws, 1, 2);
-    worksheet_autofilter(s->ws, 0, 0, x.r ? x.r : 1,
-                         (lxw_col_t)(sizeof inspection_head / sizeof inspection_head[0] - 1));
-    sheet_print(b, s,
-                &(struct print_setup){.landscape = true,
-                                      .repeat_rows = true,
-                                      .head_first = 0,
-                                      .head_last = 0,
-                                      .repeat_cols = 2});
-    sheet_widths(b, s);
+    sheet_table_end(b, s, x.r, (lxw_col_t)(sizeof inspection_head / sizeof inspection_head[0] - 1),
+                    0);
 }

@@ -153,16 +153,7 @@ void sheet_scores(struct book *b, struct sheet_out *s)
         scores_sheet_row(b, s, i, dev);
         book_step(b);
     }
-    worksheet_freeze_panes(s->ws, 1, 2);
-    worksheet_autofilter(s->ws, 0, 0, rep->n_sheets ? scores_row(rep->n_sheets - 1) : 1,
-                         t + T_N - 1);
-    sheet_print(b, s,
-                &(struct print_setup){.landscape = true,
-                                      .repeat_rows = true,
-                                      .head_first = 0,
-                                      .head_last = 0,
-                                      .repeat_cols = 2});
-    sheet_widths(b, s);
+    sheet_table_end(b, s, rep->n_sheets ? scores_row(rep->n_sheets - 1) : 0, t + T_N - 1, 0);
 }
 
 /* ---- item means: per application per item, over the counted sheets ---- */
@@ -199,15 +190,7 @@ void sheet_item_means(struct book *b, struct sheet_out *s)
             free(range);
         }
     }
-    worksheet_freeze_panes(s->ws, 1, 2);
-    worksheet_autofilter(s->ws, 0, 0, r ? r : 1, (lxw_col_t)(3 + p->n_items));
-    sheet_print(b, s,
-                &(struct print_setup){.landscape = true,
-                                      .repeat_rows = true,
-                                      .head_first = 0,
-                                      .head_last = 0,
-                                      .repeat_cols = 2});
-    sheet_widths(b, s);
+    sheet_table_end(b, s, r, (lxw_col_t)(3 + p->n_items), 0);
 }
 
 /* ---- amounts: each judge's vote, the majority test and the result (R10) ---- */
@@ -260,15 +243,7 @@ void sheet_amounts(struct book *b, struct sheet_out *s)
     for (size_t i = 0; i < b->c->n_apps; i++)
         if (b->rep->apps[i].n_counted > 0)
             amount_row(b, s, ++r, i);
-    worksheet_freeze_panes(s->ws, 1, 2);
-    worksheet_autofilter(s->ws, 0, 0, r ? r : 1, (lxw_col_t)(AMOUNT_FIXED + 2 * most - 1));
-    sheet_print(b, s,
-                &(struct print_setup){.landscape = true,
-                                      .repeat_rows = true,
-                                      .head_first = 0,
-                                      .head_last = 0,
-                                      .repeat_cols = 2});
-    sheet_widths(b, s);
+    sheet_table_end(b, s, r, (lxw_col_t)(AMOUNT_FIXED + 2 * most - 1), 0);
 }
 
 /* ---- calibration: each judge against the panel ---- */

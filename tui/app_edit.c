@@ -177,9 +177,9 @@ static int checklist_submit(struct tui *t, struct form *f)
     }
     if (commit_or_explain(t, f, rc) < 0)
         return -1;
-    tui_changed(t, ngettext("%s: %zu checklist answer saved", "%s: %zu checklist answers saved",
-                            saved),
-                r->a.id, saved);
+    tui_changed(
+        t, ngettext("%s: %zu checklist answer saved", "%s: %zu checklist answers saved", saved),
+        r->a.id, saved);
     return 0;
 }
 
@@ -247,8 +247,9 @@ void app_edit_decide(struct tui *t, size_t app)
     struct review_result res = {0};
     call_review(&t->call, r, &res);
     struct form *f = app_form_new(t, app, _("document review decision"));
-    form_intro(f, "%s", res.passed ? _("✓ The application passes the document review (R2-R5).")
-                                   : _("✗ The application fails the document review:"));
+    form_intro(f, "%s",
+               res.passed ? _("✓ The application passes the document review (R2-R5).")
+                          : _("✗ The application fails the document review:"));
     for (size_t i = 0; i < res.reasons.n; i++)
         form_intro(f, "  - %s", res.reasons.v[i]);
     for (size_t i = 0; i < res.notes.n; i++)
@@ -319,8 +320,8 @@ static void inspection_check(struct tui *t, struct form *f)
         snprintf(f->summary, sizeof f->summary,
                  _("team of %zu (at most %d evaluator(s) and %d staff); %zu fact(s), %zu "
                    "finding(s)"),
-                 in.team.n, t->call.program.inspection_evaluators,
-                 t->call.program.inspection_staff, in.facts.n, in.findings.n);
+                 in.team.n, t->call.program.inspection_evaluators, t->call.program.inspection_staff,
+                 in.facts.n, in.findings.n);
     inspection_in_clear(&in);
     free(date);
 }
@@ -420,8 +421,8 @@ static void bonus_check(struct tui *t, struct form *f)
     char *note = form_text(&f->fields[2]);
     f->summary_bad = (award && has) || (!award && !has) || (award && !*note);
     snprintf(f->summary, sizeof f->summary, "%s",
-             award && has    ? _("✗ already awarded")
-             : !award && !has ? _("✗ not awarded: nothing to withdraw")
+             award && has      ? _("✗ already awarded")
+             : !award && !has  ? _("✗ not awarded: nothing to withdraw")
              : award && !*note ? _("✗ an award needs a note of its evidence")
                                : "");
     free(note);
@@ -434,12 +435,10 @@ static int bonus_submit(struct tui *t, struct form *f)
     bool award = f->fields[1].yes;
     char *note = form_text(&f->fields[2]), *id = xstrdup(r->a.id),
          *bonus = xstrdup(tui_lang(t, b->name_ko, b->name_en)); /* the program's name, not its id */
-    int rc = store_begin(t->store) ||
-             write_bonus(t->store, &t->call, r->a.id, b, award, award ? note : "", tui_me(t),
-                         &t->key);
+    int rc = store_begin(t->store) || write_bonus(t->store, &t->call, r->a.id, b, award,
+                                                  award ? note : "", tui_me(t), &t->key);
     if (commit_or_explain(t, f, rc) == 0)
-        tui_changed(t, award ? _("%s: bonus %s awarded") : _("%s: bonus %s withdrawn"), id,
-                    bonus);
+        tui_changed(t, award ? _("%s: bonus %s awarded") : _("%s: bonus %s withdrawn"), id, bonus);
     free(note);
     free(id);
     free(bonus);
@@ -456,8 +455,9 @@ void app_edit_bonus(struct tui *t, size_t app)
     for (size_t i = 0; i < p->n_bonuses; i++) {
         char pts[16];
         tenths_format(p->bonuses[i].points_tenths, pts, sizeof pts);
-        char *s = xasprintf("%s +%s%s", tui_lang(t, p->bonuses[i].name_ko, p->bonuses[i].name_en),
-                            pts, has_bonus(&t->call.apps[app], p->bonuses[i].id) ? _(" (awarded)") : "");
+        char *s =
+            xasprintf("%s +%s%s", tui_lang(t, p->bonuses[i].name_ko, p->bonuses[i].name_en), pts,
+                      has_bonus(&t->call.apps[app], p->bonuses[i].id) ? _(" (awarded)") : "");
         strlist_add(&names, s);
         free(s);
     }

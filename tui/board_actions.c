@@ -423,12 +423,14 @@ static void finalize_check(struct tui *t, struct form *f)
 static int finalize_submit(struct tui *t, struct form *f)
 {
     char at[21];
-    int revision = 0, w = store_begin(t->store) ? -1
-                          : write_result(t->store, &t->call, tui_me(t), &t->key, at, &revision);
+    int revision = 0, w = store_begin(t->store)
+                              ? -1
+                              : write_result(t->store, &t->call, tui_me(t), &t->key, at, &revision);
     if (w > 0) {
         store_rollback(t->store);
-        tui_message(t, false, _("revision %d of the final result stands: no amendment changed "
-                                "an outcome since; nothing was signed"),
+        tui_message(t, false,
+                    _("revision %d of the final result stands: no amendment changed "
+                      "an outcome since; nothing was signed"),
                     revision);
         return 0;
     }
@@ -466,8 +468,9 @@ void board_finalize(struct tui *t, const struct final_state *fin)
     }
     strlist_free(&texts);
     if (fin->final && !changes.n) {
-        tui_message(t, false, _("revision %d of the final result stands: no amendment changed "
-                                "an outcome since; nothing to sign"),
+        tui_message(t, false,
+                    _("revision %d of the final result stands: no amendment changed "
+                      "an outcome since; nothing to sign"),
                     prev.number ? prev.number : fin->count);
         revision_free(&prev);
         return;

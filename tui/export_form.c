@@ -64,14 +64,12 @@ static int export_submit(struct tui *t, struct form *f)
     if (rc < 0) {
         snprintf(f->error, sizeof f->error, "%s", err ? err : "?");
     } else if (csv) {
-        tui_message(t, false, _("wrote %s: the results of %zu applications"), path,
-                    t->call.n_apps);
+        tui_message(t, false, _("wrote %s: the results of %zu applications"), path, t->call.n_apps);
     } else {
         tui_message(t, sum.signature_problems > 0,
                     _("wrote %s: %zu applications, %zu sheets, %zu signed records (%zu do not "
                       "verify)"),
-                    path, sum.applications, sum.sheets, sum.signed_records,
-                    sum.signature_problems);
+                    path, sum.applications, sum.sheets, sum.signed_records, sum.signature_problems);
     }
     free(err);
     free(path);

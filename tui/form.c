@@ -363,8 +363,8 @@ void form_draw(struct tui *t, struct form *f, const struct area *body)
         draw_wrapped(y, x, f->error, width, VISIBLE(y + 1) ? error_rows : 1,
                      tui_attr(t, STYLE_ALERT));
     y += error_rows;
-    char *keys = xasprintf(_("Tab next  Shift-Tab previous  Ctrl-S %s  Esc cancel"),
-                           f->submit_label);
+    char *keys =
+        xasprintf(_("Tab next  Shift-Tab previous  Ctrl-S %s  Esc cancel"), f->submit_label);
     if (VISIBLE(y) && error_rows < 2)
         draw_text(y, x, keys, width, tui_attr(t, STYLE_DIM));
     free(keys);
@@ -449,7 +449,9 @@ static void submit(struct tui *t, struct form *f)
 static bool toggle_key(struct form_field *fl, int rc, wint_t ch)
 {
     bool fn = rc == KEY_CODE_YES;
-    int dir = (fn && ch == KEY_LEFT) ? -1 : ((fn && ch == KEY_RIGHT) || (!fn && ch == L' ')) ? 1 : 0;
+    int dir = (fn && ch == KEY_LEFT)                             ? -1
+              : ((fn && ch == KEY_RIGHT) || (!fn && ch == L' ')) ? 1
+                                                                 : 0;
     if (fl->kind == FIELD_YESNO) {
         if (!fn && (ch == L'y' || ch == L'Y'))
             fl->yes = true;

@@ -30,14 +30,14 @@ struct form_field {
     struct lineedit edit; /* text kinds */
     bool yes;             /* FIELD_YESNO */
     struct strlist choices;
-    size_t choice;         /* FIELD_CHOICE */
-    bool optional;         /* may be left empty */
-    int32_t max_tenths;    /* FIELD_SCORE */
-    int step_tenths;       /* FIELD_SCORE */
-    int rows;              /* FIELD_NOTES: lines shown */
-    char note[256];        /* under the field: the check's ✓/✗ and why, or a hint */
-    bool note_bad;         /* the note is an error: the form cannot be submitted */
-    bool note_warn;        /* the note is a warning: shown like an error, but no stop */
+    size_t choice;      /* FIELD_CHOICE */
+    bool optional;      /* may be left empty */
+    int32_t max_tenths; /* FIELD_SCORE */
+    int step_tenths;    /* FIELD_SCORE */
+    int rows;           /* FIELD_NOTES: lines shown */
+    char note[256];     /* under the field: the check's ✓/✗ and why, or a hint */
+    bool note_bad;      /* the note is an error: the form cannot be submitted */
+    bool note_warn;     /* the note is a warning: shown like an error, but no stop */
     /* Parsed value after a good check: date, won or tenths. */
     int64_t value;
 };
@@ -59,20 +59,20 @@ struct form {
     int label_cols;
     char summary[256]; /* under the fields: a running total, a verdict */
     bool summary_bad;
-    char error[512];      /* why the last submit did not go through */
+    char error[512];          /* why the last submit did not go through */
     const char *submit_label; /* the word on the submit line ("sign", "save") */
     form_check_fn check;
     form_submit_fn submit;
     form_change_fn changed;
-    void *ctx;                /* the screen's own, freed with ctx_free */
+    void *ctx; /* the screen's own, freed with ctx_free */
     void (*ctx_free)(void *ctx);
-    int scroll;               /* first row shown when the form is taller than the screen */
-    bool full;                /* use the whole body, not a box */
-    int field_cols;           /* columns of a field's value at the last draw */
-    size_t *focus_keep;       /* when set, gets the focused field at each move (kept by screens) */
-    bool dirty;               /* typed into since opened (or since the last draft was saved) */
-    bool asking;              /* "close without saving?" is shown: y or Ctrl-C closes */
-    struct form *next;        /* set by submit: the form shown after this one (a review page) */
+    int scroll;         /* first row shown when the form is taller than the screen */
+    bool full;          /* use the whole body, not a box */
+    int field_cols;     /* columns of a field's value at the last draw */
+    size_t *focus_keep; /* when set, gets the focused field at each move (kept by screens) */
+    bool dirty;         /* typed into since opened (or since the last draft was saved) */
+    bool asking;        /* "close without saving?" is shown: y or Ctrl-C closes */
+    struct form *next;  /* set by submit: the form shown after this one (a review page) */
 };
 
 struct form *form_new(const char *title);

@@ -10,16 +10,16 @@
 #include "core/session.h"
 #include "db/events.h"
 #include "tui/app_edit.h"
-#include "tui/scoreform.h"
 #include "tui/draw.h"
 #include "tui/page.h"
+#include "tui/scoreform.h"
 #include "tui/screen.h"
 
 enum tab { TAB_INFO, TAB_DOCS, TAB_INSPECTION, TAB_SCORES, TAB_RESULT, TAB_HISTORY, TAB_COUNT };
 
 static const char *const tab_names[TAB_COUNT] = {
-    [TAB_INFO] = N_("Information"),     [TAB_DOCS] = N_("Docs & eligibility"),
-    [TAB_INSPECTION] = N_("Inspection"), [TAB_SCORES] = N_("Scores"),
+    [TAB_INFO] = N_("Information"),       [TAB_DOCS] = N_("Docs & eligibility"),
+    [TAB_INSPECTION] = N_("Inspection"),  [TAB_SCORES] = N_("Scores"),
     [TAB_RESULT] = N_("Amount & result"), [TAB_HISTORY] = N_("History"),
 };
 
@@ -670,7 +670,10 @@ static const struct binding app_bindings[] = {
     {.key = '4', .action = ACTION_TAB_4, .help = N_("scores")},
     {.key = '5', .action = ACTION_TAB_5, .help = N_("amount and result")},
     {.key = '6', .action = ACTION_TAB_6, .help = N_("history")},
-    {.key = 'e', .action = ACTION_EDIT, .status = true, .help = N_("enter a document's issue date")},
+    {.key = 'e',
+     .action = ACTION_EDIT,
+     .status = true,
+     .help = N_("enter a document's issue date")},
     {.key = 'c', .action = ACTION_ANSWER, .status = true},
     {.key = 'r', .action = ACTION_DECIDE, .status = true},
     {.key = 'i', .action = ACTION_INSPECT, .status = true},

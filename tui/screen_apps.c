@@ -23,8 +23,8 @@ enum apps_column {
 static const struct table_column apps_columns[COL_COUNT] = {
     [COL_ID] = {.title = N_("id"), .min_width = 8, .searched = true},
     [COL_COMPANY] = {.title = N_("company"), .min_width = 12, .max_width = 24, .searched = true},
-    [COL_REGION] = {.title = N_("region"), .min_width = 8, .max_width = 22, .squeeze = 2,
-                    .droppable = true},
+    [COL_REGION] =
+        {.title = N_("region"), .min_width = 8, .max_width = 22, .squeeze = 2, .droppable = true},
     [COL_INDUSTRY] = {.title = N_("industry"), .min_width = 6, .squeeze = 1},
     [COL_SIZE] = {.title = N_("size"), .min_width = 3, .squeeze = 1},
     [COL_REQUESTED] = {.title = N_("requested"),

@@ -82,7 +82,8 @@ static void row_fill(struct table *tb, const struct tui *t, const struct rank_ro
     table_set(tb, i, COL_BONUS, bonus, row->bonus_tenths);
     table_set(tb, i, COL_FINAL, fin, row->final);
     table_set(tb, i, COL_BAND, hidden ? "" : band_label(row->band), hidden ? 0 : row->band);
-    table_set(tb, i, COL_OUTCOME, hidden ? _("(hidden until you submit)") : outcome_label(row->outcome),
+    table_set(tb, i, COL_OUTCOME,
+              hidden ? _("(hidden until you submit)") : outcome_label(row->outcome),
               hidden ? 0 : row->outcome);
     table_set(tb, i, COL_AMOUNT, amount, row->amount);
 }
@@ -144,8 +145,9 @@ static void board_reload(struct tui *t, void *state)
 static void budget_draw(const struct tui *t, int y, int x, int width)
 {
     if (t->rank.budget_hidden) {
-        draw_text(y, x, _("Your view: the applications of your panel; results once your own "
-                          "sheet is in"),
+        draw_text(y, x,
+                  _("Your view: the applications of your panel; results once your own "
+                    "sheet is in"),
                   width, tui_attr(t, STYLE_DIM));
         return;
     }

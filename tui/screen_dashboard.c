@@ -192,10 +192,10 @@ static void inspection_alert(struct page *pg, const struct call *c)
             strlist_add(&ids, c->apps[i].a.id);
     if (ids.n) {
         char *list = ids_joined(&ids);
-        char *s = xasprintf(ngettext("%zu application has no site inspection yet (R13): %s",
-                                     "%zu applications have no site inspection yet (R13): %s",
-                                     ids.n),
-                            ids.n, list);
+        char *s =
+            xasprintf(ngettext("%zu application has no site inspection yet (R13): %s",
+                               "%zu applications have no site inspection yet (R13): %s", ids.n),
+                      ids.n, list);
         alert(pg, s);
         free(s);
         free(list);

@@ -256,8 +256,8 @@ static int panel_submit(struct tui *t, struct form *f)
     const char *field = pf->fields.v[f->fields[1].choice];
     const char *actor = tui_me(t)->name;
     struct panel fresh = {.name = name};
-    int rc = store_begin(t->store) ||
-             write_panel(t->store, &t->call, actor, name, chosen, n, &fresh.id);
+    int rc =
+        store_begin(t->store) || write_panel(t->store, &t->call, actor, name, chosen, n, &fresh.id);
     if (rc == 0 && *field) {
         for (size_t i = 0; rc == 0 && i < t->call.n_apps; i++) {
             const struct app_record *r = &t->call.apps[i];
@@ -354,7 +354,9 @@ static const struct binding people_bindings[] = {
     {.key = 'n', .action = ACTION_ADD, .status = true, .help = N_("add a person (secretariat)")},
     {.key = 'm', .action = ACTION_ADD_PANEL, .status = true},
     {.key = 'o', .action = ACTION_SORT, .help = N_("sort by the chosen column")},
-    {.key = '/', .action = ACTION_FILTER, .help = N_("show only people whose name, role or panels contain the text")},
+    {.key = '/',
+     .action = ACTION_FILTER,
+     .help = N_("show only people whose name, role or panels contain the text")},
     {.action = ACTION_NONE},
 };
 

@@ -294,8 +294,9 @@ static bool may_run_clock(struct tui *t, const struct session *s)
 {
     if (runs_room(t) || !s->shared)
         return true;
-    tui_message(t, true, "%s", _("the secretariat runs the room's clock; Enter on the "
-                                 "application presenting opens your score sheet"));
+    tui_message(t, true, "%s",
+                _("the secretariat runs the room's clock; Enter on the "
+                  "application presenting opens your score sheet"));
     return false;
 }
 
@@ -526,8 +527,7 @@ static enum result session_key(struct tui *t, void *state, enum action a)
     struct app_record *r = selected_app(t, s);
     switch (a) {
     case ACTION_OPEN:
-        if (r && (!s->current || strcmp(s->current, r->a.id) != 0) &&
-            (runs_room(t) || !s->shared))
+        if (r && (!s->current || strcmp(s->current, r->a.id) != 0) && (runs_room(t) || !s->shared))
             current_set(t, s, r);
         else
             score_key(t, s);

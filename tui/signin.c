@@ -88,8 +88,8 @@ void tui_changed(struct tui *t, const char *fmt, ...)
 
 static int signin_submit(struct tui *t, struct form *f)
 {
-    const struct person *p = t->pinned ? call_find_person(&t->call, t->pinned)
-                                       : &t->call.people[f->fields[0].choice];
+    const struct person *p =
+        t->pinned ? call_find_person(&t->call, t->pinned) : &t->call.people[f->fields[0].choice];
     char *pass = form_text(&f->fields[1]);
     const char *why = NULL;
     struct secret_key key = {0};
@@ -125,8 +125,9 @@ void tui_sign_out(struct tui *t)
 void tui_sign_in(struct tui *t, const char *preselect)
 {
     if (t->me && t->pinned) {
-        tui_message(t, true, _("this session is %s's only (simsa --as): nobody else signs in "
-                               "here"),
+        tui_message(t, true,
+                    _("this session is %s's only (simsa --as): nobody else signs in "
+                      "here"),
                     t->pinned);
         return;
     }

@@ -16,11 +16,11 @@
 struct table_column {
     const char *title; /* N_() */
     enum align align;
-    int min_width; /* narrowest when the terminal is narrow */
-    int max_width; /* widest while others need the room (0 = any) */
-    int squeeze;   /* when the table is too wide, higher ones are narrowed first */
-    bool numeric;  /* sorted by the cells' keys rather than their text */
-    bool searched; /* the `/` filter looks in this column */
+    int min_width;  /* narrowest when the terminal is narrow */
+    int max_width;  /* widest while others need the room (0 = any) */
+    int squeeze;    /* when the table is too wide, higher ones are narrowed first */
+    bool numeric;   /* sorted by the cells' keys rather than their text */
+    bool searched;  /* the `/` filter looks in this column */
     bool droppable; /* left out when the table cannot fit with whole words */
     int same_as;    /* column + 1: a cell saying what that column's says is left blank when the
                        table is too wide (0: never) */

@@ -11,8 +11,8 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +91,6 @@ const char *tui_lang(const struct tui *t, const char *ko, const char *en)
         return ko ? ko : "";
     return en;
 }
-
 
 static sdate today_date(void)
 {
@@ -242,7 +241,8 @@ static void *loader_run(void *arg)
 {
     struct loader *l = arg;
     if (l->delay_ms > 0) {
-        struct timespec ts = {.tv_sec = l->delay_ms / 1000, .tv_nsec = l->delay_ms % 1000 * 1000000};
+        struct timespec ts = {.tv_sec = l->delay_ms / 1000,
+                              .tv_nsec = l->delay_ms % 1000 * 1000000};
         while (nanosleep(&ts, &ts) != 0)
             ;
     }
@@ -344,8 +344,8 @@ static void status_append(char **line, const struct tui *t, const struct binding
     char key[32];
     binding_key_name(b, key, sizeof key);
     const char *label = b->action == ACTION_BACK && t->n_views == 1 ? _("quit")
-                        : b->action == ACTION_SIGN_IN && t->me  ? _("sign out")
-                                                                : action_label(b->action);
+                        : b->action == ACTION_SIGN_IN && t->me      ? _("sign out")
+                                                                    : action_label(b->action);
     char *longer = xasprintf("%s %s %s ", *line, key, label);
     if (text_width(longer) > COLS + 1) { /* a key that does not fit whole is left to `?` help */
         free(longer);

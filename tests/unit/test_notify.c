@@ -143,11 +143,11 @@ static void assert_clean(const char *text)
     for (const char *s = text; *s; s++)
         if (s[0] == 'R' && isdigit((unsigned char)s[1]))
             fail_msg("a rule id in: %s", s);
-    assert_null(strstr(text, "강민준"));        /* a judge's name */
-    assert_null(strstr(text, "2026-099"));      /* another applicant */
-    assert_null(strstr(text, "250,000,000"));   /* the budget */
-    assert_null(strstr(text, "230,000,000"));   /* the running total */
-    assert_null(strstr(text, "5 of 5"));        /* votes */
+    assert_null(strstr(text, "강민준"));           /* a judge's name */
+    assert_null(strstr(text, "2026-099"));         /* another applicant */
+    assert_null(strstr(text, "250,000,000"));      /* the budget */
+    assert_null(strstr(text, "230,000,000"));      /* the running total */
+    assert_null(strstr(text, "5 of 5"));           /* votes */
     assert_non_null(strstr(text, "청주정밀(주)")); /* its own company */
     assert_non_null(strstr(text, "2026-004"));
     assert_non_null(strstr(text, "revision 2")); /* the revision it reports */

@@ -575,14 +575,35 @@ static void test_utf8_width(void **state)
 static void test_text_name_refusal_classes(void **state)
 {
     (void)state;
-    static const char *const bad[] = {
-        "a/b", "..", "a..b", "a\tb", "\x1b[31m", "a\x7f", "a\xc2\x85" "b", "a\xc2\x9f" "b",
-        "a\xe2\x80\xaa", "a\xe2\x80\xab", "a\xe2\x80\xac", "a\xe2\x80\xad", "a\xe2\x80\xae",
-        "a\xe2\x81\xa6", "a\xe2\x81\xa7", "a\xe2\x81\xa8", "a\xe2\x81\xa9", "\xff"};
+    static const char *const bad[] = {"a/b",
+                                      "..",
+                                      "a..b",
+                                      "a\tb",
+                                      "\x1b[31m",
+                                      "a\x7f",
+                                      "a\xc2\x85"
+                                      "b",
+                                      "a\xc2\x9f"
+                                      "b",
+                                      "a\xe2\x80\xaa",
+                                      "a\xe2\x80\xab",
+                                      "a\xe2\x80\xac",
+                                      "a\xe2\x80\xad",
+                                      "a\xe2\x80\xae",
+                                      "a\xe2\x81\xa6",
+                                      "a\xe2\x81\xa7",
+                                      "a\xe2\x81\xa8",
+                                      "a\xe2\x81\xa9",
+                                      "\xff"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         assert_non_null(text_name_refusal(bad[i]));
-    static const char *const good[] = {"강민준", "a.b", "2026-001", "바이오·의료", "a b",
-                                       "a\xe2\x80\xa9" "b" /* U+2029, not an override */,
+    static const char *const good[] = {"강민준",
+                                       "a.b",
+                                       "2026-001",
+                                       "바이오·의료",
+                                       "a b",
+                                       "a\xe2\x80\xa9"
+                                       "b" /* U+2029, not an override */,
                                        "\xc2\xa0" /* U+00A0, not C1 */};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
         assert_null(text_name_refusal(good[i]));

@@ -382,8 +382,11 @@ static void test_R14_R11_budget_text(void **state)
 static void test_R14_R12_3_agreement_text(void **state)
 {
     (void)state;
-    struct record_agreement r = {
-        .program = "cbtp-2026", .app = "2026-001", .date = "2026-08-31", .signer = "김서기", .at = AT};
+    struct record_agreement r = {.program = "cbtp-2026",
+                                 .app = "2026-001",
+                                 .date = "2026-08-31",
+                                 .signer = "김서기",
+                                 .at = AT};
     assert_text(record_agreement_text(&r, NULL), "simsa-record 1\n"
                                                  "kind: agreement\n"
                                                  "program: cbtp-2026\n"
@@ -893,8 +896,8 @@ static void test_R14_bad_sheets_and_decisions_are_refused(void **state)
 static void test_R14_kind_names(void **state)
 {
     static const char *const expected[] = {
-        "review", "inspection", "conflict", "bonus-award", "bonus-withdrawal", "sheet",
-        "tie",    "forfeit",    "budget",   "result",      "audit-head", "plan-revision", "agreement",
+        "review",  "inspection", "conflict", "bonus-award", "bonus-withdrawal", "sheet",     "tie",
+        "forfeit", "budget",     "result",   "audit-head",  "plan-revision",    "agreement",
     };
     (void)state;
 
@@ -907,9 +910,13 @@ static void test_R14_kind_names(void **state)
 static void test_R12_1_plan_revision_text(void **state)
 {
     (void)state;
-    struct record_plan p = {.program = "cbtp-2026", .app = "2026-005", .made = false,
-                            .due = "2026-08-14", .text = "KPI 측정 방법 구체화",
-                            .signer = "김간사", .at = "2026-07-01T09:00:00Z"};
+    struct record_plan p = {.program = "cbtp-2026",
+                            .app = "2026-005",
+                            .made = false,
+                            .due = "2026-08-14",
+                            .text = "KPI 측정 방법 구체화",
+                            .signer = "김간사",
+                            .at = "2026-07-01T09:00:00Z"};
     char *why = NULL, *text = record_plan_text(&p, &why);
     assert_non_null(text);
     assert_non_null(strstr(text, "kind: plan-revision\n"));

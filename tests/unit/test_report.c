@@ -347,8 +347,8 @@ static void test_signed_check_many(void **state)
     for (int i = 0; i < N; i++) {
         snprintf(texts[i], sizeof texts[i], "simsa-record 1\nkind: test\nn: %d\n", i);
         sigs[i] = minisig_sign(&key[i % 7 == 3], texts[i], strlen(texts[i]), "u", "t");
-        in[i] = (struct signed_input){.signer = A, .derived = texts[i], .signed_text = texts[i],
-                                      .signature = sigs[i]};
+        in[i] = (struct signed_input){
+            .signer = A, .derived = texts[i], .signed_text = texts[i], .signature = sigs[i]};
         if (i % 11 == 5)
             in[i].derived = "simsa-record 1\nkind: edited\n";
         if (i % 13 == 6)

@@ -268,8 +268,10 @@ static void test_room_clock_text(void **state)
 {
     (void)state;
     struct room_clock rc = {.app = "2026-007",
-                            .timer = {.phase = TIMER_QUESTIONS, .running = true,
-                                      .since_ms = 1764750000000, .banked_ms = 61000}};
+                            .timer = {.phase = TIMER_QUESTIONS,
+                                      .running = true,
+                                      .since_ms = 1764750000000,
+                                      .banked_ms = 61000}};
     char *text = room_clock_text(&rc);
     struct room_clock back;
     assert_int_equal(room_clock_parse(text, &back), 0);
