@@ -199,7 +199,8 @@ enum visibility session_visibility(const struct call *c, const struct app_record
 {
     if (!viewer || viewer->role != ROLE_JUDGE)
         return SEE_ALL;
-    if (!call_judge_on_app(c, r, viewer->id))
+    /* A judge scores what passed document review on their panel (R6.3, R6.6). */
+    if (r->review != REVIEW_PASSED || !call_judge_on_app(c, r, viewer->id))
         return SEE_NOTHING;
     for (size_t i = 0; i < r->n_conflicts; i++)
         if (r->conflicts[i] == viewer->id)
