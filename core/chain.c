@@ -46,6 +46,13 @@ bool chain_role_may(const char *kind, enum role role)
     return false;
 }
 
+bool chain_checkpoint_trusted(enum role role)
+{
+    /* Those who may do everything: a checkpoint lets verify take their word for the
+     * signatures it covers (simsa-records(5), "Checkpoints"). */
+    return role == ROLE_SECRETARIAT;
+}
+
 bool chain_after_final_may(const char *kind)
 {
     static const char *const allowed[] = {
@@ -196,7 +203,12 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
                       e->kind, e->actor);
     } else {
         const struct roster_entry *who = event_signer(cc, e, adds ? &adding : NULL, d);
-        if (who)
+        for (size_t k = 0; who && k < cc->n_bounds; k++)
+            if (e->seq <= cc->bounds[k].through) {
+                sig_digest_add_u64(&cc->bounds[k].digest, (uint64_t)e->seq);
+                sig_digest_add(&cc->bounds[k].digest, e->signature, EVENT_SIGNATURE_BYTES);
+            }
+        if (who && e->seq > cc->trusted_through)
             pending_add(cc, e, who == &adding ? cc->n_roster : (size_t)(who - cc->roster));
         if (who && !chain_role_may(e->kind, who->role))
             diags_add(d, NULL, 0, 0, _("event %lld (%s): %s, a %s, may not do this"),

@@ -36,6 +36,13 @@ struct roster_entry {
     bool from_table; /* an entry made before the chain named keys: key taken from the table */
 };
 
+/* The event signatures of 1..through, their bytes digested in chain order (sig_digest): what a
+ * verification checkpoint binds. */
+struct chain_sig_bound {
+    int64_t through; /* 0: none */
+    struct sig_digest digest;
+};
+
 struct chain_check {
     const struct call *call;
     int64_t signed_from;   /* the first event that must be signed (earlier ones predate it) */
@@ -46,6 +53,11 @@ struct chain_check {
     size_t n_pending, cap_pending;
     struct roster_entry *roster;
     size_t n_roster, cap_roster;
+    /* A trusted checkpoint verified the signatures of events 1..trusted_through: each is still
+     * digested into the bounds, but its Ed25519 signature is not checked again. */
+    int64_t trusted_through;
+    struct chain_sig_bound *bounds; /* set by the caller, digested as events go by */
+    size_t n_bounds;
 };
 
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from);
@@ -58,6 +70,8 @@ void chain_check_signatures(struct chain_check *cc, struct diags *d);
 void chain_check_people(const struct chain_check *cc, struct diags *d);
 void chain_check_free(struct chain_check *cc);
 
+/* Whether a checkpoint signed by a person of `role` is relied on (secretariat only). */
+bool chain_checkpoint_trusted(enum role role);
 /* Whether a person of `role` may make an event of `kind` (secretariat: everything; judges their
  * sheets and conflicts; inspectors their inspections). */
 bool chain_role_may(const char *kind, enum role role);

@@ -283,10 +283,38 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
         out->check = SIGNED_CHANGED;
     } else if (!who) {
         out->check = SIGNED_UNKNOWN_SIGNER;
+    } else if (in->by_checkpoint) {
+        out->by_checkpoint = true;
     } else if (minisig_verify(&who->pub, in->signed_text, strlen(in->signed_text), in->signature,
                               NULL, &why) != 0) {
         out->check = SIGNED_BAD_SIGNATURE;
         out->why = xstrdup(why ? why : _("it does not match the signer's key"));
+    }
+}
+
+void signed_result_diag(const struct call *c, const char *label, int64_t signer,
+                        const struct signed_result *res, struct diags *d)
+{
+    const struct person *who = call_person_by_id(c, signer);
+    switch (res->check) {
+    case SIGNED_VERIFIED:
+        break;
+    case SIGNED_NOT_SIGNED:
+        diags_add(d, NULL, 0, 0, _("%s: not signed"), label);
+        break;
+    case SIGNED_UNREADABLE:
+        diags_add(d, NULL, 0, 0, _("%s: the stored values are not valid (%s)"), label, res->why);
+        break;
+    case SIGNED_CHANGED:
+        diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what was signed"), label);
+        break;
+    case SIGNED_UNKNOWN_SIGNER:
+        diags_add(d, NULL, 0, 0, _("%s: signed by an unknown person"), label);
+        break;
+    case SIGNED_BAD_SIGNATURE:
+        diags_add(d, NULL, 0, 0, _("%s: signature of %s does not verify: %s"), label,
+                  who ? who->name : "?", res->why);
+        break;
     }
 }
 
