@@ -18,8 +18,8 @@ struct diags {
 /* Append a problem. file may be NULL; line or col 0 leaves that part out. */
 void diags_add(struct diags *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-void diags_vadd(struct diags *d, const char *file, long line, long col, const char *fmt, va_list ap)
-    __attribute__((format(printf, 5, 0)));
+void diags_vadd(struct diags *d, const char *file, long line, long col, const char *fmt,
+                va_list ap) __attribute__((format(printf, 5, 0)));
 void diags_free(struct diags *d);
 
 struct strlist {

@@ -54,9 +54,9 @@ int import_finance(const struct call *c, const char *data, size_t len, const cha
                    struct finance_import_row **rows, size_t *n, struct csv_table *t,
                    struct diags *d);
 /* actor: a judge imports only their own rows; the secretariat any judge's (transcribed). */
-int import_scores(const struct call *c, const struct person *actor, const char *data, size_t len,
-                  const char *file, struct score_import_row **rows, size_t *n, struct csv_table *t,
-                  struct diags *d);
+int import_scores(const struct call *c, const struct person *actor, const char *data,
+                  size_t len, const char *file, struct score_import_row **rows, size_t *n,
+                  struct csv_table *t, struct diags *d);
 
 /* A signed amount (finance figures may be negative: equity under capital erosion). */
 int signed_amount_parse(const char *s, int64_t *out, const char **why);
