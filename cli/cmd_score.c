@@ -359,7 +359,7 @@ static const char *person_name(const struct call *c, int64_t id)
     return p ? p->name : "?";
 }
 
-/* With --as, a verification that finds nothing is recorded as a checkpoint signed by that
+/* With --checkpoint, a verification that finds nothing is recorded as a checkpoint signed by that
  * secretariat member (not an audit event); a later verify relies on it (simsa-records(5)). */
 static int verify_checkpoint(struct cli *cli, struct store *st, const struct call *c,
                              const struct person *who, const struct secret_key *key,
@@ -379,12 +379,12 @@ static int verify_checkpoint(struct cli *cli, struct store *st, const struct cal
 static int cmd_verify(struct cli *cli, int argc, char **argv)
 {
     static const char *const opts[] = {"--roster", "--head", NULL};
-    static const char *const flags[] = {"--full", NULL};
+    static const char *const flags[] = {"--full", "--checkpoint", NULL};
     if (cli_positional(argc, argv, opts, flags, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa [--as SECRETARIAT] verify [--roster FILE] "
-                           "[--head SEQ:HASH] [--full]"));
+        return cli_usage(_("usage: simsa verify [--roster FILE] [--head SEQ:HASH] [--full] | "
+                           "simsa --as SECRETARIAT verify --checkpoint [--full]"));
     const char *roster = cli_opt(argc, argv, "--roster"), *head = cli_opt(argc, argv, "--head");
-    bool full = cli_flag(argc, argv, "--full");
+    bool full = cli_flag(argc, argv, "--full"), record = cli_flag(argc, argv, "--checkpoint");
     struct store *st;
     struct call c;
     if (cli_open_snapshot(cli, &st, &c) < 0)
@@ -393,7 +393,8 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
     int anchored = EXIT_OK;
     struct person *who = NULL;
     struct secret_key key = {0};
-    if (cli->as && (!(who = cli_actor(cli, &c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &key)))
+    /* --as alone changes nothing here (a pinned session passes it to every command). */
+    if (record && (!(who = cli_actor(cli, &c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &key)))
         anchored = EXIT_FAIL;
     if (anchored == EXIT_OK && head)
         anchored = cli_check_head(st, head, &d);
@@ -533,9 +534,9 @@ const struct cli_command cli_score_commands[] = {
     },
     {
         .name = "verify",
-        .usage = "[--roster FILE] [--head SEQ:HASH] [--full]",
-        .summary = N_("check the audit chain and every signature (R14); with --as, record a "
-                      "checkpoint"),
+        .usage = "[--roster FILE] [--head SEQ:HASH] [--full] [--checkpoint]",
+        .summary = N_("check the audit chain and every signature (R14); --checkpoint records "
+                      "a signed checkpoint"),
         .run = cmd_verify,
     },
     {
