@@ -393,6 +393,8 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
     int anchored = EXIT_OK;
     struct person *who = NULL;
     struct secret_key key = {0};
+    if (record && !cli->as)
+        return cli_usage(_("usage: simsa --as SECRETARIAT verify --checkpoint [--full]"));
     /* --as alone changes nothing here (a pinned session passes it to every command). */
     if (record && (!(who = cli_actor(cli, &c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &key)))
         anchored = EXIT_FAIL;

@@ -228,8 +228,8 @@ static void rows_write(struct records *x, struct batch *bt)
         const char *check = signed_check_label(res->check);
         cell_text(b, x->s, r, 3, check, NULL);
         if (res->by_checkpoint) {
-            char *why = xasprintf(_("signature checked by checkpoint %lld"),
-                                  (long long)x->rely->id);
+            char *why =
+                xasprintf(_("signature checked by checkpoint %lld"), (long long)x->rely->id);
             cell_text(b, x->s, r, 4, why, NULL);
             free(why);
         } else {
@@ -307,13 +307,13 @@ static lxw_row_t checkpoint_section(struct book *b, struct sheet_out *s, lxw_row
     if (*relied) {
         char hex[65], *when = korea_time(cp->at);
         hex_of(cp->hash, 32, hex);
-        text = xasprintf(_("Relied on checkpoint %lld, signed by %s at %s: it verified every "
-                           "signature through event %lld (hash %s). The signatures of the "
-                           "records it covers are not checked again; their texts and signature "
-                           "bytes are compared with it. Every later record is checked here "
-                           "(simsa verify --full checks them all)."),
-                         (long long)cp->id, name_of(b->c, cp->signer), when, (long long)cp->seq,
-                         hex);
+        text =
+            xasprintf(_("Relied on checkpoint %lld, signed by %s at %s: it verified every "
+                        "signature through event %lld (hash %s). The signatures of the "
+                        "records it covers are not checked again; their texts and signature "
+                        "bytes are compared with it. Every later record is checked here "
+                        "(simsa verify --full checks them all)."),
+                      (long long)cp->id, name_of(b->c, cp->signer), when, (long long)cp->seq, hex);
         free(when);
     } else {
         text = xstrdup(_("No checkpoint is relied on: every signature is checked here."));
