@@ -9,6 +9,8 @@
 #include "core/i18n.h"
 #include "core/report.h"
 
+enum { CHAIN_PENDING_BATCH = 4096 };
+
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from)
 {
     memset(cc, 0, sizeof *cc);
@@ -231,6 +233,9 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
         adding.added = e->seq;
         roster_add(cc, &adding);
     }
+    /* Checked in batches as the events go by: memory does not grow with the chain. */
+    if (cc->n_pending >= CHAIN_PENDING_BATCH)
+        chain_check_signatures(cc, d);
 }
 
 static bool same_key(const struct public_key *a, const struct public_key *b)

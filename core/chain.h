@@ -63,8 +63,9 @@ struct chain_check {
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from);
 /* One event, in chain order; problems go to d, each naming the event. */
 void chain_check_event(struct chain_check *cc, const struct chain_event *e, struct diags *d);
-/* Every event signature seen, checked on every processor; problems go to d in chain order.
- * Call once, after the last event. */
+/* The event signatures seen and not yet checked, checked on every processor; problems go to d
+ * in chain order. chain_check_event calls it every few thousand events; call it once more
+ * after the last event. */
 void chain_check_signatures(struct chain_check *cc, struct diags *d);
 /* The people of the call (the person table) against the roster: same names, roles and keys. */
 void chain_check_people(const struct chain_check *cc, struct diags *d);

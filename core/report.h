@@ -136,6 +136,7 @@ struct signed_input {
     /* A trusted checkpoint verified this very signature over this very text (its digest and
      * signature bytes are bound by the checkpoint): every check but Ed25519's is made. */
     bool by_checkpoint;
+    bool no_key_id; /* the caller does not show the key id: not decoded when not checked */
 };
 
 struct signed_result {

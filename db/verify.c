@@ -1187,6 +1187,7 @@ static void vstream_row(struct signed_row *row, void *ctx)
     bool covered = sig_cover_row(&v->cover, r, digest);
     v->in[v->n] = signed_row_input(r);
     v->in[v->n].by_checkpoint = covered;
+    v->in[v->n].no_key_id = true;
     v->n++;
     v->n_rows++;
     /* The audit heads are not recorded by events: they name one. */
