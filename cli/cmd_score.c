@@ -361,16 +361,14 @@ static const char *person_name(const struct call *c, int64_t id)
 
 /* With --checkpoint, a verification that finds nothing is recorded as a checkpoint signed by that
  * secretariat member (not an audit event); a later verify relies on it (simsa-records(5)). */
-static int verify_checkpoint(struct cli *cli, struct store *st, const struct call *c,
-                             const struct person *who, const struct secret_key *key,
-                             struct verify_summary *sum)
+static int verify_checkpoint(struct store *st, const struct call *c, const struct person *who,
+                             const struct secret_key *key, struct verify_summary *sum)
 {
     if (store_commit(st) != 0 || store_begin(st) != 0 ||
         sign_checkpoint(st, c, &sum->made, who, key) != 0)
         return cli_rollback_fail(st, _("checkpoint"));
     if (cli_commit(st) != 0)
         return EXIT_FAIL;
-    (void)cli;
     printf(_("checkpoint %lld recorded: verified through event %lld, signed by %s\n"),
            (long long)sum->made.id, (long long)sum->made.seq, who->name);
     return EXIT_OK;
@@ -440,7 +438,7 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         } else {
             printf(_("verified: %zu signed records, %lld audit events, every fact as recorded\n"),
                    sum.n_signed, (long long)sum.n_events);
-            rc = who ? verify_checkpoint(cli, st, &c, who, &key, &sum) : EXIT_OK;
+            rc = who ? verify_checkpoint(st, &c, who, &key, &sum) : EXIT_OK;
         }
         strlist_free(&sum.notes);
     }
