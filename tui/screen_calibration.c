@@ -117,11 +117,24 @@ static void judge_row(struct calibration_view *v, const struct tui *t, const str
 }
 
 /* Every sheet far from its panel, after a line on how to read the table. */
-/* A judge's view (issue 15): only that judge's own row and sheets, no other judge's name. */
+/* A judge's view (issue 15): only the judges of the panels that judge sits on (the viewer
+ * sees this screen only once their own sheets are in); nothing of other panels. */
 static bool shown_to(const struct tui *t, int64_t judge)
 {
     const struct person *viewer = tui_viewer(t);
-    return !viewer || viewer->role != ROLE_JUDGE || viewer->id == judge;
+    if (!viewer || viewer->role != ROLE_JUDGE || viewer->id == judge)
+        return true;
+    const struct call *c = &t->call;
+    for (size_t i = 0; i < c->n_panels; i++) {
+        bool mine = false, theirs = false;
+        for (size_t k = 0; k < c->panels[i].n_judges; k++) {
+            mine |= c->panels[i].judges[k] == viewer->id;
+            theirs |= c->panels[i].judges[k] == judge;
+        }
+        if (mine && theirs)
+            return true;
+    }
+    return false;
 }
 
 static void notes_build(struct calibration_view *v, const struct tui *t, int64_t scale)

@@ -254,6 +254,19 @@ static void agreement_alert(struct page *pg, const struct tui *t)
 
 static void alert_lines(struct page *pg, const struct tui *t)
 {
+    const struct person *viewer = tui_viewer(t);
+    if (viewer && viewer->role == ROLE_JUDGE) {
+        /* A judge's view (issue 15): the secretariat's work on every panel's applications is
+         * not theirs to see; only what their own view of the ranking says. */
+        page_add(pg, STYLE_HEADER, 0, _("Alerts"));
+        size_t before = pg->n;
+        tie_alerts(pg, t);
+        for (size_t i = 0; i < t->rank.notes.n; i++)
+            alert(pg, t->rank.notes.v[i]);
+        if (pg->n == before)
+            page_add(pg, STYLE_GOOD, 2, _("  nothing needs attention"));
+        return;
+    }
     size_t decided = 0;
     for (size_t i = 0; i < t->call.n_apps; i++)
         decided += t->call.apps[i].review != REVIEW_NONE;

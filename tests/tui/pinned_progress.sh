@@ -24,6 +24,9 @@ for pass in before signed; do
     wait_for "Sheets submitted by judge"
     wait_for "윤지아      6 of 7"
     no_others "dashboard ($pass)"
+    # the secretariat's alerts name other panels' applications: not in a judge's view
+    capture | grep -qF "2026-001" && fail "dashboard ($pass): an application of another panel"
+    capture | grep -qF "document review:" && fail "dashboard ($pass): the review's progress"
     keys b
     wait_for "Sheets in: 식품·화장품·제지 6/7 (waiting for 윤지아)"
     no_others "board ($pass)"
