@@ -403,8 +403,31 @@ static const char *const stage_names[] = {
     [STAGE_RECEIVED] = N_("received"),   [STAGE_INELIGIBLE] = N_("ineligible"),
     [STAGE_REVIEWED] = N_("reviewed"),   [STAGE_INSPECTED] = N_("inspected"),
     [STAGE_SCORING] = N_("scoring"),     [STAGE_SCORED] = N_("scored"),
+    [STAGE_SELECTED] = N_("selected"),   [STAGE_AGREED] = N_("agreed"),
     [STAGE_FORFEITED] = N_("forfeited"),
 };
+
+void call_stage_counts(const struct call *c, const struct rank_result *res, int counts[STAGE_COUNT])
+{
+    for (size_t i = 0; i < STAGE_COUNT; i++)
+        counts[i] = 0;
+    bool *listed = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *listed);
+    bool *selected = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *selected);
+    for (size_t k = 0; k < res->n; k++) {
+        listed[res->rows[k].app] = true;
+        selected[res->rows[k].app] = res->rows[k].outcome == OUTCOME_SELECTED;
+    }
+    for (size_t i = 0; i < c->n_apps; i++) {
+        if (res->budget_hidden && !listed[i])
+            continue;
+        enum stage s = call_app_stage(c, &c->apps[i]);
+        if (s == STAGE_SCORED && selected[i])
+            s = c->apps[i].agreed ? STAGE_AGREED : STAGE_SELECTED;
+        counts[s]++;
+    }
+    free(selected);
+    free(listed);
+}
 
 const char *stage_name(enum stage s)
 {

@@ -127,9 +127,18 @@ enum stage {
     STAGE_INSPECTED,
     STAGE_SCORING,
     STAGE_SCORED,
+    STAGE_SELECTED, /* scored and selected (R11); only call_stage_counts knows the result */
+    STAGE_AGREED,   /* selected with its agreement recorded (R12.3) */
     STAGE_FORFEITED
 };
+#define STAGE_COUNT (STAGE_FORFEITED + 1)
+/* The stage without the result: never STAGE_SELECTED or STAGE_AGREED. */
 enum stage call_app_stage(const struct call *c, const struct app_record *r);
+/* How many applications are at each stage through to "agreed" (the dashboard's counts): a
+ * scored application that res selects is "selected", or "agreed" once its agreement is
+ * recorded. In a judge's view (res->budget_hidden) only the applications res lists count. */
+void call_stage_counts(const struct call *c, const struct rank_result *res,
+                       int counts[STAGE_COUNT]);
 const char *stage_name(enum stage s);  /* "received", ... */
 const char *stage_label(enum stage s); /* translated */
 

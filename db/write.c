@@ -391,8 +391,8 @@ static sdate kst_day(const char *at)
     return h + 9 >= 24 ? day + 1 : day;
 }
 
-int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
-                    const struct person *who, const struct secret_key *key)
+int agreement_check(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    char *buf, size_t n, const char **refusal)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT at FROM result_final ORDER BY id LIMIT 1");
     if (!s)
@@ -403,11 +403,19 @@ int write_agreement(struct store *st, const struct call *c, const struct app_rec
     store_now(now);
     struct rank_result res = {0};
     call_rank(c, &res);
-    char buf[256];
-    const char *refusal =
-        agreement_refusal(c, &res, r, date, kst_day(first), kst_day(now), buf, sizeof buf);
+    *refusal = agreement_refusal(c, &res, r, date, kst_day(first), kst_day(now), buf, n);
     rank_result_free(&res);
     free(first);
+    return 0;
+}
+
+int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    const struct person *who, const struct secret_key *key)
+{
+    char buf[256];
+    const char *refusal = NULL;
+    if (agreement_check(st, c, r, date, buf, sizeof buf, &refusal) < 0)
+        return -1;
     if (refusal)
         return db_failf(st, "%s", refusal);
     char day[11];

@@ -54,6 +54,10 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
  * result, not in the future). */
 int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
                     const struct person *who, const struct secret_key *key);
+/* The same rule checked before writing (a form's live check): *refusal NULL when an agreement
+ * on `date` may be recorded, else why not (in buf or static). 0, or -1 with store_errmsg. */
+int agreement_check(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    char *buf, size_t n, const char **refusal);
 /* R14, R11.6: the final result, every ranked row as it stands; at gets the moment signed and
  * *revision its number. After a first revision, the next is signed only when an amendment
  * changed an outcome; otherwise nothing is written and 1 is returned (*revision stands). */

@@ -26,6 +26,10 @@ struct scoreform {
     char *app;     /* application id: indices move when the call is read again */
     int64_t judge; /* person id */
     char *saved;   /* the draft as last saved, to skip saving it again unchanged */
+    /* The room's clock over the form (issue 15), read again when another terminal wrote. */
+    bool clock_read, clock_found;
+    int64_t clock_version;
+    struct room_clock clock;
 };
 
 static void scoreform_free(void *ctx)
@@ -395,6 +399,40 @@ static void fields_add(struct tui *t, struct form *f, const struct app_record *r
                requested, step);
 }
 
+/* The form's top row: the room's application and time left, as the session screen shows them
+ * (one clock for the room, issue 15); none while the secretariat runs no presentation. */
+static int clock_header(struct tui *t, struct form *f, char *buf, size_t n)
+{
+    struct scoreform *sf = f->ctx;
+    if (!sf->clock_read || sf->clock_version != t->data_version) {
+        sf->clock_read = true;
+        sf->clock_version = t->data_version;
+        if (store_room_clock(t->store, &sf->clock, &sf->clock_found) < 0)
+            sf->clock_found = false;
+    }
+    const struct app_record *r = sf->clock_found ? call_find_app(&t->call, sf->clock.app) : NULL;
+    if (!r)
+        return -1;
+    const struct program *p = &t->call.program;
+    const struct session_timer *tm = &sf->clock.timer;
+    int64_t now = tui_now_ms(t), ms = timer_left_ms(p, tm, now);
+    enum timer_level level = timer_level(p, tm, now);
+    char left[16];
+    timer_format(level == TIMER_OVER ? -ms : ms, left, sizeof left);
+    const char *state = tm->running ? _("running") : _("paused");
+    const char *phase = tm->phase == TIMER_PRESENTATION ? _("Presentation") : _("Questions");
+    if (tm->phase == TIMER_DONE)
+        snprintf(buf, n, _("now: %s %s · presentation and questions are over"), r->a.id,
+                 r->a.company);
+    else if (level == TIMER_OVER)
+        snprintf(buf, n, _("now: %s %s · %s: over time by %s (%s)"), r->a.id, r->a.company, phase,
+                 left, state);
+    else
+        snprintf(buf, n, _("now: %s %s · %s: %s left (%s)"), r->a.id, r->a.company, phase, left,
+                 state);
+    return level == TIMER_OVER ? STYLE_BAD : level == TIMER_ENDING ? STYLE_TIE : STYLE_GOOD;
+}
+
 void scoreform_open(struct tui *t, size_t app)
 {
     if (!tui_may(t, ROLE_JUDGE) || app >= t->call.n_apps)
@@ -426,5 +464,6 @@ void scoreform_open(struct tui *t, size_t app)
     f->submit = scoreform_submit;
     f->submit_label = _("review and sign");
     f->full = true;
+    f->header = clock_header;
     tui_form_open(t, f);
 }

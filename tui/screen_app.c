@@ -367,6 +367,32 @@ static void scores_tab(struct page *pg, const struct tui *t, const struct app_re
 
 /* ---- Amount and result ---- */
 
+/* After the result: the plan revision (R12.1) and the agreement with the dates it sets (R12.3);
+ * v and A change them. */
+static void after_result_lines(struct page *pg, const struct tui *t, const struct app_record *r,
+                               int w)
+{
+    struct plan_state plan = {0};
+    if (store_plan_latest(t->store, r->a.id, &plan) == 0 && plan.exists) {
+        char *s = plan.made ? xasprintf(_("made (required by %s: %s)"), plan.due, plan.requirement)
+                  : r->forfeited ? xasprintf(_("not made (required by %s: %s); forfeited"),
+                                             plan.due, plan.requirement)
+                                 : xasprintf(_("required by %s: %s"), plan.due, plan.requirement);
+        page_field(pg, w, _("Plan"), s);
+        free(s);
+    }
+    free(plan.due);
+    free(plan.requirement);
+    if (r->agreed) {
+        char day[11], dates[200];
+        date_format(r->agreed, day);
+        app_agreement_text(&t->call.program, r->agreed, dates, sizeof dates);
+        char *s = xasprintf("%s: %s", day, dates);
+        page_field(pg, w, _("Agreement"), s);
+        free(s);
+    }
+}
+
 static void result_tab(struct page *pg, const struct tui *t, const struct app_record *r, size_t app)
 {
     if (tui_scores_hidden(t, r)) {
@@ -375,7 +401,8 @@ static void result_tab(struct page *pg, const struct tui *t, const struct app_re
         return;
     }
     static const char *const labels[] = {N_("Band"), N_("Outcome"),   N_("Rank"),   N_("Score"),
-                                         N_("Why"),  N_("Requested"), N_("Amount"), N_("How")};
+                                         N_("Why"),  N_("Requested"), N_("Amount"), N_("How"),
+                                         N_("Plan"), N_("Agreement")};
     int w = labels_width(labels, sizeof labels / sizeof labels[0]);
     const struct rank_row *row = tui_rank_row(t, app);
     if (!row) {
@@ -417,6 +444,7 @@ static void result_tab(struct page *pg, const struct tui *t, const struct app_re
         free(s);
         page_field(pg, w, _("How"), row->amount_reason ? row->amount_reason : "");
     }
+    after_result_lines(pg, t, r, w);
 }
 
 /* Lines of a stored list (one item per line), each as "  - item". */
@@ -637,6 +665,12 @@ static enum result app_key(struct tui *t, void *state, enum action a)
     case ACTION_BONUS:
         app_edit_bonus(t, v->app);
         return RESULT_HANDLED;
+    case ACTION_PLAN:
+        app_edit_plan(t, v->app);
+        return RESULT_HANDLED;
+    case ACTION_AGREE:
+        app_edit_agreement(t, v->app);
+        return RESULT_HANDLED;
     case ACTION_SCORE:
         scoreform_open(t, v->app);
         return RESULT_HANDLED;
@@ -679,6 +713,8 @@ static const struct binding app_bindings[] = {
     {.key = 'i', .action = ACTION_INSPECT, .status = true},
     {.key = 'p', .action = ACTION_ASSIGN},
     {.key = 'B', .action = ACTION_BONUS},
+    {.key = 'v', .action = ACTION_PLAN},
+    {.key = 'A', .action = ACTION_AGREE},
     {.key = 'o', .action = ACTION_SCORE, .help = N_("open your score form (judges)")},
     {.action = ACTION_NONE},
 };

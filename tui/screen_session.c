@@ -52,10 +52,11 @@ struct session {
     struct page page;      /* under the table: the current presentation, the own sheet */
 };
 
-/* A judge's own lineup; anyone else sees every panel's. */
+/* A judge's own lineup (a pinned judge's before signing in too); anyone else sees every
+ * panel's. */
 static int64_t viewer_of(const struct tui *t)
 {
-    const struct person *me = tui_me(t);
+    const struct person *me = tui_viewer(t);
     return me && me->role == ROLE_JUDGE ? me->id : 0;
 }
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/progress.h"
 #include "core/session.h"
 
 #define MIN (INT64_C(60000))
@@ -206,6 +207,74 @@ static void test_scores_seen_only_after_submitting(void **state)
     assert_false(session_may_see_scores(&fx.c, r, 2));
 }
 
+/* Issue 15.3: a judge's progress holds only their panels and themselves; their own counts. */
+static void test_progress_for_judge(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_init(&fx);
+    fx.sheet.judge = 1;
+    fx.apps[0].sheets = &fx.sheet;
+    fx.apps[0].n_sheets = 1;
+    struct progress pr;
+    call_progress(&fx.c, &pr);
+    size_t before = pr.n;
+    progress_for_judge(&pr, 1);
+    assert_true(pr.n > 0 && pr.n < before);
+    for (size_t i = 0; i < pr.n; i++) {
+        assert_int_not_equal(pr.panels[i].panel, 9); /* 식품 is not hers */
+        assert_int_equal(pr.panels[i].n_judges, 1);
+        assert_int_equal(pr.panels[i].judges[0].judge, 1);
+        assert_int_equal(pr.panels[i].apps, pr.panels[i].judges[0].expected);
+        assert_int_equal(pr.panels[i].complete, pr.panels[i].judges[0].submitted);
+    }
+    struct judge_progress jp = progress_of_judge(&pr, 1);
+    assert_int_equal(jp.submitted, 1);
+    progress_free(&pr);
+    call_progress(&fx.c, &pr);
+    progress_for_judge(&pr, 99); /* nobody's */
+    assert_int_equal(pr.n, 0);
+    progress_free(&pr);
+}
+
+/* Issue 19.3: the stages through to "agreed", counted in core. */
+static void test_stage_counts_through_agreed(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_init(&fx);
+    struct app_sheet sheets[2] = {{.judge = 1}, {.judge = 2}};
+    fx.apps[0].sheets = sheets; /* panel 7: both its judges submitted */
+    fx.apps[0].n_sheets = 2;
+    fx.apps[2].sheets = sheets;
+    fx.apps[2].n_sheets = 2;
+    struct rank_row rows[2] = {{.app = 0, .outcome = OUTCOME_SELECTED},
+                               {.app = 2, .outcome = OUTCOME_WAITLISTED}};
+    struct rank_result res = {.rows = rows, .n = 2};
+    int n[STAGE_COUNT];
+    call_stage_counts(&fx.c, &res, n);
+    assert_int_equal(n[STAGE_SELECTED], 1);
+    assert_int_equal(n[STAGE_AGREED], 0);
+    assert_int_equal(n[STAGE_SCORED], 1); /* waitlisted */
+    assert_int_equal(n[STAGE_REVIEWED], 3);
+    assert_int_equal(n[STAGE_INELIGIBLE], 1);
+    fx.apps[0].agreed = 20000;
+    call_stage_counts(&fx.c, &res, n);
+    assert_int_equal(n[STAGE_SELECTED], 0);
+    assert_int_equal(n[STAGE_AGREED], 1);
+    fx.apps[0].forfeited = true; /* a forfeit is a forfeit, agreed or not */
+    call_stage_counts(&fx.c, &res, n);
+    assert_int_equal(n[STAGE_AGREED], 0);
+    assert_int_equal(n[STAGE_FORFEITED], 1);
+    /* a judge's view counts only what it lists */
+    res.budget_hidden = true;
+    call_stage_counts(&fx.c, &res, n);
+    int total = 0;
+    for (int i = 0; i < STAGE_COUNT; i++)
+        total += n[i];
+    assert_int_equal(total, 2);
+}
+
 static void expect_left(const struct program *p, const struct session_timer *tm, int64_t now,
                         const char *text, enum timer_level level)
 {
@@ -289,6 +358,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_room_clock_text),
+        cmocka_unit_test(test_progress_for_judge),
+        cmocka_unit_test(test_stage_counts_through_agreed),
         cmocka_unit_test(test_lineup_by_panel_position_then_id),
         cmocka_unit_test(test_order_listed_first_then_the_rest),
         cmocka_unit_test(test_R6_3_R6_4_who_may_score_and_declare),
