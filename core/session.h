@@ -74,7 +74,7 @@ void timer_format(int64_t left_ms, char *out, size_t n);
  * pause and step is an event whose detail is this text, so every screen shows the same
  * application and the same time left. Times are ms of the shared clock (wall time). */
 struct room_clock {
-    char app[64]; /* the application presenting */
+    char app[65]; /* the application presenting: an id of at most 64 bytes (core/import.c) */
     struct session_timer timer;
 };
 char *room_clock_text(const struct room_clock *rc);

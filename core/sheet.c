@@ -25,18 +25,6 @@ bool sheet_is_counted(const struct call *c, const struct app_record *r, const st
     return call_judge_on_app(c, r, s->judge) && !call_has_conflict(r, s->judge);
 }
 
-static const char *refuse(char *buf, size_t len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static const char *refuse(char *buf, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, len, fmt, ap);
-    va_end(ap);
-    return buf;
-}
-
 const char *sheet_amount_refusal(const struct app_record *r, int64_t amount, char *buf, size_t len)
 {
     if (amount <= r->a.requested)
@@ -45,8 +33,8 @@ const char *sheet_amount_refusal(const struct app_record *r, int64_t amount, cha
     amount_format(amount, adjusted, sizeof adjusted);
     amount_format(r->a.requested, requested, sizeof requested);
     /* R10.1: 0 <= adjusted <= requested */
-    return refuse(buf, len, _("R10.1: adjusted amount %s is above the requested %s"), adjusted,
-                  requested);
+    return refusal_format(buf, len, _("R10.1: adjusted amount %s is above the requested %s"),
+                          adjusted, requested);
 }
 
 const char *sheet_opinion_refusal(const struct program *p, int32_t total_tenths,
@@ -59,10 +47,11 @@ const char *sheet_opinion_refusal(const struct program *p, int32_t total_tenths,
     char total[16], threshold[16];
     tenths_format(total_tenths, total, sizeof total);
     tenths_format(p->threshold_tenths, threshold, sizeof threshold);
-    return refuse(buf, len,
-                  _("the total %s is below %s: write the overall opinion, the reason the company "
-                    "is told"),
-                  total, threshold);
+    return refusal_format(
+        buf, len,
+        _("the total %s is below %s: write the overall opinion, the reason the company "
+          "is told"),
+        total, threshold);
 }
 
 size_t sheet_problems(const struct call *c, const struct app_record *r, const struct person *judge,
@@ -72,7 +61,7 @@ size_t sheet_problems(const struct call *c, const struct app_record *r, const st
     size_t n = 0;
     if (!s)
         checks &= SHEET_CHECK_WHO;
-#define SAY(part, ...) (say(ctx, (part), refuse(buf, sizeof buf, __VA_ARGS__)), n++)
+#define SAY(part, ...) (say(ctx, (part), refusal_format(buf, sizeof buf, __VA_ARGS__)), n++)
     if (checks & SHEET_CHECK_WHO) {
         if (r->review != REVIEW_PASSED)
             SAY(SHEET_PART_APP, _("application %s has not passed document review"), r->a.id);
