@@ -272,7 +272,7 @@ void call_review(const struct call *c, const struct app_record *r, struct review
 
 /* rank's sheets_of: the sheets of one application that count, as rank reads them. Handing them
  * over one application at a time keeps a call of 50,000 sheets from being copied whole. */
-static void call_sheets_of(const void *ctx, size_t app, struct sheet_in *buf)
+static void call_sheets_of(const void *ctx, size_t app, struct sheet *buf)
 {
     const struct call *c = ctx;
     const struct app_record *r = &c->apps[app];
@@ -281,12 +281,7 @@ static void call_sheets_of(const void *ctx, size_t app, struct sheet_in *buf)
         const struct app_sheet *s = &r->sheets[i];
         if (!sheet_is_counted(c, r, &s->s))
             continue;
-        struct person *who = call_person_by_id(c, s->s.judge);
-        buf[n].judge = who ? who->name : "?";
-        memcpy(buf[n].item_tenths, s->s.item_tenths, sizeof buf[n].item_tenths);
-        buf[n].agree = s->s.agree;
-        buf[n].amount = s->s.amount;
-        n++;
+        buf[n++] = s->s;
     }
 }
 
