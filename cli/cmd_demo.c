@@ -543,16 +543,17 @@ static int demo_scores(struct store *st, struct call *c, const struct demo_keys 
         struct sheet *rows = NULL;
         size_t n = 0;
         struct csv_table t = {0};
-        /* Each judge's sheets as `score import` records them (db/write.h). */
-        int rc = import_scores(c, judge, csv, strlen(csv), "demo-scores.csv", &rows, &n, &t, d) ||
-                 store_submit_sheets(st, c, rows, NULL, n, judge, demo_key(keys, judge));
+        int rc = import_scores(c, judge, csv, strlen(csv), "demo-scores.csv", &rows, &n, &t, d);
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            rc = write_sheet(st, c, &rows[i], judge, demo_key(keys, judge));
         free(rows);
         csv_table_free(&t);
         free(csv);
         if (rc)
             return -1;
     }
-    return 0;
+    return sign_audit_head(st, c, call_find_person(c, "김간사"),
+                           demo_key(keys, call_find_person(c, "김간사")));
 }
 
 /* R13: the inspector visits the two applications that ask for the most. */
@@ -601,7 +602,7 @@ static int demo_build(struct store *st, struct call *c, struct diags *d)
     if (store_begin(st) || demo_inspections(st, c, &keys) || demo_panels(st, c, &keys) ||
         store_commit(st) || demo_reload(st, c))
         goto out;
-    if (demo_scores(st, c, &keys, d))
+    if (store_begin(st) || demo_scores(st, c, &keys, d) || store_commit(st))
         goto out;
     rc = 0;
 out:

@@ -110,10 +110,11 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
     return rc ? -1 : 0;
 }
 
-/* One sheet signed now by `who` (the judge, or the secretariat transcribing a paper sheet). */
-static int write_sheet(struct store *st, const struct call *c, const struct sheet *sh,
-                       const struct person *who, const struct secret_key *key)
+int write_sheet(struct store *st, const struct call *c, const struct sheet *sh,
+                const struct person *who, const struct secret_key *key)
 {
+    if (refuse_if_final(st) < 0)
+        return -1;
     const struct person *judge = call_person_by_id(c, sh->judge);
     struct signed_record rec;
     signed_record_begin(&rec);
@@ -148,9 +149,9 @@ int store_submit_sheets(struct store *st, const struct call *c, const struct she
 {
     if (store_begin(st) < 0)
         return -1;
-    /* As before: a sheet signed now is refused once the result is final; a signed .sheet file
-     * never was (see the report of issue 13). */
-    int bad = !signed_as && refuse_if_final(st) < 0;
+    /* A sheet signed now is refused once the result is final (write_sheet); a signed .sheet
+     * file never was, and is not (see the report of issue 13). */
+    int bad = 0;
     for (size_t i = 0; !bad && i < n; i++)
         bad = signed_as ? write_signed_sheet(st, c, &sheets[i], &signed_as[i], who)
                         : write_sheet(st, c, &sheets[i], who, key);

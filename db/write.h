@@ -22,6 +22,11 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
  * elsewhere (a verified .sheet file) — then the audit head signed by who and committed. Checking
  * the sheets first is the caller's (core/sheet.h). 0, or -1 rolled back with the message in
  * store_errmsg(st). */
+/* One sheet signed now by `who`, inside the caller's transaction, no head signed: the demo's
+ * seed, which records every judge's sheets in one transaction and one head (so that the
+ * demo's chain is as documented); every command and the score form use store_submit_sheets. */
+int write_sheet(struct store *st, const struct call *c, const struct sheet *sh,
+                const struct person *who, const struct secret_key *key);
 int store_submit_sheets(struct store *st, const struct call *c, const struct sheet *sheets,
                         const struct signing *signed_as, size_t n, const struct person *who,
                         const struct secret_key *key);
