@@ -31,7 +31,7 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
     struct secret_key key = {0};
     struct diags d = {0};
     struct csv_table t = {0};
-    struct score_import_row *rows = NULL;
+    struct sheet *rows = NULL;
     size_t n = 0;
     if (!who)
         goto out;
@@ -51,16 +51,10 @@ static int cmd_score_import(struct cli *cli, int argc, char **argv)
     }
     if (cli_unlock(cli, who, &key) < 0)
         goto out;
-    int bad = store_begin(st);
     bool transcribed = who->role == ROLE_SECRETARIAT;
-    for (size_t i = 0; !bad && i < n; i++)
-        bad = write_sheet(st, &c, &rows[i], transcribed, who, &key);
-    /* Each sheet import is a milestone of the audit chain. */
-    if (!bad)
-        bad = sign_audit_head(st, &c, who, &key);
-    if (bad)
+    if (store_submit_sheets(st, &c, rows, NULL, n, who, &key) < 0) {
         rc = cli_rollback_fail(st, pos[0]);
-    else if (cli_commit(st) == 0) {
+    } else {
         printf(_("%s: imported %zu sheet(s)%s\n"), pos[0], n,
                transcribed ? _(" (transcribed by the secretariat)") : "");
         rc = EXIT_OK;

@@ -11,6 +11,7 @@
 #include "core/program.h"
 #include "core/rank.h"
 #include "core/review.h"
+#include "core/sheet.h"
 
 enum role { ROLE_JUDGE, ROLE_SECRETARIAT, ROLE_INSPECTOR };
 
@@ -35,17 +36,13 @@ struct checklist_row {
     char *note;
 };
 
+/* A recorded sheet: the sheet as submitted, and what the store adds. Its strings are the
+ * call's (s.app is the application's id). */
 struct app_sheet {
+    struct sheet s;
     int64_t id;
-    int64_t judge; /* person id */
-    int32_t item_tenths[PROGRAM_MAX_ITEMS];
-    bool agree;
-    int64_t amount;
-    char *opinion;
-    bool transcribed;
-    int64_t submitted_by;
-    char *submitted_at; /* UTC ISO 8601 */
-    char **comments;    /* the judge's comment per item (NULL = none); NULL when no item has one */
+    int64_t submitted_by; /* who signed it: the judge, or the secretariat when transcribed */
+    char *submitted_at;   /* UTC ISO 8601 */
 };
 
 struct app_record {
@@ -107,8 +104,9 @@ struct person *call_find_person(const struct call *c, const char *name);
 struct person *call_person_by_id(const struct call *c, int64_t id);
 struct panel *call_find_panel(const struct call *c, const char *name);
 
-/* R6.3: the judges who score an application: its panel's, or every judge when it has none. */
-size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out, size_t max);
+/* R6.3: the judges who score an application: its panel's, or every judge when it has none.
+ * *out gets all of them, person ids (caller frees, also when there is none). */
+size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t **out);
 bool call_judge_on_app(const struct call *c, const struct app_record *r, int64_t judge);
 /* R6.6: once any panel exists, an application must be assigned to one before it is scored. NULL
  * when r may be scored as far as panels go, else why not (translated, in buf). The one check of

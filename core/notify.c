@@ -181,9 +181,9 @@ size_t notify_opinions(const struct call *c, const struct app_record *r, const c
     size_t n = 0;
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!sheet_is_counted(c, r, s) || !s->opinion || !s->opinion[0])
+        if (!sheet_is_counted(c, r, &s->s) || !s->s.opinion || !s->s.opinion[0])
             continue;
-        k[n++] = (struct keyed){keyed_hash(r->a.id, s->opinion), s->opinion};
+        k[n++] = (struct keyed){keyed_hash(r->a.id, s->s.opinion), s->s.opinion};
     }
     qsort(k, n, sizeof *k, keyed_cmp);
     size_t m = n < max ? n : max;

@@ -1,5 +1,6 @@
 /* Unit tests for core/session.c: the presentation lineup and its order, what keeps a judge from
- * scoring or declaring a conflict (R6.3, R6.4, R10.1), the opinion a low total needs, who sees
+ * scoring (core/sheet.c, as the session asks it) or declaring a conflict (R6.3, R6.4, R10.1), the
+ * opinion a low total needs, who sees
  * whose scores, and the presentation timer on a clock passed in. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 
 #include "core/progress.h"
 #include "core/session.h"
+#include "core/sheet.h"
 
 #define MIN (INT64_C(60000))
 
@@ -135,27 +137,27 @@ static void test_R6_3_R6_4_who_may_score_and_declare(void **state)
     (void)state;
     fixture_init(&fx);
     struct app_record *r = &fx.apps[0];
-    assert_null(session_score_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf));
+    assert_null(sheet_refusal(&fx.c, r, &fx.people[0], NULL, buf, sizeof buf));
     assert_null(session_conflict_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf));
-    assert_string_equal(session_score_refusal(&fx.c, r, &fx.people[2], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, r, &fx.people[2], NULL, buf, sizeof buf),
                         "박지훈 is not on the panel of application 2026-001");
     assert_string_equal(session_conflict_refusal(&fx.c, r, &fx.people[4], buf, sizeof buf),
                         "김간사 is not on the panel of 2026-001");
-    assert_string_equal(session_score_refusal(&fx.c, &fx.apps[5], &fx.people[0], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, &fx.apps[5], &fx.people[0], NULL, buf, sizeof buf),
                         "application 2026-006 has not passed document review");
 
     fx.conflict = 1; /* R6.4: after a declaration the application is closed to the judge */
     r->conflicts = &fx.conflict;
     r->n_conflicts = 1;
-    assert_string_equal(session_score_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, r, &fx.people[0], NULL, buf, sizeof buf),
                         "강민준 declared a conflict of interest with 2026-001 and cannot score it");
     assert_string_equal(session_conflict_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf),
                         "강민준 already declared a conflict with 2026-001");
 
-    fx.sheet.judge = 2; /* a submitted sheet is final: no second one, no conflict after it */
+    fx.sheet.s.judge = 2; /* a submitted sheet is final: no second one, no conflict after it */
     r->sheets = &fx.sheet;
     r->n_sheets = 1;
-    assert_string_equal(session_score_refusal(&fx.c, r, &fx.people[1], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, r, &fx.people[1], NULL, buf, sizeof buf),
                         "김서연 already submitted a sheet for 2026-001");
     assert_string_equal(session_conflict_refusal(&fx.c, r, &fx.people[1], buf, sizeof buf),
                         "김서연 already submitted a sheet for 2026-001; a conflict must be "
@@ -168,9 +170,9 @@ static void test_R10_1_adjusted_amount_at_most_requested(void **state)
     char buf[256];
     (void)state;
     fixture_init(&fx);
-    assert_null(session_amount_refusal(&fx.apps[0], 50000000, buf, sizeof buf));
-    assert_null(session_amount_refusal(&fx.apps[0], 0, buf, sizeof buf));
-    assert_string_equal(session_amount_refusal(&fx.apps[0], 50000001, buf, sizeof buf),
+    assert_null(sheet_amount_refusal(&fx.apps[0], 50000000, buf, sizeof buf));
+    assert_null(sheet_amount_refusal(&fx.apps[0], 0, buf, sizeof buf));
+    assert_string_equal(sheet_amount_refusal(&fx.apps[0], 50000001, buf, sizeof buf),
                         "R10.1: adjusted amount 50,000,001 is above the requested 50,000,000");
 }
 
@@ -180,14 +182,14 @@ static void test_opinion_needed_below_the_threshold(void **state)
     char buf[256];
     (void)state;
     fixture_init(&fx);
-    const int32_t low[2] = {350, 349}, at[2] = {350, 350};
-    assert_int_equal(session_total(&fx.c.program, low), 699);
-    assert_string_equal(session_opinion_refusal(&fx.c.program, 699, "", buf, sizeof buf),
+    const struct sheet low = {.item_tenths = {350, 349}}, at = {.item_tenths = {350, 350}};
+    assert_int_equal(sheet_total(&fx.c.program, &low), 699);
+    assert_string_equal(sheet_opinion_refusal(&fx.c.program, 699, "", buf, sizeof buf),
                         "the total 69.9 is below 70: write the overall opinion, the reason the "
                         "company is told");
-    assert_null(session_opinion_refusal(&fx.c.program, 699, "데이터 부족", buf, sizeof buf));
-    assert_null(session_opinion_refusal(&fx.c.program, session_total(&fx.c.program, at), NULL, buf,
-                                        sizeof buf));
+    assert_null(sheet_opinion_refusal(&fx.c.program, 699, "데이터 부족", buf, sizeof buf));
+    assert_null(sheet_opinion_refusal(&fx.c.program, sheet_total(&fx.c.program, &at), NULL, buf,
+                                      sizeof buf));
 }
 
 static void test_scores_seen_only_after_submitting(void **state)
@@ -200,7 +202,7 @@ static void test_scores_seen_only_after_submitting(void **state)
     assert_true(session_may_see_scores(&fx.c, r, 5)); /* the secretariat */
     assert_true(session_may_see_scores(&fx.c, r, 3)); /* not on this panel */
     assert_true(session_may_see_scores(&fx.c, r, 0)); /* nobody signed in: the lead decides */
-    fx.sheet.judge = 1;
+    fx.sheet.s.judge = 1;
     r->sheets = &fx.sheet;
     r->n_sheets = 1;
     assert_true(session_may_see_scores(&fx.c, r, 1));
