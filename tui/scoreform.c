@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/session.h"
 #include "core/sheet.h"
 #include "db/draft.h"
 #include "db/write.h"

@@ -215,7 +215,7 @@ static void test_progress_for_judge(void **state)
     struct fixture fx;
     (void)state;
     fixture_init(&fx);
-    fx.sheet.judge = 1;
+    fx.sheet.s.judge = 1;
     fx.apps[0].sheets = &fx.sheet;
     fx.apps[0].n_sheets = 1;
     struct progress pr;
@@ -245,7 +245,7 @@ static void test_stage_counts_through_agreed(void **state)
     struct fixture fx;
     (void)state;
     fixture_init(&fx);
-    struct app_sheet sheets[2] = {{.judge = 1}, {.judge = 2}};
+    struct app_sheet sheets[2] = {{.s.judge = 1}, {.s.judge = 2}};
     fx.apps[0].sheets = sheets; /* panel 7: both its judges submitted */
     fx.apps[0].n_sheets = 2;
     fx.apps[2].sheets = sheets;
