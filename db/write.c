@@ -149,8 +149,7 @@ int store_submit_sheets(struct store *st, const struct call *c, const struct she
 {
     if (store_begin(st) < 0)
         return -1;
-    /* A sheet signed now is refused once the result is final (write_sheet); a signed .sheet
-     * file never was, and is not (see the report of issue 13). */
+    /* Once the result is final, store_event refuses every kind of sheet event (R11.6). */
     int bad = 0;
     for (size_t i = 0; !bad && i < n; i++)
         bad = signed_as ? write_signed_sheet(st, c, &sheets[i], &signed_as[i], who)
