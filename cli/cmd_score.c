@@ -377,6 +377,8 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
                            "simsa --as SECRETARIAT verify --checkpoint [--full]"));
     const char *roster = cli_opt(argc, argv, "--roster"), *head = cli_opt(argc, argv, "--head");
     bool full = cli_flag(argc, argv, "--full"), record = cli_flag(argc, argv, "--checkpoint");
+    if (record && !cli->as)
+        return cli_usage(_("usage: simsa --as SECRETARIAT verify --checkpoint [--full]"));
     struct store *st;
     struct call c;
     if (cli_open_snapshot(cli, &st, &c) < 0)
@@ -385,8 +387,6 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
     int anchored = EXIT_OK;
     struct person *who = NULL;
     struct secret_key key = {0};
-    if (record && !cli->as)
-        return cli_usage(_("usage: simsa --as SECRETARIAT verify --checkpoint [--full]"));
     /* --as alone changes nothing here (a pinned session passes it to every command). */
     if (record && (!(who = cli_actor(cli, &c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &key)))
         anchored = EXIT_FAIL;
