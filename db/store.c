@@ -839,7 +839,7 @@ static const struct app_table {
 
 /* The audit events a review decision is read from, and the facts it is made of (the
  * application, its documents, financial figures and checklist answers): the kinds of the two
- * queries below, and of event_kind_in when one application is read again. */
+ * queries below, and of what refresh_in moves on when one application is read again. */
 #define REVIEW_KINDS "'review passed', 'review failed'"
 #define FACT_KINDS "'app import', 'document', 'finance', 'check'"
 static const char *const review_kinds[] = {"review passed", "review failed", NULL};
@@ -1057,7 +1057,8 @@ static int refresh_in(struct store *st, struct call *c, struct refresh *out, str
         if (reach != REACH_UNKNOWN && reach != REACH_NONE && ev[i].app && *ev[i].app)
             strlist_add(&apps, ev[i].app);
     }
-    qsort(apps.v, apps.n, sizeof *apps.v, id_cmp);
+    if (apps.n > 1)
+        qsort(apps.v, apps.n, sizeof *apps.v, id_cmp);
     size_t distinct = 0;
     for (size_t i = 0; i < apps.n; i++)
         if (distinct == 0 || strcmp(apps.v[i], apps.v[distinct - 1]) != 0)
