@@ -1017,7 +1017,17 @@ static void recorded_add(struct event_pass *p, int64_t seq, const char *kind, co
     }
     struct recorded_event *e = &p->ev[p->n_ev++];
     e->seq = seq;
-    e->what = xasprintf("%s%s%s", kind ? kind : "", app && *app ? " " : "", app ? app : "");
+    /* "kind app" (without printf: one for each signed record) */
+    size_t nk = kind ? strlen(kind) : 0, na = app ? strlen(app) : 0;
+    e->what = xmalloc(nk + na + 2);
+    memcpy(e->what, kind ? kind : "", nk);
+    if (na) {
+        e->what[nk] = ' ';
+        memcpy(e->what + nk + 1, app, na);
+        e->what[nk + 1 + na] = '\0';
+    } else {
+        e->what[nk] = '\0';
+    }
     memcpy(e->digest, det + len - RECORD_DIGEST_HEX, RECORD_DIGEST_HEX);
     e->digest[RECORD_DIGEST_HEX] = '\0';
 }
