@@ -613,14 +613,17 @@ void signed_rows_free(struct signed_row *rows, size_t n)
 /* The events that record facts, read once in application order (then log order) and handed
  * out one application at a time: one pass over the log instead of one query per fact. */
 struct fact_event {
-    char *kind;
-    char *detail;
+    const char *kind;
+    const char *detail;
     int64_t seq;
+    size_t kind_at, detail_at; /* in the group's text, while it is read */
 };
 
 struct fact_events {
     struct fact_event *v;
     size_t n, cap;
+    char *text; /* the group's kinds and details, one after another (reused) */
+    size_t len, text_cap;
 };
 
 struct event_cursor {
@@ -630,11 +633,27 @@ struct event_cursor {
 
 static void fact_events_clear(struct fact_events *e)
 {
-    for (size_t i = 0; i < e->n; i++) {
-        free(e->v[i].kind);
-        free(e->v[i].detail);
-    }
     e->n = 0;
+    e->len = 0;
+}
+
+static void fact_events_free(struct fact_events *e)
+{
+    free(e->v);
+    free(e->text);
+}
+
+static size_t fact_text_add(struct fact_events *e, sqlite3_stmt *s, int i)
+{
+    const char *t = col(s, i);
+    size_t n = strlen(t) + 1, at = e->len;
+    if (e->len + n > e->text_cap) {
+        e->text_cap = e->len + n > 2 * e->text_cap ? e->len + n : 2 * e->text_cap;
+        e->text = xrealloc(e->text, e->text_cap);
+    }
+    memcpy(e->text + at, t, n);
+    e->len += n;
+    return at;
 }
 
 static const char *cursor_app(const struct event_cursor *cur)
@@ -653,9 +672,14 @@ static void next_group(struct event_cursor *cur, char **app, struct fact_events 
             out->cap = out->cap ? out->cap * 2 : 16;
             out->v = xrealloc(out->v, out->cap * sizeof *out->v);
         }
-        out->v[out->n].kind = db_col_text(cur->s, 1);
-        out->v[out->n].detail = db_col_text(cur->s, 2);
-        out->v[out->n++].seq = sqlite3_column_int64(cur->s, 3);
+        struct fact_event *f = &out->v[out->n++];
+        f->kind_at = fact_text_add(out, cur->s, 1);
+        f->detail_at = fact_text_add(out, cur->s, 2);
+        f->seq = sqlite3_column_int64(cur->s, 3);
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        out->v[i].kind = out->text + out->v[i].kind_at;
+        out->v[i].detail = out->text + out->v[i].detail_at;
     }
 }
 
@@ -670,8 +694,11 @@ static const struct fact_event *latest_event(const struct fact_events *e, const 
     return NULL;
 }
 
-static void fact_check(const struct fact_events *e, struct diags *d, const char *what,
-                       const char *kind, const char *prefix, char *fact)
+enum fact_state { FACT_SAME, FACT_UNRECORDED, FACT_DIFFERS };
+
+/* fact (freed here) against the newest event of kind whose detail starts with prefix. */
+static enum fact_state fact_state(const struct fact_events *e, const char *kind, const char *prefix,
+                                  char *fact)
 {
     const struct fact_event *ev = latest_event(e, kind, prefix);
     const char *logged = ev ? ev->detail : NULL;
@@ -680,14 +707,25 @@ static void fact_check(const struct fact_events *e, struct diags *d, const char 
     bool same = logged && (strcmp(logged, fact) == 0 ||
                            (strncmp(logged, fact, n) == 0 && strncmp(logged + n, " #", 2) == 0 &&
                             strlen(logged + n + 2) == RECORD_DIGEST_HEX));
-    if (!logged)
+    free(fact);
+    return !logged ? FACT_UNRECORDED : same ? FACT_SAME : FACT_DIFFERS;
+}
+
+static void fact_report(struct diags *d, enum fact_state f, const char *what)
+{
+    if (f == FACT_UNRECORDED)
         diags_add(d, NULL, 0, 0, _("%s: no audit event records it"), what);
-    else if (!same)
+    else if (f == FACT_DIFFERS)
         diags_add(d, NULL, 0, 0,
                   _("%s: the stored values differ from what the audit log "
                     "recorded"),
                   what);
-    free(fact);
+}
+
+static void fact_check(const struct fact_events *e, struct diags *d, const char *what,
+                       const char *kind, const char *prefix, char *fact)
+{
+    fact_report(d, fact_state(e, kind, prefix, fact), what);
 }
 
 /* The key of a fact event within its application ("doc 3", "2024", "d1"), or NULL. */
@@ -776,31 +814,45 @@ static void panel_of_app(const struct call *c, const struct fact_events *e,
                   p->name, ev->detail);
 }
 
+/* Each of an application's facts against its event; a problem's subject is named (and
+ * translated) only when there is one. */
 static void facts_of_app(const struct call *c, const struct fact_events *e,
                          const struct app_record *r, struct diags *d)
 {
     char what[256];
-    snprintf(what, sizeof what, _("application %s"), r->a.id);
-    fact_check(e, d, what, "app import", r->a.id, fact_application(&r->a));
+    enum fact_state f = fact_state(e, "app import", r->a.id, fact_application(&r->a));
+    if (f) {
+        snprintf(what, sizeof what, _("application %s"), r->a.id);
+        fact_report(d, f, what);
+    }
     for (size_t i = 0; i < r->n_docs; i++) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "doc %d issued", r->docs[i].number);
-        snprintf(what, sizeof what, _("document %d of %s"), r->docs[i].number, r->a.id);
-        fact_check(e, d, what, "document", prefix,
-                   fact_document(r->docs[i].number, r->docs[i].issued));
+        f = fact_state(e, "document", prefix, fact_document(r->docs[i].number, r->docs[i].issued));
+        if (f) {
+            snprintf(what, sizeof what, _("document %d of %s"), r->docs[i].number, r->a.id);
+            fact_report(d, f, what);
+        }
     }
     for (size_t i = 0; i < r->n_finance; i++) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "%d liabilities", r->finance[i].year);
-        snprintf(what, sizeof what, _("financial figures %d of %s"), r->finance[i].year, r->a.id);
-        fact_check(e, d, what, "finance", prefix, fact_finance(&r->finance[i]));
+        f = fact_state(e, "finance", prefix, fact_finance(&r->finance[i]));
+        if (f) {
+            snprintf(what, sizeof what, _("financial figures %d of %s"), r->finance[i].year,
+                     r->a.id);
+            fact_report(d, f, what);
+        }
     }
     for (size_t i = 0; i < r->n_answers; i++) {
         const struct checklist_row *a = &r->answers[i];
         char *prefix = xasprintf("%s|", a->item);
-        snprintf(what, sizeof what, _("checklist %s of %s"), a->item, r->a.id);
-        fact_check(e, d, what, "check", prefix,
-                   fact_checklist(a->item, a->answer == ANSWER_YES, a->note));
+        f = fact_state(e, "check", prefix,
+                       fact_checklist(a->item, a->answer == ANSWER_YES, a->note));
+        if (f) {
+            snprintf(what, sizeof what, _("checklist %s of %s"), a->item, r->a.id);
+            fact_report(d, f, what);
+        }
         free(prefix);
     }
     facts_recorded_exist(e, r, d);
@@ -949,8 +1001,7 @@ int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
         next_group(&cur, &app, &events);
     }
     sqlite3_finalize(cur.s);
-    fact_events_clear(&events);
-    free(events.v);
+    fact_events_free(&events);
     return 0;
 }
 
