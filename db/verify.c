@@ -612,75 +612,145 @@ void signed_rows_free(struct signed_row *rows, size_t n)
 
 /* The events that record facts, read once in application order (then log order) and handed
  * out one application at a time: one pass over the log instead of one query per fact. */
+/* The events that record facts, kept as the log is read (some 30 bytes and the detail each)
+ * and then handed out one application at a time: the log is read once for all of verify. */
 struct fact_event {
-    const char *kind;
+    const char *kind; /* one of fact_kinds */
     const char *detail;
     int64_t seq;
-    size_t kind_at, detail_at; /* in the group's text, while it is read */
 };
 
-struct fact_events {
-    struct fact_event *v;
+struct fact_events { /* one application's, in log order */
+    const struct fact_event *v;
+    size_t n;
+};
+
+static const char *const fact_kinds[] = {"app import", "document",     "finance",
+                                         "check",      "budget",       "init",
+                                         "panel add",  "panel assign", "panel order"};
+
+#define FACT_END UINT32_MAX
+
+struct fact_kept {
+    const char *kind;
+    size_t detail_at; /* in the log's text */
+    int64_t seq;
+    uint32_t next; /* the next event of its application, or FACT_END */
+};
+
+struct fact_stray { /* an event of an application the call does not have */
+    size_t app_at;
+    const char *app; /* set once the log is read (its text moves until then) */
+    int64_t seq;
+};
+
+struct fact_log {
+    const struct call *c;
+    struct fact_kept *v;
     size_t n, cap;
-    char *text; /* the group's kinds and details, one after another (reused) */
+    uint32_t *first, *last; /* per group: 0 the call's own (app ""), 1 + index in c->apps */
+    struct fact_stray *stray;
+    size_t n_stray, cap_stray;
+    char *text;
     size_t len, text_cap;
+    size_t recent; /* the group of the application seen last (the log names one many times) */
+    struct fact_event *group; /* fact_group's */
+    size_t group_cap;
 };
 
-struct event_cursor {
-    sqlite3_stmt *s;
-    bool more;
-};
-
-static void fact_events_clear(struct fact_events *e)
+static size_t fact_text(struct fact_log *log, const char *t)
 {
-    e->n = 0;
-    e->len = 0;
-}
-
-static void fact_events_free(struct fact_events *e)
-{
-    free(e->v);
-    free(e->text);
-}
-
-static size_t fact_text_add(struct fact_events *e, sqlite3_stmt *s, int i)
-{
-    const char *t = col(s, i);
-    size_t n = strlen(t) + 1, at = e->len;
-    if (e->len + n > e->text_cap) {
-        e->text_cap = e->len + n > 2 * e->text_cap ? e->len + n : 2 * e->text_cap;
-        e->text = xrealloc(e->text, e->text_cap);
+    size_t n = strlen(t) + 1, at = log->len;
+    if (log->len + n > log->text_cap) {
+        log->text_cap = log->len + n > 2 * log->text_cap ? log->len + n : 2 * log->text_cap;
+        log->text = xrealloc(log->text, log->text_cap);
     }
-    memcpy(e->text + at, t, n);
-    e->len += n;
+    memcpy(log->text + at, t, n);
+    log->len += n;
     return at;
 }
 
-static const char *cursor_app(const struct event_cursor *cur)
+static void fact_log_init(struct fact_log *log, const struct call *c)
 {
-    return (const char *)sqlite3_column_text(cur->s, 0);
+    memset(log, 0, sizeof *log);
+    log->c = c;
+    log->first = xmalloc((c->n_apps + 1) * sizeof *log->first);
+    log->last = xmalloc((c->n_apps + 1) * sizeof *log->last);
+    for (size_t g = 0; g <= c->n_apps; g++)
+        log->first[g] = log->last[g] = FACT_END;
 }
 
-/* The events of the next application in the log (whatever its id): *app gets its id. */
-static void next_group(struct event_cursor *cur, char **app, struct fact_events *out)
+/* An event as the log is read (in chain order): kept when it records a fact. */
+static void fact_log_add(struct fact_log *log, const char *app, const char *kind,
+                         const char *detail, int64_t seq)
 {
-    fact_events_clear(out);
-    *app = cur->more ? xstrdup(cursor_app(cur)) : NULL;
-    for (; cur->more && strcmp(cursor_app(cur), *app) == 0;
-         cur->more = sqlite3_step(cur->s) == SQLITE_ROW) {
-        if (out->n == out->cap) {
-            out->cap = out->cap ? out->cap * 2 : 16;
-            out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+    const char *k = NULL;
+    for (size_t i = 0; kind && !k && i < sizeof fact_kinds / sizeof fact_kinds[0]; i++)
+        if (strcmp(kind, fact_kinds[i]) == 0)
+            k = fact_kinds[i];
+    if (!k || !app || !detail)
+        return;
+    const struct call *c = log->c;
+    size_t g = 0;
+    if (*app && log->recent && strcmp(c->apps[log->recent - 1].a.id, app) == 0) {
+        g = log->recent;
+    } else if (*app) {
+        const struct app_record *r = call_find_app(c, app);
+        if (!r) {
+            if (log->n_stray == log->cap_stray) {
+                log->cap_stray = log->cap_stray ? log->cap_stray * 2 : 16;
+                log->stray = xrealloc(log->stray, log->cap_stray * sizeof *log->stray);
+            }
+            log->stray[log->n_stray++] =
+                (struct fact_stray){.app_at = fact_text(log, app), .seq = seq};
+            return;
         }
-        struct fact_event *f = &out->v[out->n++];
-        f->kind_at = fact_text_add(out, cur->s, 1);
-        f->detail_at = fact_text_add(out, cur->s, 2);
-        f->seq = sqlite3_column_int64(cur->s, 3);
+        g = log->recent = (size_t)(r - c->apps) + 1;
     }
-    for (size_t i = 0; i < out->n; i++) {
-        out->v[i].kind = out->text + out->v[i].kind_at;
-        out->v[i].detail = out->text + out->v[i].detail_at;
+    if (log->n == log->cap) {
+        log->cap = log->cap ? log->cap * 2 : 1024;
+        log->v = xrealloc(log->v, log->cap * sizeof *log->v);
     }
+    uint32_t i = (uint32_t)log->n++;
+    log->v[i] = (struct fact_kept){k, fact_text(log, detail), seq, FACT_END};
+    if (log->last[g] == FACT_END)
+        log->first[g] = i;
+    else
+        log->v[log->last[g]].next = i;
+    log->last[g] = i;
+}
+
+/* Group g's events, in log order (valid until the next call). */
+static struct fact_events fact_group(struct fact_log *log, size_t g)
+{
+    size_t n = 0;
+    for (uint32_t i = log->first[g]; i != FACT_END; i = log->v[i].next) {
+        if (n == log->group_cap) {
+            log->group_cap = log->group_cap ? log->group_cap * 2 : 64;
+            log->group = xrealloc(log->group, log->group_cap * sizeof *log->group);
+        }
+        const struct fact_kept *e = &log->v[i];
+        log->group[n++] = (struct fact_event){e->kind, log->text + e->detail_at, e->seq};
+    }
+    return (struct fact_events){log->group, n};
+}
+
+static int cmp_stray(const void *a, const void *b)
+{
+    const struct fact_stray *x = a, *y = b;
+    int c = strcmp(x->app, y->app);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void fact_log_free(struct fact_log *log)
+{
+    free(log->v);
+    free(log->first);
+    free(log->last);
+    free(log->stray);
+    free(log->text);
+    free(log->group);
+    memset(log, 0, sizeof *log);
 }
 
 /* The newest event of `kind` whose detail starts with prefix, or NULL. */
@@ -967,42 +1037,50 @@ static void order_of_call(const struct call *c, const struct fact_events *e, str
     free(want);
 }
 
-int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
+/* Every fact against the events log holds. */
+static void facts_check(const struct call *c, struct fact_log *log, struct diags *d)
 {
-    /* The call's own events have app "", which sorts before every application id; c->apps is
-     * in the same (binary) order as the query. */
-    struct event_cursor cur = {
-        .s = db_prepare(st, "SELECT app_id, kind, detail, seq FROM event WHERE kind IN "
-                            "('app import', 'document', 'finance', 'check', 'budget', 'init', "
-                            "'panel add', 'panel assign', 'panel order') ORDER BY app_id, seq")};
-    if (!cur.s)
-        return -1;
-    cur.more = sqlite3_step(cur.s) == SQLITE_ROW;
-    struct fact_events events = {0}, none = {0};
-    char *app = NULL;
-    if (cur.more && cursor_app(&cur)[0] == '\0')
-        next_group(&cur, &app, &events);
-    facts_of_call(c, &events, d);
-    order_of_call(c, &events, d);
-    free(app);
-    next_group(&cur, &app, &events);
-    for (size_t i = 0; i < c->n_apps || app;) {
-        int cmp = !app ? -1 : i == c->n_apps ? 1 : strcmp(c->apps[i].a.id, app);
-        if (cmp < 0) {
-            facts_of_app(c, &none, &c->apps[i++], d);
+    struct fact_events call_events = fact_group(log, 0);
+    facts_of_call(c, &call_events, d);
+    order_of_call(c, &call_events, d);
+    /* The applications in id order, and among them those the events name that the call does
+     * not have. */
+    for (size_t k = 0; k < log->n_stray; k++)
+        log->stray[k].app = log->text + log->stray[k].app_at;
+    if (log->n_stray)
+        qsort(log->stray, log->n_stray, sizeof *log->stray, cmp_stray);
+    size_t u = 0;
+    for (size_t i = 0; i < c->n_apps || u < log->n_stray;) {
+        const char *app = u < log->n_stray ? log->stray[u].app : NULL;
+        if (!app || (i < c->n_apps && strcmp(c->apps[i].a.id, app) < 0)) {
+            struct fact_events e = fact_group(log, i + 1);
+            facts_of_app(c, &e, &c->apps[i++], d);
             continue;
         }
-        if (cmp > 0)
-            diags_add(d, NULL, 0, 0, _("application %s: recorded at event %lld, but missing"), app,
-                      (long long)events.v[0].seq);
-        else
-            facts_of_app(c, &events, &c->apps[i++], d);
-        free(app);
-        next_group(&cur, &app, &events);
+        diags_add(d, NULL, 0, 0, _("application %s: recorded at event %lld, but missing"), app,
+                  (long long)log->stray[u].seq);
+        while (u < log->n_stray && strcmp(log->stray[u].app, app) == 0)
+            u++;
     }
-    sqlite3_finalize(cur.s);
-    fact_events_free(&events);
-    return 0;
+}
+
+int store_verify_facts(struct store *st, const struct call *c, struct diags *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, kind, detail, seq FROM event ORDER BY seq");
+    if (!s)
+        return -1;
+    struct fact_log log;
+    fact_log_init(&log, c);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fact_log_add(&log, (const char *)sqlite3_column_text(s, 0),
+                     (const char *)sqlite3_column_text(s, 1),
+                     (const char *)sqlite3_column_text(s, 2), sqlite3_column_int64(s, 3));
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        facts_check(c, &log, d);
+    fact_log_free(&log);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, "event");
 }
 
 int store_verify_heads(struct store *st, struct diags *d)
@@ -1050,7 +1128,8 @@ int store_sheet_signed(struct store *st, const char *app, int64_t judge, char **
 struct event_pass {
     struct diags *chain_d, *actors_d;
     int64_t n_events, legacy;
-    bool recorded; /* keep ev */
+    bool recorded;          /* keep ev */
+    struct fact_log *facts; /* when not NULL, the events that record facts kept there */
     struct recorded_event *ev;
     size_t n_ev, cap_ev;
 };
@@ -1140,6 +1219,8 @@ static int events_pass(struct store *st, const struct call *c, struct event_pass
         p->n_events++;
         if (p->recorded)
             recorded_add(p, e.seq, e.kind, e.app, e.detail);
+        if (p->facts)
+            fact_log_add(p->facts, e.app, e.kind, e.detail, e.seq);
         /* Its actor and signature. */
         bool has_sig = sqlite3_column_type(s, 6) == SQLITE_BLOB &&
                        sqlite3_column_bytes(s, 6) == EVENT_SIGNATURE_BYTES;
@@ -1524,7 +1605,10 @@ static int verify_pass(struct store *st, const struct call *c, const struct chec
     sig_digest_init(&bounds[0].digest);
     sig_digest_init(&bounds[1].digest);
     struct diags chain_d = {0}, actors_d = {0};
-    struct event_pass ep = {.chain_d = &chain_d, .actors_d = &actors_d, .recorded = true};
+    struct fact_log facts;
+    fact_log_init(&facts, c);
+    struct event_pass ep = {
+        .chain_d = &chain_d, .actors_d = &actors_d, .recorded = true, .facts = &facts};
     int rc = events_pass(st, c, &ep, rely ? rely->seq : 0, bounds, 2);
     out->n_events = ep.n_events;
     out->legacy = ep.legacy;
@@ -1534,7 +1618,8 @@ static int verify_pass(struct store *st, const struct call *c, const struct chec
         rc = store_verify_heads(st, d);
     diags_move(d, &actors_d);
     if (rc == 0)
-        rc = store_verify_facts(st, c, d);
+        facts_check(c, &facts, d);
+    fact_log_free(&facts);
     if (rc < 0) {
         recorded_events_free(ep.ev, ep.n_ev);
         return -1;
