@@ -60,6 +60,8 @@ struct chain_check {
     struct chain_sig_bound *bounds; /* set by the caller, digested as events go by */
     size_t n_bounds;
     struct sig_digest bounds_all; /* what every bound not done yet has taken */
+    uint8_t bounds_buf[4096];     /* ... and the bytes it is still to take */
+    size_t bounds_len;
 };
 
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from);

@@ -659,6 +659,11 @@ void sig_digest_add(struct sig_digest *d, const void *bytes, size_t n)
     crypto_generichash_update((crypto_generichash_state *)d->state, bytes, n);
 }
 
+void sig_digest_add_raw(struct sig_digest *d, const void *bytes, size_t n)
+{
+    crypto_generichash_update((crypto_generichash_state *)d->state, bytes, n);
+}
+
 void sig_digest_final(struct sig_digest *d, uint8_t out[32])
 {
     crypto_generichash_final((crypto_generichash_state *)d->state, out, 32);
