@@ -16,6 +16,57 @@ void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t sig
     memset(cc, 0, sizeof *cc);
     cc->call = c;
     cc->signed_from = signed_from > 0 ? signed_from : 1;
+    sig_digest_init(&cc->bounds_all);
+}
+
+static void bounds_flush(struct chain_check *cc)
+{
+    sig_digest_add_raw(&cc->bounds_all, cc->bounds_buf, cc->bounds_len);
+    cc->bounds_len = 0;
+}
+
+static void le64_put(uint8_t *out, uint64_t x)
+{
+    for (int i = 0; i < 8; i++)
+        out[i] = (uint8_t)(x >> (8 * i));
+}
+
+/* Every bound takes the signed events up to its `through`, in chain order: they all take the
+ * same ones until the first of them stops. So one digest takes each event, and a bound gets a
+ * copy of it when an event goes beyond its `through` (or at the end). Each event is its number
+ * and its signature as sig_digest_add_u64 and sig_digest_add write them, gathered in
+ * bounds_buf first (one update for many events: the same bytes). */
+static void bounds_add(struct chain_check *cc, const struct chain_event *e)
+{
+    bool open = false;
+    for (size_t k = 0; k < cc->n_bounds; k++) {
+        struct chain_sig_bound *b = &cc->bounds[k];
+        if (!b->done && e->seq > b->through) {
+            bounds_flush(cc);
+            b->digest = cc->bounds_all;
+            b->done = true;
+        }
+        open = open || !b->done;
+    }
+    if (!open)
+        return;
+    if (cc->bounds_len + 16 + EVENT_SIGNATURE_BYTES > sizeof cc->bounds_buf)
+        bounds_flush(cc);
+    uint8_t *p = cc->bounds_buf + cc->bounds_len;
+    le64_put(p, (uint64_t)e->seq);
+    le64_put(p + 8, EVENT_SIGNATURE_BYTES);
+    memcpy(p + 16, e->signature, EVENT_SIGNATURE_BYTES);
+    cc->bounds_len += 16 + EVENT_SIGNATURE_BYTES;
+}
+
+void chain_check_bounds_end(struct chain_check *cc)
+{
+    bounds_flush(cc);
+    for (size_t k = 0; k < cc->n_bounds; k++)
+        if (!cc->bounds[k].done) {
+            cc->bounds[k].digest = cc->bounds_all;
+            cc->bounds[k].done = true;
+        }
 }
 
 void chain_check_free(struct chain_check *cc)
@@ -205,11 +256,8 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
                       e->kind, e->actor);
     } else {
         const struct roster_entry *who = event_signer(cc, e, adds ? &adding : NULL, d);
-        for (size_t k = 0; who && k < cc->n_bounds; k++)
-            if (e->seq <= cc->bounds[k].through) {
-                sig_digest_add_u64(&cc->bounds[k].digest, (uint64_t)e->seq);
-                sig_digest_add(&cc->bounds[k].digest, e->signature, EVENT_SIGNATURE_BYTES);
-            }
+        if (who)
+            bounds_add(cc, e);
         if (who && e->seq > cc->trusted_through)
             pending_add(cc, e, who == &adding ? cc->n_roster : (size_t)(who - cc->roster));
         if (who && !chain_role_may(e->kind, who->role))

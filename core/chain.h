@@ -41,6 +41,7 @@ struct roster_entry {
 struct chain_sig_bound {
     int64_t through; /* 0: none */
     struct sig_digest digest;
+    bool done; /* digest is final (set by chain_check_event) */
 };
 
 struct chain_check {
@@ -58,6 +59,9 @@ struct chain_check {
     int64_t trusted_through;
     struct chain_sig_bound *bounds; /* set by the caller, digested as events go by */
     size_t n_bounds;
+    struct sig_digest bounds_all; /* what every bound not done yet has taken */
+    uint8_t bounds_buf[4096];     /* ... and the bytes it is still to take */
+    size_t bounds_len;
 };
 
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from);
@@ -67,6 +71,8 @@ void chain_check_event(struct chain_check *cc, const struct chain_event *e, stru
  * in chain order. chain_check_event calls it every few thousand events; call it once more
  * after the last event. */
 void chain_check_signatures(struct chain_check *cc, struct diags *d);
+/* After the last event: each bound's digest complete (call before reading them). */
+void chain_check_bounds_end(struct chain_check *cc);
 /* The people of the call (the person table) against the roster: same names, roles and keys. */
 void chain_check_people(const struct chain_check *cc, struct diags *d);
 void chain_check_free(struct chain_check *cc);

@@ -96,6 +96,8 @@ struct sig_digest {
 void sig_digest_init(struct sig_digest *d);
 void sig_digest_add(struct sig_digest *d, const void *bytes, size_t n);
 void sig_digest_add_u64(struct sig_digest *d, uint64_t x);
+/* bytes as they are, no length before them (what the two above write, in pieces). */
+void sig_digest_add_raw(struct sig_digest *d, const void *bytes, size_t n);
 void sig_digest_final(struct sig_digest *d, uint8_t out[32]);
 
 /* `bytes` random bytes (at most 64) as lower-case hex into out (2 * bytes + 1 chars). */

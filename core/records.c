@@ -46,7 +46,7 @@ struct record_writer {
 static void writer_put(struct record_writer *w, const char *s, size_t n)
 {
     if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap : 256;
+        size_t cap = w->cap ? w->cap : 512;
         while (w->len + n + 1 > cap)
             cap *= 2;
         w->text = xrealloc(w->text, cap);
@@ -70,24 +70,31 @@ static void writer_fail(struct record_writer *w, const char *key, const char *pr
 }
 
 /* Backslash, LF and CR as two-character escapes, other C0 controls as \xHH: a value can never
- * end its line early, so it can never forge another field. */
+ * end its line early, so it can never forge another field. Runs of other bytes are copied at
+ * once. */
 static void writer_put_escaped(struct record_writer *w, const char *s)
 {
-    for (; *s; s++) {
+    static const char hex_digits[] = "0123456789abcdef";
+    for (;;) {
+        const char *run = s;
+        while ((unsigned char)*s >= 0x20 && *s != '\\')
+            s++;
+        if (s > run)
+            writer_put(w, run, (size_t)(s - run));
         unsigned char c = (unsigned char)*s;
-        char hex[5];
+        if (!c)
+            return;
         if (c == '\\') {
-            writer_puts(w, "\\\\");
+            writer_put(w, "\\\\", 2);
         } else if (c == '\n') {
-            writer_puts(w, "\\n");
+            writer_put(w, "\\n", 2);
         } else if (c == '\r') {
-            writer_puts(w, "\\r");
-        } else if (c < 0x20) {
-            snprintf(hex, sizeof hex, "\\x%02x", c);
-            writer_puts(w, hex);
+            writer_put(w, "\\r", 2);
         } else {
-            writer_put(w, s, 1);
+            char hex[4] = {'\\', 'x', hex_digits[c >> 4], hex_digits[c & 0x0f]};
+            writer_put(w, hex, sizeof hex);
         }
+        s++;
     }
 }
 
@@ -100,6 +107,17 @@ static void writer_line(struct record_writer *w, const char *key, const char *va
     writer_puts(w, "\n");
 }
 
+/* value in NFC: value itself when it already is (*copy NULL), else a new copy (in *copy, for
+ * the caller to free); NULL when it is not valid UTF-8. */
+static const char *nfc_of(const char *value, char **copy)
+{
+    *copy = NULL;
+    if (utf8_nfc_quick(value, strlen(value)))
+        return value;
+    *copy = utf8_nfc(value);
+    return *copy;
+}
+
 /* A text value, NFC-normalised and escaped. Identifiers are required (non-empty); free text may
  * be empty or NULL. */
 static void writer_text(struct record_writer *w, const char *key, const char *value, bool required)
@@ -110,7 +128,8 @@ static void writer_text(struct record_writer *w, const char *key, const char *va
         writer_fail(w, key, _("empty"));
         return;
     }
-    char *nfc = utf8_nfc(value);
+    char *copy;
+    const char *nfc = nfc_of(value, &copy);
     if (!nfc) {
         writer_fail(w, key, _("not valid UTF-8"));
         return;
@@ -119,7 +138,7 @@ static void writer_text(struct record_writer *w, const char *key, const char *va
     writer_puts(w, ": ");
     writer_put_escaped(w, nfc);
     writer_puts(w, "\n");
-    free(nfc);
+    free(copy);
 }
 
 static void writer_id(struct record_writer *w, const char *key, const char *value)
@@ -211,6 +230,26 @@ static void writer_time(struct record_writer *w, const char *key, const char *at
         writer_line(w, key, at);
 }
 
+/* tenths (>= 0) as tenths_format writes it ("8", "8.5"), without printf: a sheet has nine. */
+static void tenths_digits(int64_t tenths, char out[32])
+{
+    char rev[24];
+    size_t n = 0;
+    uint64_t whole = (uint64_t)tenths / 10;
+    do {
+        rev[n++] = (char)('0' + whole % 10);
+        whole /= 10;
+    } while (whole);
+    size_t k = 0;
+    while (n)
+        out[k++] = rev[--n];
+    if (tenths % 10) {
+        out[k++] = '.';
+        out[k++] = (char)('0' + tenths % 10);
+    }
+    out[k] = '\0';
+}
+
 static void writer_tenths(struct record_writer *w, const char *key, int64_t tenths)
 {
     char score[32];
@@ -218,7 +257,7 @@ static void writer_tenths(struct record_writer *w, const char *key, int64_t tent
         writer_fail(w, key, _("negative"));
         return;
     }
-    tenths_format(tenths, score, sizeof score);
+    tenths_digits(tenths, score);
     writer_line(w, key, score);
 }
 
@@ -230,11 +269,17 @@ static void writer_begin(struct record_writer *w, enum record_kind k, const char
     writer_id(w, "program", program);
 }
 
-/* The last two lines of every record; hands over the text, or NULL and the first failure. */
-static char *writer_end(struct record_writer *w, const char *signer, const char *at, char **why)
+/* The last two lines of every record. */
+static void writer_close(struct record_writer *w, const char *signer, const char *at)
 {
     writer_id(w, "signer", signer);
     writer_time(w, "at", at);
+}
+
+/* Hands over the text, or NULL and the first failure. */
+static char *writer_end(struct record_writer *w, const char *signer, const char *at, char **why)
+{
+    writer_close(w, signer, at);
     if (why)
         *why = NULL;
     if (w->why) {
@@ -248,6 +293,33 @@ static char *writer_end(struct record_writer *w, const char *signer, const char 
     return w->text;
 }
 
+/* A writer that reuses buf's memory (its text starts empty). */
+static struct record_writer writer_in(const struct record_buf *buf)
+{
+    return (struct record_writer){.text = buf->text, .cap = buf->cap};
+}
+
+/* writer_end, the memory given back to buf. */
+static const char *writer_end_in(struct record_writer *w, struct record_buf *buf,
+                                 const char *signer, const char *at, char **why)
+{
+    writer_close(w, signer, at);
+    buf->text = w->text;
+    buf->cap = w->cap;
+    if (why)
+        *why = w->why;
+    else
+        free(w->why);
+    return w->why ? NULL : w->text;
+}
+
+void record_buf_free(struct record_buf *buf)
+{
+    free(buf->text);
+    buf->text = NULL;
+    buf->cap = 0;
+}
+
 static char *no_record(char **why)
 {
     if (why)
@@ -257,16 +329,30 @@ static char *no_record(char **why)
 
 /* ---- One function per kind: the field order here is the format (simsa-records(5)). ---- */
 
+static void review_body(struct record_writer *w, const struct record_review *r)
+{
+    writer_begin(w, RECORD_REVIEW, r->program);
+    writer_id(w, "app", r->app);
+    writer_yesno(w, "passed", r->passed);
+    writer_list(w, "reason", r->reasons, r->n_reasons, false);
+}
+
 char *record_review_text(const struct record_review *r, char **why)
 {
     struct record_writer w = {0};
     if (!r)
         return no_record(why);
-    writer_begin(&w, RECORD_REVIEW, r->program);
-    writer_id(&w, "app", r->app);
-    writer_yesno(&w, "passed", r->passed);
-    writer_list(&w, "reason", r->reasons, r->n_reasons, false);
+    review_body(&w, r);
     return writer_end(&w, r->signer, r->at, why);
+}
+
+const char *record_review_text_in(const struct record_review *r, struct record_buf *buf, char **why)
+{
+    if (!r)
+        return no_record(why);
+    struct record_writer w = writer_in(buf);
+    review_body(&w, r);
+    return writer_end_in(&w, buf, r->signer, r->at, why);
 }
 
 char *record_inspection_text(const struct record_inspection *r, char **why)
@@ -325,7 +411,8 @@ char *record_bonus_withdrawal_text(const struct record_bonus *r, char **why)
  * after format 1 was first signed: a sheet without comments keeps its bytes). */
 static void writer_sheet_comment(struct record_writer *w, const char *id_nfc, const char *comment)
 {
-    char *nfc = utf8_nfc(comment);
+    char *copy;
+    const char *nfc = nfc_of(comment, &copy);
     if (!nfc) {
         writer_fail(w, "comment", _("not valid UTF-8"));
         return;
@@ -335,7 +422,7 @@ static void writer_sheet_comment(struct record_writer *w, const char *id_nfc, co
     writer_puts(w, "=");
     writer_put_escaped(w, nfc);
     writer_puts(w, "\n");
-    free(nfc);
+    free(copy);
 }
 
 /* "item: need=8.5": the id escaped like any text, then '=' and the score. */
@@ -354,12 +441,13 @@ static void writer_sheet_item(struct record_writer *w, const struct record_sheet
         writer_fail(w, "item", _("negative"));
         return;
     }
-    char *nfc = utf8_nfc(item->id);
+    char *copy;
+    const char *nfc = nfc_of(item->id, &copy);
     if (!nfc) {
         writer_fail(w, "item", _("not valid UTF-8"));
         return;
     }
-    tenths_format(item->tenths, score, sizeof score);
+    tenths_digits(item->tenths, score);
     writer_puts(w, "item: ");
     writer_put_escaped(w, nfc);
     writer_puts(w, "=");
@@ -367,32 +455,46 @@ static void writer_sheet_item(struct record_writer *w, const struct record_sheet
     writer_puts(w, "\n");
     if (item->comment && *item->comment)
         writer_sheet_comment(w, nfc, item->comment);
-    free(nfc);
+    free(copy);
+}
+
+static void sheet_body(struct record_writer *w, const struct record_sheet *r)
+{
+    int64_t total = 0;
+    writer_begin(w, RECORD_SHEET, r->program);
+    writer_id(w, "app", r->app);
+    writer_id(w, "judge", r->judge);
+    if (r->n_items > 0 && !r->items)
+        writer_fail(w, "item", _("missing"));
+    for (size_t i = 0; r->items && i < r->n_items; i++) {
+        writer_sheet_item(w, &r->items[i]);
+        total += r->items[i].tenths;
+    }
+    writer_tenths(w, "total", total);
+    if (r->agree)
+        writer_line(w, "amount", "agree");
+    else
+        writer_nonnegative(w, "amount", r->amount);
+    writer_free_text(w, "opinion", r->opinion);
+    writer_yesno(w, "transcribed", r->transcribed);
 }
 
 char *record_sheet_text(const struct record_sheet *r, char **why)
 {
     struct record_writer w = {0};
-    int64_t total = 0;
     if (!r)
         return no_record(why);
-    writer_begin(&w, RECORD_SHEET, r->program);
-    writer_id(&w, "app", r->app);
-    writer_id(&w, "judge", r->judge);
-    if (r->n_items > 0 && !r->items)
-        writer_fail(&w, "item", _("missing"));
-    for (size_t i = 0; r->items && i < r->n_items; i++) {
-        writer_sheet_item(&w, &r->items[i]);
-        total += r->items[i].tenths;
-    }
-    writer_tenths(&w, "total", total);
-    if (r->agree)
-        writer_line(&w, "amount", "agree");
-    else
-        writer_nonnegative(&w, "amount", r->amount);
-    writer_free_text(&w, "opinion", r->opinion);
-    writer_yesno(&w, "transcribed", r->transcribed);
+    sheet_body(&w, r);
     return writer_end(&w, r->signer, r->at, why);
+}
+
+const char *record_sheet_text_in(const struct record_sheet *r, struct record_buf *buf, char **why)
+{
+    if (!r)
+        return no_record(why);
+    struct record_writer w = writer_in(buf);
+    sheet_body(&w, r);
+    return writer_end_in(&w, buf, r->signer, r->at, why);
 }
 
 char *record_tie_text(const struct record_tie *r, char **why)

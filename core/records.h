@@ -159,6 +159,18 @@ char *record_bonus_award_text(const struct record_bonus *r, char **why);
 char *record_bonus_withdrawal_text(const struct record_bonus *r, char **why);
 char *record_sheet_text(const struct record_sheet *r, char **why);
 char *record_tie_text(const struct record_tie *r, char **why);
+
+/* The same texts into memory that is reused from one record to the next (for reading many):
+ * the text lives in buf until buf is written again; NULL and *why (caller frees) as above.
+ * record_buf_free when done. */
+struct record_buf {
+    char *text;
+    size_t cap;
+};
+const char *record_sheet_text_in(const struct record_sheet *r, struct record_buf *buf, char **why);
+const char *record_review_text_in(const struct record_review *r, struct record_buf *buf,
+                                  char **why);
+void record_buf_free(struct record_buf *buf);
 char *record_forfeit_text(const struct record_forfeit *r, char **why);
 char *record_budget_text(const struct record_budget *r, char **why);
 char *record_agreement_text(const struct record_agreement *r, char **why);

@@ -425,7 +425,11 @@ static int cmp_row_index(const void *a, const void *b)
 void records_match_events(struct recorded_event *ev, size_t n_ev, struct recorded_row *rows,
                           size_t n_rows, struct diags *d)
 {
-    if (n_ev)
+    /* verify hands the events over sorted already (it searched them). */
+    bool sorted = true;
+    for (size_t k = 1; sorted && k < n_ev; k++)
+        sorted = cmp_event_digest(&ev[k - 1], &ev[k]) <= 0;
+    if (!sorted)
         qsort(ev, n_ev, sizeof *ev, cmp_event_digest);
     if (n_rows)
         qsort(rows, n_rows, sizeof *rows, cmp_row_digest);

@@ -85,6 +85,11 @@ static bool ascii_or_hangul_syllables(const unsigned char *s, size_t len)
     return true;
 }
 
+bool utf8_nfc_quick(const char *s, size_t len)
+{
+    return utf8_valid(s, len) && ascii_or_hangul_syllables((const unsigned char *)s, len);
+}
+
 char *utf8_nfc(const char *s)
 {
     size_t len = strlen(s);

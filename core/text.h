@@ -11,6 +11,9 @@ bool utf8_valid(const char *s, size_t len);
 size_t utf8_valid_prefix(const char *s, size_t len);
 /* A new NFC-normalised copy (caller frees), or NULL when s is not valid UTF-8. */
 char *utf8_nfc(const char *s);
+/* True when s (len bytes) is valid UTF-8 already in NFC by utf8_nfc's quick test (ASCII and
+ * Hangul syllables only): utf8_nfc would return a copy of it. */
+bool utf8_nfc_quick(const char *s, size_t len);
 /* Convert CP949 (EUC-KR superset) bytes to a new NUL-terminated UTF-8 string, or NULL when the
  * bytes are not valid CP949 (*bad_offset then says where). */
 char *cp949_to_utf8(const char *s, size_t len, size_t *bad_offset);

@@ -226,7 +226,9 @@ struct sig_cover {
     struct recorded_event *ev; /* every recording event, by digest */
     size_t n_ev;
     int64_t rely_through, made_through;
+    uint64_t *keys; /* each event's digest's first 8 characters, for the search */
     struct sig_digest rely, made;
+    bool apart; /* rely has taken other rows than made (until then only made is written) */
     int64_t n_rely, n_made;
 };
 int sig_cover_begin(struct store *st, struct sig_cover *sc, int64_t rely_through,

@@ -293,6 +293,43 @@ static void test_R14_R6_R10_sheet_text(void **state)
                 "at: 2026-06-22T05:30:00Z\n");
 }
 
+/* The texts written into reused memory (verify reads many): the same bytes as the ones
+ * returned alone, whatever the buffer held before (a longer text, a refused record). */
+static void test_R14_texts_in_reused_memory_are_the_same(void **state)
+{
+    struct record_buf buf = {0};
+    struct record_sheet refused = sheet_fixture, longer = sheet_fixture;
+    struct record_sheet_item items[8];
+    char *why = NULL;
+    (void)state;
+
+    memcpy(items, sheet_items, sizeof items);
+    items[2].comment = "데이터 확보 계획이 구체적이고 일정이 현실적임 \\ 줄\n바꿈";
+    longer.items = items;
+    longer.opinion = "아주 긴 의견: 여러 줄에 걸쳐 적은 평가\n두 번째 줄\r\x01";
+    char *alone = record_sheet_text(&longer, NULL);
+    assert_text(xstrdup(record_sheet_text_in(&longer, &buf, NULL)), alone);
+    refused.judge = "";
+    assert_null(record_sheet_text_in(&refused, &buf, &why));
+    assert_non_null(why);
+    free(why);
+    char *fixture = record_sheet_text(&sheet_fixture, NULL);
+    assert_text(xstrdup(record_sheet_text_in(&sheet_fixture, &buf, NULL)), fixture);
+    free(fixture);
+    struct record_review rv = {.program = "cbtp-2026",
+                               .app = "2026-001",
+                               .passed = false,
+                               .reasons = (const char *const[]){"서류 미비", "x\\y"},
+                               .n_reasons = 2,
+                               .signer = "김간사",
+                               .at = "2026-06-22T05:30:00Z"};
+    char *review = record_review_text(&rv, NULL);
+    assert_text(xstrdup(record_review_text_in(&rv, &buf, NULL)), review);
+    free(review);
+    free(alone);
+    record_buf_free(&buf);
+}
+
 /* Per-item comments: a line after their item, only when there is one, so every sheet signed
  * before comments existed (and every sheet without them) keeps its exact bytes. */
 static void test_R14_sheet_comments_follow_their_items(void **state)
@@ -1075,6 +1112,7 @@ int main(void)
         cmocka_unit_test(test_R14_audit_head_text),
         cmocka_unit_test(test_R14_checkpoint_text),
         cmocka_unit_test(test_R14_decomposed_hangul_gives_same_bytes),
+        cmocka_unit_test(test_R14_texts_in_reused_memory_are_the_same),
         cmocka_unit_test(test_R14_value_cannot_forge_a_line),
         cmocka_unit_test(test_R14_escaped_backslash_differs_from_line_break),
         cmocka_unit_test(test_R14_list_boundaries_are_kept),
