@@ -2,7 +2,7 @@
 """`make bench`: simsa beside a peer or a floor doing the same work, on calls of N applications
 x 5 judges (bench/gen.py, through simsa's own command line and its --as contract).
 
-    bench.py --simsa PATH --n N [--n N ...] --runs R --dir DIR --tools DIR
+    bench.py --simsa PATH --n N [--n N ...] --runs R [--large-runs R] --dir DIR --tools DIR
 
 Every figure is the median of R runs, as CPU time (user + system, the process and the children
 it waited for, from wait4) and as wall time. Pairs:
@@ -220,13 +220,34 @@ def call_db(a, n):
     return db
 
 
+def runs_at(a, n):
+    return a.large_runs if a.large_runs and n >= 50000 else a.runs
+
+
+def stamp(a, n):
+    """What a stored result was measured with: simsa's binary, the benchmark's own files, the
+    number of runs. `make bench-full` after `make bench` measures only the new N."""
+    files = [a.simsa] + [os.path.join(HERE, f) for f in sorted(os.listdir(HERE))]
+    return [runs_at(a, n)] + [[os.path.basename(f), os.path.getmtime(f), os.path.getsize(f)]
+                       for f in files if os.path.isfile(f)]
+
+
 def bench_n(a, n):
+    saved = os.path.join(a.dir, "results-%d.json" % n)
+    if os.path.exists(saved):
+        with open(saved) as f:
+            r = json.load(f)
+        if r.get("stamp") == stamp(a, n):
+            print("bench: N = %d measured already with this simsa and benchmark (%s)"
+                  % (n, saved), flush=True)
+            return r
     db = call_db(a, n)
+    runs = runs_at(a, n)
     tool = lambda name: os.path.join(a.tools, name)
     sqlite = shutil.which("sqlite3")
     query = lambda q: subprocess.run([sqlite, db, q], capture_output=True, text=True,
                                      check=True).stdout.strip()
-    r = {"n": n, "sheets": int(query("SELECT COUNT(*) FROM sheet"))}
+    r = {"n": n, "runs": runs, "sheets": int(query("SELECT COUNT(*) FROM sheet"))}
     budget = int(query("SELECT won FROM budget_change ORDER BY id DESC LIMIT 1") or 0)
     sigs = os.path.join(a.dir, "signatures-%d.txt" % n)
     with open(sigs, "w") as f:
@@ -235,18 +256,18 @@ def bench_n(a, n):
     with open(sigs) as f:
         r["signed"] = sum(1 for _ in f)
     print("bench: N = %d applications x 5 judges: %d signed sheets, %d signed records; median "
-          "of %d runs" % (n, r["sheets"], r["signed"], a.runs), flush=True)
+          "of %d runs" % (n, r["sheets"], r["signed"], runs), flush=True)
 
-    r["rank"] = median_of(a.runs, lambda: run([a.simsa, "-d", db, "rank", "--csv"]))
-    r["rank_floor"] = median_of(a.runs, lambda: run(
+    r["rank"] = median_of(runs, lambda: run([a.simsa, "-d", db, "rank", "--csv"]))
+    r["rank_floor"] = median_of(runs, lambda: run(
         [sqlite, "-csv", db], stdin=os.path.join(HERE, "rank_floor.sql")))
-    r["verify"] = median_of(a.runs, lambda: run([a.simsa, "-d", db, "verify"]))
+    r["verify"] = median_of(runs, lambda: run([a.simsa, "-d", db, "verify"]))
 
     def floor_once():
         out = subprocess.run([tool("verify_floor"), sigs], capture_output=True, text=True,
                              check=True).stdout.split()
         return {"wall": float(out[5]), "cpu": float(out[7])}
-    r["verify_floor"] = median_of(a.runs, floor_once)
+    r["verify_floor"] = median_of(runs, floor_once)
 
     xlsx = os.path.join(a.dir, "bench-%d.xlsx" % n)
 
@@ -254,24 +275,24 @@ def bench_n(a, n):
         if os.path.exists(xlsx):
             os.remove(xlsx)
         return run([a.simsa, "-d", db, "export", xlsx])
-    r["export"] = median_of(a.runs, export_once)
+    r["export"] = median_of(runs, export_once)
     cells = os.path.join(a.dir, "cells-%d.txt" % n)
     r["cells"] = int(subprocess.run([sys.executable, os.path.join(HERE, "xlsx_cells.py"), xlsx,
                                      cells], capture_output=True, text=True,
                                     check=True).stdout)
-    r["export_floor"] = median_of(a.runs, lambda: run([tool("export_floor"), cells,
+    r["export_floor"] = median_of(runs, lambda: run([tool("export_floor"), cells,
                                                        xlsx + ".floor.xlsx"]))
-    r["export_peer"] = median_of(a.runs, lambda: run(
+    r["export_peer"] = median_of(runs, lambda: run(
         [sys.executable, os.path.join(HERE, "export_peer.py"), cells, xlsx + ".peer.xlsx"]))
 
-    tui = [tui_once(a.simsa, db) for _ in range(a.runs)]
+    tui = [tui_once(a.simsa, db) for _ in range(runs)]
     for k in ("paint", "ready", "key"):
         r[k] = statistics.median(t[k] for t in tui)
     r["tui_mb"] = max(t["mb"] for t in tui)
     # The changes are signed into a copy: the call the other figures read stays as generated.
     scratch = os.path.join(a.dir, "changes-%d.db" % n)
     ch = []
-    for _ in range(a.runs):
+    for _ in range(runs):
         for suffix in ("-wal", "-shm"):
             if os.path.exists(scratch + suffix):
                 os.remove(scratch + suffix)
@@ -279,7 +300,8 @@ def bench_n(a, n):
         ch.append(tui_changes(a.simsa, scratch, budget))
     r["change"] = statistics.median(c["change"] for c in ch)
     r["change_mb"] = max(c["mb"] for c in ch)
-    with open(os.path.join(a.dir, "results-%d.json" % n), "w") as f:
+    r["stamp"] = stamp(a, n)
+    with open(saved, "w") as f:
         json.dump(r, f, indent=1)
     return r
 
@@ -291,8 +313,8 @@ def fmt_s(x):
 
 
 def table(r):
-    print("\nN = %d: %d cells in the workbook; CPU = user + sys of the process and its children"
-          % (r["n"], r["cells"]))
+    print("\nN = %d (median of %d runs): %d cells in the workbook; CPU = user + sys of the "
+          "process and its children" % (r["n"], r["runs"], r["cells"]))
     head = "  %-14s %-10s %-10s  %-30s %-10s %-10s  %-7s %-7s  %-16s %s"
     print(head % ("", "simsa CPU", "wall", "peer or floor", "CPU", "wall", "CPU×", "wall×",
                   "target", ""))
@@ -347,6 +369,8 @@ def main():
     ap.add_argument("--simsa", required=True)
     ap.add_argument("--n", type=int, action="append")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--large-runs", type=int, default=0,
+                    help="runs at N >= 50,000 (default: --runs)")
     ap.add_argument("--dir", required=True)
     ap.add_argument("--tools", required=True, help="where verify_floor and export_floor are")
     a = ap.parse_args()

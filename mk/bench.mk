@@ -6,11 +6,15 @@
 # pty and its peak memory after ten. Figures are CPU (user + sys, children included) and wall,
 # medians of BENCH_RUNS runs. Never part of `make check`: no timing is asserted anywhere.
 #   make bench            N = 1,000 and 10,000 (each call generated once, in $(B)/bench)
-#   make bench-full       also N = 50,000, and each operation's growth exponent 10,000 -> 50,000
+#   make bench-full       also N = 50,000 (BENCH_LARGE_RUNS runs), and each operation's growth
+#                         exponent 10,000 -> 50,000; sizes measured already by `make bench`
+#                         with the same simsa and benchmark are reused (build/bench/results-N.json)
 #   make bench BENCH_N="1000"   other sizes
 BENCH_N      ?= 1000 10000
 BENCH_FULL_N ?= 1000 10000 50000
 BENCH_RUNS   ?= 3
+# runs at N = 50,000 (each takes minutes on two cores: Python XlsxWriter alone about 6)
+BENCH_LARGE_RUNS ?= 1
 BENCH_DIR     = $(B)/bench
 # Debian's python3: python3-xlsxwriter and python3-openpyxl are installed for it.
 BENCH_PYTHON ?= /usr/bin/python3
@@ -38,4 +42,4 @@ bench: deps bench-peers $(BIN) $(BENCH_TOOLS)
 
 bench-full: deps bench-peers $(BIN) $(BENCH_TOOLS)
 	@$(BENCH_PYTHON) bench/bench.py --simsa $(CURDIR)/$(BIN) $(BENCH_FULL_N:%=--n %) \
-	  --runs $(BENCH_RUNS) --dir $(CURDIR)/$(BENCH_DIR) --tools $(CURDIR)/$(BENCH_DIR)
+	  --runs $(BENCH_RUNS) --large-runs $(BENCH_LARGE_RUNS) --dir $(CURDIR)/$(BENCH_DIR) --tools $(CURDIR)/$(BENCH_DIR)
