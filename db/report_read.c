@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "core/diag.h"
+#include "core/keys.h"
 #include "db/internal.h"
 
 int store_inspections_each(struct store *st,
@@ -35,6 +37,26 @@ int store_inspections_each(struct store *st,
     }
     sqlite3_finalize(s);
     return rc == SQLITE_DONE ? 0 : db_fail(st, "inspections");
+}
+
+int store_sheet_key_ids(struct store *st, const struct call *c, int64_t judge, char (**ids)[17])
+{
+    *ids = xcalloc(c->n_apps ? c->n_apps : 1, sizeof **ids);
+    sqlite3_stmt *s = db_prepare(st, "SELECT app_id, signature FROM sheet WHERE judge_id = ? "
+                                     "AND signed_text IS NOT NULL");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, judge);
+    int rc;
+    uint8_t id[KEY_ID_BYTES];
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const struct app_record *r = call_find_app(c, (const char *)sqlite3_column_text(s, 0));
+        const char *sig = (const char *)sqlite3_column_text(s, 1);
+        if (r && sig && minisig_signer_id(sig, id) == 0)
+            key_id_hex(id, (*ids)[r - c->apps]);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, "sheet signatures");
 }
 
 int store_audit_heads(struct store *st, struct audit_head_row **out, size_t *n)

@@ -17,6 +17,12 @@ int store_inspections_each(struct store *st,
                                         void *ctx),
                            void *ctx);
 
+/* The key id each of a judge's stored sheet signatures names, as 16 hex digits, in one read:
+ * ids[i] for c->apps[i] ("" without a signed sheet; the caller frees the array of c->n_apps).
+ * The score sheets' pages show it (one query per judge, not one per sheet). 0, or -1 with
+ * store_errmsg. */
+int store_sheet_key_ids(struct store *st, const struct call *c, int64_t judge, char (**ids)[17]);
+
 /* A signed head of the audit chain, as stored (DESIGN.md Trust). */
 struct audit_head_row {
     int64_t seq;

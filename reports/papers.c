@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/notify.h"
+#include "db/report_read.h"
 #include "reports/book.h"
 #include "reports/results.h"
 
@@ -183,7 +184,7 @@ static void paper_items(struct book *b, struct sheet_out *s, lxw_row_t *r,
 
 static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
                        const struct app_record *rec, const struct app_sheet *sh,
-                       const struct person *judge)
+                       const struct person *judge, const char *key)
 {
     const struct program *p = &b->c->program;
     cell_note(b, s, *r, 0, book_lang(b, p->title_ko, p->title_en), b->f.title);
@@ -200,16 +201,8 @@ static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
         amount_format(sh->s.amount, money, sizeof money);
     paper_field(b, s, ++*r, _("amount vote"), sh->s.agree ? _("agree") : money);
     const struct person *by = call_person_by_id(b->c, sh->submitted_by);
-    /* the key the stored signature names (as the integrity sheet shows it) */
-    char key[17] = "", *text = NULL, *sig = NULL;
-    uint8_t id[KEY_ID_BYTES];
-    if (store_sheet_signed(b->st, rec->a.id, judge->id, &text, &sig) < 0)
-        book_fail(b, "%s", store_errmsg(b->st));
-    else if (sig && minisig_signer_id(sig, id) == 0)
-        key_id_hex(id, key);
-    free(text);
-    free(sig);
     paper_field(b, s, ++*r, _("signed by"), by ? by->name : "?");
+    /* the key the stored signature names (as the integrity sheet shows it) */
     paper_field(b, s, ++*r, _("signature key id"), key);
     char *when = korea_time(sh->submitted_at);
     paper_field(b, s, ++*r, _("signed at (Korea time)"), when);
@@ -224,6 +217,9 @@ void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person
     struct breaks *br = xcalloc(1, sizeof *br);
     lxw_row_t r = 0;
     size_t pages = 0;
+    char(*keys)[17] = NULL;
+    if (store_sheet_key_ids(b->st, c, judge->id, &keys) < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *rec = &c->apps[i];
         const struct app_sheet *sh = call_sheet_of(rec, judge->id);
@@ -233,8 +229,9 @@ void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person
             r += 2;
             break_before(br, r);
         }
-        paper_page(b, s, &r, rec, sh, judge);
+        paper_page(b, s, &r, rec, sh, judge, keys[i]);
     }
+    free(keys);
     if (pages == 0)
         cell_note(b, s, 0, 0, _("no score sheet has been submitted"), NULL);
     breaks_set(s, br);
