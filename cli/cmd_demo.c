@@ -610,12 +610,9 @@ out:
     return rc;
 }
 
-static int cmd_demo(struct cli *cli, int argc, char **argv)
+static int cmd_demo(struct cli *cli)
 {
-    (void)cli;
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa demo FILE"));
+    char **pos = cli->pos;
     const char *text = program_builtin_text("cbtp-2026");
     char *err = NULL;
     if (!text || store_create(pos[0], "cbtp-2026", text, &err) < 0) {
@@ -661,6 +658,9 @@ const struct cli_command cli_demo_commands[] = {
         .usage = "FILE",
         .summary = N_("a complete sample call to explore"),
         .run = cmd_demo,
+        .usage_error = N_("usage: simsa demo FILE"),
+        .min_args = 1,
+        .max_args = 1,
     },
     {.name = NULL},
 };

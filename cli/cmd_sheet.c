@@ -68,40 +68,36 @@ static bool sheet_packed(struct store *st, const char *app, const char *judge)
     return packed;
 }
 
-static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
+static int cmd_sheet_export(struct cli *cli)
 {
-    static const char *const opts[] = {"-o", NULL};
-    static const char *const flags[] = {"--key", "--force", NULL};
-    char *pos[1];
-    if (cli_positional(argc, argv, opts, flags, pos, 1) != 1)
-        return cli_usage(_("usage: simsa sheet export JUDGE [-o DIR] [--key] [--force]"));
-    bool force = cli_flag(argc, argv, "--force");
-    const char *dir = cli_opt(argc, argv, "-o");
+    char **pos = cli->pos;
+    bool force = cli_has_flag(cli, "--force");
+    const char *dir = cli_option(cli, "-o");
     dir = dir ? dir : ".";
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    const struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct store *st = cli->st;
     int rc = EXIT_OK, written = 0;
-    struct person *judge = call_find_person(&c, pos[0]);
+    struct person *judge = call_find_person(c, pos[0]);
     if (!judge || judge->role != ROLE_JUDGE)
         rc = cli_fail(_("%s is not a judge of this call"), pos[0]);
     else if (text_name_refusal(judge->name))
         rc = cli_fail(_("judge name (in a file name): %s"), text_name_refusal(judge->name));
     else if (out_dir(dir))
         rc = EXIT_FAIL;
-    for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
-        if (!call_sheet_of(&c.apps[i], judge->id) || sheet_packed(st, c.apps[i].a.id, judge->name))
+    for (size_t i = 0; rc == EXIT_OK && i < c->n_apps; i++) {
+        if (!call_sheet_of(&c->apps[i], judge->id) || sheet_packed(st, c->apps[i].a.id, judge->name))
             continue;
         char *text = NULL, *sig = NULL;
-        if (text_name_refusal(c.apps[i].a.id)) {
+        if (text_name_refusal(c->apps[i].a.id)) {
             rc = cli_fail(_("application id (in a file name): %s"),
-                          text_name_refusal(c.apps[i].a.id));
-        } else if (store_sheet_signed(st, c.apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
-            rc = cli_fail(_("%s: the sheet of %s is not signed"), c.apps[i].a.id, judge->name);
+                          text_name_refusal(c->apps[i].a.id));
+        } else if (store_sheet_signed(st, c->apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
+            rc = cli_fail(_("%s: the sheet of %s is not signed"), c->apps[i].a.id, judge->name);
         } else {
-            char *f1 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet");
-            char *f2 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet.minisig");
+            char *f1 = sheet_file_name(dir, c->apps[i].a.id, judge->name, ".sheet");
+            char *f2 = sheet_file_name(dir, c->apps[i].a.id, judge->name, ".sheet.minisig");
             if (file_write(f1, text, strlen(text), force) ||
                 file_write(f2, sig, strlen(sig), force))
                 rc = EXIT_FAIL;
@@ -114,7 +110,7 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
         free(text);
         free(sig);
     }
-    if (rc == EXIT_OK && cli_flag(argc, argv, "--key")) {
+    if (rc == EXIT_OK && cli_has_flag(cli, "--key")) {
         char *path = xasprintf("%s/%s.pub", dir, judge->name),
              *key = public_key_minisign(&judge->pub);
         if (file_write(path, key, strlen(key), force))
@@ -126,8 +122,6 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     }
     if (rc == EXIT_OK && !written)
         printf(_("%s has no submitted sheets\n"), judge->name);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -344,30 +338,24 @@ static void sheet_same_text(const struct call *c, struct sheet_file *s, struct d
     free(why);
 }
 
-static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
+static int cmd_sheet_import(struct cli *cli)
 {
-    int n = cli_positional(argc, argv, NULL, NULL, NULL, 0);
-    if (n < 1)
-        return cli_usage(_("usage: simsa --as SECRETARIAT sheet import FILE.sheet..."));
-    char **paths = xcalloc((size_t)n, sizeof *paths);
-    cli_positional(argc, argv, NULL, NULL, paths, n);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0) {
-        free(paths);
+    char **paths = cli->pos;
+    int n = cli->n_pos;
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    }
+    struct store *st = cli->st;
     struct sheet_file *files = xcalloc((size_t)n, sizeof *files);
     struct diags d = {0};
-    struct person *who = cli_actor(cli, &c, ROLE_SECRETARIAT);
-    struct secret_key key = {0};
+    struct person *who = cli_who(cli);
     int rc = EXIT_FAIL;
     for (int i = 0; who && i < n; i++) {
         size_t before = d.n;
-        if (sheet_load(paths[i], &files[i], &d) == 0 && sheet_signer(&c, &files[i], &d) == 0)
-            sheet_check(st, &c, &files[i], &d);
+        if (sheet_load(paths[i], &files[i], &d) == 0 && sheet_signer(c, &files[i], &d) == 0)
+            sheet_check(st, c, &files[i], &d);
         if (d.n == before)
-            sheet_same_text(&c, &files[i], &d);
+            sheet_same_text(c, &files[i], &d);
         for (int k = 0; k < i && d.n == before; k++)
             if (files[k].row.app && files[i].row.app && files[k].judge == files[i].judge &&
                 !strcmp(files[k].row.app, files[i].row.app))
@@ -382,8 +370,8 @@ static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
                 ngettext("%zu problem; no sheet was imported\n",
                          "%zu problems; no sheet was imported\n", d.n),
                 d.n);
-    } else if (cli_unlock(cli, who, &key) == 0) {
-        int imported = sheets_record(st, &c, files, (size_t)n, who, &key);
+    } else if (cli_unlock_actor(cli) == 0) {
+        int imported = sheets_record(st, c, files, (size_t)n, who, &cli->key);
         if (imported < 0) {
             rc = cli_rollback_fail(st, _("sheet import"));
         } else {
@@ -391,15 +379,11 @@ static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
                    n - imported);
             rc = EXIT_OK;
         }
-        secret_key_wipe(&key);
     }
     for (int i = 0; i < n; i++)
         sheet_file_free(&files[i]);
     free(files);
-    free(paths);
     diags_free(&d);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -607,32 +591,27 @@ static int pack_create(struct out_file *of, const char *out, bool force, const s
 
 /* A laptop database for one judge: the call, that judge's applications and lineup, the review
  * decisions behind them, that judge's conflicts and sealed key — nothing of other judges. */
-static int cmd_pack(struct cli *cli, int argc, char **argv)
+static int cmd_pack(struct cli *cli)
 {
-    static const char *const opts[] = {"-o", NULL};
-    static const char *const flags[] = {"--force", NULL};
-    char *pos[1];
-    const char *out = cli_opt(argc, argv, "-o");
-    if (cli_positional(argc, argv, opts, flags, pos, 1) != 1 || !out)
-        return cli_usage(_("usage: simsa pack JUDGE -o FILE [--force]"));
-    struct store *src, *pack = NULL;
-    struct call c;
-    if (cli_open(cli, &src, &c) < 0)
+    char **pos = cli->pos;
+    const char *out = cli_option(cli, "-o");
+    struct store *pack = NULL;
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct store *src = cli->st;
     int rc = EXIT_FAIL;
     char *err = NULL;
-    struct secret_key key = {0};
-    const struct person *judge = call_find_person(&c, pos[0]), *maker = NULL;
+    const struct person *judge = call_find_person(c, pos[0]);
     /* Built under a temporary name beside FILE (core/file.h), then renamed into place. */
     struct out_file of = {.fd = -1};
     if (!judge || judge->role != ROLE_JUDGE) {
         cli_fail(_("%s is not a judge of this call"), pos[0]);
-    } else if (!(maker = cli_actor(cli, &c, ROLE_SECRETARIAT)) ||
-               cli_unlock(cli, maker, &key) < 0) {
-        /* cli_actor / cli_unlock said why */
-    } else if (pack_create(&of, out, cli_flag(argc, argv, "--force"), &c, &pack, &err) < 0) {
+    } else if (cli_unlock_actor(cli) < 0) {
+        /* cli_unlock_actor said why */
+    } else if (pack_create(&of, out, cli_has_flag(cli, "--force"), c, &pack, &err) < 0) {
         cli_fail("%s", err);
-    } else if (pack_build(src, &c, judge, maker, &key, pack) < 0) {
+    } else if (pack_build(src, c, judge, cli->actor, &cli->key, pack) < 0) {
         cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));
     } else {
         store_close(pack);
@@ -647,12 +626,9 @@ static int cmd_pack(struct cli *cli, int argc, char **argv)
             rc = EXIT_OK;
         }
     }
-    secret_key_wipe(&key);
     free(err);
     store_close(pack);
     out_file_abort(&of);
-    call_free(&c);
-    store_close(src);
     return rc;
 }
 
@@ -662,7 +638,13 @@ const struct cli_command cli_sheet_commands[] = {
         .usage = "JUDGE -o FILE [--force]",
         .summary = N_("a laptop database for one judge to score offline"),
         .run = cmd_pack,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa pack JUDGE -o FILE [--force]"),
+        .min_args = 1,
+        .max_args = 1,
+        .options = (const char *const[]){"-o", NULL},
+        .flags = (const char *const[]){"--force", NULL},
+        .required = (const char *const[]){"-o", NULL},
+        .actor = CLI_ACT_SECRETARIAT,
     },
     {
         .name = "sheet",
@@ -671,6 +653,11 @@ const struct cli_command cli_sheet_commands[] = {
         .summary =
             N_("write the judge's signed sheets as .sheet + .sheet.minisig (and the public key)"),
         .run = cmd_sheet_export,
+        .usage_error = N_("usage: simsa sheet export JUDGE [-o DIR] [--key] [--force]"),
+        .min_args = 1,
+        .max_args = 1,
+        .options = (const char *const[]){"-o", NULL},
+        .flags = (const char *const[]){"--key", "--force", NULL},
     },
     {
         .name = "sheet",
@@ -679,7 +666,10 @@ const struct cli_command cli_sheet_commands[] = {
         .summary =
             N_("verify signed sheets against the judges' keys and record them (--as secretariat)"),
         .run = cmd_sheet_import,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa --as SECRETARIAT sheet import FILE.sheet..."),
+        .min_args = 1,
+        .max_args = -1,
+        .actor = CLI_ACT_SECRETARIAT,
     },
     {.name = NULL},
 };

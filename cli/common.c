@@ -384,28 +384,21 @@ void cli_cell(const char *s, int width, bool right)
     putchar(' ');
 }
 
-int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
-                    void (*as_csv)(const struct call *, const struct rank_result *),
+int cli_ranked_view(struct cli *cli, void (*as_csv)(const struct call *, const struct rank_result *),
                     void (*as_table)(const struct call *, const struct rank_result *))
 {
-    static const char *const flags[] = {"--csv", NULL};
-    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
-        return cli_usage("%s", usage);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
     struct rank_result res = {0};
-    call_rank(&c, &res);
+    call_rank(c, &res);
     /* --as a judge: the view of that judge (issue 15), whoever runs the command. */
-    session_rank_view(&c, cli->as ? call_find_person(&c, cli->as) : NULL, &res);
-    if (cli_flag(argc, argv, "--csv"))
-        as_csv(&c, &res);
+    session_rank_view(c, cli->as ? call_find_person(c, cli->as) : NULL, &res);
+    if (cli_has_flag(cli, "--csv"))
+        as_csv(c, &res);
     else
-        as_table(&c, &res);
+        as_table(c, &res);
     rank_result_free(&res);
-    call_free(&c);
-    store_close(st);
     return EXIT_OK;
 }
 

@@ -168,10 +168,10 @@ int main(int argc, char **argv)
                cmd->usage, _(cmd->summary));
         return EXIT_OK;
     }
-    if (cmd->needs_as && !cli.as) {
+    if (cmd->actor != CLI_ACT_NONE && !cli.as) {
         fprintf(stderr, _("simsa %s%s%s: needs --as NAME, the person acting, before the command\n"),
                 cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
         return EXIT_USAGE;
     }
-    return cmd->run(&cli, sub_argc, sub_argv);
+    return cli_run(cmd, &cli, sub_argc, sub_argv);
 }
