@@ -111,10 +111,6 @@ int cli_open(struct cli *cli, struct store **st, struct call *c);
 /* The same, everything read in one snapshot (a read transaction, open until store_close):
  * for verify and export, which must not see half of another terminal's change. */
 int cli_open_snapshot(struct cli *cli, struct store **st, struct call *c);
-/* Read an input file, then open the call: the file's bytes (caller frees), or NULL with a
- * message printed and nothing open. */
-char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct store **st,
-                         struct call *c);
 /* The person acting: --as NAME must name a person of `role` (or any role when role < 0). */
 struct person *cli_actor(struct cli *cli, struct call *c, int role);
 /* Unlock the actor's key with --passphrase-file or a prompt (echo off); 0 or -1 with a message

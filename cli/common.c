@@ -402,23 +402,6 @@ int cli_ranked_view(struct cli *cli, void (*as_csv)(const struct call *, const s
     return EXIT_OK;
 }
 
-char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct store **st,
-                         struct call *c)
-{
-    char *err = NULL;
-    char *data = cli_read_file(path, len, &err);
-    if (!data) {
-        cli_fail("%s", err);
-        free(err);
-        return NULL;
-    }
-    if (cli_open(cli, st, c) < 0) {
-        free(data);
-        return NULL;
-    }
-    return data;
-}
-
 void cli_warn_fast_keys(const struct call *c)
 {
     for (size_t i = 0; i < c->n_people; i++)

@@ -82,10 +82,3 @@ int sign_audit_head(struct store *st, const struct call *c, const struct person 
     signed_record_free(&rec);
     return rc;
 }
-
-char *signed_event_detail(const char *detail, const char *record_text)
-{
-    char digest[RECORD_DIGEST_HEX + 1];
-    record_digest_hex(record_text, digest);
-    return xasprintf("%s #%s", detail ? detail : "", digest);
-}
