@@ -8,6 +8,7 @@
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "core/report.h"
 #include "core/revision.h"
 #include "core/text.h"
 #include "db/final.h"

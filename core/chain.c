@@ -1,4 +1,5 @@
 /* The audit chain's people and signatures (see chain.h). */
+#include "core/call.h"
 #include "core/chain.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
 /* Agreement dates (R12.3) and the notification of each applicant (R12.4). */
+#include "core/call.h"
 #include "core/notify.h"
 
 #include <ctype.h>

@@ -1,4 +1,5 @@
 /* Scoring progress per panel (see progress.h). */
+#include "core/call.h"
 #include "core/progress.h"
 
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* The report model (see report.h): the ranking, every sheet in workbook order, the amount votes,
  * the document review per document, the agreement terms and the signature checks. */
+#include "core/call.h"
 #include "core/report.h"
 
 #include <pthread.h>

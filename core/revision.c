@@ -1,4 +1,5 @@
 /* Revisions of the final result (see revision.h). */
+#include "core/call.h"
 #include "core/revision.h"
 
 #include <inttypes.h>

@@ -4,10 +4,12 @@
 #ifndef SIMSA_REVISION_H
 #define SIMSA_REVISION_H
 
-#include "core/call.h"
+#include "core/rank.h"
 #include "core/diag.h"
 #include "core/keys.h"
 #include "core/rank.h"
+
+struct call;
 
 struct revision_row {
     char *app, *outcome, *base, *final;

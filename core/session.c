@@ -1,4 +1,5 @@
 /* The judges' presentation session (see session.h): lineup and order, refusals, the timer. */
+#include "core/call.h"
 #include "core/session.h"
 
 #include <limits.h>

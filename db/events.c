@@ -1,6 +1,7 @@
 /* Reading the audit log for people: the events of one application, oldest first. */
 #include <stdlib.h>
 
+#include "core/diag.h"
 #include "db/events.h"
 #include "db/internal.h"
 

@@ -1,4 +1,5 @@
 /* The presentation order (see order.h). */
+#include "core/call.h"
 #include "db/order.h"
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 /* Reads for the result workbook (see report_read.h). */
+#include "core/diag.h"
 #include "db/report_read.h"
 
 #include <stdlib.h>

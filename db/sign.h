@@ -3,9 +3,11 @@
 #ifndef SIMSA_DB_SIGN_H
 #define SIMSA_DB_SIGN_H
 
-#include "core/call.h"
 #include "core/records.h"
 #include "db/store.h"
+
+struct call;
+struct person;
 
 struct signed_record {
     char at[21]; /* UTC ISO 8601, the moment of the record */

@@ -1,5 +1,7 @@
 /* The SQLite store (see store.h): open/create with the pragmas of DESIGN.md, migrations by
  * user_version, loading a whole call, and every write through prepared statements. */
+#include "core/call.h"
+#include "core/report.h"
 #include "db/store.h"
 
 #include <errno.h>

@@ -5,12 +5,24 @@
 #define SIMSA_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
-#include "core/call.h"
-#include "core/report.h"
+#include "core/parse.h"
+#include "core/role.h"
 
 struct store;
+struct application;
+struct call;
+struct diags;
+struct finance_year;
+struct person;
+struct program;
+struct public_key;
+struct recorded_event;
+struct sealed_key;
+struct secret_key;
+struct signed_input;
 
 /* Who signs a record, when (UTC ISO 8601), the canonical text signed and the .minisig. */
 struct signing {

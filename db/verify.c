@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/chain.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/records.h"
+#include "core/report.h"
 #include "db/internal.h"
 
 struct rows {

@@ -3,8 +3,10 @@
 #ifndef SIMSA_DB_WRITE_H
 #define SIMSA_DB_WRITE_H
 
+#include "core/call.h"
 #include "core/import.h"
 #include "db/sign.h"
+
 
 /* Each returns 0, or -1 with the message in store_errmsg(st). */
 int write_review(struct store *st, const struct call *c, const struct app_record *r,

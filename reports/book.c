@@ -1,5 +1,6 @@
 /* The workbook's shared pieces (see book.h): formats, valid sheet names, cells that keep their
  * column's width, references, progress. */
+#include "core/call.h"
 #include "reports/book.h"
 
 #include <stdarg.h>

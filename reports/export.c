@@ -1,5 +1,6 @@
 /* Writing the workbook and the results CSV (see export.h): the sheets in their order, the
  * document properties, and the temporary file renamed only when everything was written. */
+#include "core/call.h"
 #include "reports/export.h"
 
 #include <errno.h>

@@ -8,9 +8,11 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "core/call.h"
+#include "core/rank.h"
 #include "core/csv.h"
 #include "db/store.h"
+
+struct call;
 
 /* What a workbook holds, for the message after writing it. */
 struct export_summary {
