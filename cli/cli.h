@@ -106,7 +106,13 @@ bool cli_has_flag(const struct cli *cli, const char *name);
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_print_diags(const struct diags *d);
-char *cli_read_file(const char *path, size_t *len, char **err);
+/* Every problem of d, each as "simsa: problem", on stderr; d is freed. EXIT_FAIL. */
+int cli_fail_diags(struct diags *d);
+/* An input file's bytes (NUL-terminated; "-" = stdin; caller frees), or NULL with a problem in
+ * d. */
+char *cli_read_file(const char *path, size_t *len, struct diags *d);
+/* The same, the problem printed (cli_fail_diags) when it cannot be read. */
+char *cli_read_input(const char *path, size_t *len);
 int cli_open(struct cli *cli, struct store **st, struct call *c);
 /* The same, everything read in one snapshot (a read transaction, open until store_close):
  * for verify and export, which must not see half of another terminal's change. */

@@ -55,13 +55,12 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv, bool f
                                .progress = tty && xlsx ? show_progress : NULL,
                                .summary = &sum,
                                .force = force};
-    char *err = NULL;
-    int rc = xlsx ? export_workbook(cli->st, c, xlsx, &o, &err)
-                  : export_results_csv(c, csv, &o, &err);
+    struct diags d = {0};
+    int rc = xlsx ? export_workbook(cli->st, c, xlsx, &o, &d) : export_results_csv(c, csv, &o, &d);
     if (tty && xlsx)
         fputs("\r\033[K", stderr);
     if (rc < 0) {
-        cli_fail("%s", err);
+        cli_fail_diags(&d);
     } else if (xlsx) {
         printf(_("%s: written (%zu applications, %zu score sheets, %zu signed records checked)\n"),
                xlsx, sum.applications, sum.sheets, sum.signed_records);
@@ -73,7 +72,7 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv, bool f
     } else {
         printf(_("%s: written (%zu applications)\n"), csv, c->n_apps);
     }
-    free(err);
+    diags_free(&d);
     return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -48,12 +48,9 @@ static int inspection_read_args(struct cli *cli, struct inspection_in *in)
     if (date_parse(in->date, &day, &why) < 0)
         return cli_fail(_("--date \"%s\": %s"), in->date, why);
     size_t len;
-    char *err = NULL, *raw = cli_read_file(notes, &len, &err);
-    if (!raw) {
-        cli_fail("%s", err);
-        free(err);
+    char *raw = cli_read_input(notes, &len);
+    if (!raw)
         return EXIT_FAIL;
-    }
     in->notes = strlen(raw) == len ? utf8_nfc(raw) : NULL;
     free(raw);
     if (!in->notes || split_team(team, &in->team) < 0 ||

@@ -17,13 +17,9 @@ static int run_import(struct cli *cli, importer_fn fn)
 {
     const char *file = cli->pos[0];
     size_t len;
-    char *err = NULL;
-    char *data = cli_read_file(file, &len, &err);
-    if (!data) {
-        cli_fail("%s", err);
-        free(err);
+    char *data = cli_read_input(file, &len);
+    if (!data)
         return EXIT_FAIL;
-    }
     struct call *c = cli_call(cli);
     struct diags d = {0};
     int written = 0, rc = EXIT_FAIL;

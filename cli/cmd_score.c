@@ -19,13 +19,9 @@ static int cmd_score_import(struct cli *cli)
 {
     const char *file = cli->pos[0];
     size_t len;
-    char *err = NULL;
-    char *data = cli_read_file(file, &len, &err);
-    if (!data) {
-        cli_fail("%s", err);
-        free(err);
+    char *data = cli_read_input(file, &len);
+    if (!data)
         return EXIT_FAIL;
-    }
     struct call *c = cli_call(cli);
     struct person *who = c ? cli_who(cli) : NULL;
     int rc = EXIT_FAIL;
@@ -461,13 +457,12 @@ static int cmd_backup(struct cli *cli)
 {
     const char *dst = cli->pos[0];
     struct out_file of;
-    char *err = NULL;
-    if (out_file_reserve(&of, dst, cli_has_flag(cli, "--force"), &err) < 0 ||
-        store_backup(cli->db_path, of.tmp, &err) < 0 || out_file_commit(&of, &err) < 0) {
-        cli_fail("%s", err);
-        free(err);
+    struct diags problems = {0};
+    if (out_file_reserve(&of, dst, cli_has_flag(cli, "--force"), &problems) < 0 ||
+        store_backup(cli->db_path, of.tmp, &problems) < 0 ||
+        out_file_commit(&of, &problems) < 0) {
         out_file_abort(&of);
-        return EXIT_FAIL;
+        return cli_fail_diags(&problems);
     }
     out_file_abort(&of);
     /* The copy, opened and checked as `simsa verify` checks a database. */

@@ -9,29 +9,25 @@
 #include "db/final.h"
 #include "db/write.h"
 
-/* A program by built-in id or by path: its text (caller frees) or NULL with a message. */
-static char *program_text_for(const char *id_or_path, char **err)
+/* A program by built-in id or by path: its text (caller frees) or NULL with a message printed. */
+static char *program_text_for(const char *id_or_path)
 {
     const char *builtin = program_builtin_text(id_or_path);
     if (builtin)
         return xstrdup(builtin);
     if (!strchr(id_or_path, '/') && !strstr(id_or_path, ".ini")) {
-        *err = xasprintf(_("no built-in program \"%s\" (see simsa program list)"), id_or_path);
+        cli_fail(_("no built-in program \"%s\" (see simsa program list)"), id_or_path);
         return NULL;
     }
     size_t len;
-    return cli_read_file(id_or_path, &len, err);
+    return cli_read_input(id_or_path, &len);
 }
 
 static int program_load_checked(const char *id_or_path, struct program *p, char **text)
 {
-    char *err = NULL;
-    *text = program_text_for(id_or_path, &err);
-    if (!*text) {
-        cli_fail("%s", err);
-        free(err);
+    *text = program_text_for(id_or_path);
+    if (!*text)
         return -1;
-    }
     struct diags d = {0};
     if (program_parse(*text, id_or_path, p, &d) != 0) {
         cli_print_diags(&d);
@@ -56,26 +52,26 @@ static int cmd_init(struct cli *cli)
     char *text;
     if (program_load_checked(prog, &p, &text) < 0)
         return EXIT_FAIL;
-    char *err = NULL;
-    int rc = store_create(pos[0], p.id, text, &err);
+    struct diags d = {0};
+    int rc = store_create(pos[0], p.id, text, &d);
     if (rc == 0 && budget >= 0) {
         struct store *st;
-        rc = store_open(pos[0], &st, &err);
+        rc = store_open(pos[0], &st, &d);
         if (rc == 0) {
             char amount[32];
             amount_format(budget, amount, sizeof amount);
             rc = store_begin(st) || store_budget_set(st, budget, NULL) ||
                  store_event(st, "simsa", "budget", "", amount) || store_commit(st);
             if (rc)
-                err = xasprintf("%s", store_errmsg(st));
+                diags_add(&d, NULL, 0, 0, "%s", store_errmsg(st));
             store_close(st);
         }
     }
     if (rc == 0)
         printf(_("created %s for %s (%s)\n"), pos[0], p.id, p.title_ko);
     else
-        cli_fail("%s", err);
-    free(err);
+        cli_fail_diags(&d);
+    diags_free(&d);
     free(text);
     program_free(&p);
     return rc ? EXIT_FAIL : EXIT_OK;
@@ -166,13 +162,9 @@ static int cmd_program_check(struct cli *cli)
 {
     char **pos = cli->pos;
     size_t len;
-    char *err = NULL;
-    char *text = cli_read_file(pos[0], &len, &err);
-    if (!text) {
-        cli_fail("%s", err);
-        free(err);
+    char *text = cli_read_input(pos[0], &len);
+    if (!text)
         return EXIT_FAIL;
-    }
     struct program p;
     struct diags d = {0};
     int rc = program_parse(text, pos[0], &p, &d);

@@ -21,12 +21,9 @@
  * refused unless force). */
 static int file_write(const char *path, const char *data, size_t len, bool force)
 {
-    char *err = NULL;
-    if (out_file_put(path, data, len, force, &err) < 0) {
-        cli_fail("%s", err);
-        free(err);
-        return EXIT_FAIL;
-    }
+    struct diags d = {0};
+    if (out_file_put(path, data, len, force, &d) < 0)
+        return cli_fail_diags(&d);
     return 0;
 }
 
@@ -269,16 +266,13 @@ static int sheet_load(const char *path, struct sheet_file *s, struct diags *d)
     memset(s, 0, sizeof *s);
     s->path = xstrdup(path);
     size_t len, sig_len;
-    char *err = NULL, *sig_path = xasprintf("%s.minisig", path);
-    s->text = cli_read_file(path, &len, &err);
+    char *sig_path = xasprintf("%s.minisig", path);
+    s->text = cli_read_file(path, &len, d);
     if (s->text)
-        s->sig = cli_read_file(sig_path, &sig_len, &err);
+        s->sig = cli_read_file(sig_path, &sig_len, d);
     free(sig_path);
-    if (!s->text || !s->sig) {
-        diags_add(d, NULL, 0, 0, "%s", err);
-        free(err);
+    if (!s->text || !s->sig)
         return -1;
-    }
     const char *why = NULL;
     if (strlen(s->text) != len || record_parse(s->text, len, &s->f, &why) < 0) {
         diags_add(d, path, 0, 0, "%s", why ? why : _("not a text file"));
@@ -579,14 +573,14 @@ static int pack_build(struct store *src, const struct call *c, const struct pers
 /* The pack's database under a temporary name beside `out` (core/file.h): the name is reserved
  * (0600), then store_create makes the database there itself (it refuses an existing file). */
 static int pack_create(struct out_file *of, const char *out, bool force, const struct call *c,
-                       struct store **pack, char **err)
+                       struct store **pack, struct diags *d)
 {
-    if (out_file_reserve(of, out, force, err) < 0)
+    if (out_file_reserve(of, out, force, d) < 0)
         return -1;
     unlink(of->tmp);
-    if (store_create(of->tmp, c->program.id, c->program_text, err) < 0)
+    if (store_create(of->tmp, c->program.id, c->program_text, d) < 0)
         return -1;
-    return store_open(of->tmp, pack, err);
+    return store_open(of->tmp, pack, d);
 }
 
 /* A laptop database for one judge: the call, that judge's applications and lineup, the review
@@ -601,7 +595,7 @@ static int cmd_pack(struct cli *cli)
         return EXIT_FAIL;
     struct store *src = cli->st;
     int rc = EXIT_FAIL;
-    char *err = NULL;
+    struct diags d = {0};
     const struct person *judge = call_find_person(c, pos[0]);
     /* Built under a temporary name beside FILE (core/file.h), then renamed into place. */
     struct out_file of = {.fd = -1};
@@ -609,24 +603,22 @@ static int cmd_pack(struct cli *cli)
         cli_fail(_("%s is not a judge of this call"), pos[0]);
     } else if (cli_unlock_actor(cli) < 0) {
         /* cli_unlock_actor said why */
-    } else if (pack_create(&of, out, cli_has_flag(cli, "--force"), c, &pack, &err) < 0) {
-        cli_fail("%s", err);
+    } else if (pack_create(&of, out, cli_has_flag(cli, "--force"), c, &pack, &d) < 0) {
+        cli_fail_diags(&d);
     } else if (pack_build(src, c, judge, cli->actor, &cli->key, pack) < 0) {
         cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));
     } else {
         store_close(pack);
         pack = NULL;
-        free(err);
-        err = NULL;
-        if (out_file_commit(&of, &err) < 0) {
-            cli_fail("%s", err);
+        if (out_file_commit(&of, &d) < 0) {
+            cli_fail_diags(&d);
         } else {
             printf(_("%s: a scoring database for %s (open it with simsa -d %s)\n"), out,
                    judge->name, out);
             rc = EXIT_OK;
         }
     }
-    free(err);
+    diags_free(&d);
     store_close(pack);
     out_file_abort(&of);
     return rc;

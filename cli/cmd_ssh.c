@@ -26,11 +26,8 @@ static char *ssh_key_of(struct cli *cli, const char *dir, const char *name)
 {
     char *path = xasprintf("%s/%s.pub", dir, name);
     size_t len = 0;
-    char *err = NULL;
-    char *text = cli_read_file(path, &len, &err);
+    char *text = cli_read_input(path, &len);
     if (!text) {
-        cli_fail("%s", err);
-        free(err);
         free(path);
         return NULL;
     }

@@ -145,11 +145,11 @@ int main(int argc, char **argv)
     }
     if (i == argc) {
         struct store *st = NULL;
-        char *err = NULL;
-        if (access(cli.db_path, F_OK) == 0 && store_open(cli.db_path, &st, &err) == 0)
+        struct diags d = {0};
+        if (access(cli.db_path, F_OK) == 0 && store_open(cli.db_path, &st, &d) == 0)
             cli_known_head(st, cli.db_path);
         store_close(st);
-        free(err);
+        diags_free(&d);
         return tui_main(cli.db_path, cli.as);
     }
     int consumed = 0;
