@@ -94,6 +94,9 @@ int cli_unlock_actor(struct cli *cli);
 /* About to write: find the actor, unlock their key and begin the transaction; 0, or -1 with a
  * message printed (`what: why; nothing was changed` when the transaction cannot begin). */
 int cli_begin(struct cli *cli, const char *what);
+/* Begin the transaction for the actor the store already has (person add, whose first person
+ * signs for themself): 0, or -1 with the message printed. */
+int cli_transaction(struct cli *cli, const char *what);
 /* End the write transaction without saving; what run printed is still shown. */
 void cli_discard(struct cli *cli);
 /* The usage error of the command being run: EXIT_USAGE. */

@@ -267,17 +267,15 @@ static int cmd_person_add(struct cli *cli)
         struct person self = {.name = name, .role = role, .pub = pub};
         if (first)
             store_set_actor(cli->st, &self, &own_key);
-        rc = EXIT_FAIL;
-        if (store_begin(cli->st) ||
-            write_person(cli->st, name, name, role, &pub, &sealed, NULL)) {
+        if (cli_transaction(cli, name) < 0) {
+            rc = EXIT_FAIL;
+        } else if (write_person(cli->st, name, name, role, &pub, &sealed, NULL)) {
             rc = cli_rollback_fail(cli->st, name);
-        } else if (cli_commit(cli->st) == 0) {
+        } else {
             char hex[17];
             key_id_hex(pub.key_id, hex);
-            printf(_("added %s (%s), key %s\n"), name, role_label(role), hex);
-            rc = EXIT_OK;
+            fprintf(cli->out, _("added %s (%s), key %s\n"), name, role_label(role), hex);
         }
-        store_set_actor(cli->st, NULL, NULL);
     }
     sealed_key_free(&sealed);
     secret_key_wipe(&own_key);
@@ -388,6 +386,7 @@ const struct cli_command cli_setup_commands[] = {
         .max_args = 1,
         .options = (const char *const[]){"--role", "--passphrase-file", NULL},
         .required = (const char *const[]){"--role", NULL},
+        .writes = true, /* signed by --as, or by the first person themself */
     },
     {
         .name = "person",

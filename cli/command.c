@@ -63,16 +63,19 @@ int cli_unlock_actor(struct cli *cli)
     return 0;
 }
 
-int cli_begin(struct cli *cli, const char *what)
+int cli_transaction(struct cli *cli, const char *what)
 {
-    if (cli_unlock_actor(cli) < 0)
-        return -1;
     if (store_begin(cli->st) < 0) {
         cli_rollback_fail(cli->st, what);
         return -1;
     }
     cli->began = true;
     return 0;
+}
+
+int cli_begin(struct cli *cli, const char *what)
+{
+    return cli_unlock_actor(cli) < 0 ? -1 : cli_transaction(cli, what);
 }
 
 void cli_discard(struct cli *cli)
