@@ -37,6 +37,7 @@ struct cli {
     int n_pos;
     FILE *out;             /* a command's report: held until its change is saved */
     struct call c;         /* valid after cli_call */
+    struct app_record *app; /* the entry's app_arg, found by cli_call */
     bool loaded;           /* c holds the call */
     struct person *actor;  /* after cli_who */
     struct secret_key key; /* the actor's, after cli_begin; wiped by cli_run */
@@ -61,6 +62,8 @@ struct cli_command {
     const char *const *flags;    /* "--name" options */
     const char *const *required; /* options that must be given */
     bool parses_itself; /* run reads argc/argv alone: cli_run neither parses nor checks */
+    int app_arg; /* the positional argument (1 = the first) naming an application: cli_call
+                  * finds it into cli->app, or fails with "no application"; 0 = none */
     enum cli_store store;
     enum cli_actor actor;
     bool writes; /* a signed change: cli_begin, then commit after EXIT_OK */

@@ -341,9 +341,7 @@ static int cmd_agree(struct cli *cli)
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
-    struct app_record *r = call_find_app(c, cli->pos[0]);
-    if (!r)
-        return cli_fail(_("no application \"%s\""), cli->pos[0]);
+    struct app_record *r = cli->app;
     if (cli_begin(cli, r->a.id) < 0)
         return EXIT_FAIL;
     if (write_agreement(cli->st, c, r, date, cli->actor, &cli->key))
@@ -362,6 +360,7 @@ const struct cli_command cli_notify_commands[] = {
         .usage_error = N_("usage: simsa agree APP --date YYYY-MM-DD"),
         .min_args = 1,
         .max_args = 1,
+        .app_arg = 1,
         .options = (const char *const[]){"--date", NULL},
         .required = (const char *const[]){"--date", NULL},
         .actor = CLI_ACT_SECRETARIAT,

@@ -20,12 +20,9 @@ static int plan_run(struct cli *cli,
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
-    struct app_record *r = call_find_app(c, app);
-    if (!r)
-        return cli_fail(_("no application \"%s\""), app);
     if (cli_begin(cli, app) < 0)
         return EXIT_FAIL;
-    if (act(cli->out, cli->st, c, r, cli->actor, &cli->key, ctx))
+    if (act(cli->out, cli->st, c, cli->app, cli->actor, &cli->key, ctx))
         return cli_rollback_fail(cli->st, app);
     return EXIT_OK;
 }
@@ -114,6 +111,7 @@ const struct cli_command cli_plan_commands[] = {
         .required = (const char *const[]){"--due", "--text", NULL},
         .min_args = 1,
         .max_args = 1,
+        .app_arg = 1,
         .actor = CLI_ACT_SECRETARIAT,
         .writes = true,
     },
@@ -126,6 +124,7 @@ const struct cli_command cli_plan_commands[] = {
         .usage_error = N_("usage: simsa plan done APP"),
         .min_args = 1,
         .max_args = 1,
+        .app_arg = 1,
         .actor = CLI_ACT_SECRETARIAT,
         .writes = true,
     },
@@ -138,6 +137,7 @@ const struct cli_command cli_plan_commands[] = {
         .usage_error = N_("usage: simsa plan failed APP"),
         .min_args = 1,
         .max_args = 1,
+        .app_arg = 1,
         .actor = CLI_ACT_SECRETARIAT,
         .writes = true,
     },

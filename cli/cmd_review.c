@@ -124,8 +124,6 @@ static int cmd_check_set(struct cli *cli)
     const struct disqualifier_def *dq = c ? program_dq(&c->program, pos[1]) : NULL;
     if (!c) {
         /* cli_call said why */
-    } else if (!call_find_app(c, pos[0])) {
-        cli_fail(_("no application \"%s\""), pos[0]);
     } else if (!dq) {
         cli_fail(_("\"%s\" is not a checklist item of %s; the items are:"), pos[1], c->program.id);
         for (size_t i = 0; i < c->program.n_dqs; i++)
@@ -166,9 +164,7 @@ static int cmd_review_run(struct cli *cli)
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
-    struct app_record *only = cli->n_pos ? call_find_app(c, cli->pos[0]) : NULL;
-    if (cli->n_pos && !only)
-        return cli_fail(_("no application \"%s\""), cli->pos[0]);
+    struct app_record *only = cli->app; /* review run APP: that one only */
     if (cli_begin(cli, _("review")) < 0)
         return EXIT_FAIL;
     int bad = 0;
@@ -238,6 +234,7 @@ const struct cli_command cli_review_commands[] = {
         .usage_error = N_("usage: simsa app show ID"),
         .min_args = 1,
         .max_args = 1,
+        .app_arg = 1,
     },
     {
         .name = "docs",
@@ -260,6 +257,7 @@ const struct cli_command cli_review_commands[] = {
         .usage_error = N_("usage: simsa check set APP ITEM yes|no [--note TEXT]"),
         .min_args = 3,
         .max_args = 3,
+        .app_arg = 1,
         .options = (const char *const[]){"--note", NULL},
         .actor = CLI_ACT_SECRETARIAT,
         .writes = true,
@@ -285,6 +283,7 @@ const struct cli_command cli_review_commands[] = {
         .run = cmd_review_run,
         .usage_error = N_("usage: simsa review run [APP]"),
         .max_args = 1,
+        .app_arg = 1,
         .actor = CLI_ACT_SECRETARIAT,
         .writes = true,
     },

@@ -287,12 +287,10 @@ static int cmd_forfeit(struct cli *cli)
     int rc = EXIT_FAIL;
     struct rank_result res = {0};
     call_rank(c, &res);
-    struct app_record *r = call_find_app(c, pos[0]);
-    const char *refusal = r ? call_forfeit_refusal(c, &res, r) : NULL;
+    struct app_record *r = cli->app;
+    const char *refusal = call_forfeit_refusal(c, &res, r);
     char *reason = utf8_nfc(reason_in);
-    if (!r)
-        cli_fail(_("no application \"%s\""), pos[0]);
-    else if (refusal && r->forfeited)
+    if (refusal && r->forfeited)
         cli_fail(_("%s has already forfeited"), pos[0]);
     else if (refusal)
         cli_fail(_("%s is %s, not selected: only a selected company can forfeit"), pos[0],
@@ -542,6 +540,7 @@ const struct cli_command cli_score_commands[] = {
         .usage_error = N_("usage: simsa forfeit APP --reason TEXT"),
         .min_args = 1,
         .max_args = 1,
+        .app_arg = 1,
         .options = (const char *const[]){"--reason", NULL},
         .required = (const char *const[]){"--reason", NULL},
         .actor = CLI_ACT_SECRETARIAT,

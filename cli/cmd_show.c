@@ -231,9 +231,7 @@ int cli_app_show(struct cli *cli)
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
-    struct app_record *r = call_find_app(c, cli->pos[0]);
-    if (!r)
-        return cli_fail(_("no application \"%s\""), cli->pos[0]);
+    struct app_record *r = cli->app;
     /* --as a judge: what that judge may see (issue 15). */
     const struct person *viewer = cli->as ? call_find_person(c, cli->as) : NULL;
     enum visibility see = session_visibility(c, r, viewer);

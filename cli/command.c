@@ -34,13 +34,21 @@ static int parse_args(const struct cli_command *cmd, struct cli *cli)
 struct call *cli_call(struct cli *cli)
 {
     if (cli->loaded)
-        return &cli->c;
+        return cli->app || !cli->cmd->app_arg || cli->cmd->app_arg > cli->n_pos ? &cli->c : NULL;
     struct store *st;
     int rc = cli->cmd->store == CLI_STORE_SNAPSHOT ? cli_open_snapshot(cli, &st, &cli->c)
                                                    : cli_open(cli, &st, &cli->c);
     if (rc < 0)
         return NULL;
     cli->loaded = true;
+    int arg = cli->cmd->app_arg;
+    if (arg > 0 && arg <= cli->n_pos) {
+        cli->app = call_find_app(&cli->c, cli->pos[arg - 1]);
+        if (!cli->app) {
+            cli_fail(_("no application \"%s\""), cli->pos[arg - 1]);
+            return NULL;
+        }
+    }
     return &cli->c;
 }
 
