@@ -12,6 +12,7 @@
 #include "core/revision.h"
 #include "core/text.h"
 #include "db/final.h"
+#include "db/sign.h"
 #include "db/write.h"
 #include "reports/export.h"
 
@@ -316,103 +317,58 @@ static int cmd_forfeit(struct cli *cli)
     return rc;
 }
 
-/* R14: each signed row's text rebuilt from the stored values must be what was signed, and
- * the signature must be the signer's. */
-/* Every signed record but the audit heads is recorded by exactly one event of the chain, and
- * every event's record still exists: a deleted, copied or replayed record is named. */
-static void verify_recorded(const struct signed_row *rows, size_t n, struct recorded_event *ev,
-                            size_t n_ev, struct diags *d)
-{
-    struct recorded_row *rr = xcalloc(n ? n : 1, sizeof *rr);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!rows[i].signed_text || strncmp(rows[i].label, "audit head", 10) == 0)
-            continue;
-        rr[m].label = rows[i].label;
-        rr[m].index = m;
-        record_digest_hex(rows[i].signed_text, rr[m].digest);
-        m++;
-    }
-    records_match_events(ev, n_ev, rr, m, d);
-    free(rr);
-}
-
-static void verify_signed(const struct call *c, const struct signed_row *rows, size_t n,
-                          struct diags *d)
-{
-    struct signed_input *in = xcalloc(n ? n : 1, sizeof *in);
-    struct signed_result *res = xcalloc(n ? n : 1, sizeof *res);
-    for (size_t i = 0; i < n; i++)
-        in[i] = signed_row_input(&rows[i]);
-    signed_check_many(c, in, res, n);
-    for (size_t i = 0; i < n; i++) {
-        const struct signed_row *r = &rows[i];
-        const struct person *who = call_person_by_id(c, r->signer);
-        switch (res[i].check) {
-        case SIGNED_VERIFIED:
-            break;
-        case SIGNED_NOT_SIGNED:
-            diags_add(d, NULL, 0, 0, _("%s: not signed"), r->label);
-            break;
-        case SIGNED_UNREADABLE:
-            diags_add(d, NULL, 0, 0, _("%s: the stored values are not valid (%s)"), r->label,
-                      res[i].why);
-            break;
-        case SIGNED_CHANGED:
-            diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what was signed"),
-                      r->label);
-            break;
-        case SIGNED_UNKNOWN_SIGNER:
-            diags_add(d, NULL, 0, 0, _("%s: signed by an unknown person"), r->label);
-            break;
-        case SIGNED_BAD_SIGNATURE:
-            diags_add(d, NULL, 0, 0, _("%s: signature of %s does not verify: %s"), r->label,
-                      who ? who->name : "?", res[i].why);
-            break;
-        }
-        free(res[i].why);
-    }
-    free(res);
-    free(in);
-}
-
+/* R14, everything (db store_verify): the chain, its actors, every fact and signed record. */
 int cli_verify_store(struct store *st, const struct call *c, struct diags *d, size_t *n_signed,
                      int64_t *n_events, int64_t *legacy)
 {
-    struct signed_row *rows = NULL;
-    size_t n_rows = 0;
-    *n_events = 0;
-    if (store_verify_chain(st, d, n_events) < 0 || store_verify_heads(st, d) < 0 ||
-        store_verify_actors(st, c, d, legacy) < 0 || store_verify_facts(st, c, d) < 0 ||
-        store_signed_rows(st, c, &rows, &n_rows) < 0)
-        return -1;
-    struct recorded_event *ev = NULL;
-    size_t n_ev = 0;
-    if (store_recorded_events(st, &ev, &n_ev) == 0)
-        verify_recorded(rows, n_rows, ev, n_ev, d);
-    else
-        diags_add(d, NULL, 0, 0, "%s", store_errmsg(st));
-    recorded_events_free(ev, n_ev);
-    verify_signed(c, rows, n_rows, d);
-    signed_rows_free(rows, n_rows);
-    struct strlist results = {0};
-    if (store_result_texts(st, &results) == 0)
-        revisions_check(&results, d);
-    strlist_free(&results);
-    *n_signed = n_rows;
-    return 0;
+    struct verify_summary sum;
+    int rc = store_verify(st, c, false, d, &sum);
+    strlist_free(&sum.notes);
+    *n_signed = sum.n_signed;
+    *n_events = sum.n_events;
+    *legacy = sum.legacy;
+    return rc;
+}
+
+static const char *person_name(const struct call *c, int64_t id)
+{
+    const struct person *p = call_person_by_id(c, id);
+    return p ? p->name : "?";
+}
+
+/* With --checkpoint, a verification that finds nothing is recorded as a checkpoint signed by that
+ * secretariat member (not an audit event); a later verify relies on it (simsa-records(5)). */
+static int verify_checkpoint(struct store *st, const struct call *c, const struct person *who,
+                             const struct secret_key *key, struct verify_summary *sum)
+{
+    if (store_commit(st) != 0 || store_begin(st) != 0 ||
+        sign_checkpoint(st, c, &sum->made, who, key) != 0)
+        return cli_rollback_fail(st, _("checkpoint"));
+    if (cli_commit(st) != 0)
+        return EXIT_FAIL;
+    printf(_("checkpoint %lld recorded: verified through event %lld, signed by %s\n"),
+           (long long)sum->made.id, (long long)sum->made.seq, who->name);
+    return EXIT_OK;
 }
 
 static int cmd_verify(struct cli *cli)
 {
     const char *roster = cli_option(cli, "--roster"), *head = cli_option(cli, "--head");
+    bool full = cli_has_flag(cli, "--full"), record = cli_has_flag(cli, "--checkpoint");
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
     struct store *st = cli->st;
     struct diags d = {0};
     int anchored = EXIT_OK;
-    if (head)
+    struct person *who = NULL;
+    if (record && !cli->as)
+        return cli_usage(_("usage: simsa --as SECRETARIAT verify --checkpoint [--full]"));
+    /* --as alone changes nothing here (a pinned session passes it to every command). */
+    if (record &&
+        (!(who = cli_actor(cli, c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &cli->key)))
+        anchored = EXIT_FAIL;
+    if (anchored == EXIT_OK && head)
         anchored = cli_check_head(st, head, &d);
     if (anchored == EXIT_OK && roster && cli_check_roster(c, roster, &d) < 0)
         anchored = EXIT_FAIL;
@@ -420,30 +376,40 @@ static int cmd_verify(struct cli *cli)
         diags_free(&d);
         return anchored;
     }
-    int64_t n_events = 0;
-    size_t n_rows = 0;
     int rc = EXIT_FAIL;
-    int64_t legacy = 0;
-    if (cli_verify_store(st, c, &d, &n_rows, &n_events, &legacy) < 0) {
+    struct verify_summary sum;
+    if (store_verify(st, c, full, &d, &sum) < 0) {
         cli_fail("%s", store_errmsg(st));
     } else {
         cli_warn_fast_keys(c);
-        if (legacy == 1)
+        for (size_t i = 0; i < sum.notes.n; i++)
+            printf("%s\n", sum.notes.v[i]);
+        if (sum.legacy == 1)
             printf("%s\n", _("note: event 1 was written before simsa signed every event (a "
                              "database of an earlier version): who made it is not proven"));
-        else if (legacy > 1)
+        else if (sum.legacy > 1)
             printf(_("note: events 1-%lld were written before simsa signed every event (a "
                      "database of an earlier version): who made them is not proven\n"),
-                   (long long)legacy);
+                   (long long)sum.legacy);
+        if (sum.relied && !sum.fell_back) {
+            char *when = korea_time(sum.rely.at);
+            printf(_("relying on checkpoint %lld by %s (%s), through event %lld: the signatures "
+                     "of %zu records and of the events up to it were checked then, their bytes "
+                     "now (--full checks them again)\n"),
+                   (long long)sum.rely.id, person_name(c, sum.rely.signer), when,
+                   (long long)sum.rely.seq, sum.n_by_checkpoint);
+            free(when);
+        }
         if (d.n) {
             for (size_t i = 0; i < d.n; i++)
                 printf("%s\n", d.v[i].text);
             fprintf(stderr, ngettext("verify: %zu problem\n", "verify: %zu problems\n", d.n), d.n);
         } else {
             printf(_("verified: %zu signed records, %lld audit events, every fact as recorded\n"),
-                   n_rows, (long long)n_events);
-            rc = EXIT_OK;
+                   sum.n_signed, (long long)sum.n_events);
+            rc = who ? verify_checkpoint(st, c, who, &cli->key, &sum) : EXIT_OK;
         }
+        strlist_free(&sum.notes);
     }
     diags_free(&d);
     return rc;
@@ -548,11 +514,14 @@ const struct cli_command cli_score_commands[] = {
     },
     {
         .name = "verify",
-        .usage = "[--roster FILE] [--head SEQ:HASH]",
-        .summary = N_("check the audit chain and every signature (R14)"),
+        .usage = "[--roster FILE] [--head SEQ:HASH] [--full] [--checkpoint]",
+        .summary = N_("check the audit chain and every signature (R14); --checkpoint records "
+                      "a signed checkpoint"),
         .run = cmd_verify,
-        .usage_error = N_("usage: simsa verify [--roster FILE] [--head SEQ:HASH]"),
+        .usage_error = N_("usage: simsa verify [--roster FILE] [--head SEQ:HASH] [--full] | "
+                          "simsa --as SECRETARIAT verify --checkpoint [--full]"),
         .options = (const char *const[]){"--roster", "--head", NULL},
+        .flags = (const char *const[]){"--full", "--checkpoint", NULL},
         .store = CLI_STORE_SNAPSHOT,
     },
     {

@@ -31,7 +31,7 @@ _simsa_options() {
     init) echo "--program --budget" ;;
     "person add") echo "--role --passphrase-file" ;;
     "person list") echo "--roster" ;;
-    verify) echo "--roster --head" ;;
+    verify) echo "--roster --head --full --checkpoint" ;;
     "app list") echo "--csv" ;;
     rank) echo "--csv --revision" ;;
     "panel add") echo "--field" ;;

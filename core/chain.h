@@ -38,6 +38,13 @@ struct roster_entry {
     bool from_table; /* an entry made before the chain named keys: key taken from the table */
 };
 
+/* The event signatures of 1..through, their bytes digested in chain order (sig_digest): what a
+ * verification checkpoint binds. */
+struct chain_sig_bound {
+    int64_t through; /* 0: none */
+    struct sig_digest digest;
+};
+
 struct chain_check {
     const struct call *call;
     int64_t signed_from;   /* the first event that must be signed (earlier ones predate it) */
@@ -48,18 +55,26 @@ struct chain_check {
     size_t n_pending, cap_pending;
     struct roster_entry *roster;
     size_t n_roster, cap_roster;
+    /* A trusted checkpoint verified the signatures of events 1..trusted_through: each is still
+     * digested into the bounds, but its Ed25519 signature is not checked again. */
+    int64_t trusted_through;
+    struct chain_sig_bound *bounds; /* set by the caller, digested as events go by */
+    size_t n_bounds;
 };
 
 void chain_check_begin(struct chain_check *cc, const struct call *c, int64_t signed_from);
 /* One event, in chain order; problems go to d, each naming the event. */
 void chain_check_event(struct chain_check *cc, const struct chain_event *e, struct diags *d);
-/* Every event signature seen, checked on every processor; problems go to d in chain order.
- * Call once, after the last event. */
+/* The event signatures seen and not yet checked, checked on every processor; problems go to d
+ * in chain order. chain_check_event calls it every few thousand events; call it once more
+ * after the last event. */
 void chain_check_signatures(struct chain_check *cc, struct diags *d);
 /* The people of the call (the person table) against the roster: same names, roles and keys. */
 void chain_check_people(const struct chain_check *cc, struct diags *d);
 void chain_check_free(struct chain_check *cc);
 
+/* Whether a checkpoint signed by a person of `role` is relied on (secretariat only). */
+bool chain_checkpoint_trusted(enum role role);
 /* Whether a person of `role` may make an event of `kind` (secretariat: everything; judges their
  * sheets and conflicts; inspectors their inspections). */
 bool chain_role_may(const char *kind, enum role role);

@@ -622,6 +622,30 @@ void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, 
     crypto_generichash_final(&st, out, 32);
 }
 
+_Static_assert(sizeof(crypto_generichash_state) <= sizeof(struct sig_digest),
+               "struct sig_digest holds a BLAKE2b state");
+
+void sig_digest_init(struct sig_digest *d)
+{
+    crypto_generichash_init((crypto_generichash_state *)d->state, NULL, 0, 32);
+}
+
+void sig_digest_add_u64(struct sig_digest *d, uint64_t x)
+{
+    hash_u64((crypto_generichash_state *)d->state, x);
+}
+
+void sig_digest_add(struct sig_digest *d, const void *bytes, size_t n)
+{
+    hash_u64((crypto_generichash_state *)d->state, (uint64_t)n);
+    crypto_generichash_update((crypto_generichash_state *)d->state, bytes, n);
+}
+
+void sig_digest_final(struct sig_digest *d, uint8_t out[32])
+{
+    crypto_generichash_final((crypto_generichash_state *)d->state, out, 32);
+}
+
 void record_digest_hex(const char *text, char out[RECORD_DIGEST_HEX + 1])
 {
     uint8_t digest[RECORD_DIGEST_HEX / 2];

@@ -87,6 +87,17 @@ void audit_hash(int64_t seq, const uint8_t prev[32], const char *const *fields, 
 #define RECORD_DIGEST_HEX 32
 void record_digest_hex(const char *text, char out[RECORD_DIGEST_HEX + 1]);
 
+/* A running digest of signature bytes (BLAKE2b-256, each item length-prefixed as audit_hash's
+ * fields): a verification checkpoint binds the signatures it checked with it, so a signature
+ * swapped afterwards changes the digest (simsa-records(5), "Checkpoints"). */
+struct sig_digest {
+    _Alignas(64) unsigned char state[512];
+};
+void sig_digest_init(struct sig_digest *d);
+void sig_digest_add(struct sig_digest *d, const void *bytes, size_t n);
+void sig_digest_add_u64(struct sig_digest *d, uint64_t x);
+void sig_digest_final(struct sig_digest *d, uint8_t out[32]);
+
 /* `bytes` random bytes (at most 64) as lower-case hex into out (2 * bytes + 1 chars). */
 void random_hex(char *out, size_t bytes);
 

@@ -25,6 +25,7 @@ static const char *const kind_names[] = {
     [RECORD_AUDIT_HEAD] = "audit-head",
     [RECORD_PLAN] = "plan-revision",
     [RECORD_AGREEMENT] = "agreement",
+    [RECORD_CHECKPOINT] = "checkpoint",
 };
 
 const char *record_kind_name(enum record_kind k)
@@ -492,24 +493,49 @@ char *record_result_text(const struct record_result *r, char **why)
     return writer_end(&w, r->signer, r->at, why);
 }
 
-char *record_audit_head_text(const struct record_audit_head *r, char **why)
+static void writer_hash(struct record_writer *w, const char *key,
+                        const uint8_t hash[RECORD_HASH_BYTES])
 {
     static const char hex_digits[] = "0123456789abcdef";
-    struct record_writer w = {0};
     char hex[2 * RECORD_HASH_BYTES + 1];
+    for (size_t i = 0; i < RECORD_HASH_BYTES; i++) {
+        hex[2 * i] = hex_digits[hash[i] >> 4];
+        hex[2 * i + 1] = hex_digits[hash[i] & 0x0f];
+    }
+    hex[2 * RECORD_HASH_BYTES] = '\0';
+    writer_line(w, key, hex);
+}
+
+static void writer_seq(struct record_writer *w, int64_t seq)
+{
+    if (seq < 1)
+        writer_fail(w, "seq", _("not an event number (1 or more)"));
+    else
+        writer_int(w, "seq", seq);
+}
+
+char *record_audit_head_text(const struct record_audit_head *r, char **why)
+{
+    struct record_writer w = {0};
     if (!r)
         return no_record(why);
     writer_begin(&w, RECORD_AUDIT_HEAD, r->program);
-    if (r->seq < 1)
-        writer_fail(&w, "seq", _("not an event number (1 or more)"));
-    else
-        writer_int(&w, "seq", r->seq);
-    for (size_t i = 0; i < RECORD_HASH_BYTES; i++) {
-        hex[2 * i] = hex_digits[r->hash[i] >> 4];
-        hex[2 * i + 1] = hex_digits[r->hash[i] & 0x0f];
-    }
-    hex[2 * RECORD_HASH_BYTES] = '\0';
-    writer_line(&w, "hash", hex);
+    writer_seq(&w, r->seq);
+    writer_hash(&w, "hash", r->hash);
+    return writer_end(&w, r->signer, r->at, why);
+}
+
+char *record_checkpoint_text(const struct record_checkpoint *r, char **why)
+{
+    struct record_writer w = {0};
+    if (!r)
+        return no_record(why);
+    writer_begin(&w, RECORD_CHECKPOINT, r->program);
+    writer_seq(&w, r->seq);
+    writer_hash(&w, "hash", r->hash);
+    writer_hash(&w, "event-signatures", r->event_signatures);
+    writer_nonnegative(&w, "records", r->records);
+    writer_hash(&w, "record-signatures", r->record_signatures);
     return writer_end(&w, r->signer, r->at, why);
 }
 

@@ -24,7 +24,8 @@ enum record_kind {
     RECORD_RESULT,
     RECORD_AUDIT_HEAD,
     RECORD_PLAN,
-    RECORD_AGREEMENT
+    RECORD_AGREEMENT,
+    RECORD_CHECKPOINT
 };
 
 /* The word after "kind: " ("review", "bonus-award", ...); untranslated, it is part of the
@@ -163,6 +164,21 @@ char *record_budget_text(const struct record_budget *r, char **why);
 char *record_agreement_text(const struct record_agreement *r, char **why);
 char *record_result_text(const struct record_result *r, char **why);
 char *record_audit_head_text(const struct record_audit_head *r, char **why);
+
+/* A verification checkpoint (simsa-records(5), "Checkpoints"): `simsa --as NAME verify` found
+ * every signature of the chain's events 1..seq and of the records those events name valid;
+ * event_signatures and record_signatures are the sig_digest of those signatures' bytes, in
+ * chain order and in verify's reading order, over `records` records. Not an audit event. */
+struct record_checkpoint {
+    const char *program;
+    int64_t seq; /* >= 1 */
+    uint8_t hash[RECORD_HASH_BYTES];
+    uint8_t event_signatures[RECORD_HASH_BYTES];
+    uint8_t record_signatures[RECORD_HASH_BYTES];
+    int64_t records; /* >= 0 */
+    const char *signer, *at;
+};
+char *record_checkpoint_text(const struct record_checkpoint *r, char **why);
 
 /* minisign's trusted comment for a record: "simsa <kind> <id> by <signer>", e.g.
  * "simsa sheet 2026-001/강민준 by 강민준". id and signer are NFC-normalised and escaped as in

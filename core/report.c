@@ -267,9 +267,11 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
 {
     memset(out, 0, sizeof *out);
     const struct person *who = call_person_by_id(c, in->signer);
-    if (in->signature && minisig_signer_id(in->signature, out->key_id) == 0)
+    /* Decoding the signature for its key id is skipped when nothing will read it. */
+    bool key_wanted = !(in->by_checkpoint && in->no_key_id);
+    if (key_wanted && in->signature && minisig_signer_id(in->signature, out->key_id) == 0)
         out->has_key_id = true;
-    else if (who) {
+    else if (key_wanted && who) {
         memcpy(out->key_id, who->pub.key_id, KEY_ID_BYTES);
         out->has_key_id = true;
     }
@@ -284,10 +286,38 @@ void signed_check(const struct call *c, const struct signed_input *in, struct si
         out->check = SIGNED_CHANGED;
     } else if (!who) {
         out->check = SIGNED_UNKNOWN_SIGNER;
+    } else if (in->by_checkpoint) {
+        out->by_checkpoint = true;
     } else if (minisig_verify(&who->pub, in->signed_text, strlen(in->signed_text), in->signature,
                               NULL, &why) != 0) {
         out->check = SIGNED_BAD_SIGNATURE;
         out->why = xstrdup(why ? why : _("it does not match the signer's key"));
+    }
+}
+
+void signed_result_diag(const struct call *c, const char *label, int64_t signer,
+                        const struct signed_result *res, struct diags *d)
+{
+    const struct person *who = call_person_by_id(c, signer);
+    switch (res->check) {
+    case SIGNED_VERIFIED:
+        break;
+    case SIGNED_NOT_SIGNED:
+        diags_add(d, NULL, 0, 0, _("%s: not signed"), label);
+        break;
+    case SIGNED_UNREADABLE:
+        diags_add(d, NULL, 0, 0, _("%s: the stored values are not valid (%s)"), label, res->why);
+        break;
+    case SIGNED_CHANGED:
+        diags_add(d, NULL, 0, 0, _("%s: the stored values differ from what was signed"), label);
+        break;
+    case SIGNED_UNKNOWN_SIGNER:
+        diags_add(d, NULL, 0, 0, _("%s: signed by an unknown person"), label);
+        break;
+    case SIGNED_BAD_SIGNATURE:
+        diags_add(d, NULL, 0, 0, _("%s: signature of %s does not verify: %s"), label,
+                  who ? who->name : "?", res->why);
+        break;
     }
 }
 

@@ -138,6 +138,10 @@ struct signed_input {
     const char *derive_error; /* why it could not be rebuilt */
     const char *signed_text;  /* NULL when never signed */
     const char *signature;    /* minisign .minisig */
+    /* A trusted checkpoint verified this very signature over this very text (its digest and
+     * signature bytes are bound by the checkpoint): every check but Ed25519's is made. */
+    bool by_checkpoint;
+    bool no_key_id; /* the caller does not show the key id: not decoded when not checked */
 };
 
 struct signed_result {
@@ -145,11 +149,15 @@ struct signed_result {
     bool has_key_id;
     uint8_t key_id[KEY_ID_BYTES]; /* the key the signature names, else the signer's */
     char *why;                    /* for people when not verified (caller frees), else NULL */
+    bool by_checkpoint;           /* verified, its signature as a checkpoint checked it */
 };
 
 /* Thread-safe: reads the call only. */
 void signed_check(const struct call *c, const struct signed_input *in, struct signed_result *out);
 const char *signed_check_label(enum signed_check s); /* translated: "verified", ... */
+/* A result that is not SIGNED_VERIFIED as one problem line naming the record (label). */
+void signed_result_diag(const struct call *c, const char *label, int64_t signer,
+                        const struct signed_result *res, struct diags *d);
 
 /* in[i] checked into out[i] for i < n, exactly as signed_check does, on as many threads as
  * there are processors (at most SIGNED_THREADS_MAX): the two Ed25519 verifications of each

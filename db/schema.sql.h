@@ -135,6 +135,15 @@ static const char *const schema_migrations[] = {
     "CREATE TABLE agreement(app_id TEXT PRIMARY KEY REFERENCES application(id),\n"
     "  date TEXT NOT NULL, person_id INTEGER NOT NULL REFERENCES person(id), at TEXT NOT NULL,\n"
     "  signed_text TEXT, signature TEXT) STRICT;\n" APPEND_ONLY("agreement"),
+    /* 6: verification checkpoints (simsa-records(5), "Checkpoints"): `simsa --as NAME verify`
+     * records the head it verified through and digests of the signature bytes it checked, signed
+     * by NAME. Not audit events: verifying moves neither the chain head nor its anchors. A
+     * missing or changed row only makes verify check more (or name it). */
+    "CREATE TABLE checkpoint(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, hash BLOB NOT NULL,\n"
+    "  event_signatures BLOB NOT NULL, records INTEGER NOT NULL,\n"
+    "  record_signatures BLOB NOT NULL, person_id INTEGER NOT NULL REFERENCES person(id),\n"
+    "  at TEXT NOT NULL, signed_text TEXT NOT NULL, signature TEXT NOT NULL) STRICT;\n"
+    APPEND_ONLY("checkpoint"),
 };
 
 #endif

@@ -83,3 +83,20 @@ int sign_audit_head(struct store *st, const struct call *c, const struct person 
     signed_record_free(&rec);
     return rc;
 }
+
+int sign_checkpoint(struct store *st, const struct call *c, struct checkpoint *cp,
+                    const struct person *who, const struct secret_key *key)
+{
+    struct signed_record rec;
+    signed_record_begin(&rec);
+    memcpy(cp->at, rec.at, sizeof cp->at);
+    cp->signer = who->id;
+    char *why = NULL, id[32];
+    snprintf(id, sizeof id, "%lld", (long long)cp->seq);
+    int rc = signed_record_sign(st, &rec, who, key, RECORD_CHECKPOINT, id,
+                                checkpoint_text(c, cp, &why), &why);
+    if (rc == 0)
+        rc = store_checkpoint_add(st, cp, &rec.sign);
+    signed_record_free(&rec);
+    return rc;
+}

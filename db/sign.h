@@ -27,5 +27,9 @@ void signed_record_free(struct signed_record *r);
 /* Sign the head of the audit chain (a milestone). */
 int sign_audit_head(struct store *st, const struct call *c, const struct person *who,
                     const struct secret_key *key);
+/* Sign and record the checkpoint cp (seq, hash, digests, records as store_verify made them) as
+ * who, in the caller's transaction. No audit event is written. */
+int sign_checkpoint(struct store *st, const struct call *c, struct checkpoint *cp,
+                    const struct person *who, const struct secret_key *key);
 
 #endif

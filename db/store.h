@@ -8,20 +8,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/diag.h"
+#include "core/keys.h" /* struct sig_digest, RECORD_DIGEST_HEX */
 #include "core/parse.h"
 #include "core/role.h"
 
 struct store;
 struct application;
 struct call;
-struct diags;
 struct finance_year;
 struct person;
 struct program;
-struct public_key;
 struct recorded_event;
-struct sealed_key;
-struct secret_key;
 struct signed_input;
 
 /* Who signs a record, when (UTC ISO 8601), the canonical text signed and the .minisig. */
@@ -187,9 +185,76 @@ int store_sheet_signed(struct store *st, const char *app, int64_t judge, char **
 /* Every event's actor (DESIGN.md Trust): signed by them, a person of the call at that point
  * with a role allowing it, and the person table as the chain added them. *legacy_events gets
  * the number of events written before events were signed (a database of an earlier simsa). */
+struct chain_sig_bound;
+/* trusted_through: a trusted checkpoint verified the signatures of events 1..trusted_through
+ * (0: none), which are not checked again; each bound gets the digest of the event signatures up
+ * to its `through`. */
 int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
-                        int64_t *legacy_events);
+                        int64_t *legacy_events, int64_t trusted_through,
+                        struct chain_sig_bound *bounds, size_t n_bounds);
 /* Signed audit heads: each names an event that must still exist with that hash. */
 int store_verify_heads(struct store *st, struct diags *d);
+
+/* ---- verification checkpoints (simsa-records(5), "Checkpoints") ---- */
+
+struct checkpoint {
+    int64_t id;
+    int64_t seq;                                         /* verified through this event ... */
+    uint8_t hash[32];                                    /* ... of this hash */
+    uint8_t event_signatures[32], record_signatures[32]; /* sig_digest of what it checked */
+    int64_t records;                                     /* signed records it covers */
+    int64_t signer;                                      /* person id */
+    char at[21];
+};
+
+/* The latest checkpoint verify may rely on: its text rebuilt from the row is what was signed,
+ * its signature is its signer's, the signer's role is one chain_checkpoint_trusted allows, and
+ * the chain holds its head. A checkpoint that fails one of the first checks, or whose head the
+ * chain does not hold, is a problem in d (forged, or the log cut below it) and is passed over;
+ * one by a person who is not trusted is a line in notes, and passed over. 1 found, 0 none,
+ * -1 error. */
+int store_checkpoint_trusted(struct store *st, const struct call *c, struct checkpoint *out,
+                             struct diags *d, struct strlist *notes);
+/* Record a checkpoint (in the caller's transaction; cp->id is set); signer, time, text and
+ * signature from sign. */
+int store_checkpoint_add(struct store *st, struct checkpoint *cp, const struct signing *sign);
+/* The checkpoint's canonical text (caller frees), or NULL. */
+char *checkpoint_text(const struct call *c, const struct checkpoint *cp, char **why);
+
+/* Which signed rows a checkpoint covers: those whose recording event is at or before its head.
+ * Their text and signature bytes go into a digest in reading order, as the checkpoint
+ * recorded them. Two bounds: the checkpoint relied on (rely_through, 0: none) and the one a
+ * verify may record (made_through: the head it read). */
+struct sig_cover {
+    struct recorded_event *ev; /* every recording event, by digest */
+    size_t n_ev;
+    int64_t rely_through, made_through;
+    struct sig_digest rely, made;
+    int64_t n_rely, n_made;
+};
+int sig_cover_begin(struct store *st, struct sig_cover *sc, int64_t rely_through,
+                    int64_t made_through);
+/* A row as read: its digest into digest (when signed), true when the relied-on checkpoint
+ * covers it (its Ed25519 signature need not be checked again). */
+bool sig_cover_row(struct sig_cover *sc, const struct signed_row *row,
+                   char digest[RECORD_DIGEST_HEX + 1]);
+void sig_cover_end(struct sig_cover *sc, uint8_t rely[32], uint8_t made[32]);
+
+/* `simsa verify`: everything, one snapshot, signed rows read in batches (memory does not grow
+ * with their number beyond a few dozen bytes each for matching rows to events). */
+struct verify_summary {
+    size_t n_signed;
+    int64_t n_events, legacy;
+    bool relied; /* rely holds the checkpoint relied on */
+    struct checkpoint rely;
+    size_t n_by_checkpoint; /* records whose signature rely had checked */
+    bool fell_back;         /* the signatures differed from what rely checked: all re-checked */
+    struct checkpoint made; /* what a checkpoint of this verification records (no id, signer) */
+    struct strlist notes;   /* for people, printed before the problems */
+};
+/* full: rely on no checkpoint. 0 (problems in d), or -1 (store_errmsg). Caller frees
+ * out->notes. */
+int store_verify(struct store *st, const struct call *c, bool full, struct diags *d,
+                 struct verify_summary *out);
 
 #endif

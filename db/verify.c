@@ -10,6 +10,8 @@
 #include "core/i18n.h"
 #include "core/records.h"
 #include "core/report.h"
+#include "core/revision.h"
+#include "db/final.h"
 #include "db/internal.h"
 
 struct rows {
@@ -896,7 +898,8 @@ int store_sheet_signed(struct store *st, const char *app, int64_t judge, char **
 }
 
 int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
-                        int64_t *legacy_events)
+                        int64_t *legacy_events, int64_t trusted_through,
+                        struct chain_sig_bound *bounds, size_t n_bounds)
 {
     int64_t signed_from = 1;
     sqlite3_stmt *s = db_prepare(st, "SELECT value FROM meta WHERE key = 'signed_from'");
@@ -915,6 +918,9 @@ int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
         return -1;
     struct chain_check cc;
     chain_check_begin(&cc, c, signed_from);
+    cc.trusted_through = trusted_through;
+    cc.bounds = bounds;
+    cc.n_bounds = n_bounds;
     int64_t last_seq = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -955,4 +961,339 @@ int store_verify_actors(struct store *st, const struct call *c, struct diags *d,
         *legacy_events = cc.legacy_events;
     chain_check_free(&cc);
     return rc == SQLITE_DONE ? 0 : db_fail(st, "event");
+}
+
+/* ---- verification checkpoints ---- */
+
+char *checkpoint_text(const struct call *c, const struct checkpoint *cp, char **why)
+{
+    struct record_checkpoint r = {.program = c->program.id,
+                                  .seq = cp->seq,
+                                  .records = cp->records,
+                                  .signer = name_of(c, cp->signer),
+                                  .at = cp->at};
+    memcpy(r.hash, cp->hash, 32);
+    memcpy(r.event_signatures, cp->event_signatures, 32);
+    memcpy(r.record_signatures, cp->record_signatures, 32);
+    return record_checkpoint_text(&r, why);
+}
+
+int store_checkpoint_add(struct store *st, struct checkpoint *cp, const struct signing *sign)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO checkpoint(seq, hash, event_signatures, "
+                                     "records, record_signatures, person_id, at, signed_text, "
+                                     "signature) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, cp->seq);
+    sqlite3_bind_blob(s, 2, cp->hash, 32, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(s, 3, cp->event_signatures, 32, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 4, cp->records);
+    sqlite3_bind_blob(s, 5, cp->record_signatures, 32, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 6, sign->person);
+    sqlite3_bind_text(s, 7, sign->at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 8, sign->text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 9, sign->sig, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s) == SQLITE_DONE ? 0 : db_fail(st, "checkpoint");
+    sqlite3_finalize(s);
+    if (rc == 0)
+        cp->id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
+/* Why checkpoint row s cannot be relied on (translated, caller frees), or NULL; *problem: a
+ * sign of tampering rather than a checkpoint by a person who is not trusted. */
+static char *checkpoint_refusal(const struct call *c, sqlite3_stmt *s, struct checkpoint *cp,
+                                bool *problem)
+{
+    *problem = true;
+    const struct person *who = call_person_by_id(c, cp->signer);
+    const char *text = (const char *)sqlite3_column_text(s, 8);
+    const char *sig = (const char *)sqlite3_column_text(s, 9);
+    if (!who)
+        return xstrdup(_("signed by an unknown person"));
+    char *why = NULL, *want = checkpoint_text(c, cp, &why);
+    bool same = want && text && strcmp(want, text) == 0;
+    free(want);
+    free(why);
+    if (!same)
+        return xstrdup(_("the stored values differ from what was signed"));
+    const char *bad = NULL;
+    if (!sig || minisig_verify(&who->pub, text, strlen(text), sig, NULL, &bad) != 0)
+        return xasprintf(_("the signature is not %s's"), who->name);
+    if (sqlite3_column_type(s, 10) == SQLITE_NULL)
+        return xasprintf(_("it names event %lld, which the audit chain does not hold (the log "
+                           "was cut below it)"),
+                         (long long)cp->seq);
+    uint8_t event_hash[32];
+    db_blob_copy(s, 10, event_hash, 32);
+    if (memcmp(event_hash, cp->hash, 32) != 0)
+        return xasprintf(_("event %lld is not the one it verified (the chain was rewritten)"),
+                         (long long)cp->seq);
+    *problem = false;
+    if (!chain_checkpoint_trusted(who->role))
+        return xasprintf(_("signed by %s, a %s: only a secretariat member's checkpoint is "
+                           "relied on"),
+                         who->name, role_label(who->role));
+    return NULL;
+}
+
+int store_checkpoint_trusted(struct store *st, const struct call *c, struct checkpoint *out,
+                             struct diags *d, struct strlist *notes)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = db_prepare(st, "SELECT k.id, k.seq, k.hash, k.event_signatures, k.records, "
+                                     "k.record_signatures, k.person_id, k.at, k.signed_text, "
+                                     "k.signature, e.hash FROM checkpoint k "
+                                     "LEFT JOIN event e ON e.seq = k.seq ORDER BY k.id DESC");
+    if (!s)
+        return -1;
+    int rc, found = 0;
+    while (!found && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct checkpoint cp = {.id = sqlite3_column_int64(s, 0),
+                                .seq = sqlite3_column_int64(s, 1),
+                                .records = sqlite3_column_int64(s, 4),
+                                .signer = sqlite3_column_int64(s, 6)};
+        db_blob_copy(s, 2, cp.hash, 32);
+        db_blob_copy(s, 3, cp.event_signatures, 32);
+        db_blob_copy(s, 5, cp.record_signatures, 32);
+        const char *at = (const char *)sqlite3_column_text(s, 7);
+        snprintf(cp.at, sizeof cp.at, "%s", at ? at : "");
+        bool problem;
+        char *why = checkpoint_refusal(c, s, &cp, &problem);
+        if (!why) {
+            *out = cp;
+            found = 1;
+        } else if (problem) {
+            diags_add(d, NULL, 0, 0, _("checkpoint %lld: %s"), (long long)cp.id, why);
+        } else {
+            strlist_addf(notes, _("note: checkpoint %lld is not relied on: %s"), (long long)cp.id,
+                         why);
+        }
+        free(why);
+    }
+    if (!found && rc != SQLITE_DONE) {
+        sqlite3_finalize(s);
+        return db_fail(st, "checkpoint");
+    }
+    sqlite3_finalize(s);
+    return found;
+}
+
+static int cmp_event_by_digest(const void *a, const void *b)
+{
+    const struct recorded_event *x = a, *y = b;
+    int c = strcmp(x->digest, y->digest);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+int sig_cover_begin(struct store *st, struct sig_cover *sc, int64_t rely_through,
+                    int64_t made_through)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->rely_through = rely_through;
+    sc->made_through = made_through;
+    sig_digest_init(&sc->rely);
+    sig_digest_init(&sc->made);
+    if (store_recorded_events(st, &sc->ev, &sc->n_ev) < 0)
+        return -1;
+    if (sc->n_ev)
+        qsort(sc->ev, sc->n_ev, sizeof *sc->ev, cmp_event_by_digest);
+    return 0;
+}
+
+static void cover_add(struct sig_digest *d, const struct signed_row *row)
+{
+    sig_digest_add(d, row->signed_text, strlen(row->signed_text));
+    sig_digest_add(d, row->signature, strlen(row->signature));
+}
+
+bool sig_cover_row(struct sig_cover *sc, const struct signed_row *row,
+                   char digest[RECORD_DIGEST_HEX + 1])
+{
+    digest[0] = '\0';
+    if (!row->signed_text)
+        return false;
+    record_digest_hex(row->signed_text, digest);
+    if (!row->signature)
+        return false;
+    /* The first event naming this digest (sorted by digest, then seq): lower bound. */
+    size_t lo = 0, hi = sc->n_ev;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(sc->ev[mid].digest, digest) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int64_t seq = lo < sc->n_ev && strcmp(sc->ev[lo].digest, digest) == 0 ? sc->ev[lo].seq : 0;
+    if (!seq)
+        return false;
+    if (seq <= sc->made_through) {
+        cover_add(&sc->made, row);
+        sc->n_made++;
+    }
+    if (seq > sc->rely_through)
+        return false;
+    cover_add(&sc->rely, row);
+    sc->n_rely++;
+    return true;
+}
+
+void sig_cover_end(struct sig_cover *sc, uint8_t rely[32], uint8_t made[32])
+{
+    sig_digest_final(&sc->rely, rely);
+    sig_digest_final(&sc->made, made);
+    recorded_events_free(sc->ev, sc->n_ev);
+    sc->ev = NULL;
+    sc->n_ev = 0;
+}
+
+/* ---- simsa verify, streaming ---- */
+
+#define VERIFY_BATCH 1024
+
+struct vstream {
+    const struct call *c;
+    struct diags *d;
+    struct sig_cover cover;
+    struct signed_row rows[VERIFY_BATCH];
+    struct signed_input in[VERIFY_BATCH];
+    struct signed_result res[VERIFY_BATCH];
+    size_t n;
+    struct recorded_row *rr; /* every signed row but the audit heads, for records_match_events */
+    size_t n_rr, cap_rr;
+    size_t n_rows, n_by_checkpoint;
+};
+
+static void vstream_flush(struct vstream *v)
+{
+    signed_check_many(v->c, v->in, v->res, v->n);
+    for (size_t i = 0; i < v->n; i++) {
+        signed_result_diag(v->c, v->rows[i].label, v->rows[i].signer, &v->res[i], v->d);
+        if (v->res[i].check == SIGNED_VERIFIED && v->res[i].by_checkpoint)
+            v->n_by_checkpoint++;
+        free(v->res[i].why);
+        signed_row_clear(&v->rows[i]);
+    }
+    v->n = 0;
+}
+
+static void vstream_row(struct signed_row *row, void *ctx)
+{
+    struct vstream *v = ctx;
+    struct signed_row *r = &v->rows[v->n];
+    *r = *row; /* taken: the store clears what it gave */
+    memset(row, 0, sizeof *row);
+    char digest[RECORD_DIGEST_HEX + 1];
+    bool covered = sig_cover_row(&v->cover, r, digest);
+    v->in[v->n] = signed_row_input(r);
+    v->in[v->n].by_checkpoint = covered;
+    v->in[v->n].no_key_id = true;
+    v->n++;
+    v->n_rows++;
+    /* The audit heads are not recorded by events: they name one. */
+    if (r->signed_text && strncmp(r->label, "audit head", 10) != 0) {
+        if (v->n_rr == v->cap_rr) {
+            v->cap_rr = v->cap_rr ? v->cap_rr * 2 : 1024;
+            v->rr = xrealloc(v->rr, v->cap_rr * sizeof *v->rr);
+        }
+        struct recorded_row *x = &v->rr[v->n_rr];
+        memset(x, 0, sizeof *x);
+        x->label = xstrdup(r->label);
+        memcpy(x->digest, digest, sizeof x->digest);
+        x->index = v->n_rr++;
+    }
+    if (v->n == VERIFY_BATCH)
+        vstream_flush(v);
+}
+
+/* One pass: everything checked, the signatures a trusted checkpoint `rely` checked (when not
+ * NULL) only digested. *differs: they are not the ones it checked. */
+static int verify_pass(struct store *st, const struct call *c, const struct checkpoint *rely,
+                       struct diags *d, struct verify_summary *out, bool *differs)
+{
+    *differs = false;
+    int64_t head = 0;
+    uint8_t head_hash[32];
+    if (store_head(st, &head, head_hash) < 0 || store_verify_chain(st, d, &out->n_events) < 0 ||
+        store_verify_heads(st, d) < 0)
+        return -1;
+    /* bounds[0]: what a new checkpoint would record; bounds[1]: the one relied on. */
+    struct chain_sig_bound bounds[2] = {{.through = head}, {.through = rely ? rely->seq : 0}};
+    sig_digest_init(&bounds[0].digest);
+    sig_digest_init(&bounds[1].digest);
+    if (store_verify_actors(st, c, d, &out->legacy, rely ? rely->seq : 0, bounds, 2) < 0 ||
+        store_verify_facts(st, c, d) < 0)
+        return -1;
+    struct vstream *v = xcalloc(1, sizeof *v);
+    v->c = c;
+    v->d = d;
+    int rc = sig_cover_begin(st, &v->cover, rely ? rely->seq : 0, head);
+    if (rc == 0)
+        rc = store_signed_rows_each(st, c, vstream_row, v);
+    vstream_flush(v);
+    if (rc == 0)
+        records_match_events(v->cover.ev, v->cover.n_ev, v->rr, v->n_rr, d);
+    for (size_t i = 0; i < v->n_rr; i++)
+        free((char *)v->rr[i].label);
+    free(v->rr);
+    uint8_t rely_records[32], rely_events[32];
+    sig_digest_final(&bounds[0].digest, out->made.event_signatures);
+    sig_digest_final(&bounds[1].digest, rely_events);
+    out->made.records = v->cover.n_made;
+    int64_t n_rely = v->cover.n_rely;
+    sig_cover_end(&v->cover, rely_records, out->made.record_signatures);
+    out->made.seq = head;
+    memcpy(out->made.hash, head_hash, 32);
+    out->n_signed = v->n_rows;
+    out->n_by_checkpoint = v->n_by_checkpoint;
+    free(v);
+    if (rc < 0)
+        return -1;
+    struct strlist results = {0};
+    if (store_result_texts(st, &results) == 0)
+        revisions_check(&results, d);
+    else
+        diags_add(d, NULL, 0, 0, "%s", store_errmsg(st));
+    strlist_free(&results);
+    if (rely)
+        *differs = n_rely != rely->records ||
+                   memcmp(rely_records, rely->record_signatures, 32) != 0 ||
+                   memcmp(rely_events, rely->event_signatures, 32) != 0;
+    return 0;
+}
+
+static void diags_move(struct diags *to, struct diags *from)
+{
+    for (size_t i = 0; i < from->n; i++)
+        diags_add(to, NULL, 0, 0, "%s", from->v[i].text);
+    diags_free(from);
+}
+
+int store_verify(struct store *st, const struct call *c, bool full, struct diags *d,
+                 struct verify_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!full) {
+        int found = store_checkpoint_trusted(st, c, &out->rely, d, &out->notes);
+        if (found < 0)
+            return -1;
+        out->relied = found == 1;
+    }
+    struct diags pass = {0};
+    bool differs = false;
+    int rc = verify_pass(st, c, out->relied ? &out->rely : NULL, &pass, out, &differs);
+    if (rc == 0 && differs) {
+        /* Signature bytes were changed after the checkpoint checked them: check them all. */
+        diags_add(d, NULL, 0, 0,
+                  _("checkpoint %lld: the signatures up to event %lld are not the ones it "
+                    "verified; every signature was checked again"),
+                  (long long)out->rely.id, (long long)out->rely.seq);
+        out->fell_back = true;
+        diags_free(&pass);
+        rc = verify_pass(st, c, NULL, &pass, out, &differs);
+    }
+    diags_move(d, &pass);
+    return rc;
 }

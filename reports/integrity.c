@@ -10,6 +10,7 @@
 #include "core/call.h"
 #include "core/i18n.h"
 #include "core/records.h"
+#include "core/report.h"
 #include "db/report_read.h"
 #include "reports/book.h"
 
@@ -164,6 +165,7 @@ static lxw_row_t roster_section(struct book *b, struct sheet_out *s, lxw_row_t r
 struct batch {
     const struct call *c;
     struct signed_row p[BATCH];
+    bool by_checkpoint[BATCH]; /* the checkpoint relied on covers it */
     struct signed_input in[BATCH];
     struct signed_result res[BATCH];
     size_t n;
@@ -181,9 +183,11 @@ struct records {
     bool threaded;          /* ... on `checker` (else it was checked here) */
     pthread_t checker;
     size_t cap_problems;
+    struct sig_cover cover; /* which records the checkpoint relied on covers */
+    const struct checkpoint *rely;
 };
 
-static void problem_add(struct records *x, const struct signed_row *p, const char *what)
+static void problem_label_add(struct records *x, const char *label, const char *what)
 {
     struct book *b = x->b;
     if (b->n_problems == x->cap_problems) {
@@ -191,7 +195,12 @@ static void problem_add(struct records *x, const struct signed_row *p, const cha
         b->problems = xrealloc(b->problems, x->cap_problems * sizeof *b->problems);
     }
     b->problems[b->n_problems++] =
-        (struct sig_problem){.label = xstrdup(p->label), .what = xstrdup(what)};
+        (struct sig_problem){.label = xstrdup(label), .what = xstrdup(what)};
+}
+
+static void problem_add(struct records *x, const struct signed_row *p, const char *what)
+{
+    problem_label_add(x, p->label, what);
 }
 
 static void *check_run(void *arg)
@@ -219,7 +228,14 @@ static void rows_write(struct records *x, struct batch *bt)
         cell_text(b, x->s, r, 2, key, NULL);
         const char *check = signed_check_label(res->check);
         cell_text(b, x->s, r, 3, check, NULL);
-        cell_text(b, x->s, r, 4, res->why, b->f.wrap);
+        if (res->by_checkpoint) {
+            char *why =
+                xasprintf(_("signature checked by checkpoint %lld"), (long long)x->rely->id);
+            cell_text(b, x->s, r, 4, why, NULL);
+            free(why);
+        } else {
+            cell_text(b, x->s, r, 4, res->why, b->f.wrap);
+        }
         if (res->check != SIGNED_VERIFIED)
             problem_add(x, p, check);
         b->n_signed++;
@@ -248,8 +264,10 @@ static void rotate(struct records *x)
     struct batch *full = &x->batches[x->filling];
     drain(x);
     full->c = x->b->c;
-    for (size_t i = 0; i < full->n; i++)
+    for (size_t i = 0; i < full->n; i++) {
         full->in[i] = signed_row_input(&full->p[i]);
+        full->in[i].by_checkpoint = full->by_checkpoint[i];
+    }
     x->checking = full;
     x->threaded = pthread_create(&x->checker, NULL, check_run, full) == 0;
     if (!x->threaded)
@@ -261,6 +279,8 @@ static void on_record(struct signed_row *row, void *arg)
 {
     struct records *x = arg;
     struct batch *bt = &x->batches[x->filling];
+    char digest[RECORD_DIGEST_HEX + 1];
+    bt->by_checkpoint[bt->n] = sig_cover_row(&x->cover, row, digest);
     bt->p[bt->n++] = *row; /* taken: the store clears what it gave */
     memset(row, 0, sizeof *row);
     if (bt->n == BATCH)
@@ -272,14 +292,60 @@ static int problem_cmp(const void *x, const void *y)
     return strcmp(((const struct sig_problem *)x)->label, ((const struct sig_problem *)y)->label);
 }
 
+/* The checkpoint the records' check relies on (simsa-records(5), "Checkpoints"): who made it,
+ * when, through which event; or that every signature is checked here. */
+static lxw_row_t checkpoint_section(struct book *b, struct sheet_out *s, lxw_row_t r,
+                                    struct checkpoint *cp, bool *relied, struct records *x)
+{
+    struct diags d = {0};
+    struct strlist notes = {0};
+    int found = store_checkpoint_trusted(b->st, b->c, cp, &d, &notes);
+    if (found < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    *relied = found == 1;
+    r += 2;
+    char *text;
+    if (*relied) {
+        char hex[65], *when = korea_time(cp->at);
+        hex_of(cp->hash, 32, hex);
+        text =
+            xasprintf(_("Relied on checkpoint %lld, signed by %s at %s: it verified every "
+                        "signature through event %lld (hash %s). The signatures of the "
+                        "records it covers are not checked again; their texts and signature "
+                        "bytes are compared with it. Every later record is checked here "
+                        "(simsa verify --full checks them all)."),
+                      (long long)cp->id, name_of(b->c, cp->signer), when, (long long)cp->seq, hex);
+        free(when);
+    } else {
+        text = xstrdup(_("No checkpoint is relied on: every signature is checked here."));
+    }
+    cell_note(b, s, r, 0, text, NULL);
+    free(text);
+    for (size_t i = 0; i < notes.n; i++)
+        cell_note(b, s, ++r, 0, notes.v[i], NULL);
+    for (size_t i = 0; i < d.n; i++) {
+        cell_note(b, s, ++r, 0, d.v[i].text, NULL);
+        problem_label_add(x, _("checkpoint"), d.v[i].text);
+    }
+    strlist_free(&notes);
+    diags_free(&d);
+    return r;
+}
+
 void sheet_integrity(struct book *b, struct sheet_out *s)
 {
-    lxw_row_t r = roster_section(b, s, chain_section(b, s, heads_section(b, s))) + 2;
-    for (size_t i = 0; i < sizeof record_labels / sizeof record_labels[0]; i++)
-        header_cell(b, s, r, (lxw_col_t)i, _(record_labels[i]));
     struct records *x = xcalloc(1, sizeof *x);
     x->b = b;
     x->s = s;
+    struct checkpoint cp;
+    bool relied = false;
+    lxw_row_t r = roster_section(b, s, chain_section(b, s, heads_section(b, s)));
+    r = checkpoint_section(b, s, r, &cp, &relied, x) + 2;
+    x->rely = relied ? &cp : NULL;
+    if (sig_cover_begin(b->st, &x->cover, relied ? cp.seq : 0, 0) < 0)
+        book_fail(b, "%s", store_errmsg(b->st));
+    for (size_t i = 0; i < sizeof record_labels / sizeof record_labels[0]; i++)
+        header_cell(b, s, r, (lxw_col_t)i, _(record_labels[i]));
     x->r = r;
     book_stage(b, s->name, 0);
     int rc = store_signed_rows_each(b->st, b->c, on_record, x);
@@ -288,6 +354,17 @@ void sheet_integrity(struct book *b, struct sheet_out *s)
     drain(x);
     if (rc < 0)
         book_fail(b, "%s", store_errmsg(b->st));
+    uint8_t rely_digest[32], made_digest[32];
+    int64_t covered = x->cover.n_rely;
+    sig_cover_end(&x->cover, rely_digest, made_digest);
+    if (relied && (covered != cp.records || memcmp(rely_digest, cp.record_signatures, 32) != 0)) {
+        char *text = xasprintf(_("checkpoint %lld: the signatures it covers are not the ones it "
+                                 "verified: run simsa verify --full"),
+                               (long long)cp.id);
+        cell_note(b, s, x->r + 2, 0, text, NULL);
+        problem_label_add(x, _("checkpoint"), text);
+        free(text);
+    }
     worksheet_autofilter(s->ws, r, 0, x->r > r ? x->r : r + 1,
                          (lxw_col_t)(sizeof record_labels / sizeof record_labels[0] - 1));
     free(x);

@@ -114,10 +114,12 @@ sql "drop trigger sheet_clears_draft; drop trigger conflict_clears_draft; drop t
     drop table presentation_order; alter table event drop column signature;
     delete from meta where key = 'signed_from'; drop table plan_revision;
     drop trigger agreement_no_update; drop trigger agreement_no_delete; drop table agreement;
+    drop trigger checkpoint_no_update; drop trigger checkpoint_no_delete; drop table checkpoint;
     pragma user_version = 1"
 okd app list
 expect_stdout_contains "2026-012"
-expect_equal "$(sql "pragma user_version")" 5 "the schema after opening"
+expect_equal "$(sql "pragma user_version")" 6 "the schema after opening"
+expect_equal "$(sql "select count(*) from checkpoint")" 0 "the new checkpoint table"
 expect_equal "$(sql "select count(*) from draft")" 0 "the new draft table"
 okd panel order "$FOOD" 2026-012
 okd verify

@@ -445,6 +445,37 @@ static void test_R14_audit_head_text(void **state)
                 "at: 2026-06-22T05:30:00Z\n");
 }
 
+static void test_R14_checkpoint_text(void **state)
+{
+    struct record_audit_head head = audit_fixture();
+    struct record_checkpoint cp = {
+        .program = "cbtp-2026", .seq = 42, .records = 7, .signer = "김서기", .at = AT};
+    (void)state;
+    memcpy(cp.hash, head.hash, sizeof cp.hash);
+    for (size_t i = 0; i < sizeof cp.event_signatures; i++) {
+        cp.event_signatures[i] = 0xa0;
+        cp.record_signatures[i] = (uint8_t)(0xff - i);
+    }
+    assert_text(record_checkpoint_text(&cp, NULL),
+                "simsa-record 1\n"
+                "kind: checkpoint\n"
+                "program: cbtp-2026\n"
+                "seq: 42\n"
+                "hash: 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n"
+                "event-signatures: "
+                "a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0\n"
+                "records: 7\n"
+                "record-signatures: "
+                "fffefdfcfbfaf9f8f7f6f5f4f3f2f1f0efeeedecebeae9e8e7e6e5e4e3e2e1e0\n"
+                "signer: 김서기\n"
+                "at: 2026-06-22T05:30:00Z\n");
+    cp.seq = 0;
+    char *why = NULL;
+    assert_null(record_checkpoint_text(&cp, &why));
+    assert_non_null(why);
+    free(why);
+}
+
 /* ---- NFC: the same name typed on another system signs the same bytes. ---- */
 
 static void test_R14_decomposed_hangul_gives_same_bytes(void **state)
@@ -896,14 +927,15 @@ static void test_R14_bad_sheets_and_decisions_are_refused(void **state)
 static void test_R14_kind_names(void **state)
 {
     static const char *const expected[] = {
-        "review",  "inspection", "conflict", "bonus-award", "bonus-withdrawal", "sheet",     "tie",
-        "forfeit", "budget",     "result",   "audit-head",  "plan-revision",    "agreement",
+        "review",     "inspection",    "conflict",  "bonus-award", "bonus-withdrawal",
+        "sheet",      "tie",           "forfeit",   "budget",      "result",
+        "audit-head", "plan-revision", "agreement", "checkpoint",
     };
     (void)state;
 
-    for (int k = RECORD_REVIEW; k <= RECORD_AGREEMENT; k++)
+    for (int k = RECORD_REVIEW; k <= RECORD_CHECKPOINT; k++)
         assert_string_equal(record_kind_name((enum record_kind)k), expected[k]);
-    assert_null(record_kind_name((enum record_kind)(RECORD_AGREEMENT + 1)));
+    assert_null(record_kind_name((enum record_kind)(RECORD_CHECKPOINT + 1)));
 }
 
 /* R12.1: a plan revision's record, required and made. */
@@ -1041,6 +1073,7 @@ int main(void)
         cmocka_unit_test(test_R14_R12_3_agreement_text),
         cmocka_unit_test(test_R14_R7_2_result_text),
         cmocka_unit_test(test_R14_audit_head_text),
+        cmocka_unit_test(test_R14_checkpoint_text),
         cmocka_unit_test(test_R14_decomposed_hangul_gives_same_bytes),
         cmocka_unit_test(test_R14_value_cannot_forge_a_line),
         cmocka_unit_test(test_R14_escaped_backslash_differs_from_line_break),
