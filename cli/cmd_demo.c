@@ -540,12 +540,12 @@ static int demo_scores(struct store *st, struct call *c, const struct demo_keys 
     for (int slot = 0; slot < 10; slot++) {
         struct person *judge = call_find_person(c, demo_people[2 + slot].name);
         char *csv = demo_scores_csv(&c->program, slot, judge->name);
-        struct score_import_row *rows = NULL;
+        struct sheet *rows = NULL;
         size_t n = 0;
         struct csv_table t = {0};
         int rc = import_scores(c, judge, csv, strlen(csv), "demo-scores.csv", &rows, &n, &t, d);
         for (size_t i = 0; rc == 0 && i < n; i++)
-            rc = write_sheet(st, c, &rows[i], false, judge, demo_key(keys, judge));
+            rc = write_sheet(st, c, &rows[i], judge, demo_key(keys, judge));
         free(rows);
         csv_table_free(&t);
         free(csv);

@@ -13,6 +13,7 @@
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/notify.h"
+#include "core/revision.h"
 #include "db/final.h"
 #include "db/write.h"
 
@@ -205,11 +206,13 @@ static int open_dir(const char *dir)
 
 /* Every applicant's file name, checked before anything is written: nothing is written when
  * one is unsafe, exists already or has no usable e-mail address. */
-static int check_all(const struct call *c, int dirfd, const char *dir)
+static int check_all(const struct call *c, const bool *skip, int dirfd, const char *dir)
 {
     int bad = 0;
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct application *a = &c->apps[i].a;
+        if (skip[i])
+            continue;
         if (!notify_safe_name(a->id)) {
             cli_fail(_("application %s: its id cannot be a file name"), a->id);
             bad++;
@@ -231,7 +234,39 @@ static int check_all(const struct call *c, int dirfd, const char *dir)
     return bad ? -1 : 0;
 }
 
-static int notify_run(struct cli *cli, const char *dir)
+/* R12.4: every signed revision, oldest first, read back from its text (n = 0 when none). */
+static int revisions_read(struct store *st, struct revision **out, size_t *n)
+{
+    struct strlist texts = {0};
+    *out = NULL;
+    *n = 0;
+    if (store_result_texts(st, &texts) < 0) {
+        cli_fail("%s", store_errmsg(st));
+        return -1;
+    }
+    struct revision *revs = xcalloc(texts.n ? texts.n : 1, sizeof *revs);
+    int rc = 0;
+    for (size_t i = 0; i < texts.n && rc == 0; i++) {
+        const char *why = NULL;
+        if (revision_parse(texts.v[i], (int)i + 1, &revs[i], &why) < 0) {
+            cli_fail(_("revision %zu of the final result cannot be read: %s"), i + 1, why);
+            rc = -1;
+        } else
+            *n = i + 1;
+    }
+    strlist_free(&texts);
+    *out = revs;
+    return rc;
+}
+
+static void revisions_free(struct revision *revs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        revision_free(&revs[i]);
+    free(revs);
+}
+
+static int notify_run(struct cli *cli, const char *dir, bool changed_only)
 {
     struct call *c = cli_call(cli);
     if (!c)
@@ -250,8 +285,28 @@ static int notify_run(struct cli *cli, const char *dir)
     if (at >= 0)
         revision_day = (sdate)((at + 9 * 3600) / 86400);
     int rc = EXIT_FAIL;
-    int dirfd = open_dir(dir);
-    if (dirfd < 0 || check_all(c, dirfd, dir) < 0)
+    struct revision *revs = NULL;
+    size_t n_revs = 0;
+    /* Who a later revision affected (R12.4): the revision whose notification theirs replaces. */
+    int *replaces = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *replaces);
+    const char **was = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *was);
+    bool *skip = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *skip);
+    int dirfd = -1;
+    if (revisions_read(st, &revs, &n_revs) < 0)
+        goto out;
+    size_t n_changed = 0;
+    for (size_t i = 0; i < c->n_apps; i++) {
+        replaces[i] = notify_replaced(revs, n_revs, c->apps[i].a.id, &was[i]);
+        skip[i] = changed_only && !replaces[i];
+        n_changed += replaces[i] > 0;
+    }
+    if (changed_only && !n_changed) {
+        printf(_("no applicant's result changed since the revision they were notified of\n"));
+        rc = EXIT_OK;
+        goto out;
+    }
+    dirfd = open_dir(dir);
+    if (dirfd < 0 || check_all(c, skip, dirfd, dir) < 0)
         goto out;
     struct rank_result res = {0};
     call_rank(c, &res);
@@ -261,6 +316,8 @@ static int notify_run(struct cli *cli, const char *dir)
     for (size_t i = 0; i < res.n && rc == EXIT_OK; i++) {
         const struct rank_row *row = &res.rows[i];
         const struct app_record *r = &c->apps[row->app];
+        if (skip[row->app])
+            continue;
         const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
         size_t n_ops = notify_opinions(c, r, ops, r->n_sheets);
         struct notify_input in = {
@@ -275,6 +332,8 @@ static int notify_run(struct cli *cli, const char *dir)
             .agreed = r->agreed,
             .revision = fs.final ? fs.count : 0,
             .revision_date = revision_day,
+            .replaces = replaces[row->app],
+            .was = was[row->app],
         };
         char *text = draft_text(c, &in, now, in.revision);
         char *name = xasprintf("%s.eml", r->a.id);
@@ -297,6 +356,10 @@ static int notify_run(struct cli *cli, const char *dir)
 out:
     if (dirfd >= 0)
         close(dirfd);
+    free(skip);
+    free(was);
+    free(replaces);
+    revisions_free(revs, n_revs);
     return rc;
 }
 
@@ -304,13 +367,14 @@ out:
 static int cmd_notify(struct cli *cli)
 {
     static const char *const with_value[] = {"-o", NULL};
-    int n = cli_positional(cli->argc, cli->argv, with_value, NULL, NULL, 0);
+    static const char *const flags[] = {"--changed", NULL};
+    int n = cli_positional(cli->argc, cli->argv, with_value, flags, NULL, 0);
     if (n < 0)
         return EXIT_USAGE;
     const char *dir = cli_option(cli, "-o");
     if (n != 0 || !dir || !dir[0])
         return cli_usage_error(cli);
-    return notify_run(cli, dir);
+    return notify_run(cli, dir, cli_has_flag(cli, "--changed"));
 }
 
 /* The dates an agreement sets, as `agree` and `app show` print them (R12.3). */
@@ -368,10 +432,10 @@ const struct cli_command cli_notify_commands[] = {
     },
     {
         .name = "notify",
-        .usage = "-o DIR",
+        .usage = "-o DIR [--changed]",
         .summary = N_("write one e-mail draft (.eml) per applicant with its notification"),
         .run = cmd_notify,
-        .usage_error = N_("usage: simsa notify -o DIR"),
+        .usage_error = N_("usage: simsa notify -o DIR [--changed]"),
         .parses_itself = true,
     },
     {.name = NULL},

@@ -28,7 +28,7 @@ static int cmd_score_import(struct cli *cli)
     int rc = EXIT_FAIL;
     struct diags d = {0};
     struct csv_table t = {0};
-    struct score_import_row *rows = NULL;
+    struct sheet *rows = NULL;
     size_t n = 0;
     if (!who) {
         /* cli_call or cli_who said why */
@@ -42,15 +42,10 @@ static int cmd_score_import(struct cli *cli)
                 ngettext("%s: %zu problem; nothing was imported\n",
                          "%s: %zu problems; nothing was imported\n", d.n),
                 file, d.n);
-    } else if (cli_begin(cli, file) == 0) {
-        int bad = 0;
+    } else if (cli_unlock_actor(cli) == 0) {
+        /* store_submit_sheets is the transaction: written, the head signed, committed. */
         bool transcribed = who->role == ROLE_SECRETARIAT;
-        for (size_t i = 0; !bad && i < n; i++)
-            bad = write_sheet(cli->st, c, &rows[i], transcribed, who, &cli->key);
-        /* Each sheet import is a milestone of the audit chain. */
-        if (!bad)
-            bad = sign_audit_head(cli->st, c, who, &cli->key);
-        if (bad) {
+        if (store_submit_sheets(cli->st, c, rows, NULL, n, who, &cli->key) < 0) {
             rc = cli_rollback_fail(cli->st, file);
         } else {
             fprintf(cli->out, _("%s: imported %zu sheet(s)%s\n"), file, n,
@@ -355,6 +350,8 @@ static int cmd_verify(struct cli *cli)
 {
     const char *roster = cli_option(cli, "--roster"), *head = cli_option(cli, "--head");
     bool full = cli_has_flag(cli, "--full"), record = cli_has_flag(cli, "--checkpoint");
+    if (record && !cli->as)
+        return cli_usage(_("usage: simsa --as SECRETARIAT verify --checkpoint [--full]"));
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
@@ -362,8 +359,6 @@ static int cmd_verify(struct cli *cli)
     struct diags d = {0};
     int anchored = EXIT_OK;
     struct person *who = NULL;
-    if (record && !cli->as)
-        return cli_usage(_("usage: simsa --as SECRETARIAT verify --checkpoint [--full]"));
     /* --as alone changes nothing here (a pinned session passes it to every command). */
     if (record &&
         (!(who = cli_actor(cli, c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &cli->key)))

@@ -13,6 +13,7 @@
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
+#include "core/sheet.h"
 #include "core/text.h"
 #include "db/events.h"
 #include "db/write.h"
@@ -122,146 +123,22 @@ static int cmd_sheet_export(struct cli *cli)
     return rc;
 }
 
-/* A sheet file read back: the values of its record, as the importer checks them. */
-struct sheet_file {
-    char *path;
-    char *text, *sig;
-    struct record_fields f;
-    struct score_import_row row;
-    const struct person *judge;
+/* A file given to `sheet import`: its bytes, and what core read of them. */
+struct sheet_import {
+    char *path, *text, *sig;
+    struct sheet_file read;
     bool duplicate; /* the same sheet is already recorded */
 };
 
-static void sheet_file_free(struct sheet_file *s)
+static void sheet_import_free(struct sheet_import *s)
 {
     free(s->path);
     free(s->text);
     free(s->sig);
-    record_fields_free(&s->f);
+    sheet_file_free(&s->read);
 }
 
-/* The per-item comments ("comment: need=text"); one of an unknown item stays out, so the
- * rebuilt text differs and the canonical-form check refuses the file. */
-static void sheet_comments(const struct program *p, struct sheet_file *s)
-{
-    for (size_t i = 0; i < s->f.n; i++) {
-        char *eq = strcmp(s->f.v[i].key, "comment") == 0 ? strchr(s->f.v[i].value, '=') : NULL;
-        size_t k;
-        if (!eq)
-            continue;
-        *eq = '\0';
-        if (program_item(p, s->f.v[i].value, &k))
-            s->row.comments[k] = eq + 1;
-        *eq = '=';
-    }
-}
-
-/* The items and amount of a parsed sheet record; problems go to d. */
-static void sheet_values(const struct call *c, struct sheet_file *s, struct diags *d)
-{
-    const struct program *p = &c->program;
-    size_t seen = 0;
-    for (size_t i = 0; i < s->f.n; i++) {
-        if (strcmp(s->f.v[i].key, "item") != 0)
-            continue;
-        char *eq = strchr(s->f.v[i].value, '=');
-        size_t k;
-        const char *why = NULL;
-        if (!eq)
-            continue;
-        *eq = '\0';
-        if (!program_item(p, s->f.v[i].value, &k))
-            diags_add(d, s->path, 0, 0, _("item %s is not in the rubric of %s"), s->f.v[i].value,
-                      p->id);
-        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths, &s->row.item_tenths[k],
-                             &why) < 0)
-            diags_add(d, s->path, 0, 0, _("item %s: \"%s\": %s"), s->f.v[i].value, eq + 1, why);
-        else
-            seen++;
-        *eq = '=';
-    }
-    if (seen != p->n_items)
-        diags_add(d, s->path, 0, 0, _("the sheet does not score every item of the rubric"));
-    sheet_comments(p, s);
-    const char *amount = record_field(&s->f, "amount"), *why = NULL;
-    s->row.agree = amount && !strcmp(amount, "agree");
-    if (!s->row.agree && (!amount || amount_parse(amount, &s->row.amount, &why) < 0))
-        diags_add(d, s->path, 0, 0, _("amount \"%s\" is not valid"), amount ? amount : "");
-    s->row.opinion = record_field(&s->f, "opinion");
-}
-
-/* Who signed the file and whether the signature holds (R14: before anything is trusted). */
-static int sheet_signer(const struct call *c, struct sheet_file *s, struct diags *d)
-{
-    uint8_t id[KEY_ID_BYTES];
-    char *why = NULL;
-    if (minisig_signer_id(s->sig, id) < 0) {
-        diags_add(d, s->path, 0, 0, _("the .minisig file is not a minisign signature"));
-        return -1;
-    }
-    for (size_t i = 0; i < c->n_people; i++) {
-        if (memcmp(c->people[i].pub.key_id, id, KEY_ID_BYTES) != 0)
-            continue;
-        s->judge = &c->people[i];
-        if (minisig_verify_msg(&s->judge->pub, s->text, strlen(s->text), s->sig, NULL, &why)) {
-            diags_add(d, s->path, 0, 0, _("bad signature: %s"), why ? why : "?");
-            free(why);
-            return -1;
-        }
-        return 0;
-    }
-    char hex[17];
-    key_id_hex(id, hex);
-    diags_add(d, s->path, 0, 0, _("signed by an unknown key %s (not a person of this call)"), hex);
-    return -1;
-}
-
-/* Everything a verified sheet must satisfy to be recorded here. */
-static void sheet_check(struct store *st, const struct call *c, struct sheet_file *s,
-                        struct diags *d)
-{
-    const char *program = record_field(&s->f, "program"), *app = record_field(&s->f, "app");
-    const char *judge = record_field(&s->f, "judge"), *signer = record_field(&s->f, "signer");
-    const char *transcribed = record_field(&s->f, "transcribed");
-    if (strcmp(s->f.kind, "sheet") != 0)
-        return (void)diags_add(d, s->path, 0, 0, _("a %s record, not a score sheet"), s->f.kind);
-    if (!program || strcmp(program, c->program.id) != 0)
-        return (void)diags_add(d, s->path, 0, 0, _("a sheet of another call (%s, not %s)"),
-                               program ? program : "?", c->program.id);
-    if (!judge || !signer || strcmp(judge, s->judge->name) != 0 || strcmp(signer, judge) != 0 ||
-        s->judge->role != ROLE_JUDGE || !transcribed || strcmp(transcribed, "no") != 0)
-        return (void)diags_add(d, s->path, 0, 0, _("the sheet is not signed by its own judge"));
-    struct app_record *r = app ? call_find_app(c, app) : NULL;
-    if (!r)
-        return (void)diags_add(d, s->path, 0, 0, _("no application \"%s\""), app ? app : "");
-    s->row.app = r->a.id;
-    s->row.judge = s->judge->id;
-    if (r->review != REVIEW_PASSED)
-        diags_add(d, s->path, 0, 0, _("application %s has not passed document review"), app);
-    char unassigned[256];
-    if (call_unassigned_refusal(c, r, unassigned, sizeof unassigned))
-        diags_add(d, s->path, 0, 0, "%s", unassigned);
-    if (!call_judge_on_app(c, r, s->judge->id))
-        diags_add(d, s->path, 0, 0, _("%s is not on the panel of application %s"), judge, app);
-    if (call_has_conflict(r, s->judge->id))
-        diags_add(d, s->path, 0, 0, _("%s declared a conflict of interest with %s"), judge, app);
-    sheet_values(c, s, d);
-    if (!s->row.agree && s->row.amount > r->a.requested)
-        diags_add(d, s->path, 0, 0, _("R10.1: the adjusted amount is above the requested one"));
-    char *have = NULL, *have_sig = NULL;
-    if (call_sheet_of(r, s->judge->id) &&
-        store_sheet_signed(st, r->a.id, s->judge->id, &have, &have_sig) == 0) {
-        if (have && strcmp(have, s->text) == 0)
-            s->duplicate = true;
-        else
-            diags_add(d, s->path, 0, 0, _("%s already has a different sheet of %s for %s"),
-                      c->program.id, judge, app);
-    }
-    free(have);
-    free(have_sig);
-}
-
-static int sheet_load(const char *path, struct sheet_file *s, struct diags *d)
+static int sheet_load(const char *path, struct sheet_import *s, struct diags *d)
 {
     memset(s, 0, sizeof *s);
     s->path = xstrdup(path);
@@ -271,65 +148,62 @@ static int sheet_load(const char *path, struct sheet_file *s, struct diags *d)
     if (s->text)
         s->sig = cli_read_file(sig_path, &sig_len, d);
     free(sig_path);
-    if (!s->text || !s->sig)
-        return -1;
-    const char *why = NULL;
-    if (strlen(s->text) != len || record_parse(s->text, len, &s->f, &why) < 0) {
-        diags_add(d, path, 0, 0, "%s", why ? why : _("not a text file"));
-        return -1;
-    }
-    return 0;
+    return s->text && s->sig ? 0 : -1;
 }
 
-static int sheets_record(struct store *st, const struct call *c, struct sheet_file *files, size_t n,
-                         const struct person *who, const struct secret_key *key)
+struct file_problems {
+    const char *path;
+    struct diags *d;
+};
+
+static void sheet_import_say(void *ctx, enum sheet_part part, const char *problem)
 {
-    int imported = 0;
-    size_t fresh = 0;
-    for (size_t i = 0; i < n; i++)
-        fresh += !files[i].duplicate;
-    if (fresh == 0)
-        return 0; /* every sheet is already recorded: nothing to write, not even a head */
-    if (store_begin(st))
-        return -1;
+    (void)part;
+    struct file_problems *fp = ctx;
+    diags_add(fp->d, fp->path, 0, 0, "%s", problem);
+}
+
+/* A verified sheet file: the same sheet already recorded is left out; anything else must be
+ * one that may be recorded now (core/sheet.h). */
+static void sheet_admit(struct store *st, const struct call *c, struct sheet_import *s,
+                        struct diags *d)
+{
+    const struct sheet *sh = &s->read.s;
+    const struct app_record *r = call_find_app(c, sh->app);
+    char *have = NULL, *have_sig = NULL;
+    if (call_sheet_of(r, sh->judge) &&
+        store_sheet_signed(st, r->a.id, sh->judge, &have, &have_sig) == 0 && have &&
+        strcmp(have, s->text) == 0)
+        s->duplicate = true;
+    free(have);
+    free(have_sig);
+    struct file_problems fp = {s->path, d};
+    if (!s->duplicate)
+        sheet_problems(c, r, s->read.judge, sh, SHEET_CHECK_ALL, sheet_import_say, &fp);
+}
+
+/* The verified sheets not recorded yet, as their judges signed them (db/write.h); returns
+ * how many, or -1. */
+static int sheets_record(struct store *st, const struct call *c, const struct sheet_import *files,
+                         size_t n, const struct person *who, const struct secret_key *key)
+{
+    struct sheet *fresh = xcalloc(n, sizeof *fresh);
+    struct signing *signs = xcalloc(n, sizeof *signs);
+    size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (files[i].duplicate)
             continue;
-        struct signing sign = {.person = files[i].judge->id,
-                               .at = record_field(&files[i].f, "at"),
-                               .text = files[i].text,
-                               .sig = files[i].sig};
-        struct sheet_write w = {.app = files[i].row.app,
-                                .judge = files[i].judge->id,
-                                .program = &c->program,
-                                .item_tenths = files[i].row.item_tenths,
-                                .agree = files[i].row.agree,
-                                .amount = files[i].row.amount,
-                                .opinion = files[i].row.opinion,
-                                .sign = &sign,
-                                .comments = files[i].row.comments};
-        if (store_sheet_add(st, &w) ||
-            store_event_signed(st, who->name, "sheet imported", files[i].row.app,
-                               files[i].judge->name, files[i].text))
-            return -1;
-        imported++;
+        fresh[k] = files[i].read.s;
+        signs[k++] = (struct signing){.person = files[i].read.judge->id,
+                                      .at = files[i].read.at,
+                                      .text = files[i].text,
+                                      .sig = files[i].sig};
     }
-    if (sign_audit_head(st, c, who, key) || store_commit(st))
-        return -1;
-    return imported;
-}
-
-/* The values read must give back exactly the bytes that were signed. */
-static void sheet_same_text(const struct call *c, struct sheet_file *s, struct diags *d)
-{
-    char *why = NULL;
-    char *text = sheet_record_text(c, &s->row, s->judge->name, false, s->judge->name,
-                                   record_field(&s->f, "at"), &why);
-    if (!text || strcmp(text, s->text) != 0)
-        diags_add(d, s->path, 0, 0, _("the sheet is not in the canonical form of this call%s%s"),
-                  why ? ": " : "", why ? why : "");
-    free(text);
-    free(why);
+    /* Every sheet already recorded: nothing to write, not even a head. */
+    int rc = k == 0 ? 0 : store_submit_sheets(st, c, fresh, signs, k, who, key);
+    free(fresh);
+    free(signs);
+    return rc < 0 ? -1 : (int)k;
 }
 
 static int cmd_sheet_import(struct cli *cli)
@@ -340,21 +214,21 @@ static int cmd_sheet_import(struct cli *cli)
     if (!c)
         return EXIT_FAIL;
     struct store *st = cli->st;
-    struct sheet_file *files = xcalloc((size_t)n, sizeof *files);
+    struct sheet_import *files = xcalloc((size_t)n, sizeof *files);
     struct diags d = {0};
     struct person *who = cli_who(cli);
     int rc = EXIT_FAIL;
     for (int i = 0; who && i < n; i++) {
         size_t before = d.n;
-        if (sheet_load(paths[i], &files[i], &d) == 0 && sheet_signer(c, &files[i], &d) == 0)
-            sheet_check(st, c, &files[i], &d);
-        if (d.n == before)
-            sheet_same_text(c, &files[i], &d);
+        struct sheet_import *f = &files[i];
+        if (sheet_load(paths[i], f, &d) == 0 &&
+            sheet_file_read(c, f->path, f->text, strlen(f->text), f->sig, &f->read, &d) == 0)
+            sheet_admit(st, c, f, &d);
         for (int k = 0; k < i && d.n == before; k++)
-            if (files[k].row.app && files[i].row.app && files[k].judge == files[i].judge &&
-                !strcmp(files[k].row.app, files[i].row.app))
-                diags_add(&d, paths[i], 0, 0, _("a second sheet of %s for %s"),
-                          files[i].judge->name, files[i].row.app);
+            if (files[k].read.s.app && f->read.s.app && files[k].read.judge == f->read.judge &&
+                !strcmp(files[k].read.s.app, f->read.s.app))
+                diags_add(&d, paths[i], 0, 0, _("a second sheet of %s for %s"), f->read.judge->name,
+                          f->read.s.app);
     }
     if (!who) {
         /* cli_actor said why */
@@ -369,13 +243,13 @@ static int cmd_sheet_import(struct cli *cli)
         if (imported < 0) {
             rc = cli_rollback_fail(st, _("sheet import"));
         } else {
-            printf(_("imported %d verified sheet(s), %d already recorded\n"), imported,
-                   n - imported);
+            fprintf(cli->out, _("imported %d verified sheet(s), %d already recorded\n"), imported,
+                    n - imported);
             rc = EXIT_OK;
         }
     }
     for (int i = 0; i < n; i++)
-        sheet_file_free(&files[i]);
+        sheet_import_free(&files[i]);
     free(files);
     diags_free(&d);
     return rc;
@@ -427,35 +301,23 @@ static int pack_sheet(struct store *pack, const struct call *pc, const struct si
     const struct person *p = call_find_person(pc, signer ? signer : "");
     if (!p || !app)
         return 0; /* signed by someone who does not travel: the sheet stays behind */
-    struct sheet_file s;
-    memset(&s, 0, sizeof s);
-    s.f = *f; /* borrowed: sheet_values only reads it (and puts back what it splits) */
-    s.judge = judge;
+    struct sheet s = {.app = app, .judge = judge->id};
+    struct record_fields values = *f; /* borrowed: read, and put back what it splits */
     struct diags d = {0};
-    sheet_values(pc, &s, &d);
     int rc = 0;
-    if (d.n) { /* cannot happen for a sheet the database holds; said, not hidden */
+    if (sheet_record_values(&pc->program, &values, NULL, &s, &d) <
+        0) { /* cannot happen for a sheet the database holds; said, not hidden */
         fprintf(stderr,
                 _("simsa: warning: the submitted sheet of %s for %s is not in the pack: %s\n"),
                 judge->name, app, d.v[0].text);
     } else {
-        const char *transcribed = record_field(f, "transcribed");
         struct signing sign = {.person = p->id,
                                .at = record_field(f, "at"),
                                .text = row->signed_text,
                                .sig = row->signature};
-        struct sheet_write w = {.app = app,
-                                .judge = judge->id,
-                                .program = &pc->program,
-                                .item_tenths = s.row.item_tenths,
-                                .agree = s.row.agree,
-                                .amount = s.row.amount,
-                                .opinion = s.row.opinion,
-                                .transcribed = transcribed && !strcmp(transcribed, "yes"),
-                                .sign = &sign,
-                                .comments = s.row.comments};
-        rc = store_sheet_add(pack, &w) || store_event_signed(pack, signer, "sheet packed", app,
-                                                             judge->name, row->signed_text)
+        rc = store_sheet_add(pack, &pc->program, &s, &sign) ||
+                     store_event_signed(pack, signer, "sheet packed", app, judge->name,
+                                        row->signed_text)
                  ? -1
                  : 0;
     }

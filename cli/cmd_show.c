@@ -156,15 +156,12 @@ static void show_scores(const struct call *c, const struct app_record *r,
     printf(_("sheets: %zu\n"), r->n_sheets);
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        const struct person *j = call_person_by_id(c, s->judge);
-        int32_t total = 0;
-        for (size_t k = 0; k < c->program.n_items; k++)
-            total += s->item_tenths[k];
+        const struct person *j = call_person_by_id(c, s->s.judge);
         char t[16], amount[32];
-        tenths_format(total, t, sizeof t);
-        amount_format(s->amount, amount, sizeof amount);
-        printf("  %-10s %6s  %s%s\n", j ? j->name : "?", t, s->agree ? _("agree") : amount,
-               s->transcribed ? _(" (transcribed)") : "");
+        tenths_format(sheet_total(&c->program, &s->s), t, sizeof t);
+        amount_format(s->s.amount, amount, sizeof amount);
+        printf("  %-10s %6s  %s%s\n", j ? j->name : "?", t, s->s.agree ? _("agree") : amount,
+               s->s.transcribed ? _(" (transcribed)") : "");
     }
     for (size_t i = 0; i < r->n_conflicts; i++) {
         const struct person *j = call_person_by_id(c, r->conflicts[i]);

@@ -46,7 +46,7 @@ _simsa_options() {
     export) echo "--csv --force" ;;
     backup) echo "--force" ;;
     agree) echo "--date" ;;
-    notify) echo "-o" ;;
+    notify) echo "-o --changed" ;;
     esac
 }
 

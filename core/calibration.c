@@ -7,19 +7,6 @@
 
 __extension__ typedef __int128 wide_int;
 
-bool sheet_is_counted(const struct call *c, const struct app_record *r, const struct app_sheet *s)
-{
-    return call_judge_on_app(c, r, s->judge) && !call_has_conflict(r, s->judge);
-}
-
-int32_t sheet_total_tenths(const struct program *p, const struct app_sheet *s)
-{
-    int32_t total = 0;
-    for (size_t k = 0; k < p->n_items && k < PROGRAM_MAX_ITEMS; k++)
-        total += s->item_tenths[k];
-    return total;
-}
-
 int64_t isqrt64(int64_t v)
 {
     if (v <= 0)
@@ -80,19 +67,19 @@ static void app_deviations(const struct call *c, size_t app, struct calibration 
     int64_t sum = 0;
     int n = 0;
     for (size_t i = 0; i < r->n_sheets; i++) {
-        if (sheet_is_counted(c, r, &r->sheets[i])) {
-            sum += sheet_total_tenths(&c->program, &r->sheets[i]);
+        if (sheet_is_counted(c, r, &r->sheets[i].s)) {
+            sum += sheet_total(&c->program, &r->sheets[i].s);
             n++;
         }
     }
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!sheet_is_counted(c, r, s))
+        if (!sheet_is_counted(c, r, &s->s))
             continue;
         struct sheet_deviation *d = &out->sheets[out->n_sheets++];
-        int32_t total = sheet_total_tenths(&c->program, s);
+        int32_t total = sheet_total(&c->program, &s->s);
         *d = (struct sheet_deviation){
-            .app = app, .judge = s->judge, .total_tenths = total, .others = n - 1};
+            .app = app, .judge = s->s.judge, .total_tenths = total, .others = n - 1};
         if (n < 2)
             continue;
         int64_t others = sum - total, m = n - 1;
@@ -182,12 +169,12 @@ void app_sheet_stats(const struct call *c, const struct app_record *r, struct ap
     const struct program *p = &c->program;
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!sheet_is_counted(c, r, s))
+        if (!sheet_is_counted(c, r, &s->s))
             continue;
         out->n_sheets++;
         for (size_t k = 0; k < p->n_items && k < PROGRAM_MAX_ITEMS; k++)
-            stats_add(&out->items[k], s->item_tenths[k]);
-        stats_add(&out->total, sheet_total_tenths(p, s));
+            stats_add(&out->items[k], s->s.item_tenths[k]);
+        stats_add(&out->total, sheet_total(p, &s->s));
     }
     for (size_t k = 0; k < p->n_items && k < PROGRAM_MAX_ITEMS; k++)
         if (out->items[k].n)

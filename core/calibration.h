@@ -73,10 +73,6 @@ struct app_sheet_stats {
 };
 
 void app_sheet_stats(const struct call *c, const struct app_record *r, struct app_sheet_stats *out);
-/* Whether a sheet counts toward r's result (R6.3: a judge of its panel; R6.4: no conflict). */
-bool sheet_is_counted(const struct call *c, const struct app_record *r, const struct app_sheet *s);
-/* A sheet's total in tenths (R6.2). */
-int32_t sheet_total_tenths(const struct program *p, const struct app_sheet *s);
 /* The integer square root: the largest r with r * r <= v (v >= 0). */
 int64_t isqrt64(int64_t v);
 

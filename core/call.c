@@ -24,11 +24,11 @@ static void app_record_free(struct app_record *r)
         free(r->bonuses[i]);
     free(r->bonuses);
     for (size_t i = 0; i < r->n_sheets; i++) {
-        free(r->sheets[i].opinion);
+        /* The call owns the strings of its sheets (s.app is r->a.id, freed above). */
+        free((char *)r->sheets[i].s.opinion);
         free(r->sheets[i].submitted_at);
-        for (size_t k = 0; r->sheets[i].comments && k < PROGRAM_MAX_ITEMS; k++)
-            free(r->sheets[i].comments[k]);
-        free(r->sheets[i].comments);
+        for (size_t k = 0; k < PROGRAM_MAX_ITEMS; k++)
+            free((char *)r->sheets[i].s.comments[k]);
     }
     free(r->sheets);
 }
@@ -184,19 +184,21 @@ static const struct panel *panel_by_id(const struct call *c, int64_t id)
     return NULL;
 }
 
-size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out, size_t max)
+size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t **out)
 {
     size_t n = 0;
     const struct panel *p = r->panel ? panel_by_id(c, r->panel) : NULL;
     if (p) {
-        for (size_t i = 0; i < p->n_judges && n < max; i++)
-            out[n++] = p->judges[i];
+        *out = xcalloc(p->n_judges + 1, sizeof **out);
+        for (size_t i = 0; i < p->n_judges; i++)
+            (*out)[n++] = p->judges[i];
         return n;
     }
     /* R6.3: one panel of every judge unless the secretariat sets up more. */
-    for (size_t i = 0; i < c->n_people && n < max; i++)
+    *out = xcalloc(c->n_people + 1, sizeof **out);
+    for (size_t i = 0; i < c->n_people; i++)
         if (c->people[i].role == ROLE_JUDGE)
-            out[n++] = c->people[i].id;
+            (*out)[n++] = c->people[i].id;
     return n;
 }
 
@@ -237,7 +239,7 @@ bool call_has_conflict(const struct app_record *r, int64_t judge)
 const struct app_sheet *call_sheet_of(const struct app_record *r, int64_t judge)
 {
     for (size_t i = 0; i < r->n_sheets; i++)
-        if (r->sheets[i].judge == judge)
+        if (r->sheets[i].s.judge == judge)
             return &r->sheets[i];
     return NULL;
 }
@@ -268,46 +270,34 @@ void call_review(const struct call *c, const struct app_record *r, struct review
     free(answers);
 }
 
-/* Sheets of judges no longer on the application's panel do not count (R6.3), nor those of a
- * judge who declared a conflict (R6.4). */
-static bool sheet_counts(const struct call *c, const struct app_record *r,
-                         const struct app_sheet *s)
-{
-    return call_judge_on_app(c, r, s->judge) && !call_has_conflict(r, s->judge);
-}
-
 /* rank's sheets_of: the sheets of one application that count, as rank reads them. Handing them
  * over one application at a time keeps a call of 50,000 sheets from being copied whole. */
-static void call_sheets_of(const void *ctx, size_t app, struct sheet_in *buf)
+static void call_sheets_of(const void *ctx, size_t app, struct sheet *buf)
 {
     const struct call *c = ctx;
     const struct app_record *r = &c->apps[app];
     size_t n = 0;
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!sheet_counts(c, r, s))
+        if (!sheet_is_counted(c, r, &s->s))
             continue;
-        struct person *who = call_person_by_id(c, s->judge);
-        buf[n].judge = who ? who->name : "?";
-        memcpy(buf[n].item_tenths, s->item_tenths, sizeof buf[n].item_tenths);
-        buf[n].agree = s->agree;
-        buf[n].amount = s->amount;
-        n++;
+        buf[n++] = s->s;
     }
 }
 
 static void rank_app_fill(const struct call *c, const struct app_record *r, struct rank_app *ra)
 {
     const struct program *p = &c->program;
-    int64_t judges[256];
-    size_t n_judges = call_app_judges(c, r, judges, 256);
+    int64_t *judges;
+    size_t n_judges = call_app_judges(c, r, &judges);
     int conflicts = 0;
     for (size_t i = 0; i < n_judges; i++)
         if (call_has_conflict(r, judges[i]))
             conflicts++;
+    free(judges);
     size_t n = 0;
     for (size_t i = 0; i < r->n_sheets; i++)
-        n += sheet_counts(c, r, &r->sheets[i]);
+        n += sheet_is_counted(c, r, &r->sheets[i].s);
     int32_t bonus = 0;
     for (size_t i = 0; i < r->n_bonuses; i++) {
         const struct bonus_def *b = program_bonus(p, r->bonuses[i]);
@@ -389,11 +379,12 @@ enum stage call_app_stage(const struct call *c, const struct app_record *r)
         return STAGE_RECEIVED;
     if (r->review == REVIEW_FAILED)
         return STAGE_INELIGIBLE;
-    int64_t judges[256];
-    size_t n = call_app_judges(c, r, judges, 256), done = 0;
+    int64_t *judges;
+    size_t n = call_app_judges(c, r, &judges), done = 0;
     for (size_t i = 0; i < n; i++)
         if (call_has_conflict(r, judges[i]) || call_sheet_of(r, judges[i]))
             done++;
+    free(judges);
     if (r->n_sheets > 0)
         return done >= n ? STAGE_SCORED : STAGE_SCORING;
     return r->inspected ? STAGE_INSPECTED : STAGE_REVIEWED;
@@ -403,8 +394,31 @@ static const char *const stage_names[] = {
     [STAGE_RECEIVED] = N_("received"),   [STAGE_INELIGIBLE] = N_("ineligible"),
     [STAGE_REVIEWED] = N_("reviewed"),   [STAGE_INSPECTED] = N_("inspected"),
     [STAGE_SCORING] = N_("scoring"),     [STAGE_SCORED] = N_("scored"),
+    [STAGE_SELECTED] = N_("selected"),   [STAGE_AGREED] = N_("agreed"),
     [STAGE_FORFEITED] = N_("forfeited"),
 };
+
+void call_stage_counts(const struct call *c, const struct rank_result *res, int counts[STAGE_COUNT])
+{
+    for (size_t i = 0; i < STAGE_COUNT; i++)
+        counts[i] = 0;
+    bool *listed = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *listed);
+    bool *selected = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *selected);
+    for (size_t k = 0; k < res->n; k++) {
+        listed[res->rows[k].app] = true;
+        selected[res->rows[k].app] = res->rows[k].outcome == OUTCOME_SELECTED;
+    }
+    for (size_t i = 0; i < c->n_apps; i++) {
+        if (res->budget_hidden && !listed[i])
+            continue;
+        enum stage s = call_app_stage(c, &c->apps[i]);
+        if (s == STAGE_SCORED && selected[i])
+            s = c->apps[i].agreed ? STAGE_AGREED : STAGE_SELECTED;
+        counts[s]++;
+    }
+    free(selected);
+    free(listed);
+}
 
 const char *stage_name(enum stage s)
 {

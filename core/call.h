@@ -12,6 +12,7 @@
 #include "core/rank.h"
 #include "core/review.h"
 #include "core/role.h"
+#include "core/sheet.h"
 
 
 struct person {
@@ -35,17 +36,13 @@ struct checklist_row {
     char *note;
 };
 
+/* A recorded sheet: the sheet as submitted, and what the store adds. Its strings are the
+ * call's (s.app is the application's id). */
 struct app_sheet {
+    struct sheet s;
     int64_t id;
-    int64_t judge; /* person id */
-    int32_t item_tenths[PROGRAM_MAX_ITEMS];
-    bool agree;
-    int64_t amount;
-    char *opinion;
-    bool transcribed;
-    int64_t submitted_by;
-    char *submitted_at; /* UTC ISO 8601 */
-    char **comments;    /* the judge's comment per item (NULL = none); NULL when no item has one */
+    int64_t submitted_by; /* who signed it: the judge, or the secretariat when transcribed */
+    char *submitted_at;   /* UTC ISO 8601 */
 };
 
 struct app_record {
@@ -104,8 +101,9 @@ struct person *call_find_person(const struct call *c, const char *name);
 struct person *call_person_by_id(const struct call *c, int64_t id);
 struct panel *call_find_panel(const struct call *c, const char *name);
 
-/* R6.3: the judges who score an application: its panel's, or every judge when it has none. */
-size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t *out, size_t max);
+/* R6.3: the judges who score an application: its panel's, or every judge when it has none.
+ * *out gets all of them, person ids (caller frees, also when there is none). */
+size_t call_app_judges(const struct call *c, const struct app_record *r, int64_t **out);
 bool call_judge_on_app(const struct call *c, const struct app_record *r, int64_t judge);
 /* R6.6: once any panel exists, an application must be assigned to one before it is scored. NULL
  * when r may be scored as far as panels go, else why not (translated, in buf). The one check of
@@ -124,9 +122,18 @@ enum stage {
     STAGE_INSPECTED,
     STAGE_SCORING,
     STAGE_SCORED,
+    STAGE_SELECTED, /* scored and selected (R11); only call_stage_counts knows the result */
+    STAGE_AGREED,   /* selected with its agreement recorded (R12.3) */
     STAGE_FORFEITED
 };
+#define STAGE_COUNT (STAGE_FORFEITED + 1)
+/* The stage without the result: never STAGE_SELECTED or STAGE_AGREED. */
 enum stage call_app_stage(const struct call *c, const struct app_record *r);
+/* How many applications are at each stage through to "agreed" (the dashboard's counts): a
+ * scored application that res selects is "selected", or "agreed" once its agreement is
+ * recorded. In a judge's view (res->budget_hidden) only the applications res lists count. */
+void call_stage_counts(const struct call *c, const struct rank_result *res,
+                       int counts[STAGE_COUNT]);
 const char *stage_name(enum stage s);  /* "received", ... */
 const char *stage_label(enum stage s); /* translated */
 

@@ -70,8 +70,7 @@ char *xasprintf(const char *fmt, ...)
     return s;
 }
 
-void diags_vadd(struct diags *d, const char *file, long line, long col, const char *fmt,
-                va_list ap)
+void diags_vadd(struct diags *d, const char *file, long line, long col, const char *fmt, va_list ap)
 {
     char *msg = xvasprintf(fmt, ap);
     char *text;
@@ -158,4 +157,13 @@ void strlist_free(struct strlist *l)
     free(l->v);
     l->v = NULL;
     l->n = l->cap = 0;
+}
+
+const char *refusal_format(char *buf, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, len, fmt, ap);
+    va_end(ap);
+    return buf;
 }

@@ -37,8 +37,8 @@ struct diags {
 /* Append a problem. file may be NULL; line or col 0 leaves that part out. */
 void diags_add(struct diags *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-void diags_vadd(struct diags *d, const char *file, long line, long col, const char *fmt,
-                va_list ap) __attribute__((format(printf, 5, 0)));
+void diags_vadd(struct diags *d, const char *file, long line, long col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 void diags_free(struct diags *d);
 /* The first problem's text, or NULL when there is none (for a one-line status). */
 const char *diags_first(const struct diags *d);
@@ -53,6 +53,10 @@ void strlist_addf(struct strlist *l, const char *fmt, ...) __attribute__((format
 /* Join with sep into a new string (caller frees). */
 char *strlist_join(const struct strlist *l, const char *sep);
 void strlist_free(struct strlist *l);
+
+/* A refusal ("why not") formatted into the caller's buf of len bytes; returns buf. */
+const char *refusal_format(char *buf, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Allocation that never returns NULL: aborts with a message on exhaustion. */
 void *xmalloc(size_t n);

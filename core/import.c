@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/session.h"
+#include "core/sheet.h"
 #include "core/text.h"
 
 enum {
@@ -418,33 +418,43 @@ void import_score_spec_free(struct csv_column *spec, size_t n)
     free(spec);
 }
 
-static void score_check_who(const struct call *c, const struct person *actor,
-                            const struct csv_table *t, const struct csv_row *r,
-                            const struct app_record *a, struct score_import_row *o, struct diags *d)
+/* sheet_problems' say: each problem at the column of the value it is about. */
+struct score_row_ctx {
+    const struct program *p;
+    const struct csv_table *t;
+    const struct csv_row *r;
+    struct diags *d;
+};
+
+static void score_row_say(void *ctx, enum sheet_part part, const char *problem)
+{
+    const struct score_row_ctx *x = ctx;
+    struct diags *d = x->d;
+    size_t k = part == SHEET_PART_APP      ? 0
+               : part == SHEET_PART_JUDGE  ? 1
+               : part == SHEET_PART_AMOUNT ? x->p->n_items + 2
+                                           : x->p->n_items + 3;
+    ROW_ERR(x->t, x->r, k, "%s", problem);
+}
+
+static const struct person *score_check_who(const struct call *c, const struct person *actor,
+                                            const struct csv_table *t, const struct csv_row *r,
+                                            const struct app_record *a, struct sheet *o,
+                                            struct diags *d)
 {
     const struct person *judge = call_find_person(c, field(r, 1));
     if (!judge || judge->role != ROLE_JUDGE) {
         ROW_ERR(t, r, 1, _("\"%s\" is not a judge of this call"), CLIP(field(r, 1)));
-        return;
+        return NULL;
     }
     o->judge = judge->id;
     if (actor->role == ROLE_JUDGE && actor->id != judge->id)
         ROW_ERR(t, r, 1, _("%s may import only their own sheets, not %s's"), actor->name,
                 judge->name);
-    if (!a)
-        return;
-    if (a->review != REVIEW_PASSED)
-        ROW_ERR(t, r, 0, _("application %s has not passed document review"), a->a.id);
-    char unassigned[256];
-    if (call_unassigned_refusal(c, a, unassigned, sizeof unassigned))
-        ROW_ERR(t, r, 0, "%s", unassigned);
-    if (!call_judge_on_app(c, a, judge->id))
-        ROW_ERR(t, r, 1, _("%s is not on the panel of application %s"), judge->name, a->a.id);
-    if (call_has_conflict(a, judge->id))
-        ROW_ERR(t, r, 1, _("%s declared a conflict of interest with %s and cannot score it"),
-                judge->name, a->a.id);
-    if (call_sheet_of(a, judge->id))
-        ROW_ERR(t, r, 1, _("%s already submitted a sheet for %s"), judge->name, a->a.id);
+    struct score_row_ctx x = {&c->program, t, r, d};
+    if (a)
+        sheet_problems(c, a, judge, o, SHEET_CHECK_WHO, score_row_say, &x);
+    return judge;
 }
 
 /* R10.1 "agree", in any case (a spreadsheet may capitalise it), or 동의. */
@@ -458,10 +468,11 @@ static bool agree_word(const char *s)
     return (i == sizeof agree - 1 && !s[i]) || strcmp(s, "동의") == 0;
 }
 
-static void score_check_values(const struct program *p, const struct csv_table *t,
+static void score_check_values(const struct call *c, const struct csv_table *t,
                                const struct csv_row *r, const struct app_record *a,
-                               struct score_import_row *o, struct diags *d)
+                               const struct person *judge, struct sheet *o, struct diags *d)
 {
+    const struct program *p = &c->program;
     bool scored = true;
     for (size_t i = 0; i < p->n_items; i++) {
         const char *why = NULL;
@@ -480,26 +491,26 @@ static void score_check_values(const struct program *p, const struct csv_table *
     }
     size_t k = p->n_items + 2;
     const char *amount = field(r, k), *why = NULL;
+    unsigned checks = scored ? SHEET_CHECK_OPINION : 0;
     if (agree_word(amount)) {
         o->agree = true;
         o->amount = a ? a->a.requested : 0;
     } else if (amount_parse(amount, &o->amount, &why) < 0) {
         ROW_ERR(t, r, k, _("amount \"%s\": write agree or the adjusted amount in won (%s)"),
                 CLIP(amount), why);
-    } else if (a && o->amount > a->a.requested) {
-        char req[32];
-        amount_format(a->a.requested, req, sizeof req);
-        /* R10.1: 0 <= adjusted <= requested */
-        ROW_ERR(t, r, k, _("R10.1: adjusted amount %s is above the requested %s"), amount, req);
+    } else {
+        checks |= SHEET_CHECK_AMOUNT;
     }
     o->opinion = field(r, p->n_items + 3);
-    /* The score form's rule, the same here: below the threshold the opinion gives the reason. */
-    char refusal[256];
-    if (scored && session_opinion_refusal(p, session_total(p, o->item_tenths), o->opinion, refusal,
-                                          sizeof refusal))
-        ROW_ERR(t, r, p->n_items + 3, "%s", refusal);
     for (size_t i = 0; i < p->n_items; i++)
         o->comments[i] = field(r, p->n_items + 4 + i);
+    struct score_row_ctx x = {p, t, r, d};
+    char why_buf[256];
+    if (a) /* judge may be NULL: WHO is not among these checks */
+        sheet_problems(c, a, judge, o, checks, score_row_say, &x);
+    else if (scored &&
+             sheet_opinion_refusal(p, sheet_total(p, o), o->opinion, why_buf, sizeof why_buf))
+        score_row_say(&x, SHEET_PART_OPINION, why_buf);
 }
 
 /* Repeats of (application, judge) among the rows naming a judge of the call. */
@@ -518,7 +529,7 @@ static size_t *score_repeats(const struct call *c, const struct csv_table *t)
 }
 
 int import_scores(const struct call *c, const struct person *actor, const char *data, size_t len,
-                  const char *file, struct score_import_row **rows, size_t *n, struct csv_table *t,
+                  const char *file, struct sheet **rows, size_t *n, struct csv_table *t,
                   struct diags *d)
 {
     *rows = NULL;
@@ -533,11 +544,12 @@ int import_scores(const struct call *c, const struct person *actor, const char *
     size_t *first = score_repeats(c, t);
     for (size_t i = 0; i < t->n_rows; i++) {
         const struct csv_row *r = &t->rows[i];
-        struct score_import_row *o = &(*rows)[i];
+        struct sheet *o = &(*rows)[i];
         const struct app_record *a = row_app(c, t, r, 0, d);
         o->app = field(r, 0);
-        score_check_who(c, actor, t, r, a, o, d);
-        score_check_values(&c->program, t, r, a, o, d);
+        o->transcribed = actor->role == ROLE_SECRETARIAT;
+        const struct person *judge = score_check_who(c, actor, t, r, a, o, d);
+        score_check_values(c, t, r, a, judge, o, d);
         if (first[i] != SIZE_MAX)
             ROW_ERR(t, r, 1, _("a second sheet of %s for %s in the file (line %ld)"),
                     CLIP(field(r, 1)), CLIP(o->app), t->rows[first[i]].line);

@@ -7,6 +7,7 @@
 #include "core/csv.h"
 #include "core/parse.h"
 #include "core/review.h"
+#include "core/sheet.h"
 
 struct call;
 struct person;
@@ -25,16 +26,6 @@ struct doc_import_row {
 struct finance_import_row {
     const char *app;
     struct finance_year f;
-};
-
-struct score_import_row {
-    const char *app;
-    int64_t judge;
-    int32_t item_tenths[PROGRAM_MAX_ITEMS];
-    bool agree;
-    int64_t amount;
-    const char *opinion;
-    const char *comments[PROGRAM_MAX_ITEMS]; /* per item, NULL or "" = none */
 };
 
 /* Column specs (for csv_read): applications, documents, finances; scores depend on the
@@ -57,10 +48,11 @@ int import_docs(const struct call *c, const char *data, size_t len, const char *
 int import_finance(const struct call *c, const char *data, size_t len, const char *file,
                    struct finance_import_row **rows, size_t *n, struct csv_table *t,
                    struct diags *d);
-/* actor: a judge imports only their own rows; the secretariat any judge's (transcribed). */
-int import_scores(const struct call *c, const struct person *actor, const char *data,
-                  size_t len, const char *file, struct score_import_row **rows, size_t *n,
-                  struct csv_table *t, struct diags *d);
+/* actor: a judge imports only their own rows; the secretariat any judge's (transcribed). Each
+ * row is checked by sheet_problems (core/sheet.h); the sheets point into t. */
+int import_scores(const struct call *c, const struct person *actor, const char *data, size_t len,
+                  const char *file, struct sheet **rows, size_t *n, struct csv_table *t,
+                  struct diags *d);
 
 /* A signed amount (finance figures may be negative: equity under capital erosion). */
 int signed_amount_parse(const char *s, int64_t *out, const char **why);

@@ -182,9 +182,9 @@ size_t notify_opinions(const struct call *c, const struct app_record *r, const c
     size_t n = 0;
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!sheet_is_counted(c, r, s) || !s->opinion || !s->opinion[0])
+        if (!sheet_is_counted(c, r, &s->s) || !s->s.opinion || !s->s.opinion[0])
             continue;
-        k[n++] = (struct keyed){keyed_hash(r->a.id, s->opinion), s->opinion};
+        k[n++] = (struct keyed){keyed_hash(r->a.id, s->s.opinion), s->s.opinion};
     }
     qsort(k, n, sizeof *k, keyed_cmp);
     size_t m = n < max ? n : max;
@@ -221,6 +221,31 @@ bool *notify_promoted_flags(const struct call *c, const struct rank_result *now)
     return flags;
 }
 
+static const struct revision_row *revision_row_of(const struct revision *rev, const char *app)
+{
+    for (size_t i = 0; i < rev->n; i++)
+        if (strcmp(rev->rows[i].app, app) == 0)
+            return &rev->rows[i];
+    return NULL;
+}
+
+int notify_replaced(const struct revision *revs, size_t n, const char *app, const char **was)
+{
+    *was = NULL;
+    for (size_t j = n; j-- > 1;) {
+        const struct revision_row *now = revision_row_of(&revs[j], app);
+        const struct revision_row *before = revision_row_of(&revs[j - 1], app);
+        bool changed =
+            !now != !before ||
+            (now && (strcmp(now->outcome, before->outcome) != 0 || now->amount != before->amount));
+        if (changed) {
+            *was = before ? before->outcome : NULL;
+            return revs[j - 1].number;
+        }
+    }
+    return 0;
+}
+
 bool notify_safe_name(const char *id)
 {
     if (!id || !id[0] || id[0] == '.' || strstr(id, ".."))
@@ -250,6 +275,18 @@ static void add_head(struct strlist *l, const struct notify_input *in)
         date_format(in->revision_date, day);
         strlist_addf(l, _("It reports revision %d of the final result, signed on %s (Korea time)."),
                      in->revision, day);
+    }
+    if (in->replaces > 0) {
+        if (in->was)
+            strlist_addf(l,
+                         _("It replaces the notification of revision %d: a later revision "
+                           "changed your result, which was then \"%s\"."),
+                         in->replaces, outcome_label_of(in->was));
+        else
+            strlist_addf(l,
+                         _("It replaces the notification of revision %d: a later revision "
+                           "changed your result."),
+                         in->replaces);
     }
     strlist_add(l, "");
 }
@@ -524,6 +561,9 @@ char *notify_body(const struct notify_input *in)
 
 char *notify_subject(const struct notify_input *in)
 {
+    if (in->replaces > 0)
+        return xasprintf(_("[%s] Changed selection result for application %s"),
+                         program_title(in->program), in->app->id);
     return xasprintf(_("[%s] Selection result for application %s"), program_title(in->program),
                      in->app->id);
 }

@@ -13,6 +13,7 @@
 #include "core/program.h"
 #include "core/rank.h"
 #include "core/review.h"
+#include "core/revision.h"
 
 struct call;
 struct app_record;
@@ -49,6 +50,11 @@ struct notify_input {
     sdate agreed;
     int revision;        /* the final result's revision it reports, 0 when none is signed */
     sdate revision_date; /* that revision's day, Korea time */
+    /* R12.4: a later revision changed this applicant's result: the earlier revision whose
+     * notification this one replaces (0: none), and the outcome it had there ("waitlisted",
+     * NULL when it was not in that revision). See notify_replaced. */
+    int replaces;
+    const char *was;
 };
 
 /* One function per outcome; each returns the body (caller frees), translated. */
@@ -77,6 +83,13 @@ size_t notify_opinions(const struct call *c, const struct app_record *r, const c
 /* For each application of c (indexed like c->apps), whether it is selected now and would not
  * be without the forfeits (R11.5): promoted from the waiting list. Caller frees. */
 bool *notify_promoted_flags(const struct call *c, const struct rank_result *now);
+
+/* R12.4: whether a later signed revision changed the result of `app`, so that a notification
+ * sent under an earlier one is out of date. revs: every signed revision, oldest first. Returns
+ * the revision N before the latest one that changed its outcome or amount (N is what the
+ * company was last told, when it was notified as the result stood), 0 when no revision after
+ * the first changed it; *was gets its outcome name in N (NULL when N does not list it). */
+int notify_replaced(const struct revision *revs, size_t n, const char *app, const char **was);
 
 /* File names: an application id is safe to use as one (no '/', no "..", no control
  * characters, not empty, not starting with '.'). */

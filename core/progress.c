@@ -123,3 +123,25 @@ struct judge_progress progress_of_judge(const struct progress *p, int64_t judge)
     }
     return sum;
 }
+
+void progress_for_judge(struct progress *p, int64_t judge)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        struct panel_progress *pp = &p->panels[i];
+        size_t mine = pp->n_judges;
+        for (size_t k = 0; k < pp->n_judges; k++)
+            if (pp->judges[k].judge == judge)
+                mine = k;
+        if (mine == pp->n_judges) {
+            free(pp->judges);
+            continue;
+        }
+        pp->judges[0] = pp->judges[mine];
+        pp->n_judges = 1;
+        pp->apps = pp->judges[0].expected; /* how far the others are is not theirs to see */
+        pp->complete = pp->judges[0].submitted;
+        p->panels[kept++] = *pp;
+    }
+    p->n = kept;
+}

@@ -37,5 +37,9 @@ void call_progress(const struct call *c, struct progress *out);
 void progress_free(struct progress *p);
 /* The totals of one judge over every panel they sit on (the dashboard's "3 of 3"). */
 struct judge_progress progress_of_judge(const struct progress *p, int64_t judge);
+/* A judge's view (issue 15): only the panels `judge` sits on, each with that judge alone, so
+ * no other judge's name or progress and nothing of other panels is shown; a panel's apps and
+ * complete become that judge's expected and submitted. */
+void progress_for_judge(struct progress *p, int64_t judge);
 
 #endif

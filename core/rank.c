@@ -22,15 +22,7 @@ static int64_t power_of_ten(int decimals)
     return p;
 }
 
-static int64_t sheet_total(const struct program *p, const struct sheet_in *s)
-{
-    int64_t total = 0;
-    for (size_t i = 0; i < p->n_items && i < PROGRAM_MAX_ITEMS; i++)
-        total += s->item_tenths[i];
-    return total;
-}
-
-int base_score_fraction(const struct program *p, const struct sheet_in *s, size_t n, int64_t *num,
+int base_score_fraction(const struct program *p, const struct sheet *s, size_t n, int64_t *num,
                         int64_t *den)
 {
     if (n == 0)
@@ -117,7 +109,7 @@ static int64_t amount_mean(const struct program *p, int64_t requested, size_t n,
     return (int64_t)(total / step * unit);
 }
 
-int64_t amount_by_majority(const struct program *p, int64_t requested, const struct sheet_in *s,
+int64_t amount_by_majority(const struct program *p, int64_t requested, const struct sheet *s,
                            size_t n, int *agree, char **reason)
 {
     int agreeing = 0;
@@ -458,7 +450,7 @@ static void ranking_classify(struct ranking *r)
 {
     const struct rank_input *in = r->in;
     size_t cap = 0, buf_cap = 0;
-    struct sheet_in *buf = NULL;
+    struct sheet *buf = NULL;
     for (size_t i = 0; i < in->n_apps; i++) {
         struct rank_app a = in->apps[i];
         if (in->sheets_of && a.n_sheets) {

@@ -10,14 +10,7 @@
 
 #include "core/diag.h"
 #include "core/program.h"
-
-/* One submitted sheet (R6.2: complete, every item scored). */
-struct sheet_in {
-    const char *judge;
-    int32_t item_tenths[PROGRAM_MAX_ITEMS]; /* in the program's item order */
-    bool agree;                             /* R10.1: agrees to the requested amount */
-    int64_t amount; /* adjusted amount when !agree, 0 <= amount <= requested */
-};
+#include "core/sheet.h"
 
 enum review_state { REVIEW_NONE, REVIEW_PASSED, REVIEW_FAILED };
 
@@ -27,9 +20,9 @@ struct rank_app {
     enum review_state review;
     const char *review_reasons; /* the recorded decision's reasons, one per line, or NULL */
     int64_t requested;
-    int panel_judges; /* judges of the application's panel (R6.3) */
-    int conflicts;    /* of those, how many declared a conflict (R6.4) */
-    const struct sheet_in *sheets;
+    int panel_judges;           /* judges of the application's panel (R6.3) */
+    int conflicts;              /* of those, how many declared a conflict (R6.4) */
+    const struct sheet *sheets; /* the counted ones (R6.2: complete, every item scored) */
     size_t n_sheets;
     int32_t bonus_tenths; /* sum of awarded bonuses before bonus_cap (R8) */
     bool forfeited;       /* R11.5 / R12.1 */
@@ -47,8 +40,8 @@ struct rank_input {
     size_t n_apps;
     /* Optional: when set, apps[i].sheets is not read; the n_sheets sheets of application i are
      * written into buf by sheets_of when needed, one application at a time, so a large call is
-     * ranked without a copy of every sheet at once (50,000 sheets are 4.4 MB). */
-    void (*sheets_of)(const void *ctx, size_t app, struct sheet_in *buf);
+     * ranked without a copy of every sheet at once (50,000 sheets are 12 MB). */
+    void (*sheets_of)(const void *ctx, size_t app, struct sheet *buf);
     const void *sheets_ctx;
     const struct tie_order *ties;
     size_t n_ties;
@@ -98,12 +91,12 @@ struct rank_result {
 
 /* R7.1: the base score as an exact fraction num/den of tenths; returns -1 when there are no
  * sheets (or trimmed would leave none). */
-int base_score_fraction(const struct program *p, const struct sheet_in *s, size_t n, int64_t *num,
+int base_score_fraction(const struct program *p, const struct sheet *s, size_t n, int64_t *num,
                         int64_t *den);
 /* R7.2: a fraction of tenths rounded half-up to `decimals` places, scaled by 10^decimals. */
 int64_t official_round(int64_t num, int64_t den, int decimals);
 /* R10: the support amount and its reason (caller frees *reason). */
-int64_t amount_by_majority(const struct program *p, int64_t requested, const struct sheet_in *s,
+int64_t amount_by_majority(const struct program *p, int64_t requested, const struct sheet *s,
                            size_t n, int *agree, char **reason);
 
 void rank_compute(const struct rank_input *in, struct rank_result *out);

@@ -31,14 +31,14 @@ static void sheet_push(struct report *out, size_t app, const struct app_sheet *s
     const struct app_record *r = &c->apps[app];
     const char *why = NULL;
     if (!counted)
-        why = call_has_conflict(r, s->judge)
+        why = call_has_conflict(r, s->s.judge)
                   ? _("not counted: the judge declared a conflict of interest (R6.4)")
                   : _("not counted: the judge is not on the application's panel (R6.3)");
     out->sheets[out->n_sheets++] = (struct report_sheet){
         .app = app,
         .sheet = s,
-        .judge = judge_name(c, s->judge),
-        .total_tenths = sheet_total_tenths(&c->program, s),
+        .judge = judge_name(c, s->s.judge),
+        .total_tenths = sheet_total(&c->program, &s->s),
         .counted = counted,
         .not_counted = why,
     };
@@ -55,17 +55,17 @@ static void app_fill(struct report *out, size_t app)
     a->panel = panel_name(c, r->panel);
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!sheet_is_counted(c, r, s))
+        if (!sheet_is_counted(c, r, &s->s))
             continue;
         sheet_push(out, app, s, true);
         for (size_t k = 0; k < c->program.n_items && k < PROGRAM_MAX_ITEMS; k++)
-            a->item_sums[k] += s->item_tenths[k];
+            a->item_sums[k] += s->s.item_tenths[k];
         a->amount.votes++;
-        a->amount.agree += s->agree;
+        a->amount.agree += s->s.agree;
     }
     a->n_counted = out->n_sheets - a->first_sheet;
     for (size_t i = 0; i < r->n_sheets; i++)
-        if (!sheet_is_counted(c, r, &r->sheets[i]))
+        if (!sheet_is_counted(c, r, &r->sheets[i].s))
             sheet_push(out, app, &r->sheets[i], false);
     a->n_sheets = out->n_sheets - a->first_sheet;
     out->n_counted += a->n_counted;
@@ -540,10 +540,8 @@ char *korea_time(const char *utc)
     return xasprintf("%04d-%02d-%02d %02d:%.5s KST", y, mo, d, h, utc + 14);
 }
 
-char *sheet_comments_text(const struct program *p, const struct app_sheet *sh, bool korean)
+char *sheet_comments_text(const struct program *p, const struct sheet *sh, bool korean)
 {
-    if (!sh->comments)
-        return NULL;
     struct strlist lines = {0};
     for (size_t k = 0; k < p->n_items; k++) {
         const char *text = sh->comments[k];

@@ -204,6 +204,6 @@ char *signed_label_words(const struct program *p, const char *label, bool korean
 char *korea_time(const char *utc);
 /* A sheet's per-item comments on one line per item ("지원 필요성: 구체적임"), the items named
  * in the program's language (Korean when korean); NULL when it has none. Caller frees. */
-char *sheet_comments_text(const struct program *p, const struct app_sheet *sh, bool korean);
+char *sheet_comments_text(const struct program *p, const struct sheet *sh, bool korean);
 
 #endif

@@ -56,29 +56,18 @@ size_t session_lineup(const struct call *c, int64_t judge, size_t **out)
     return n;
 }
 
-static const char *refuse(char *buf, size_t len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static const char *refuse(char *buf, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, len, fmt, ap);
-    va_end(ap);
-    return buf;
-}
-
 /* The index of listed app `id` in c->apps, or refuse. */
 static const char *order_member(const struct call *c, int64_t panel, const char *id, size_t *at,
                                 char *buf, size_t len)
 {
     const struct app_record *r = call_find_app(c, id);
     if (!r)
-        return refuse(buf, len, _("no application \"%s\""), id);
+        return refusal_format(buf, len, _("no application \"%s\""), id);
     if (r->panel != panel)
-        return refuse(buf, len, _("%s is not an application of that panel"), id);
+        return refusal_format(buf, len, _("%s is not an application of that panel"), id);
     if (r->review != REVIEW_PASSED)
-        return refuse(buf, len, _("%s has not passed document review: it is not heard (R6.6)"), id);
+        return refusal_format(buf, len,
+                              _("%s has not passed document review: it is not heard (R6.6)"), id);
     *at = (size_t)(r - c->apps);
     return NULL;
 }
@@ -93,7 +82,7 @@ const char *session_order(const struct call *c, int64_t panel, const char *const
         const char *why = order_member(c, panel, apps[i], &at, buf, len);
         for (size_t k = 0; !why && k < *n; k++)
             if ((*out)[k] == at)
-                why = refuse(buf, len, _("%s is named twice"), apps[i]);
+                why = refusal_format(buf, len, _("%s is named twice"), apps[i]);
         if (why) {
             free(*out);
             *out = NULL;
@@ -115,76 +104,22 @@ const char *session_order(const struct call *c, int64_t panel, const char *const
     return NULL;
 }
 
-const char *session_score_refusal(const struct call *c, const struct app_record *r,
-                                  const struct person *judge, char *buf, size_t len)
-{
-    /* The same checks, and words, as a score import (core/import.c). */
-    if (r->review != REVIEW_PASSED)
-        return refuse(buf, len, _("application %s has not passed document review"), r->a.id);
-    if (call_unassigned_refusal(c, r, buf, len))
-        return buf;
-    if (judge->role != ROLE_JUDGE || !call_judge_on_app(c, r, judge->id))
-        return refuse(buf, len, _("%s is not on the panel of application %s"), judge->name,
-                      r->a.id);
-    if (call_has_conflict(r, judge->id))
-        return refuse(buf, len, _("%s declared a conflict of interest with %s and cannot score it"),
-                      judge->name, r->a.id);
-    if (call_sheet_of(r, judge->id))
-        return refuse(buf, len, _("%s already submitted a sheet for %s"), judge->name, r->a.id);
-    return NULL;
-}
-
 const char *session_conflict_refusal(const struct call *c, const struct app_record *r,
                                      const struct person *judge, char *buf, size_t len)
 {
     /* The same checks, and words, as `simsa conflict add`. */
     if (judge->role != ROLE_JUDGE || !call_judge_on_app(c, r, judge->id))
-        return refuse(buf, len, _("%s is not on the panel of %s"), judge->name, r->a.id);
+        return refusal_format(buf, len, _("%s is not on the panel of %s"), judge->name, r->a.id);
     if (call_has_conflict(r, judge->id))
-        return refuse(buf, len, _("%s already declared a conflict with %s"), judge->name, r->a.id);
+        return refusal_format(buf, len, _("%s already declared a conflict with %s"), judge->name,
+                              r->a.id);
     if (call_sheet_of(r, judge->id))
-        return refuse(buf, len,
-                      _("%s already submitted a sheet for %s; a conflict must be declared before "
-                        "scoring"),
-                      judge->name, r->a.id);
+        return refusal_format(
+            buf, len,
+            _("%s already submitted a sheet for %s; a conflict must be declared before "
+              "scoring"),
+            judge->name, r->a.id);
     return NULL;
-}
-
-const char *session_amount_refusal(const struct app_record *r, int64_t amount, char *buf,
-                                   size_t len)
-{
-    if (amount <= r->a.requested)
-        return NULL;
-    char adjusted[32], requested[32];
-    amount_format(amount, adjusted, sizeof adjusted);
-    amount_format(r->a.requested, requested, sizeof requested);
-    /* R10.1: 0 <= adjusted <= requested */
-    return refuse(buf, len, _("R10.1: adjusted amount %s is above the requested %s"), adjusted,
-                  requested);
-}
-
-int32_t session_total(const struct program *p, const int32_t *item_tenths)
-{
-    int32_t total = 0;
-    for (size_t i = 0; i < p->n_items; i++)
-        total += item_tenths[i];
-    return total;
-}
-
-const char *session_opinion_refusal(const struct program *p, int32_t total_tenths,
-                                    const char *opinion, char *buf, size_t len)
-{
-    while (opinion && (*opinion == ' ' || *opinion == '\t' || *opinion == '\n' || *opinion == '\r'))
-        opinion++;
-    if (total_tenths >= p->threshold_tenths || (opinion && *opinion))
-        return NULL;
-    char total[16], threshold[16];
-    tenths_format(total_tenths, total, sizeof total);
-    tenths_format(p->threshold_tenths, threshold, sizeof threshold);
-    return refuse(buf, len,
-                  _("the total %s is below %s: write the overall opinion, the reason the company "
-                    "is told"),
-                  total, threshold);
 }
 
 bool session_may_see_scores(const struct call *c, const struct app_record *r, int64_t viewer)
@@ -325,7 +260,7 @@ int room_clock_parse(const char *text, struct room_clock *out)
     memset(out, 0, sizeof *out);
     int phase = 0, running = 0;
     long long since = 0, banked = 0;
-    if (sscanf(text, "app %63s phase %d running %d since %lld banked %lld", out->app, &phase,
+    if (sscanf(text, "app %64s phase %d running %d since %lld banked %lld", out->app, &phase,
                &running, &since, &banked) != 5 ||
         phase < TIMER_PRESENTATION || phase > TIMER_DONE || (running != 0 && running != 1))
         return -1;

@@ -27,21 +27,10 @@ size_t session_lineup(const struct call *c, int64_t judge, size_t **out);
 const char *session_order(const struct call *c, int64_t panel, const char *const *apps,
                           size_t n_apps, size_t **out, size_t *n, char *buf, size_t len);
 
-/* R6.2-R6.4: NULL when `judge` may submit a sheet for `r` now, else why not (in buf). */
-const char *session_score_refusal(const struct call *c, const struct app_record *r,
-                                  const struct person *judge, char *buf, size_t len);
+/* Whether a judge may submit a sheet, and its values, are core/sheet.h's. */
 /* R6.4: NULL when `judge` may declare a conflict with `r` now (before scoring it). */
 const char *session_conflict_refusal(const struct call *c, const struct app_record *r,
                                      const struct person *judge, char *buf, size_t len);
-/* R10.1: NULL when `amount` (won) may be a judge's adjusted amount for `r`. */
-const char *session_amount_refusal(const struct app_record *r, int64_t amount, char *buf,
-                                   size_t len);
-/* The sum of a sheet's items (R6.2), in tenths. */
-int32_t session_total(const struct program *p, const int32_t *item_tenths);
-/* A sheet whose total is below the threshold (R7.3) gives an overall opinion, so the company's
- * notification has a reason: NULL when the opinion may be as it is, else why not. */
-const char *session_opinion_refusal(const struct program *p, int32_t total_tenths,
-                                    const char *opinion, char *buf, size_t len);
 /* Judges see the other judges' scores of an application only after submitting their own:
  * false for a judge of r's panel without a sheet for it; true for anyone else. */
 bool session_may_see_scores(const struct call *c, const struct app_record *r, int64_t viewer);
@@ -89,7 +78,7 @@ void timer_format(int64_t left_ms, char *out, size_t n);
  * pause and step is an event whose detail is this text, so every screen shows the same
  * application and the same time left. Times are ms of the shared clock (wall time). */
 struct room_clock {
-    char app[64]; /* the application presenting */
+    char app[65]; /* the application presenting: an id of at most 64 bytes (core/import.c) */
     struct session_timer timer;
 };
 char *room_clock_text(const struct room_clock *rc);

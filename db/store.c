@@ -667,17 +667,18 @@ static void set_inspected(struct call *c, struct app_record *r, sqlite3_stmt *s)
     r->inspected = true;
 }
 
-static void sheet_fill(struct app_sheet *sh, sqlite3_stmt *s)
+static void sheet_fill(const struct app_record *r, struct app_sheet *sh, sqlite3_stmt *s)
 {
     memset(sh, 0, sizeof *sh);
     sh->id = sqlite3_column_int64(s, 1);
-    sh->judge = sqlite3_column_int64(s, 2);
-    sh->opinion = db_col_text(s, 3);
-    sh->transcribed = sqlite3_column_int(s, 4) != 0;
+    sh->s.app = r->a.id;
+    sh->s.judge = sqlite3_column_int64(s, 2);
+    sh->s.opinion = db_col_text(s, 3);
+    sh->s.transcribed = sqlite3_column_int(s, 4) != 0;
     sh->submitted_by = sqlite3_column_int64(s, 5);
     sh->submitted_at = db_col_text(s, 6);
-    sh->agree = sqlite3_column_int(s, 7) != 0;
-    sh->amount = sqlite3_column_int64(s, 8);
+    sh->s.agree = sqlite3_column_int(s, 7) != 0;
+    sh->s.amount = sqlite3_column_int64(s, 8);
 }
 
 struct sheet_ref {
@@ -691,13 +692,10 @@ static int sheet_ref_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Most sheets have no comment: only one that has gets the array (a pointer per item). */
 static void sheet_comment_set(struct app_sheet *sh, size_t index, sqlite3_stmt *s)
 {
-    if (!sh->comments)
-        sh->comments = xcalloc(PROGRAM_MAX_ITEMS, sizeof *sh->comments);
-    free(sh->comments[index]);
-    sh->comments[index] = db_col_text(s, 3);
+    free((char *)sh->s.comments[index]);
+    sh->s.comments[index] = db_col_text(s, 3);
 }
 
 /* Every sheet's items in one pass over sheet_item in key order (no join, no sort in SQLite),
@@ -727,7 +725,7 @@ static int load_sheet_items(struct store *st, struct call *c)
         size_t index;
         if (at < n && refs[at].id == sid &&
             program_item(&c->program, (const char *)sqlite3_column_text(s, 1), &index)) {
-            refs[at].sheet->item_tenths[index] = sqlite3_column_int(s, 2);
+            refs[at].sheet->s.item_tenths[index] = sqlite3_column_int(s, 2);
             if (sqlite3_column_bytes(s, 3) > 0)
                 sheet_comment_set(refs[at].sheet, index, s);
         }
@@ -767,7 +765,7 @@ static int load_sheets(struct store *st, struct call *c)
             room[k] = room[k] * 2 + 1;
             r->sheets = xrealloc(r->sheets, room[k] * sizeof *r->sheets);
         }
-        sheet_fill(&r->sheets[r->n_sheets++], s);
+        sheet_fill(r, &r->sheets[r->n_sheets++], s);
     }
     free(room);
     if (!s)
@@ -1072,18 +1070,18 @@ int store_bonus_change(struct store *st, const char *app, const char *bonus, boo
     return finish_signed(st, s, 4, sign, "bonus");
 }
 
-static int sheet_children(struct store *st, const struct sheet_write *w, int64_t sid)
+static int sheet_children(struct store *st, const struct program *p, const struct sheet *sh,
+                          int64_t sid)
 {
-    const struct program *p = w->program;
     for (size_t i = 0; i < p->n_items; i++) {
         sqlite3_stmt *s = db_prepare(
             st, "INSERT INTO sheet_item(sheet_id, item, tenths, comment) VALUES (?,?,?,?)");
         if (!s)
             return -1;
-        const char *comment = w->comments && w->comments[i] ? w->comments[i] : "";
+        const char *comment = sh->comments[i] ? sh->comments[i] : "";
         sqlite3_bind_int64(s, 1, sid);
         sqlite3_bind_text(s, 2, p->items[i].id, -1, SQLITE_STATIC);
-        sqlite3_bind_int(s, 3, w->item_tenths[i]);
+        sqlite3_bind_int(s, 3, sh->item_tenths[i]);
         sqlite3_bind_text(s, 4, comment, -1, SQLITE_TRANSIENT);
         if (step_done(st, s, "sheet item") < 0)
             return -1;
@@ -1093,26 +1091,27 @@ static int sheet_children(struct store *st, const struct sheet_write *w, int64_t
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, sid);
-    sqlite3_bind_int(s, 2, w->agree);
+    sqlite3_bind_int(s, 2, sh->agree);
     /* An agreeing vote is for the requested amount (R10.1); no other figure is kept. */
-    sqlite3_bind_int64(s, 3, w->agree ? 0 : w->amount);
+    sqlite3_bind_int64(s, 3, sh->agree ? 0 : sh->amount);
     return step_done(st, s, "amount vote");
 }
 
-int store_sheet_add(struct store *st, const struct sheet_write *w)
+int store_sheet_add(struct store *st, const struct program *p, const struct sheet *sh,
+                    const struct signing *sign)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO sheet(app_id, judge_id, opinion, transcribed, "
                                      "submitted_by, submitted_at, signed_text, signature) "
                                      "VALUES (?,?,?,?,?,?,?,?)");
     if (!s)
         return -1;
-    sqlite3_bind_text(s, 1, w->app, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s, 2, w->judge);
-    sqlite3_bind_text(s, 3, w->opinion ? w->opinion : "", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(s, 4, w->transcribed);
-    if (finish_signed(st, s, 4, w->sign, "sheet") < 0)
+    sqlite3_bind_text(s, 1, sh->app, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, sh->judge);
+    sqlite3_bind_text(s, 3, sh->opinion ? sh->opinion : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 4, sh->transcribed);
+    if (finish_signed(st, s, 4, sign, "sheet") < 0)
         return -1;
-    return sheet_children(st, w, sqlite3_last_insert_rowid(st->db));
+    return sheet_children(st, p, sh, sqlite3_last_insert_rowid(st->db));
 }
 
 int store_tie_add(struct store *st, const char *members, const char *reason,

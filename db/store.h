@@ -20,6 +20,7 @@ struct finance_year;
 struct person;
 struct program;
 struct recorded_event;
+struct sheet;
 struct signed_input;
 
 /* Who signs a record, when (UTC ISO 8601), the canonical text signed and the .minisig. */
@@ -87,19 +88,10 @@ int store_conflict_add(struct store *st, const char *app, int64_t judge, const c
 /* Award (awarded) or withdraw a bonus: appended to the signed bonus log. */
 int store_bonus_change(struct store *st, const char *app, const char *bonus, bool awarded,
                        const char *note, const struct signing *sign);
-struct sheet_write {
-    const char *app;
-    int64_t judge;
-    const struct program *program; /* item ids */
-    const int32_t *item_tenths;
-    bool agree;
-    int64_t amount;
-    const char *opinion;
-    bool transcribed;
-    const struct signing *sign;  /* person = who submitted it */
-    const char *const *comments; /* per item (NULL or "" = none); NULL = no comments */
-};
-int store_sheet_add(struct store *st, const struct sheet_write *w);
+/* A sheet's rows (its items, comments and amount vote) as `sign` signed it (person = who
+ * submitted it). */
+int store_sheet_add(struct store *st, const struct program *p, const struct sheet *sh,
+                    const struct signing *sign);
 int store_tie_add(struct store *st, const char *members, const char *reason,
                   const struct signing *sign);
 /* R12.3: the agreement of a selected application, signed. */

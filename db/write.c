@@ -111,63 +111,56 @@ int write_bonus(struct store *st, const struct call *c, const char *app, const s
     return rc ? -1 : 0;
 }
 
-char *sheet_record_text(const struct call *c, const struct score_import_row *row, const char *judge,
-                        bool transcribed, const char *signer, const char *at, char **why)
-{
-    const struct program *p = &c->program;
-    struct record_sheet_item items[PROGRAM_MAX_ITEMS];
-    for (size_t k = 0; k < p->n_items; k++)
-        items[k] = (struct record_sheet_item){
-            .id = p->items[k].id, .tenths = row->item_tenths[k], .comment = row->comments[k]};
-    struct record_sheet rs = {
-        .program = p->id,
-        .app = row->app,
-        .judge = judge,
-        .items = items,
-        .n_items = p->n_items,
-        .agree = row->agree,
-        .amount = row->amount,
-        .opinion = row->opinion,
-        .transcribed = transcribed,
-        .signer = signer,
-        .at = at,
-    };
-    return record_sheet_text(&rs, why);
-}
-
-int write_sheet(struct store *st, const struct call *c, const struct score_import_row *row,
-                bool transcribed, const struct person *who, const struct secret_key *key)
+int write_sheet(struct store *st, const struct call *c, const struct sheet *sh,
+                const struct person *who, const struct secret_key *key)
 {
     if (refuse_if_final(st) < 0)
         return -1;
-    const struct program *p = &c->program;
-    const struct person *judge = call_person_by_id(c, row->judge);
+    const struct person *judge = call_person_by_id(c, sh->judge);
     struct signed_record rec;
     signed_record_begin(&rec);
     char *why = NULL, id[160];
-    snprintf(id, sizeof id, "%s/%s", row->app, judge->name);
-    char *text = sheet_record_text(c, row, judge->name, transcribed, who->name, rec.at, &why);
+    snprintf(id, sizeof id, "%s/%s", sh->app, judge->name);
+    char *text = sheet_text(c, sh, judge->name, who->name, rec.at, &why);
     int rc = signed_record_sign(st, &rec, who, key, RECORD_SHEET, id, text, &why);
-    if (rc == 0) {
-        struct sheet_write w = {
-            .app = row->app,
-            .judge = row->judge,
-            .program = p,
-            .item_tenths = row->item_tenths,
-            .agree = row->agree,
-            .amount = row->amount,
-            .opinion = row->opinion,
-            .transcribed = transcribed,
-            .sign = &rec.sign,
-            .comments = row->comments,
-        };
-        rc =
-            store_sheet_add(st, &w) ||
-            store_event_signed(st, who->name, transcribed ? "sheet transcribed" : "sheet submitted",
-                               row->app, judge->name, rec.text);
-    }
+    if (rc == 0)
+        rc = store_sheet_add(st, &c->program, sh, &rec.sign) ||
+             store_event_signed(st, who->name,
+                                sh->transcribed ? "sheet transcribed" : "sheet submitted", sh->app,
+                                judge->name, rec.text);
     signed_record_free(&rec);
     return rc ? -1 : 0;
+}
+
+/* One sheet as its judge signed it elsewhere (a verified .sheet file), recorded by `who`. */
+static int write_signed_sheet(struct store *st, const struct call *c, const struct sheet *sh,
+                              const struct signing *sign, const struct person *who)
+{
+    const struct person *judge = call_person_by_id(c, sh->judge);
+    return store_sheet_add(st, &c->program, sh, sign) ||
+                   store_event_signed(st, who->name, "sheet imported", sh->app, judge->name,
+                                      sign->text)
+               ? -1
+               : 0;
+}
+
+int store_submit_sheets(struct store *st, const struct call *c, const struct sheet *sheets,
+                        const struct signing *signed_as, size_t n, const struct person *who,
+                        const struct secret_key *key)
+{
+    if (store_begin(st) < 0)
+        return -1;
+    /* Once the result is final, store_event refuses every kind of sheet event (R11.6). */
+    int bad = 0;
+    for (size_t i = 0; !bad && i < n; i++)
+        bad = signed_as ? write_signed_sheet(st, c, &sheets[i], &signed_as[i], who)
+                        : write_sheet(st, c, &sheets[i], who, key);
+    /* Each recording of sheets is a milestone of the audit chain. */
+    if (bad || sign_audit_head(st, c, who, key) < 0 || store_commit(st) < 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return 0;
 }
 
 int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,
@@ -392,8 +385,8 @@ static sdate kst_day(const char *at)
     return h + 9 >= 24 ? day + 1 : day;
 }
 
-int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
-                    const struct person *who, const struct secret_key *key)
+int agreement_check(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    char *buf, size_t n, const char **refusal)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT at FROM result_final ORDER BY id LIMIT 1");
     if (!s)
@@ -404,11 +397,19 @@ int write_agreement(struct store *st, const struct call *c, const struct app_rec
     store_now(now);
     struct rank_result res = {0};
     call_rank(c, &res);
-    char buf[256];
-    const char *refusal =
-        agreement_refusal(c, &res, r, date, kst_day(first), kst_day(now), buf, sizeof buf);
+    *refusal = agreement_refusal(c, &res, r, date, kst_day(first), kst_day(now), buf, n);
     rank_result_free(&res);
     free(first);
+    return 0;
+}
+
+int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    const struct person *who, const struct secret_key *key)
+{
+    char buf[256];
+    const char *refusal = NULL;
+    if (agreement_check(st, c, r, date, buf, sizeof buf, &refusal) < 0)
+        return -1;
     if (refusal)
         return db_failf(st, "%s", refusal);
     char day[11];

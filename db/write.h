@@ -18,11 +18,20 @@ int write_conflict(struct store *st, const struct call *c, const struct app_reco
 int write_bonus(struct store *st, const struct call *c, const char *app, const struct bonus_def *b,
                 bool awarded, const char *note, const struct person *who,
                 const struct secret_key *key);
-/* The canonical text of a sheet (R14) with the given values, as signed or as re-checked. */
-char *sheet_record_text(const struct call *c, const struct score_import_row *row, const char *judge,
-                        bool transcribed, const char *signer, const char *at, char **why);
-int write_sheet(struct store *st, const struct call *c, const struct score_import_row *row,
-                bool transcribed, const struct person *who, const struct secret_key *key);
+/* Every path that records sheets (score import, the score form, sheet import): in one
+ * transaction of its own, each sheet written — signed now by `who` (the judge, or the
+ * secretariat when s.transcribed) when signed_as is NULL, else as signed_as[i] was signed
+ * elsewhere (a verified .sheet file) — then the audit head signed by who and committed. Checking
+ * the sheets first is the caller's (core/sheet.h). 0, or -1 rolled back with the message in
+ * store_errmsg(st). */
+/* One sheet signed now by `who`, inside the caller's transaction, no head signed: the demo's
+ * seed, which records every judge's sheets in one transaction and one head (so that the
+ * demo's chain is as documented); every command and the score form use store_submit_sheets. */
+int write_sheet(struct store *st, const struct call *c, const struct sheet *sh,
+                const struct person *who, const struct secret_key *key);
+int store_submit_sheets(struct store *st, const struct call *c, const struct sheet *sheets,
+                        const struct signing *signed_as, size_t n, const struct person *who,
+                        const struct secret_key *key);
 int write_budget(struct store *st, const struct call *c, int64_t won, const struct person *who,
                  const struct secret_key *key);
 
@@ -56,6 +65,10 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
  * result, not in the future). */
 int write_agreement(struct store *st, const struct call *c, const struct app_record *r, sdate date,
                     const struct person *who, const struct secret_key *key);
+/* The same rule checked before writing (a form's live check): *refusal NULL when an agreement
+ * on `date` may be recorded, else why not (in buf or static). 0, or -1 with store_errmsg. */
+int agreement_check(struct store *st, const struct call *c, const struct app_record *r, sdate date,
+                    char *buf, size_t n, const char **refusal);
 /* R14, R11.6: the final result, every ranked row as it stands; at gets the moment signed and
  * *revision its number. After a first revision, the next is signed only when an amendment
  * changed an outcome; otherwise nothing is written and 1 is returned (*revision stands). */

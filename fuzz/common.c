@@ -65,11 +65,10 @@ static void fixture_apps_load(struct call *c)
     c->apps[0].conflicts[0] = 3; /* j2 */
     c->apps[0].n_conflicts = 1;
     c->apps[0].sheets = xcalloc(1, sizeof *c->apps[0].sheets);
-    c->apps[0].sheets[0] = (struct app_sheet){.id = 1,
-                                              .judge = 2,
-                                              .agree = true,
-                                              .opinion = xstrdup(""),
-                                              .submitted_at = xstrdup("2026-06-22T01:00:00Z")};
+    c->apps[0].sheets[0] = (struct app_sheet){
+        .id = 1,
+        .s = {.app = c->apps[0].a.id, .judge = 2, .agree = true, .opinion = xstrdup("")},
+        .submitted_at = xstrdup("2026-06-22T01:00:00Z")};
     c->apps[0].n_sheets = 1;
 }
 

@@ -41,7 +41,7 @@ static void import_one(const struct call *c, int which, const char *data, size_t
         rc = import_finance(c, data, len, "finance.csv", &rows, &n, &t, &d);
         free(rows);
     } else {
-        struct score_import_row *rows;
+        struct sheet *rows;
         /* Judge j3 imports their own, or the secretariat transcribes (which & 4). */
         const struct person *actor = &c->people[which & 4 ? 0 : 3];
         rc = import_scores(c, actor, data, len, "scores.csv", &rows, &n, &t, &d);

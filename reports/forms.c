@@ -41,13 +41,13 @@ static void form_row(struct book *b, struct sheet_out *s, lxw_row_t r, const str
     lxw_col_t t = (lxw_col_t)(2 + p->n_items);
     if (sh) {
         for (size_t k = 0; k < p->n_items; k++)
-            cell_tenths(b, s, r, (lxw_col_t)(2 + k), sh->item_tenths[k]);
-        cell_tenths(b, s, r, t, sheet_total_tenths(p, sh));
-        if (sh->agree)
+            cell_tenths(b, s, r, (lxw_col_t)(2 + k), sh->s.item_tenths[k]);
+        cell_tenths(b, s, r, t, sheet_total(p, &sh->s));
+        if (sh->s.agree)
             cell_text(b, s, r, t + 1, _("agree"), NULL);
         else
-            cell_money(b, s, r, t + 1, sh->amount);
-        cell_text(b, s, r, t + 2, sh->opinion, b->f.wrap);
+            cell_money(b, s, r, t + 1, sh->s.amount);
+        cell_text(b, s, r, t + 2, sh->s.opinion, b->f.wrap);
     }
     form_status(b, s, r, t + 3, rec, sh, judge);
 }

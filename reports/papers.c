@@ -166,12 +166,12 @@ static void paper_items(struct book *b, struct sheet_out *s, lxw_row_t *r,
         cell_text(b, s, *r, (lxw_col_t)k, _(head[k]), b->f.label);
     for (size_t k = 0; k < p->n_items; k++) {
         const struct rubric_item *it = &p->items[k];
-        const char *comment = sh->comments ? sh->comments[k] : NULL;
+        const char *comment = sh->s.comments[k];
         ++*r;
         row_lines(s, *r, text_lines(comment, PAPER_COMMENT_CHARS));
         cell_text(b, s, *r, 0, book_lang(b, it->name_ko, it->name_en), b->f.box);
         cell_tenths(b, s, *r, 1, it->max_tenths);
-        cell_tenths(b, s, *r, 2, sh->item_tenths[k]);
+        cell_tenths(b, s, *r, 2, sh->s.item_tenths[k]);
         cell_text(b, s, *r, 3, comment ? comment : "", b->f.box);
         if (!comment || !*comment)
             worksheet_write_blank(s->ws, *r, 3, b->f.box);
@@ -179,7 +179,7 @@ static void paper_items(struct book *b, struct sheet_out *s, lxw_row_t *r,
     ++*r;
     cell_text(b, s, *r, 0, _("total"), b->f.label);
     cell_tenths(b, s, *r, 1, program_total_tenths(p));
-    cell_tenths(b, s, *r, 2, sheet_total_tenths(p, sh));
+    cell_tenths(b, s, *r, 2, sheet_total(p, &sh->s));
 }
 
 static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
@@ -195,11 +195,11 @@ static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
     *r += 2;
     paper_items(b, s, r, sh);
     *r += 2;
-    paper_field(b, s, *r, _("overall opinion"), sh->opinion);
+    paper_field(b, s, *r, _("overall opinion"), sh->s.opinion);
     char money[32] = "";
-    if (!sh->agree)
-        amount_format(sh->amount, money, sizeof money);
-    paper_field(b, s, ++*r, _("amount vote"), sh->agree ? _("agree") : money);
+    if (!sh->s.agree)
+        amount_format(sh->s.amount, money, sizeof money);
+    paper_field(b, s, ++*r, _("amount vote"), sh->s.agree ? _("agree") : money);
     const struct person *by = call_person_by_id(b->c, sh->submitted_by);
     /* the key the stored signature names (as the integrity sheet shows it) */
     char key[17] = "", *text = NULL, *sig = NULL;

@@ -84,10 +84,10 @@ static const char *sheet_signature(const struct book *b, const struct report_she
 static void vote_cell(struct book *b, struct sheet_out *s, lxw_row_t r, lxw_col_t c,
                       const struct app_sheet *sh)
 {
-    if (sh->agree)
+    if (sh->s.agree)
         cell_text(b, s, r, c, _("agree"), NULL);
     else
-        cell_money(b, s, r, c, sh->amount);
+        cell_money(b, s, r, c, sh->s.amount);
 }
 
 static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
@@ -97,14 +97,14 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     const struct report_sheet *rs = &b->rep->sheets[i];
     const struct app_sheet *sh = rs->sheet;
     lxw_row_t r = scores_row(i);
-    char *comments = sheet_comments_text(p, sh, b->o && b->o->korean);
+    char *comments = sheet_comments_text(p, &sh->s, b->o && b->o->korean);
     int lines = text_lines(comments, TEXT_WIDTH_MAX),
-        opinion = text_lines(sh->opinion, TEXT_WIDTH_MAX);
+        opinion = text_lines(sh->s.opinion, TEXT_WIDTH_MAX);
     row_lines(s, r, lines > opinion ? lines : opinion);
     cell_text(b, s, r, SCORES_APP, b->c->apps[rs->app].a.id, NULL);
     cell_text(b, s, r, SCORES_JUDGE, rs->judge, NULL);
     for (size_t k = 0; k < p->n_items; k++)
-        cell_tenths(b, s, r, (lxw_col_t)(SCORES_FIRST_ITEM + k), sh->item_tenths[k]);
+        cell_tenths(b, s, r, (lxw_col_t)(SCORES_FIRST_ITEM + k), sh->s.item_tenths[k]);
     lxw_col_t t = scores_total_col(b->c);
     char first[4], last[4];
     col_letters(SCORES_FIRST_ITEM, first);
@@ -114,13 +114,13 @@ static void scores_sheet_row(struct book *b, struct sheet_out *s, size_t i,
     cell_formula(b, s, r, t + T_TOTAL, f, scaled_value(rs->total_tenths, 1), b->f.tenths, 5);
     free(f);
     vote_cell(b, s, r, t + T_AMOUNT, sh);
-    cell_text(b, s, r, t + T_OPINION, sh->opinion, b->f.wrap);
+    cell_text(b, s, r, t + T_OPINION, sh->s.opinion, b->f.wrap);
     cell_text(b, s, r, t + T_COMMENTS, comments, b->f.wrap);
     free(comments);
     cell_text(b, s, r, t + T_AT, sh->submitted_at, NULL);
     const struct person *by = call_person_by_id(b->c, sh->submitted_by);
     cell_text(b, s, r, t + T_BY, by ? by->name : "?", NULL);
-    if (sh->transcribed)
+    if (sh->s.transcribed)
         cell_text(b, s, r, t + T_TRANSCRIBED, _("yes"), NULL);
     cell_text(b, s, r, t + T_COUNTED, rs->counted ? _("yes") : rs->not_counted, NULL);
     if (dev && dev->others > 0) {
@@ -148,7 +148,7 @@ void sheet_scores(struct book *b, struct sheet_out *s)
         const struct sheet_deviation *dev = NULL;
         /* calibration lists the counted sheets in the same order */
         if (rs->counted && counted < cal->n_sheets && cal->sheets[counted].app == rs->app &&
-            cal->sheets[counted].judge == rs->sheet->judge)
+            cal->sheets[counted].judge == rs->sheet->s.judge)
             dev = &cal->sheets[counted];
         counted += rs->counted;
         scores_sheet_row(b, s, i, dev);

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/notify.h"
 #include "db/sign.h"
+#include "db/store.h"
 #include "db/write.h"
 #include "tui/form.h"
 
@@ -467,6 +469,165 @@ void app_edit_bonus(struct tui *t, size_t app)
     form_add(f, FIELD_TEXT, _("Evidence"), NULL)->optional = true;
     f->check = bonus_check;
     f->submit = bonus_submit;
+    f->submit_label = _("sign");
+    tui_form_open(t, f);
+}
+
+/* ---- A plan revision (R12.1), signed: the committee's requirement, then made or not made ---- */
+
+enum { PLAN_MADE, PLAN_NOT_MADE };
+
+static int plan_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    const struct person *me = tui_me(t);
+    char *id = xstrdup(r->a.id);
+    int rc;
+    if (f->n == 2) { /* the requirement: its text and due date */
+        char *text = form_text(&f->fields[0]), *due = form_text(&f->fields[1]);
+        rc = store_begin(t->store) ||
+             write_plan(t->store, &t->call, r, false, due, text, me, &t->key);
+        if (commit_or_explain(t, f, rc) == 0)
+            tui_changed(t, _("%s: plan revision required by %s"), id, due);
+        free(text);
+        free(due);
+    } else if (f->fields[0].choice == PLAN_MADE) {
+        rc = store_begin(t->store) ||
+             write_plan(t->store, &t->call, r, true, NULL, NULL, me, &t->key);
+        if (commit_or_explain(t, f, rc) == 0)
+            tui_changed(t, _("%s: plan revision made"), id);
+    } else {
+        struct strlist promoted = {0};
+        rc = store_begin(t->store) ||
+             write_plan_failed(t->store, &t->call, r, me, &t->key, &promoted);
+        if (commit_or_explain(t, f, rc) == 0) {
+            char *list = strlist_join(&promoted, ", ");
+            if (promoted.n)
+                tui_changed(t, _("%s: plan revision not made; forfeited; promoted: %s"), id, list);
+            else
+                tui_changed(t, _("%s: plan revision not made; forfeited"), id);
+            free(list);
+        }
+        strlist_free(&promoted);
+    }
+    free(id);
+    return rc ? -1 : 0;
+}
+
+void app_edit_plan(struct tui *t, size_t app)
+{
+    if (!tui_may(t, ROLE_SECRETARIAT))
+        return;
+    const struct app_record *r = &t->call.apps[app];
+    struct plan_state open = {0};
+    if (store_plan_latest(t->store, r->a.id, &open) < 0) {
+        tui_message(t, true, "%s", store_errmsg(t->store));
+        return;
+    }
+    bool has_open = open.exists && !open.made;
+    const char *refusal = call_plan_refusal(&t->call, &t->rank, r, has_open, has_open);
+    if (refusal) {
+        tui_message(t, true, "%s: %s", r->a.id, refusal);
+    } else if (!has_open) {
+        struct form *f = app_form_new(t, app, _("plan revision"));
+        form_intro(f, "%s",
+                   _("R12.1: the committee's requirement of the selected application and the day "
+                     "it is due; then record here whether it was made."));
+        if (open.exists)
+            form_intro(f, _("The previous requirement (due %s) was made: %s"), open.due,
+                       open.requirement);
+        form_add(f, FIELD_NOTES, _("Requirement"), NULL)->rows = 3;
+        form_add(f, FIELD_DATE, _("Due"), NULL);
+        f->submit = plan_submit;
+        f->submit_label = _("sign");
+        tui_form_open(t, f);
+    } else {
+        struct form *f = app_form_new(t, app, _("plan revision"));
+        form_intro(f, _("Required by %s: %s"), open.due, open.requirement);
+        form_intro(f, "%s",
+                   _("Not made is a forfeit (R11.7): the application leaves the selection and the "
+                     "waiting list moves up; the next final result revision records it."));
+        const char *choices[] = {_("made"), _("not made")};
+        form_add_choice(f, _("Revision"), choices, 2, PLAN_MADE);
+        f->submit = plan_submit;
+        f->submit_label = _("sign");
+        tui_form_open(t, f);
+    }
+    free(open.due);
+    free(open.requirement);
+}
+
+/* ---- The agreement (R12.3), signed, with the dates it sets (R12.2) ---- */
+
+/* "co-payment due 2026-06-21, advance 15,000,000 won, project end 2027-04-07, development done
+ * by 2027-02-07": the dates core computes from an agreement on `agreed`. */
+void app_agreement_text(const struct program *p, sdate agreed, char *buf, size_t n)
+{
+    struct agreement_dates d;
+    agreement_dates(p, agreed, &d);
+    char copay[11], end[11], dev[11], won[32];
+    date_format(d.copay_due, copay);
+    date_format(d.project_end, end);
+    date_format(d.dev_done_by, dev);
+    amount_format(d.advance, won, sizeof won);
+    snprintf(buf, n, _("co-payment due %s, advance %s won, project end %s, development done by %s"),
+             copay, won, end, dev);
+}
+
+static void agreement_check_form(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    struct form_field *date = &f->fields[0];
+    if (!r || date->note_bad || !date->edit.len)
+        return;
+    char why[256];
+    const char *refusal = NULL;
+    if (agreement_check(t->store, &t->call, r, (sdate)date->value, why, sizeof why, &refusal) < 0)
+        refusal = store_errmsg(t->store);
+    /* Under the date, wrapped: why it may not be recorded, or the dates it sets. */
+    if (refusal) {
+        date->note_bad = true;
+        snprintf(date->note, sizeof date->note, "✗ %s", refusal);
+        return;
+    }
+    char dates[200];
+    app_agreement_text(&t->call.program, (sdate)date->value, dates, sizeof dates);
+    snprintf(date->note, sizeof date->note, "✓ %s", dates);
+}
+
+static int agreement_submit(struct tui *t, struct form *f)
+{
+    struct app_record *r = form_app(t, f);
+    sdate day = (sdate)f->fields[0].value;
+    char *id = xstrdup(r->a.id);
+    int rc =
+        store_begin(t->store) || write_agreement(t->store, &t->call, r, day, tui_me(t), &t->key);
+    if (commit_or_explain(t, f, rc) == 0) {
+        char when[11];
+        date_format(day, when);
+        tui_changed(t, _("%s: agreement of %s recorded and signed"), id, when);
+    }
+    free(id);
+    return rc ? -1 : 0;
+}
+
+void app_edit_agreement(struct tui *t, size_t app)
+{
+    if (!tui_may(t, ROLE_SECRETARIAT))
+        return;
+    const struct app_record *r = &t->call.apps[app];
+    struct form *f = app_form_new(t, app, _("agreement"));
+    form_intro(f, "%s",
+               _("R12.3: the day the agreement was made; the dates it sets follow from the "
+                 "program's policies (R12.2)."));
+    if (r->agreed) {
+        char day[11];
+        date_format(r->agreed, day);
+        form_intro(f, _("An agreement of %s is recorded."), day);
+    }
+    form_add(f, FIELD_DATE, _("Agreement date"), NULL);
+    f->check = agreement_check_form;
+    f->submit = agreement_submit;
     f->submit_label = _("sign");
     tui_form_open(t, f);
 }

@@ -12,5 +12,9 @@ void app_edit_decide(struct tui *t, size_t app);
 void app_edit_inspection(struct tui *t, size_t app);
 void app_edit_panel(struct tui *t, size_t app);
 void app_edit_bonus(struct tui *t, size_t app);
+void app_edit_plan(struct tui *t, size_t app);
+void app_edit_agreement(struct tui *t, size_t app);
+/* The dates an agreement on `agreed` sets (core agreement_dates), in one line for people. */
+void app_agreement_text(const struct program *p, sdate agreed, char *buf, size_t n);
 
 #endif

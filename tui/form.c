@@ -306,8 +306,21 @@ static void scroll_to_focus(struct form *f, int visible)
         f->scroll = 0;
 }
 
-void form_draw(struct tui *t, struct form *f, const struct area *body)
+void form_draw(struct tui *t, struct form *f, const struct area *whole)
 {
+    struct area top = *whole;
+    const struct area *body = whole;
+    char head[256];
+    int head_style =
+        f->full && f->header && whole->height > 8 ? f->header(t, f, head, sizeof head) : -1;
+    if (head_style >= 0) {
+        draw_blank(whole->top, whole->left, whole->width, A_NORMAL);
+        draw_text(whole->top, whole->left + 2, head, whole->width - 4,
+                  tui_attr(t, (enum style)head_style));
+        top.top++;
+        top.height--;
+        body = &top;
+    }
     struct area b = form_box(f, body, 0);
     f->field_cols = b.width - 4 - (f->label_cols + 2);
     int rows = content_rows(f);

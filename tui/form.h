@@ -73,6 +73,9 @@ struct form {
     bool dirty;         /* typed into since opened (or since the last draft was saved) */
     bool asking;        /* "close without saving?" is shown: y or Ctrl-C closes */
     struct form *next;  /* set by submit: the form shown after this one (a review page) */
+    /* A full form's top row, drawn at each frame and never scrolled (the room's clock over the
+     * score form): fills buf with one line and returns its style, or returns -1 for none. */
+    int (*header)(struct tui *t, struct form *f, char *buf, size_t n);
 };
 
 struct form *form_new(const char *title);

@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/session.h"
+#include "core/sheet.h"
 #include "db/draft.h"
 #include "db/write.h"
 #include "tui/draw.h"
@@ -26,6 +27,10 @@ struct scoreform {
     char *app;     /* application id: indices move when the call is read again */
     int64_t judge; /* person id */
     char *saved;   /* the draft as last saved, to skip saving it again unchanged */
+    /* The room's clock over the form (issue 15), read again when another terminal wrote. */
+    bool clock_read, clock_found;
+    int64_t clock_version;
+    struct room_clock clock;
 };
 
 static void scoreform_free(void *ctx)
@@ -129,15 +134,15 @@ static void scoreform_changed(struct tui *t, struct form *f, size_t field)
 
 /* ---- The live check: hints, the amount vote (R10.1), the total and the opinion. ---- */
 
-/* The scores typed so far; returns how many items have a good one. */
-static size_t scores_typed(const struct program *p, const struct form *f, int32_t *tenths)
+/* The scores typed so far into s; returns how many items have a good one. */
+static size_t scores_typed(const struct program *p, const struct form *f, struct sheet *s)
 {
     size_t n = 0;
     for (size_t k = 0; k < p->n_items; k++) {
         const struct form_field *fl = &f->fields[ITEM_FIELD(k)];
-        tenths[k] = 0;
+        s->item_tenths[k] = 0;
         if (fl->edit.len && !fl->note_bad) {
-            tenths[k] = (int32_t)fl->value;
+            s->item_tenths[k] = (int32_t)fl->value;
             n++;
         }
     }
@@ -155,7 +160,7 @@ static void amount_check(struct tui *t, struct form *f, const struct app_record 
         return; /* not an amount at all: the form's own reason stays */
     char why[200];
     const char *refusal =
-        adjust && fl->edit.len ? session_amount_refusal(r, fl->value, why, sizeof why) : NULL;
+        adjust && fl->edit.len ? sheet_amount_refusal(r, fl->value, why, sizeof why) : NULL;
     fl->note_bad = (adjust && !fl->edit.len) || refusal;
     if (adjust && !fl->edit.len)
         snprintf(fl->note, sizeof fl->note, _("✗ write the adjusted amount, at most %s won"),
@@ -190,9 +195,9 @@ static void scoreform_check(struct tui *t, struct form *f)
         return;
     hints_set(t, f);
     amount_check(t, f, r);
-    int32_t tenths[PROGRAM_MAX_ITEMS];
-    size_t scored = scores_typed(p, f, tenths);
-    int32_t total = session_total(p, tenths);
+    struct sheet typed = {0};
+    size_t scored = scores_typed(p, f, &typed);
+    int32_t total = sheet_total(p, &typed);
     char sum[16], most[16];
     tenths_format(total, sum, sizeof sum);
     tenths_format(program_total_tenths(p), most, sizeof most);
@@ -203,7 +208,7 @@ static void scoreform_check(struct tui *t, struct form *f)
     struct form_field *op = &f->fields[OPINION_FIELD(p)];
     char *opinion = form_text(op), why[200];
     const char *refusal =
-        scored == p->n_items ? session_opinion_refusal(p, total, opinion, why, sizeof why) : NULL;
+        scored == p->n_items ? sheet_opinion_refusal(p, total, opinion, why, sizeof why) : NULL;
     op->note_bad = refusal != NULL;
     snprintf(op->note, sizeof op->note, refusal ? "✗ %s" : "%s", refusal ? refusal : "");
     free(opinion);
@@ -211,54 +216,24 @@ static void scoreform_check(struct tui *t, struct form *f)
 
 /* ---- The review page and the signature ---- */
 
-struct review {
-    char *app;
-    int64_t judge;
-    int32_t tenths[PROGRAM_MAX_ITEMS];
-    char *comments[PROGRAM_MAX_ITEMS];
-    bool agree;
-    int64_t amount;
-    char *opinion;
-};
-
+/* The review page's sheet: a struct sheet whose strings it owns. */
 static void review_free(void *ctx)
 {
-    struct review *rv = ctx;
+    struct sheet *rv = ctx;
     for (size_t k = 0; k < PROGRAM_MAX_ITEMS; k++)
-        free(rv->comments[k]);
-    free(rv->app);
-    free(rv->opinion);
+        free((char *)rv->comments[k]);
+    free((char *)rv->app);
+    free((char *)rv->opinion);
     free(rv);
-}
-
-/* In one transaction: the sheet signed with the key the passphrase unseals, the draft gone
- * (a trigger), and the audit head signed, as each `score import` does. */
-static int review_sign(struct tui *t, const struct review *rv, const struct person *me,
-                       const struct secret_key *key)
-{
-    struct score_import_row row = {.app = rv->app,
-                                   .judge = rv->judge,
-                                   .agree = rv->agree,
-                                   .amount = rv->amount,
-                                   .opinion = rv->opinion};
-    memcpy(row.item_tenths, rv->tenths, sizeof row.item_tenths);
-    for (size_t k = 0; k < PROGRAM_MAX_ITEMS; k++)
-        row.comments[k] = rv->comments[k];
-    if (store_begin(t->store) || write_sheet(t->store, &t->call, &row, false, me, key) ||
-        sign_audit_head(t->store, &t->call, me, key) || store_commit(t->store)) {
-        store_rollback(t->store);
-        return -1;
-    }
-    return 0;
 }
 
 static int review_submit(struct tui *t, struct form *f)
 {
-    struct review *rv = f->ctx;
+    struct sheet *rv = f->ctx;
     const struct person *me = tui_me(t);
     const struct app_record *r = call_find_app(&t->call, rv->app);
     char why_buf[256];
-    const char *refusal = r && me ? session_score_refusal(&t->call, r, me, why_buf, sizeof why_buf)
+    const char *refusal = r && me ? sheet_refusal(&t->call, r, me, rv, why_buf, sizeof why_buf)
                                   : _("sign in first (S): reading needs no sign-in, changes do");
     if (refusal) {
         snprintf(f->error, sizeof f->error, "%s", refusal);
@@ -275,7 +250,9 @@ static int review_submit(struct tui *t, struct form *f)
         snprintf(f->error, sizeof f->error, "%s: %s", me->name, why ? why : "?");
         return -1;
     }
-    rc = review_sign(t, rv, me, &key);
+    /* In one transaction: the sheet signed with the key the passphrase unseals, the draft gone
+     * (a trigger), and the audit head signed. */
+    rc = store_submit_sheets(t->store, &t->call, rv, NULL, 1, me, &key);
     secret_key_wipe(&key);
     if (rc < 0) {
         snprintf(f->error, sizeof f->error, _("%s: %s; nothing was changed"), rv->app,
@@ -283,33 +260,34 @@ static int review_submit(struct tui *t, struct form *f)
         return -1;
     }
     char total[16];
-    tenths_format(session_total(&t->call.program, rv->tenths), total, sizeof total);
+    tenths_format(sheet_total(&t->call.program, rv), total, sizeof total);
     tui_changed(t, _("%s: your sheet is signed and submitted (total %s); it is read-only now"),
                 rv->app, total);
     return 0;
 }
 
 /* The values of a good score form, for the review page. */
-static struct review *review_of(struct tui *t, const struct form *f)
+static struct sheet *review_of(struct tui *t, const struct form *f)
 {
     const struct scoreform *sf = f->ctx;
     const struct program *p = &t->call.program;
-    struct review *rv = xcalloc(1, sizeof *rv);
+    struct sheet *rv = xcalloc(1, sizeof *rv);
     rv->app = xstrdup(sf->app);
     rv->judge = sf->judge;
     for (size_t k = 0; k < p->n_items; k++) {
-        rv->tenths[k] = (int32_t)f->fields[ITEM_FIELD(k)].value;
+        rv->item_tenths[k] = (int32_t)f->fields[ITEM_FIELD(k)].value;
         rv->comments[k] = form_text(&f->fields[COMMENT_FIELD(k)]);
     }
     rv->agree = f->fields[VOTE_FIELD(p)].choice == VOTE_AGREE;
     rv->amount = rv->agree ? call_find_app(&t->call, sf->app)->a.requested
                            : f->fields[AMOUNT_FIELD(p)].value;
-    rv->opinion = form_text(&f->fields[OPINION_FIELD(p)]);
-    str_trim(rv->opinion);
+    char *opinion = form_text(&f->fields[OPINION_FIELD(p)]);
+    str_trim(opinion);
+    rv->opinion = opinion;
     return rv;
 }
 
-static void review_intro(struct tui *t, struct form *f, const struct review *rv)
+static void review_intro(struct tui *t, struct form *f, const struct sheet *rv)
 {
     const struct program *p = &t->call.program;
     const struct app_record *r = call_find_app(&t->call, rv->app);
@@ -322,7 +300,7 @@ static void review_intro(struct tui *t, struct form *f, const struct review *rv)
     }
     for (size_t k = 0; k < p->n_items; k++) {
         char score[16], most[16], line[40];
-        tenths_format(rv->tenths[k], score, sizeof score);
+        tenths_format(rv->item_tenths[k], score, sizeof score);
         tenths_format(p->items[k].max_tenths, most, sizeof most);
         snprintf(line, sizeof line, "%s / %s", score, most);
         char *name =
@@ -334,7 +312,7 @@ static void review_intro(struct tui *t, struct form *f, const struct review *rv)
         free(figure);
     }
     char total[16], most[16], amount[32];
-    tenths_format(session_total(p, rv->tenths), total, sizeof total);
+    tenths_format(sheet_total(p, rv), total, sizeof total);
     tenths_format(program_total_tenths(p), most, sizeof most);
     form_intro(f, _("Total %s of %s"), total, most);
     amount_format(rv->amount, amount, sizeof amount);
@@ -348,7 +326,7 @@ static void review_intro(struct tui *t, struct form *f, const struct review *rv)
 
 static int scoreform_submit(struct tui *t, struct form *f)
 {
-    struct review *rv = review_of(t, f);
+    struct sheet *rv = review_of(t, f);
     struct form *review = form_new(_("Review and sign the sheet"));
     review_intro(t, review, rv);
     form_add(review, FIELD_PASSWORD, _("Passphrase"), NULL);
@@ -395,6 +373,40 @@ static void fields_add(struct tui *t, struct form *f, const struct app_record *r
                requested, step);
 }
 
+/* The form's top row: the room's application and time left, as the session screen shows them
+ * (one clock for the room, issue 15); none while the secretariat runs no presentation. */
+static int clock_header(struct tui *t, struct form *f, char *buf, size_t n)
+{
+    struct scoreform *sf = f->ctx;
+    if (!sf->clock_read || sf->clock_version != t->data_version) {
+        sf->clock_read = true;
+        sf->clock_version = t->data_version;
+        if (store_room_clock(t->store, &sf->clock, &sf->clock_found) < 0)
+            sf->clock_found = false;
+    }
+    const struct app_record *r = sf->clock_found ? call_find_app(&t->call, sf->clock.app) : NULL;
+    if (!r)
+        return -1;
+    const struct program *p = &t->call.program;
+    const struct session_timer *tm = &sf->clock.timer;
+    int64_t now = tui_now_ms(t), ms = timer_left_ms(p, tm, now);
+    enum timer_level level = timer_level(p, tm, now);
+    char left[16];
+    timer_format(level == TIMER_OVER ? -ms : ms, left, sizeof left);
+    const char *state = tm->running ? _("running") : _("paused");
+    const char *phase = tm->phase == TIMER_PRESENTATION ? _("Presentation") : _("Questions");
+    if (tm->phase == TIMER_DONE)
+        snprintf(buf, n, _("now: %s %s · presentation and questions are over"), r->a.id,
+                 r->a.company);
+    else if (level == TIMER_OVER)
+        snprintf(buf, n, _("now: %s %s · %s: over time by %s (%s)"), r->a.id, r->a.company, phase,
+                 left, state);
+    else
+        snprintf(buf, n, _("now: %s %s · %s: %s left (%s)"), r->a.id, r->a.company, phase, left,
+                 state);
+    return level == TIMER_OVER ? STYLE_BAD : level == TIMER_ENDING ? STYLE_TIE : STYLE_GOOD;
+}
+
 void scoreform_open(struct tui *t, size_t app)
 {
     if (!tui_may(t, ROLE_JUDGE) || app >= t->call.n_apps)
@@ -402,7 +414,7 @@ void scoreform_open(struct tui *t, size_t app)
     const struct person *me = tui_me(t);
     const struct app_record *r = &t->call.apps[app];
     char why[256];
-    const char *refusal = session_score_refusal(&t->call, r, me, why, sizeof why);
+    const char *refusal = sheet_refusal(&t->call, r, me, NULL, why, sizeof why);
     if (refusal) {
         tui_message(t, true, "%s", refusal);
         return;
@@ -426,5 +438,6 @@ void scoreform_open(struct tui *t, size_t app)
     f->submit = scoreform_submit;
     f->submit_label = _("review and sign");
     f->full = true;
+    f->header = clock_header;
     tui_form_open(t, f);
 }

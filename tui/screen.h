@@ -55,6 +55,8 @@ enum action {
     ACTION_INSPECT,     /* record a site inspection */
     ACTION_ASSIGN,      /* assign to a panel */
     ACTION_BONUS,       /* award or withdraw a bonus */
+    ACTION_PLAN,        /* a plan revision: required, made or not made (R12.1) */
+    ACTION_AGREE,       /* record the agreement (R12.3) */
     ACTION_CONFLICT,    /* declare a conflict of interest */
     ACTION_SCORE,       /* open the score form */
     ACTION_TIMER,       /* start or pause the timer */

@@ -53,13 +53,14 @@ static int labels_width(const char *const *labels, size_t n)
 
 static char *panel_text(const struct call *c, const struct app_record *r)
 {
-    int64_t judges[64];
-    size_t n = call_app_judges(c, r, judges, 64);
+    int64_t *judges;
+    size_t n = call_app_judges(c, r, &judges);
     struct strlist names = {0};
     for (size_t i = 0; i < n; i++) {
         const struct person *p = call_person_by_id(c, judges[i]);
         strlist_add(&names, p ? p->name : "?");
     }
+    free(judges);
     char *list = strlist_join(&names, ", ");
     strlist_free(&names);
     const char *panel = NULL;
@@ -272,13 +273,11 @@ static void sheet_line(struct page *pg, const struct tui *t, const struct app_re
                        const struct app_sheet *s)
 {
     const struct program *p = &t->call.program;
-    const struct person *judge = call_person_by_id(&t->call, s->judge);
+    const struct person *judge = call_person_by_id(&t->call, s->s.judge);
     char *line = text_pad(judge ? judge->name : "?", JUDGE_COLS, ALIGN_LEFT);
-    int64_t total = 0;
     for (size_t k = 0; k < p->n_items; k++) {
         char score[16];
-        scaled_format(s->item_tenths[k], 1, score, sizeof score); /* "8.0": points line up */
-        total += s->item_tenths[k];
+        scaled_format(s->s.item_tenths[k], 1, score, sizeof score); /* "8.0": points line up */
         char *cell = text_pad(score, item_cols(&p->items[k]), ALIGN_RIGHT);
         char *longer = xasprintf("%s %s", line, cell);
         free(line);
@@ -286,24 +285,24 @@ static void sheet_line(struct page *pg, const struct tui *t, const struct app_re
         line = longer;
     }
     char sum[16], amount[32];
-    scaled_format(total, 1, sum, sizeof sum);
-    if (s->agree)
+    scaled_format(sheet_total(p, &s->s), 1, sum, sizeof sum);
+    if (s->s.agree)
         snprintf(amount, sizeof amount, "%s", _("agree"));
     else
-        amount_format(s->amount, amount, sizeof amount);
+        amount_format(s->s.amount, amount, sizeof amount);
     char *amount_cell = text_pad(amount, 12, ALIGN_RIGHT);
     /* R6.3, R6.4: a sheet of a judge off the panel or in conflict is kept but not counted. */
-    bool counted = call_judge_on_app(&t->call, r, s->judge) && !call_has_conflict(r, s->judge);
+    bool counted = sheet_is_counted(&t->call, r, &s->s);
     page_addf(pg, counted ? STYLE_NORMAL : STYLE_DIM, 4, "  %s %6s %s%s%s", line, sum, amount_cell,
-              s->transcribed ? _(" (transcribed)") : "", counted ? "" : _(" (not counted)"));
+              s->s.transcribed ? _(" (transcribed)") : "", counted ? "" : _(" (not counted)"));
     free(amount_cell);
     free(line);
 }
 
 static void waiting_line(struct page *pg, const struct call *c, const struct app_record *r)
 {
-    int64_t judges[64];
-    size_t n = call_app_judges(c, r, judges, 64);
+    int64_t *judges;
+    size_t n = call_app_judges(c, r, &judges);
     struct strlist waiting = {0};
     for (size_t i = 0; i < n; i++) {
         if (call_sheet_of(r, judges[i]) || call_has_conflict(r, judges[i]))
@@ -311,6 +310,7 @@ static void waiting_line(struct page *pg, const struct call *c, const struct app
         const struct person *p = call_person_by_id(c, judges[i]);
         strlist_add(&waiting, p ? p->name : "?");
     }
+    free(judges);
     page_addf(pg, STYLE_NORMAL, 2, _("Sheets: %zu submitted; panel of %zu judges"), r->n_sheets, n);
     if (waiting.n) {
         char *list = strlist_join(&waiting, ", ");
@@ -353,19 +353,45 @@ static void scores_tab(struct page *pg, const struct tui *t, const struct app_re
     bool heading = false;
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!s->opinion || !*s->opinion)
+        if (!s->s.opinion || !*s->s.opinion)
             continue;
         if (!heading) {
             page_add(pg, STYLE_NORMAL, 0, "");
             page_add(pg, STYLE_HEADER, 0, _("Opinions"));
             heading = true;
         }
-        const struct person *j = call_person_by_id(c, s->judge);
-        page_addf(pg, STYLE_NORMAL, 4, "  %s: %s", j ? j->name : "?", s->opinion);
+        const struct person *j = call_person_by_id(c, s->s.judge);
+        page_addf(pg, STYLE_NORMAL, 4, "  %s: %s", j ? j->name : "?", s->s.opinion);
     }
 }
 
 /* ---- Amount and result ---- */
+
+/* After the result: the plan revision (R12.1) and the agreement with the dates it sets (R12.3);
+ * v and A change them. */
+static void after_result_lines(struct page *pg, const struct tui *t, const struct app_record *r,
+                               int w)
+{
+    struct plan_state plan = {0};
+    if (store_plan_latest(t->store, r->a.id, &plan) == 0 && plan.exists) {
+        char *s = plan.made ? xasprintf(_("made (required by %s: %s)"), plan.due, plan.requirement)
+                  : r->forfeited ? xasprintf(_("not made (required by %s: %s); forfeited"),
+                                             plan.due, plan.requirement)
+                                 : xasprintf(_("required by %s: %s"), plan.due, plan.requirement);
+        page_field(pg, w, _("Plan"), s);
+        free(s);
+    }
+    free(plan.due);
+    free(plan.requirement);
+    if (r->agreed) {
+        char day[11], dates[200];
+        date_format(r->agreed, day);
+        app_agreement_text(&t->call.program, r->agreed, dates, sizeof dates);
+        char *s = xasprintf("%s: %s", day, dates);
+        page_field(pg, w, _("Agreement"), s);
+        free(s);
+    }
+}
 
 static void result_tab(struct page *pg, const struct tui *t, const struct app_record *r, size_t app)
 {
@@ -375,7 +401,8 @@ static void result_tab(struct page *pg, const struct tui *t, const struct app_re
         return;
     }
     static const char *const labels[] = {N_("Band"), N_("Outcome"),   N_("Rank"),   N_("Score"),
-                                         N_("Why"),  N_("Requested"), N_("Amount"), N_("How")};
+                                         N_("Why"),  N_("Requested"), N_("Amount"), N_("How"),
+                                         N_("Plan"), N_("Agreement")};
     int w = labels_width(labels, sizeof labels / sizeof labels[0]);
     const struct rank_row *row = tui_rank_row(t, app);
     if (!row) {
@@ -417,6 +444,7 @@ static void result_tab(struct page *pg, const struct tui *t, const struct app_re
         free(s);
         page_field(pg, w, _("How"), row->amount_reason ? row->amount_reason : "");
     }
+    after_result_lines(pg, t, r, w);
 }
 
 /* Lines of a stored list (one item per line), each as "  - item". */
@@ -637,6 +665,12 @@ static enum result app_key(struct tui *t, void *state, enum action a)
     case ACTION_BONUS:
         app_edit_bonus(t, v->app);
         return RESULT_HANDLED;
+    case ACTION_PLAN:
+        app_edit_plan(t, v->app);
+        return RESULT_HANDLED;
+    case ACTION_AGREE:
+        app_edit_agreement(t, v->app);
+        return RESULT_HANDLED;
     case ACTION_SCORE:
         scoreform_open(t, v->app);
         return RESULT_HANDLED;
@@ -679,6 +713,8 @@ static const struct binding app_bindings[] = {
     {.key = 'i', .action = ACTION_INSPECT, .status = true},
     {.key = 'p', .action = ACTION_ASSIGN},
     {.key = 'B', .action = ACTION_BONUS},
+    {.key = 'v', .action = ACTION_PLAN},
+    {.key = 'A', .action = ACTION_AGREE},
     {.key = 'o', .action = ACTION_SCORE, .help = N_("open your score form (judges)")},
     {.action = ACTION_NONE},
 };

@@ -113,6 +113,9 @@ static void board_build(struct tui *t, struct board *b)
     }
     progress_free(&b->progress);
     call_progress(&t->call, &b->progress);
+    const struct person *viewer = tui_viewer(t);
+    if (viewer && viewer->role == ROLE_JUDGE)
+        progress_for_judge(&b->progress, viewer->id);
     if (store_final_state(t->store, &b->final) < 0)
         tui_message(t, true, _("could not read the final result: %s"), store_errmsg(t->store));
 }

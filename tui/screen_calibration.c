@@ -117,6 +117,26 @@ static void judge_row(struct calibration_view *v, const struct tui *t, const str
 }
 
 /* Every sheet far from its panel, after a line on how to read the table. */
+/* A judge's view (issue 15): only the judges of the panels that judge sits on (the viewer
+ * sees this screen only once their own sheets are in); nothing of other panels. */
+static bool shown_to(const struct tui *t, int64_t judge)
+{
+    const struct person *viewer = tui_viewer(t);
+    if (!viewer || viewer->role != ROLE_JUDGE || viewer->id == judge)
+        return true;
+    const struct call *c = &t->call;
+    for (size_t i = 0; i < c->n_panels; i++) {
+        bool mine = false, theirs = false;
+        for (size_t k = 0; k < c->panels[i].n_judges; k++) {
+            mine |= c->panels[i].judges[k] == viewer->id;
+            theirs |= c->panels[i].judges[k] == judge;
+        }
+        if (mine && theirs)
+            return true;
+    }
+    return false;
+}
+
 static void notes_build(struct calibration_view *v, const struct tui *t, int64_t scale)
 {
     char far[16], full[32];
@@ -130,7 +150,7 @@ static void notes_build(struct calibration_view *v, const struct tui *t, int64_t
     int flagged = 0;
     for (size_t i = 0; i < v->cal.n_sheets; i++) {
         const struct sheet_deviation *d = &v->cal.sheets[i];
-        if (!d->far)
+        if (!d->far || !shown_to(t, d->judge))
             continue;
         const struct person *p = call_person_by_id(&t->call, d->judge);
         char total[32], others[32], dev[32];
@@ -145,10 +165,11 @@ static void notes_build(struct calibration_view *v, const struct tui *t, int64_t
         page_add(&v->notes, STYLE_GOOD, 2, _("  no sheet is far from its panel"));
 }
 
-/* A judge who has sheets of theirs still to submit sees no one's scores (DESIGN.md). */
+/* A judge who has sheets of theirs still to submit sees no one's scores (DESIGN.md); a pinned
+ * judge counts before signing in too. */
 static bool hidden_from(const struct tui *t, const struct progress *pr)
 {
-    const struct person *me = tui_me(t);
+    const struct person *me = tui_viewer(t);
     if (!me || me->role != ROLE_JUDGE)
         return false;
     struct judge_progress jp = progress_of_judge(pr, me->id);
@@ -174,7 +195,8 @@ static void calibration_build(struct tui *t, struct calibration_view *v)
                 scale = (d + 99) / 100 * 100;
         }
         for (size_t i = 0; i < v->cal.n_judges; i++)
-            judge_row(v, t, &pr, &v->cal.judges[i], scale);
+            if (shown_to(t, v->cal.judges[i].judge))
+                judge_row(v, t, &pr, &v->cal.judges[i], scale);
         notes_build(v, t, scale);
     } else {
         page_add(&v->notes, STYLE_ALERT, 2,

@@ -11,7 +11,6 @@
 #include "tui/page.h"
 #include "tui/screen.h"
 
-#define STAGE_COUNT (STAGE_FORFEITED + 1)
 #define STAGE_COLS 26 /* the stage column; judges are listed beside it in two columns */
 #define JUDGE_COLS 27
 
@@ -50,12 +49,14 @@ static void call_lines(struct page *pg, const struct tui *t)
     free(days);
 }
 
-/* "강민준      3 of 3" for the nth judge, or NULL past the last. */
-static char *judge_text(const struct call *c, const struct progress *pr, size_t nth)
+/* "강민준      3 of 3" for the nth judge, or NULL past the last. A judge's view lists only
+ * that judge: no other judge's name or progress (issue 15). */
+static char *judge_text(const struct call *c, const struct progress *pr,
+                        const struct person *viewer, size_t nth)
 {
     for (size_t i = 0, seen = 0; i < c->n_people; i++) {
         const struct person *p = &c->people[i];
-        if (p->role != ROLE_JUDGE || seen++ != nth)
+        if (p->role != ROLE_JUDGE || (viewer && p != viewer) || seen++ != nth)
             continue;
         struct judge_progress jp = progress_of_judge(pr, p->id);
         char *name = text_pad(p->name, 10, ALIGN_LEFT);
@@ -72,12 +73,14 @@ static char *judge_text(const struct call *c, const struct progress *pr, size_t 
 static void progress_lines(struct page *pg, const struct tui *t)
 {
     const struct call *c = &t->call;
-    int counts[STAGE_COUNT] = {0};
+    int counts[STAGE_COUNT];
+    call_stage_counts(c, &t->rank, counts);
+    const struct person *viewer = tui_viewer(t);
+    if (viewer && viewer->role != ROLE_JUDGE)
+        viewer = NULL;
     size_t n_judges = 0;
-    for (size_t i = 0; i < c->n_apps; i++)
-        counts[call_app_stage(c, &c->apps[i])]++;
     for (size_t i = 0; i < c->n_people; i++)
-        n_judges += c->people[i].role == ROLE_JUDGE;
+        n_judges += c->people[i].role == ROLE_JUDGE && (!viewer || &c->people[i] == viewer);
     char *head = text_pad(_("Applications by stage"), STAGE_COLS, ALIGN_LEFT);
     page_addf(pg, STYLE_HEADER, 0, "%s%s", head, _("Sheets submitted by judge"));
     free(head);
@@ -94,8 +97,8 @@ static void progress_lines(struct page *pg, const struct tui *t)
             free(label);
         }
         char *left = text_pad(stage, STAGE_COLS, ALIGN_LEFT);
-        char *first = i < judge_rows ? judge_text(c, &pr, i) : NULL;
-        char *second = i < judge_rows ? judge_text(c, &pr, i + judge_rows) : NULL;
+        char *first = i < judge_rows ? judge_text(c, &pr, viewer, i) : NULL;
+        char *second = i < judge_rows ? judge_text(c, &pr, viewer, i + judge_rows) : NULL;
         page_addf(pg, STYLE_NORMAL, STAGE_COLS, "%s%s%s", left, first ? first : "",
                   second ? second : "");
         free(second);
@@ -251,6 +254,19 @@ static void agreement_alert(struct page *pg, const struct tui *t)
 
 static void alert_lines(struct page *pg, const struct tui *t)
 {
+    const struct person *viewer = tui_viewer(t);
+    if (viewer && viewer->role == ROLE_JUDGE) {
+        /* A judge's view (issue 15): the secretariat's work on every panel's applications is
+         * not theirs to see; only what their own view of the ranking says. */
+        page_add(pg, STYLE_HEADER, 0, _("Alerts"));
+        size_t before = pg->n;
+        tie_alerts(pg, t);
+        for (size_t i = 0; i < t->rank.notes.n; i++)
+            alert(pg, t->rank.notes.v[i]);
+        if (pg->n == before)
+            page_add(pg, STYLE_GOOD, 2, _("  nothing needs attention"));
+        return;
+    }
     size_t decided = 0;
     for (size_t i = 0; i < t->call.n_apps; i++)
         decided += t->call.apps[i].review != REVIEW_NONE;

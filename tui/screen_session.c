@@ -52,10 +52,11 @@ struct session {
     struct page page;      /* under the table: the current presentation, the own sheet */
 };
 
-/* A judge's own lineup; anyone else sees every panel's. */
+/* A judge's own lineup (a pinned judge's before signing in too); anyone else sees every
+ * panel's. */
 static int64_t viewer_of(const struct tui *t)
 {
-    const struct person *me = tui_me(t);
+    const struct person *me = tui_viewer(t);
     return me && me->role == ROLE_JUDGE ? me->id : 0;
 }
 
@@ -82,14 +83,15 @@ static char *row_status(const struct tui *t, const struct session *s, const stru
     const struct call *c = &t->call;
     *style = STYLE_NORMAL;
     if (!s->viewer) {
-        int64_t judges[256];
-        size_t n = call_app_judges(c, r, judges, 256);
+        int64_t *judges;
+        size_t n = call_app_judges(c, r, &judges);
+        free(judges);
         return xasprintf(_("%zu of %zu sheets"), r->n_sheets, n);
     }
     const struct app_sheet *own = call_sheet_of(r, s->viewer);
     if (own) {
         char total[16];
-        tenths_format(session_total(&c->program, own->item_tenths), total, sizeof total);
+        tenths_format(sheet_total(&c->program, &own->s), total, sizeof total);
         *style = STYLE_GOOD;
         return xasprintf(_("submitted ✓ %s"), total);
     }
@@ -227,19 +229,19 @@ static void own_sheet_lines(struct tui *t, struct session *s, struct page *pg)
               own->submitted_at);
     for (size_t k = 0; k < p->n_items; k++) {
         char score[16];
-        tenths_format(own->item_tenths[k], score, sizeof score);
-        const char *comment = own->comments && own->comments[k] ? own->comments[k] : "";
+        tenths_format(own->s.item_tenths[k], score, sizeof score);
+        const char *comment = own->s.comments[k] ? own->s.comments[k] : "";
         page_addf(pg, STYLE_NORMAL, 4, "  %s %s%s%s",
                   tui_lang(t, p->items[k].name_ko, p->items[k].name_en), score,
                   *comment ? " - " : "", comment);
     }
     char total[16], amount[32];
-    tenths_format(session_total(p, own->item_tenths), total, sizeof total);
-    amount_format(own->agree ? r->a.requested : own->amount, amount, sizeof amount);
+    tenths_format(sheet_total(p, &own->s), total, sizeof total);
+    amount_format(own->s.agree ? r->a.requested : own->s.amount, amount, sizeof amount);
     page_addf(pg, STYLE_STRONG, 2, _("Total %s; amount %s won (%s)"), total, amount,
-              own->agree ? _("agree") : _("adjusted"));
-    if (own->opinion && *own->opinion)
-        page_addf(pg, STYLE_NORMAL, 2, _("Opinion: %s"), own->opinion);
+              own->s.agree ? _("agree") : _("adjusted"));
+    if (own->s.opinion && *own->s.opinion)
+        page_addf(pg, STYLE_NORMAL, 2, _("Opinion: %s"), own->s.opinion);
 }
 
 /* Whether the viewer's drafts are other than the lineup shows (a form was left since). */

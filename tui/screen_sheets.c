@@ -14,7 +14,6 @@
 #include "tui/draw.h"
 #include "tui/page.h"
 
-#define SHEETS_MAX_JUDGES 64
 #define NUMBER_COLS 6 /* "100.00" */
 
 struct sheets {
@@ -24,11 +23,17 @@ struct sheets {
 
 /* The grid's geometry: the label column and one column per judge. */
 struct grid {
-    int64_t judges[SHEETS_MAX_JUDGES];
+    int64_t *judges; /* owned, every judge of the application */
     size_t n;
     int label_cols;
-    int judge_cols[SHEETS_MAX_JUDGES];
+    int *judge_cols; /* owned, one per judge */
 };
+
+static void grid_free(struct grid *g)
+{
+    free(g->judges);
+    free(g->judge_cols);
+}
 
 static char *item_label(const struct tui *t, const struct rubric_item *item)
 {
@@ -40,7 +45,8 @@ static char *item_label(const struct tui *t, const struct rubric_item *item)
 static void grid_measure(const struct tui *t, const struct app_record *r, struct grid *g)
 {
     const struct call *c = &t->call;
-    g->n = call_app_judges(c, r, g->judges, SHEETS_MAX_JUDGES);
+    g->n = call_app_judges(c, r, &g->judges);
+    g->judge_cols = xcalloc(g->n + 1, sizeof *g->judge_cols);
     g->label_cols = text_width(_("total"));
     for (size_t k = 0; k < c->program.n_items; k++) {
         char *label = item_label(t, &c->program.items[k]);
@@ -102,7 +108,7 @@ static void grid_build(struct page *pg, const struct tui *t, const struct app_re
     grid_measure(t, r, &g);
     struct app_sheet_stats st;
     app_sheet_stats(&t->call, r, &st);
-    char cells[SHEETS_MAX_JUDGES][24], mean[24], spread[24];
+    char(*cells)[24] = xcalloc(g.n + 1, sizeof *cells), mean[24], spread[24];
     for (size_t j = 0; j < g.n; j++) {
         const struct person *who = call_person_by_id(&t->call, g.judges[j]);
         snprintf(cells[j], sizeof cells[j], "%s", who ? who->name : "?");
@@ -112,7 +118,7 @@ static void grid_build(struct page *pg, const struct tui *t, const struct app_re
     for (size_t k = 0; k < p->n_items && k < PROGRAM_MAX_ITEMS; k++) {
         for (size_t j = 0; j < g.n; j++) {
             const struct app_sheet *s = call_sheet_of(r, g.judges[j]);
-            judge_cell(r, g.judges[j], s ? s->item_tenths[k] : 0, cells[j]);
+            judge_cell(r, g.judges[j], s ? s->s.item_tenths[k] : 0, cells[j]);
         }
         stats_text(&st.items[k], mean, spread);
         char *label = item_label(t, &p->items[k]);
@@ -121,18 +127,19 @@ static void grid_build(struct page *pg, const struct tui *t, const struct app_re
     }
     for (size_t j = 0; j < g.n; j++) {
         const struct app_sheet *s = call_sheet_of(r, g.judges[j]);
-        judge_cell(r, g.judges[j], s ? sheet_total_tenths(p, s) : 0, cells[j]);
+        judge_cell(r, g.judges[j], s ? sheet_total(p, &s->s) : 0, cells[j]);
     }
     stats_text(&st.total, mean, spread);
     grid_line(pg, &g, STYLE_STRONG, _("total"), cells, mean, spread);
-    char *counted = xasprintf(ngettext("%d sheet counted", "%d sheets counted",
-                                       (unsigned long)st.n_sheets),
-                              st.n_sheets);
+    char *counted = xasprintf(
+        ngettext("%d sheet counted", "%d sheets counted", (unsigned long)st.n_sheets), st.n_sheets);
     page_addf(pg, STYLE_DIM, 2,
               _("  %s; range = highest - lowest; - not submitted yet, x declared a conflict "
                 "(R6.4)"),
               counted);
     free(counted);
+    free(cells);
+    grid_free(&g);
 }
 
 /* Sheets far from the rest of the panel (core/calibration.h), and sheets kept but not counted. */
@@ -163,9 +170,9 @@ static void flags_build(struct page *pg, const struct tui *t, const struct app_r
     calibration_free(&cal);
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (sheet_is_counted(c, r, s))
+        if (sheet_is_counted(c, r, &s->s))
             continue;
-        const struct person *who = call_person_by_id(c, s->judge);
+        const struct person *who = call_person_by_id(c, s->s.judge);
         page_addf(pg, STYLE_DIM, 4, _("  %s's sheet is kept but not counted (R6.3, R6.4)"),
                   who ? who->name : "?");
     }
@@ -176,14 +183,14 @@ static void amounts_build(struct page *pg, const struct tui *t, const struct app
     struct strlist parts = {0};
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        const struct person *who = call_person_by_id(&t->call, s->judge);
+        const struct person *who = call_person_by_id(&t->call, s->s.judge);
         char won[32];
-        if (s->agree)
+        if (s->s.agree)
             snprintf(won, sizeof won, "%s", _("agree"));
         else
-            amount_format(s->amount, won, sizeof won);
+            amount_format(s->s.amount, won, sizeof won);
         strlist_addf(&parts, "%s %s%s", who ? who->name : "?", won,
-                     s->transcribed ? _(" (transcribed)") : "");
+                     s->s.transcribed ? _(" (transcribed)") : "");
     }
     char requested[32];
     amount_format(r->a.requested, requested, sizeof requested);
@@ -202,15 +209,15 @@ static void opinions_build(struct page *pg, const struct tui *t, const struct ap
     bool heading = false;
     for (size_t i = 0; i < r->n_sheets; i++) {
         const struct app_sheet *s = &r->sheets[i];
-        if (!s->opinion || !*s->opinion)
+        if (!s->s.opinion || !*s->s.opinion)
             continue;
         if (!heading) {
             page_add(pg, STYLE_NORMAL, 0, "");
             page_add(pg, STYLE_HEADER, 0, _("Opinions"));
         }
         heading = true;
-        const struct person *who = call_person_by_id(&t->call, s->judge);
-        page_addf(pg, STYLE_NORMAL, 4, "  %s: %s", who ? who->name : "?", s->opinion);
+        const struct person *who = call_person_by_id(&t->call, s->s.judge);
+        page_addf(pg, STYLE_NORMAL, 4, "  %s: %s", who ? who->name : "?", s->s.opinion);
     }
 }
 

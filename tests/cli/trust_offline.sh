@@ -124,7 +124,7 @@ mkdir out2
 expect_exit 0 -d laptop2.db sheet export 윤지아 -o out2
 if cmp -s "exp/$SHEET" "out2/$SHEET"; then fail "the second sheet is not different"; fi
 faild --as 김간사 --passphrase-file "$PW" sheet import "out2/$SHEET"
-expect_stderr_contains "already has a different sheet of 윤지아 for 2026-012"
+expect_stderr_contains "윤지아 already submitted a sheet for 2026-012"
 expect_unchanged "$before"
 
 # A sheet by a judge of the other panel: 강민준 (바이오·의료) scores 2026-012 on a laptop made

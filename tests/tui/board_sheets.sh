@@ -57,10 +57,16 @@ for app, item, mean, lo, hi in db.execute(
 EOF
 }
 
-# check_calibration: each judge's row of the calibration screen against expected_figures.
+# check_calibration: each judge's row of the calibration screen against expected_figures; as
+# 윤지아 signed in, the judges of her panel only (issue 15: nothing of other panels).
 check_calibration() {
     expected_figures
-    grep "^judge " figures.txt >judges.txt
+    sqlite3 demo.db "SELECT p.name FROM person p JOIN panel_judge j ON j.person_id = p.id
+        WHERE j.panel_id IN (SELECT panel_id FROM panel_judge WHERE person_id =
+        (SELECT id FROM person WHERE name = '윤지아'))" >her-panel.txt
+    grep "^judge " figures.txt | grep -F -f her-panel.txt >judges.txt
+    [ "$(wc -l <judges.txt)" -eq 5 ] || fail "her panel's judges: $(cat judges.txt)"
+    capture | grep -q "^강민준 " && fail "a judge of another panel in her calibration"
     while read -r _ judge mean spread dev far; do
         line=$(capture | grep -E "^$judge +[^(]" | head -n 1)
         set -- $line

@@ -9,10 +9,13 @@ tui_start 100 30
 wait_for "2026 Manufacturing AI Field Application Support Program"
 wait_for "Applications 2026-06-01 to 2026-06-19 18:00 (Korea time): 12 days left"
 wait_for "Program cbtp-2026, operated by (재)충북테크노파크"
-# stage counts beside the judges' sheets (the demo: 2 ineligible, 1 still scoring, 9 scored)
+# stage counts beside the judges' sheets (the demo: 2 ineligible, 1 still scoring, 9 scored of
+# which 2 are selected and none has an agreement yet)
 line_with "ineligible" | grep -Eq "ineligible +2( |$)" || fail "ineligible count"
 line_with "  scoring" | grep -Eq "scoring +1( |$)" || fail "scoring count"
-line_with "  scored" | grep -Eq "scored +9( |$)" || fail "scored count"
+line_with "  scored" | grep -Eq "scored +7( |$)" || fail "scored count"
+line_with "  selected" | grep -Eq "selected +2( |$)" || fail "selected count"
+line_with "  agreed" | grep -Eq "agreed +0( |$)" || fail "agreed count"
 line_with "강민준" | grep -q "강민준 *3 of 3" || fail "judge sheets"
 wait_for "Budget 250,000,000 won: used 150,624,000, left 99,376,000"
 wait_for "! unresolved tie at rank 3: 2026-002, 2026-007"

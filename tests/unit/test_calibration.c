@@ -35,10 +35,10 @@ static struct panel panels[] = {{.id = 10, .name = "P", .judges = panel_judges, 
 /* A sheet whose items add up to total, filled item by item up to each maximum. */
 static struct app_sheet sheet(int64_t judge, int32_t total)
 {
-    struct app_sheet s = {.judge = judge, .agree = true};
+    struct app_sheet s = {.s = {.judge = judge, .agree = true}};
     for (size_t i = 0; i < N_ITEMS; i++) {
-        s.item_tenths[i] = total < item_max[i] ? total : item_max[i];
-        total -= s.item_tenths[i];
+        s.s.item_tenths[i] = total < item_max[i] ? total : item_max[i];
+        total -= s.s.item_tenths[i];
     }
     return s;
 }
@@ -294,9 +294,12 @@ static void test_progress_no_panels(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_isqrt),           cmocka_unit_test(test_sheet_deviations),
-        cmocka_unit_test(test_judges),          cmocka_unit_test(test_item_stats),
-        cmocka_unit_test(test_progress_panels), cmocka_unit_test(test_progress_no_panels),
+        cmocka_unit_test(test_isqrt),
+        cmocka_unit_test(test_sheet_deviations),
+        cmocka_unit_test(test_judges),
+        cmocka_unit_test(test_item_stats),
+        cmocka_unit_test(test_progress_panels),
+        cmocka_unit_test(test_progress_no_panels),
         cmocka_unit_test(test_progress_forfeit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

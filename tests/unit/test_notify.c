@@ -391,6 +391,62 @@ static void test_reason_words(void **state)
     free(w);
 }
 
+/* R12.4: a later revision that changed an applicant's result makes a new notification that
+ * says it replaces the one of the revision before. */
+static void test_replaced(void **state)
+{
+    (void)state;
+    struct revision_row r1[] = {{.app = "2026-001", .outcome = "selected", .amount = 80000000},
+                                {.app = "2026-004", .outcome = "waitlisted"}},
+                        r2[] = {{.app = "2026-001", .outcome = "forfeited", .amount = 80000000},
+                                {.app = "2026-004", .outcome = "selected", .amount = 60000000}},
+                        r3[] = {{.app = "2026-001", .outcome = "forfeited", .amount = 80000000},
+                                {.app = "2026-004", .outcome = "selected", .amount = 60000000},
+                                {.app = "2026-009", .outcome = "selected", .amount = 1}};
+    struct revision revs[] = {{.number = 1, .rows = r1, .n = 2},
+                              {.number = 2, .rows = r2, .n = 2},
+                              {.number = 3, .rows = r3, .n = 3}};
+    const char *was = "x";
+    assert_int_equal(notify_replaced(revs, 1, "2026-004", &was), 0); /* one revision only */
+    assert_null(was);
+    assert_int_equal(notify_replaced(revs, 2, "2026-004", &was), 1);
+    assert_string_equal(was, "waitlisted");
+    /* revision 3 did not change it: still the notification of revision 1 is replaced */
+    assert_int_equal(notify_replaced(revs, 3, "2026-004", &was), 1);
+    assert_int_equal(notify_replaced(revs, 3, "2026-001", &was), 1);
+    assert_string_equal(was, "selected");
+    assert_int_equal(notify_replaced(revs, 3, "2026-009", &was), 2); /* new in revision 3 */
+    assert_null(was);
+    assert_int_equal(notify_replaced(revs, 3, "2026-077", &was), 0); /* never listed */
+    r3[1].amount = 59000000; /* an amount changed is a change too */
+    assert_int_equal(notify_replaced(revs, 3, "2026-004", &was), 2);
+    assert_string_equal(was, "selected");
+
+    struct fixture f;
+    fixture_init(&f);
+    struct notify_input in = input(&f, OUTCOME_SELECTED);
+    in.promoted = true;
+    char *t = notify_body(&in);
+    assert_null(strstr(t, "replaces"));
+    free(t);
+    in.replaces = 1;
+    in.was = "waitlisted";
+    t = notify_body(&in);
+    assert_clean(t);
+    assert_non_null(strstr(t, "It replaces the notification of revision 1: a later revision "
+                              "changed your result, which was then \"waitlisted\"."));
+    free(t);
+    in.was = NULL;
+    t = notify_body(&in);
+    assert_non_null(strstr(t, "It replaces the notification of revision 1: a later revision "
+                              "changed your result.\n"));
+    free(t);
+    char *subject = notify_subject(&in);
+    assert_non_null(strstr(subject, "Changed selection result for application 2026-004"));
+    free(subject);
+    program_free(&f.p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_forfeited),
         cmocka_unit_test(test_subject_and_names),
         cmocka_unit_test(test_reason_words),
+        cmocka_unit_test(test_replaced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,9 +50,9 @@ static struct program test_program(void)
 
 /* A sheet whose items add up to total, filled item by item up to each maximum, so equal totals
  * give equal items. */
-static struct sheet_in sheet_total(int32_t total, bool agree, int64_t amount)
+static struct sheet sheet_of_total(int32_t total, bool agree, int64_t amount)
 {
-    struct sheet_in s = {.judge = "judge", .agree = agree, .amount = amount};
+    struct sheet s = {.agree = agree, .amount = amount};
     for (size_t i = 0; i < N_ITEMS; i++) {
         s.item_tenths[i] = total < item_max[i] ? total : item_max[i];
         total -= s.item_tenths[i];
@@ -60,19 +60,19 @@ static struct sheet_in sheet_total(int32_t total, bool agree, int64_t amount)
     return s;
 }
 
-static struct sheet_in sheet_items(const int32_t v[N_ITEMS])
+static struct sheet sheet_items(const int32_t v[N_ITEMS])
 {
-    struct sheet_in s = {.judge = "judge", .agree = true};
+    struct sheet s = {.agree = true};
     memcpy(s.item_tenths, v, sizeof s.item_tenths[0] * N_ITEMS);
     return s;
 }
 
 /* An application reviewed and fully scored by its panel: one sheet per total, all agreeing. */
-static struct rank_app app_scored(const char *id, struct sheet_in *store, const int32_t *totals,
+static struct rank_app app_scored(const char *id, struct sheet *store, const int32_t *totals,
                                   size_t n, int64_t requested)
 {
     for (size_t i = 0; i < n; i++)
-        store[i] = sheet_total(totals[i], true, 0);
+        store[i] = sheet_of_total(totals[i], true, 0);
     return (struct rank_app){
         .id = id,
         .company = id,
@@ -85,7 +85,7 @@ static struct rank_app app_scored(const char *id, struct sheet_in *store, const 
 }
 
 /* Five sheets of the same total. */
-static struct rank_app app_five(const char *id, struct sheet_in store[5], int32_t total,
+static struct rank_app app_five(const char *id, struct sheet store[5], int32_t total,
                                 int64_t requested)
 {
     const int32_t totals[5] = {total, total, total, total, total};
@@ -141,7 +141,7 @@ static void test_R7_2_mean_69_995_rounds_up_to_target(void **state)
     for (size_t i = 0; i < 20; i++)
         totals[i] = 700;
     totals[19] = 699; /* 13999 / 20 = 699.95 tenths = 69.995 */
-    struct sheet_in sheets[20];
+    struct sheet sheets[20];
     struct rank_app app = app_scored("2026-001", sheets, totals, 20, 50 * M);
     int64_t num, den;
     assert_int_equal(base_score_fraction(&p, sheets, 20, &num, &den), 0);
@@ -162,7 +162,7 @@ static void test_R7_3_exactly_70_target_69_99_excluded(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s1[5], s2[10];
+    struct sheet s1[5], s2[10];
     int32_t totals[10] = {700, 700, 700, 700, 700, 700, 700, 700, 700, 699}; /* 69.99 */
     struct rank_app apps[2] = {app_five("2026-001", s1, 700, 50 * M),
                                app_scored("2026-002", s2, totals, 10, 50 * M)};
@@ -191,7 +191,7 @@ static void test_R7_1_trimmed_with_4_sheets_is_the_mean(void **state)
     (void)state;
     struct program p = test_program();
     p.aggregate = AGGREGATE_TRIMMED;
-    struct sheet_in s[4];
+    struct sheet s[4];
     const int32_t totals[4] = {600, 700, 800, 900};
     struct rank_app app = app_scored("2026-001", s, totals, 4, 50 * M);
     int64_t num, den;
@@ -209,7 +209,7 @@ static void test_R7_1_trimmed_with_5_sheets_drops_high_and_low(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     const int32_t totals[5] = {500, 700, 700, 700, 1000};
     struct rank_app app = app_scored("2026-001", s, totals, 5, 50 * M);
     struct rank_input in = input_of(&p, &app, 1, 100 * M);
@@ -245,7 +245,7 @@ static void test_R6_4_two_sheets_three_conflicts_incomplete(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[2];
+    struct sheet s[2];
     const int32_t totals[2] = {900, 900};
     struct rank_app app = app_scored("2026-001", s, totals, 2, 50 * M);
     app.panel_judges = 5;
@@ -266,7 +266,7 @@ static void test_R6_4_three_sheets_two_conflicts_complete(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[3];
+    struct sheet s[3];
     const int32_t totals[3] = {800, 810, 820};
     struct rank_app app = app_scored("2026-001", s, totals, 3, 50 * M);
     app.panel_judges = 5;
@@ -283,7 +283,7 @@ static void test_R6_4_missing_judge_incomplete(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[4];
+    struct sheet s[4];
     const int32_t totals[4] = {800, 800, 800, 800};
     struct rank_app app = app_scored("2026-001", s, totals, 4, 50 * M);
     app.panel_judges = 5;
@@ -306,7 +306,7 @@ static void test_R6_4_review_decides_unreviewed_and_ineligible(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     struct rank_app app = app_five("2026-001", s, 900, 50 * M);
     app.review = REVIEW_NONE;
     struct rank_result r;
@@ -329,7 +329,7 @@ static void test_R8_bonus_added_after_threshold(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     struct rank_app app = app_five("2026-001", s, 690, 50 * M);
     app.bonus_tenths = 30;
     struct rank_result r;
@@ -359,7 +359,7 @@ static void test_R8_bonus_cap(void **state)
     (void)state;
     struct program p = test_program();
     p.bonus_cap_tenths = 30;
-    struct sheet_in s[5];
+    struct sheet s[5];
     struct rank_app app = app_five("2026-001", s, 750, 50 * M);
     app.bonus_tenths = 60; /* +3 and +3 */
     struct rank_result r;
@@ -383,7 +383,7 @@ static void test_R9_1_tie_on_base_broken_by_final(void **state)
     /* Same total 80.0; 001 is better on data, but 002 has a bonus. */
     const int32_t better_data[N_ITEMS] = {100, 50, 200, 150, 100, 50, 100, 50};
     const int32_t worse_data[N_ITEMS] = {100, 50, 100, 150, 200, 50, 100, 50};
-    struct sheet_in s1[3], s2[3];
+    struct sheet s1[3], s2[3];
     for (size_t i = 0; i < 3; i++) {
         s1[i] = sheet_items(better_data);
         s2[i] = sheet_items(worse_data);
@@ -421,7 +421,7 @@ static void test_R9_2_broken_only_at_strategy(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s1[3], s2[6];
+    struct sheet s1[3], s2[6];
     for (size_t i = 0; i < 6; i++) {
         int32_t data = (i < 4) ? 150 : 151;
         /* 002: strategy 151 with team 49; data compensated by fit, total always 850 */
@@ -470,7 +470,7 @@ static void test_R9_2_broken_only_at_strategy(void **state)
 
 /* Four applications: 001 first, 002 and 003 identical, 004 last. */
 struct four {
-    struct sheet_in s[4][5];
+    struct sheet s[4][5];
     struct rank_app apps[4];
 };
 
@@ -576,17 +576,17 @@ static void test_R9_3_stale_order_noted(void **state)
 
 /* ---- R10 amounts ---- */
 
-static void five_votes(struct sheet_in s[5], int agreeing, const int64_t *adjusted)
+static void five_votes(struct sheet s[5], int agreeing, const int64_t *adjusted)
 {
     for (int i = 0; i < 5; i++)
-        s[i] = sheet_total(800, i < agreeing, i < agreeing ? 0 : adjusted[i - agreeing]);
+        s[i] = sheet_of_total(800, i < agreeing, i < agreeing ? 0 : adjusted[i - agreeing]);
 }
 
 static void test_R10_3_two_of_five_agree_mean_of_all(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     five_votes(s, 2, (const int64_t[]){70 * M, 65 * M, 60 * M});
     int agree = -1;
     char *why = NULL;
@@ -600,7 +600,7 @@ static void test_R10_2_three_of_five_agree_requested(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     five_votes(s, 3, (const int64_t[]){10 * M, 20 * M});
     int agree = -1;
     char *why = NULL;
@@ -614,9 +614,9 @@ static void test_R10_3_two_of_four_is_not_a_majority(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[4];
+    struct sheet s[4];
     for (int i = 0; i < 4; i++)
-        s[i] = sheet_total(800, i < 2, 40 * M);
+        s[i] = sheet_of_total(800, i < 2, 40 * M);
     int agree;
     char *why;
     assert_int_equal(amount_by_majority(&p, 60 * M, s, 4, &agree, &why), 50 * M);
@@ -628,7 +628,7 @@ static void test_R10_3_mean_floored_to_amount_unit(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     /* (160,000,000 + 195,004,500) / 5 = 71,000,900: floored, not rounded to 71,001,000 */
     five_votes(s, 2, (const int64_t[]){70 * M, 65 * M, 60 * M + 4500});
     int agree;
@@ -647,7 +647,7 @@ static void test_R10_3_dissenters_policy(void **state)
     (void)state;
     struct program p = test_program();
     p.adjust_mean = ADJUST_MEAN_DISSENTERS;
-    struct sheet_in s[5];
+    struct sheet s[5];
     five_votes(s, 2, (const int64_t[]){70 * M, 65 * M, 60 * M});
     int agree;
     char *why;
@@ -660,7 +660,7 @@ static void test_R10_3_support_cap_applied(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     five_votes(s, 3, (const int64_t[]){85 * M, 85 * M});
     int agree;
     char *why;
@@ -679,7 +679,7 @@ static void test_R10_amount_on_every_target_row(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     struct rank_app app = app_five("2026-001", s, 800, 80 * M);
     five_votes(s, 2, (const int64_t[]){70 * M, 65 * M, 60 * M});
     struct rank_result r;
@@ -922,7 +922,7 @@ static void test_R11_3_excluded_and_ineligible_never_waitlisted(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[6][5];
+    struct sheet s[6][5];
     struct rank_app apps[6] = {
         app_five("2026-006", s[0], 650, 10 * M), /* excluded */
         app_five("2026-005", s[1], 900, 10 * M), /* ineligible */
@@ -974,9 +974,9 @@ static void test_names_are_the_csv_words(void **state)
 
 /* A sheet of `total` tenths whose data item is `data`, the rest filled item by item up to each
  * maximum (need, will, kpi, ...), so sheets of equal (total, data) are equal. */
-static struct sheet_in sheet_data(int32_t total, int32_t data)
+static struct sheet sheet_data(int32_t total, int32_t data)
 {
-    struct sheet_in s = {.judge = "judge", .agree = true};
+    struct sheet s = {.agree = true};
     s.item_tenths[DATA] = data;
     total -= data;
     for (size_t i = 0; i < N_ITEMS; i++) {
@@ -989,7 +989,7 @@ static struct sheet_in sheet_data(int32_t total, int32_t data)
     return s;
 }
 
-static struct rank_app app_sheets(const char *id, const struct sheet_in *s, size_t n)
+static struct rank_app app_sheets(const char *id, const struct sheet *s, size_t n)
 {
     return (struct rank_app){.id = id,
                              .company = id,
@@ -1009,9 +1009,9 @@ static void test_R9_2a_tie_break_over_every_sheet_under_trimmed(void **state)
      * highest sheet (dropped from the total), 14 on the three kept, 15 on the lowest (dropped):
      * over every sheet (20 + 14 * 3 + 15) / 5 = 15.4; over the kept three only it would be 14.
      * 002: five sheets of 80 with data 15 -> 80.00, data mean 15. */
-    struct sheet_in a[5] = {sheet_data(900, 200), sheet_data(800, 140), sheet_data(800, 140),
-                            sheet_data(800, 140), sheet_data(700, 150)};
-    struct sheet_in b[5];
+    struct sheet a[5] = {sheet_data(900, 200), sheet_data(800, 140), sheet_data(800, 140),
+                         sheet_data(800, 140), sheet_data(700, 150)};
+    struct sheet b[5];
     for (int i = 0; i < 5; i++)
         b[i] = sheet_data(800, 150);
     struct rank_app apps[2] = {app_sheets("2026-002", b, 5), app_sheets("2026-001", a, 5)};
@@ -1050,10 +1050,10 @@ static void test_R9_2a_boundary_exact_means_and_sheet_counts(void **state)
      * (15 + 15 * 3 + 18) / 5 = 15.6, although over the kept three 002 would be higher (15 > 14).
      * kpi (15) and strategy (20) are full on every sheet of both: an unresolved tie (R9.3),
      * both rank 1. */
-    struct sheet_in a[5] = {sheet_data(900, 200), sheet_data(800, 140), sheet_data(800, 140),
-                            sheet_data(800, 140), sheet_data(700, 160)};
-    struct sheet_in b[5] = {sheet_data(900, 150), sheet_data(800, 150), sheet_data(800, 150),
-                            sheet_data(800, 150), sheet_data(700, 180)};
+    struct sheet a[5] = {sheet_data(900, 200), sheet_data(800, 140), sheet_data(800, 140),
+                         sheet_data(800, 140), sheet_data(700, 160)};
+    struct sheet b[5] = {sheet_data(900, 150), sheet_data(800, 150), sheet_data(800, 150),
+                         sheet_data(800, 150), sheet_data(700, 180)};
     struct rank_app apps[2] = {app_sheets("2026-001", a, 5), app_sheets("2026-002", b, 5)};
     struct rank_input in = input_of(&p, apps, 2, 100 * M);
     struct rank_result r;
@@ -1069,7 +1069,7 @@ static void test_R9_2a_boundary_exact_means_and_sheet_counts(void **state)
     /* Different sheet counts, compared as exact fractions: 001 has 6 sheets of 80 with data
      * 901 tenths in all (150.1666... tenths each), 002 five sheets of 80 with data 751 in all
      * (150.2): 002 first, by 1/30 of a tenth. With 752 for 001 (150.333...) 001 is first. */
-    struct sheet_in c[6], d[5];
+    struct sheet c[6], d[5];
     for (int i = 0; i < 6; i++)
         c[i] = sheet_data(800, i == 0 ? 151 : 150);
     for (int i = 0; i < 5; i++)
@@ -1097,7 +1097,7 @@ static void test_R10_2_adjusted_equal_to_request_is_not_agreeing(void **state)
 {
     (void)state;
     struct program p = test_program();
-    struct sheet_in s[5];
+    struct sheet s[5];
     /* 2 agree, 1 adjusts to exactly the requested 80,000,000, 2 adjust to 60,000,000: 2 of 5
      * agreed, not 3: the mean (80 * 3 + 60 * 2) / 5 = 72,000,000, not the request. */
     five_votes(s, 2, (const int64_t[]){80 * M, 60 * M, 60 * M});

@@ -50,9 +50,9 @@ static struct panel panels[] = {{.id = 10, .name = "bio", .judges = panel_judges
 /* A sheet: every item at `each` tenths up to its maximum; agree or an adjusted amount. */
 static struct app_sheet sheet(int64_t judge, int32_t each, bool agree, int64_t amount)
 {
-    struct app_sheet s = {.judge = judge, .agree = agree, .amount = agree ? 0 : amount};
+    struct app_sheet s = {.s = {.judge = judge, .agree = agree, .amount = agree ? 0 : amount}};
     for (size_t i = 0; i < program_2026.n_items; i++)
-        s.item_tenths[i] =
+        s.s.item_tenths[i] =
             each < program_2026.items[i].max_tenths ? each : program_2026.items[i].max_tenths;
     return s;
 }
@@ -122,7 +122,7 @@ static void test_sheets_in_workbook_order(void **state)
     assert_int_equal(p->n_sheets, 6);
     const int64_t p_order[] = {A, B, C, D, E, F};
     for (int i = 0; i < 6; i++)
-        assert_int_equal(r.sheets[i].sheet->judge, p_order[i]);
+        assert_int_equal(r.sheets[i].sheet->s.judge, p_order[i]);
     assert_true(r.sheets[4].counted);
     assert_false(r.sheets[5].counted);
     assert_string_equal(r.sheets[5].not_counted,
@@ -134,8 +134,8 @@ static void test_sheets_in_workbook_order(void **state)
     assert_int_equal(r.sheets[5].total_tenths, 80);
     assert_int_equal(q->first_sheet, 6);
     assert_int_equal(q->n_counted, 4);
-    assert_int_equal(r.sheets[6].sheet->judge, A);
-    assert_int_equal(r.sheets[10].sheet->judge, E);
+    assert_int_equal(r.sheets[6].sheet->s.judge, A);
+    assert_int_equal(r.sheets[10].sheet->s.judge, E);
     assert_string_equal(r.sheets[10].not_counted,
                         "not counted: the judge declared a conflict of interest (R6.4)");
     assert_string_equal(p->panel, "bio");
@@ -413,12 +413,10 @@ static void test_printed_words(void **state)
         assert_string_equal(t, times[i][1]);
         free(t);
     }
-    struct app_sheet sh = {0};
+    struct sheet sh = {0};
     assert_null(sheet_comments_text(p, &sh, true));
-    char *comments[PROGRAM_MAX_ITEMS] = {0};
-    comments[0] = "근거가 분명함";
-    comments[p->n_items - 1] = "적정";
-    sh.comments = comments;
+    sh.comments[0] = "근거가 분명함";
+    sh.comments[p->n_items - 1] = "적정";
     t = sheet_comments_text(p, &sh, true);
     assert_string_equal(t, "지원 필요성: 근거가 분명함\n사업비: 적정");
     free(t);

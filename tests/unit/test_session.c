@@ -1,5 +1,6 @@
 /* Unit tests for core/session.c: the presentation lineup and its order, what keeps a judge from
- * scoring or declaring a conflict (R6.3, R6.4, R10.1), the opinion a low total needs, who sees
+ * scoring (core/sheet.c, as the session asks it) or declaring a conflict (R6.3, R6.4, R10.1), the
+ * opinion a low total needs, who sees
  * whose scores, and the presentation timer on a clock passed in. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +13,9 @@
 #include <string.h>
 
 #include "core/call.h"
+#include "core/progress.h"
 #include "core/session.h"
+#include "core/sheet.h"
 
 #define MIN (INT64_C(60000))
 
@@ -135,27 +138,27 @@ static void test_R6_3_R6_4_who_may_score_and_declare(void **state)
     (void)state;
     fixture_init(&fx);
     struct app_record *r = &fx.apps[0];
-    assert_null(session_score_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf));
+    assert_null(sheet_refusal(&fx.c, r, &fx.people[0], NULL, buf, sizeof buf));
     assert_null(session_conflict_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf));
-    assert_string_equal(session_score_refusal(&fx.c, r, &fx.people[2], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, r, &fx.people[2], NULL, buf, sizeof buf),
                         "박지훈 is not on the panel of application 2026-001");
     assert_string_equal(session_conflict_refusal(&fx.c, r, &fx.people[4], buf, sizeof buf),
                         "김간사 is not on the panel of 2026-001");
-    assert_string_equal(session_score_refusal(&fx.c, &fx.apps[5], &fx.people[0], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, &fx.apps[5], &fx.people[0], NULL, buf, sizeof buf),
                         "application 2026-006 has not passed document review");
 
     fx.conflict = 1; /* R6.4: after a declaration the application is closed to the judge */
     r->conflicts = &fx.conflict;
     r->n_conflicts = 1;
-    assert_string_equal(session_score_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, r, &fx.people[0], NULL, buf, sizeof buf),
                         "강민준 declared a conflict of interest with 2026-001 and cannot score it");
     assert_string_equal(session_conflict_refusal(&fx.c, r, &fx.people[0], buf, sizeof buf),
                         "강민준 already declared a conflict with 2026-001");
 
-    fx.sheet.judge = 2; /* a submitted sheet is final: no second one, no conflict after it */
+    fx.sheet.s.judge = 2; /* a submitted sheet is final: no second one, no conflict after it */
     r->sheets = &fx.sheet;
     r->n_sheets = 1;
-    assert_string_equal(session_score_refusal(&fx.c, r, &fx.people[1], buf, sizeof buf),
+    assert_string_equal(sheet_refusal(&fx.c, r, &fx.people[1], NULL, buf, sizeof buf),
                         "김서연 already submitted a sheet for 2026-001");
     assert_string_equal(session_conflict_refusal(&fx.c, r, &fx.people[1], buf, sizeof buf),
                         "김서연 already submitted a sheet for 2026-001; a conflict must be "
@@ -168,9 +171,9 @@ static void test_R10_1_adjusted_amount_at_most_requested(void **state)
     char buf[256];
     (void)state;
     fixture_init(&fx);
-    assert_null(session_amount_refusal(&fx.apps[0], 50000000, buf, sizeof buf));
-    assert_null(session_amount_refusal(&fx.apps[0], 0, buf, sizeof buf));
-    assert_string_equal(session_amount_refusal(&fx.apps[0], 50000001, buf, sizeof buf),
+    assert_null(sheet_amount_refusal(&fx.apps[0], 50000000, buf, sizeof buf));
+    assert_null(sheet_amount_refusal(&fx.apps[0], 0, buf, sizeof buf));
+    assert_string_equal(sheet_amount_refusal(&fx.apps[0], 50000001, buf, sizeof buf),
                         "R10.1: adjusted amount 50,000,001 is above the requested 50,000,000");
 }
 
@@ -180,14 +183,14 @@ static void test_opinion_needed_below_the_threshold(void **state)
     char buf[256];
     (void)state;
     fixture_init(&fx);
-    const int32_t low[2] = {350, 349}, at[2] = {350, 350};
-    assert_int_equal(session_total(&fx.c.program, low), 699);
-    assert_string_equal(session_opinion_refusal(&fx.c.program, 699, "", buf, sizeof buf),
+    const struct sheet low = {.item_tenths = {350, 349}}, at = {.item_tenths = {350, 350}};
+    assert_int_equal(sheet_total(&fx.c.program, &low), 699);
+    assert_string_equal(sheet_opinion_refusal(&fx.c.program, 699, "", buf, sizeof buf),
                         "the total 69.9 is below 70: write the overall opinion, the reason the "
                         "company is told");
-    assert_null(session_opinion_refusal(&fx.c.program, 699, "데이터 부족", buf, sizeof buf));
-    assert_null(session_opinion_refusal(&fx.c.program, session_total(&fx.c.program, at), NULL, buf,
-                                        sizeof buf));
+    assert_null(sheet_opinion_refusal(&fx.c.program, 699, "데이터 부족", buf, sizeof buf));
+    assert_null(sheet_opinion_refusal(&fx.c.program, sheet_total(&fx.c.program, &at), NULL, buf,
+                                      sizeof buf));
 }
 
 static void test_scores_seen_only_after_submitting(void **state)
@@ -200,11 +203,79 @@ static void test_scores_seen_only_after_submitting(void **state)
     assert_true(session_may_see_scores(&fx.c, r, 5)); /* the secretariat */
     assert_true(session_may_see_scores(&fx.c, r, 3)); /* not on this panel */
     assert_true(session_may_see_scores(&fx.c, r, 0)); /* nobody signed in: the lead decides */
-    fx.sheet.judge = 1;
+    fx.sheet.s.judge = 1;
     r->sheets = &fx.sheet;
     r->n_sheets = 1;
     assert_true(session_may_see_scores(&fx.c, r, 1));
     assert_false(session_may_see_scores(&fx.c, r, 2));
+}
+
+/* Issue 15.3: a judge's progress holds only their panels and themselves; their own counts. */
+static void test_progress_for_judge(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_init(&fx);
+    fx.sheet.s.judge = 1;
+    fx.apps[0].sheets = &fx.sheet;
+    fx.apps[0].n_sheets = 1;
+    struct progress pr;
+    call_progress(&fx.c, &pr);
+    size_t before = pr.n;
+    progress_for_judge(&pr, 1);
+    assert_true(pr.n > 0 && pr.n < before);
+    for (size_t i = 0; i < pr.n; i++) {
+        assert_int_not_equal(pr.panels[i].panel, 9); /* 식품 is not hers */
+        assert_int_equal(pr.panels[i].n_judges, 1);
+        assert_int_equal(pr.panels[i].judges[0].judge, 1);
+        assert_int_equal(pr.panels[i].apps, pr.panels[i].judges[0].expected);
+        assert_int_equal(pr.panels[i].complete, pr.panels[i].judges[0].submitted);
+    }
+    struct judge_progress jp = progress_of_judge(&pr, 1);
+    assert_int_equal(jp.submitted, 1);
+    progress_free(&pr);
+    call_progress(&fx.c, &pr);
+    progress_for_judge(&pr, 99); /* nobody's */
+    assert_int_equal(pr.n, 0);
+    progress_free(&pr);
+}
+
+/* Issue 19.3: the stages through to "agreed", counted in core. */
+static void test_stage_counts_through_agreed(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_init(&fx);
+    struct app_sheet sheets[2] = {{.s.judge = 1}, {.s.judge = 2}};
+    fx.apps[0].sheets = sheets; /* panel 7: both its judges submitted */
+    fx.apps[0].n_sheets = 2;
+    fx.apps[2].sheets = sheets;
+    fx.apps[2].n_sheets = 2;
+    struct rank_row rows[2] = {{.app = 0, .outcome = OUTCOME_SELECTED},
+                               {.app = 2, .outcome = OUTCOME_WAITLISTED}};
+    struct rank_result res = {.rows = rows, .n = 2};
+    int n[STAGE_COUNT];
+    call_stage_counts(&fx.c, &res, n);
+    assert_int_equal(n[STAGE_SELECTED], 1);
+    assert_int_equal(n[STAGE_AGREED], 0);
+    assert_int_equal(n[STAGE_SCORED], 1); /* waitlisted */
+    assert_int_equal(n[STAGE_REVIEWED], 3);
+    assert_int_equal(n[STAGE_INELIGIBLE], 1);
+    fx.apps[0].agreed = 20000;
+    call_stage_counts(&fx.c, &res, n);
+    assert_int_equal(n[STAGE_SELECTED], 0);
+    assert_int_equal(n[STAGE_AGREED], 1);
+    fx.apps[0].forfeited = true; /* a forfeit is a forfeit, agreed or not */
+    call_stage_counts(&fx.c, &res, n);
+    assert_int_equal(n[STAGE_AGREED], 0);
+    assert_int_equal(n[STAGE_FORFEITED], 1);
+    /* a judge's view counts only what it lists */
+    res.budget_hidden = true;
+    call_stage_counts(&fx.c, &res, n);
+    int total = 0;
+    for (int i = 0; i < STAGE_COUNT; i++)
+        total += n[i];
+    assert_int_equal(total, 2);
 }
 
 static void expect_left(const struct program *p, const struct session_timer *tm, int64_t now,
@@ -290,6 +361,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_room_clock_text),
+        cmocka_unit_test(test_progress_for_judge),
+        cmocka_unit_test(test_stage_counts_through_agreed),
         cmocka_unit_test(test_lineup_by_panel_position_then_id),
         cmocka_unit_test(test_order_listed_first_then_the_rest),
         cmocka_unit_test(test_R6_3_R6_4_who_may_score_and_declare),
