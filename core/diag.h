@@ -12,13 +12,15 @@
  *     own caller's d; then diags_free. Input with many problems adds every one of them; a
  *     single failure is a diags with one problem. Nothing is printed below the front ends.
  *   - A question is not an error: `x_refusal()` answers "may this be done?" with NULL or the
- *     reason why not (a constant, or a caller's buffer), and the caller decides whether that
- *     makes its own operation fail.
+ *     reason why not (a constant, or the caller's buffer through refusal_format), and the
+ *     caller decides whether that makes its own operation fail.
  *
  * Still travelling the older ways, to be converted as their code is next touched: the
- * field parsers of core/parse.h and core/keys.h (a constant reason, `const char **why`), the
- * canonical record writers of core/records.h and db/sign.h (`char **why`, owned), and the
- * store's last message (store_errmsg, after a -1 from db/). */
+ * field parsers of core/parse.h, core/record_parse.h, core/revision.h and core/keys.h (a
+ * constant reason, `const char **why`), the canonical record writers of core/records.h,
+ * core/sheet.h and db/sign.h and minisig_verify_msg (`char **why`, owned), the interactive
+ * program's loading in tui/tui.c (`char **err`), and the store's last message (store_errmsg,
+ * after a -1 from db/). */
 #ifndef SIMSA_DIAG_H
 #define SIMSA_DIAG_H
 
