@@ -8,7 +8,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-static void app_record_free(struct app_record *r)
+void call_app_clear(struct app_record *r)
 {
     application_free(&r->a);
     free(r->docs);
@@ -31,31 +31,45 @@ static void app_record_free(struct app_record *r)
             free((char *)r->sheets[i].s.comments[k]);
     }
     free(r->sheets);
+    memset(r, 0, sizeof *r);
 }
 
-void call_free(struct call *c)
+void call_parts_clear(struct call *c)
 {
-    free(c->program_text);
-    program_free(&c->program);
     for (size_t i = 0; i < c->n_people; i++) {
         free(c->people[i].name);
         sealed_key_free(&c->people[i].sealed);
     }
     free(c->people);
+    c->people = NULL;
+    c->n_people = 0;
     for (size_t i = 0; i < c->n_panels; i++) {
         free(c->panels[i].name);
         free(c->panels[i].judges);
     }
     free(c->panels);
-    for (size_t i = 0; i < c->n_apps; i++)
-        app_record_free(&c->apps[i]);
-    free(c->apps);
+    c->panels = NULL;
+    c->n_panels = 0;
     for (size_t i = 0; i < c->n_ties; i++) {
         for (size_t k = 0; k < c->ties[i].n; k++)
             free(c->ties[i].apps[k]);
         free(c->ties[i].apps);
     }
     free(c->ties);
+    c->ties = NULL;
+    c->n_ties = 0;
+    c->has_budget = false;
+    c->budget = 0;
+}
+
+void call_free(struct call *c)
+{
+    free(c->program_text);
+    program_free(&c->program);
+    call_parts_clear(c);
+    for (size_t i = 0; i < c->n_apps; i++)
+        call_app_clear(&c->apps[i]);
+    free(c->apps);
     memset(c, 0, sizeof *c);
 }
 

@@ -88,9 +88,15 @@ struct call {
     size_t n_ties;
     bool has_budget;
     int64_t budget;
+    int64_t seq; /* the newest audit event the records were read at (db/ store_load) */
 };
 
 void call_free(struct call *c);
+/* Free what one application's record holds and zero it (its place in c->apps stays). */
+void call_app_clear(struct app_record *r);
+/* Free the call-level parts read apart from the applications (people, panels, tie decisions)
+ * and forget the budget: what db/ reads again when a call-level event arrives. */
+void call_parts_clear(struct call *c);
 
 /* The audit log's kind of an event ("app import") in words for people, translated; an unknown
  * kind as it is. */

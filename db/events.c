@@ -1,4 +1,5 @@
-/* Reading the audit log for people: the events of one application, oldest first. */
+/* Reading the audit log: the events of one application for people, the events after a point
+ * for store_refresh; oldest first. */
 #include <stdlib.h>
 
 #include "core/diag.h"
@@ -61,8 +62,7 @@ void app_inspections_free(struct app_inspection *v, size_t n)
     free(v);
 }
 
-int store_app_inspections(struct store *st, const char *app, struct app_inspection **out,
-                          size_t *n)
+int store_app_inspections(struct store *st, const char *app, struct app_inspection **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -92,6 +92,51 @@ int store_app_inspections(struct store *st, const char *app, struct app_inspecti
         *out = NULL;
         *n = 0;
         return db_fail(st, "inspections");
+    }
+    return 0;
+}
+
+void event_refs_free(struct event_ref *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].kind);
+        free(v[i].app);
+    }
+    free(v);
+}
+
+int store_events_after(struct store *st, int64_t after, size_t max, struct event_ref **out,
+                       size_t *n, bool *more)
+{
+    *out = NULL;
+    *n = 0;
+    *more = false;
+    sqlite3_stmt *s =
+        db_prepare(st, "SELECT seq, kind, app_id FROM event WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, after);
+    sqlite3_bind_int64(s, 2, (int64_t)max + 1);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == max) {
+            *more = true;
+            continue;
+        }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[(*n)++] = (struct event_ref){
+            .seq = sqlite3_column_int64(s, 0), .kind = db_col_text(s, 1), .app = db_col_text(s, 2)};
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        event_refs_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return db_fail(st, "events");
     }
     return 0;
 }

@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/keys.h"
 #include "core/session.h"
+#include "db/events.h"
 #include "db/internal.h"
 #include "db/order.h"
 #include "db/schema.sql.h"
@@ -394,6 +395,21 @@ static int finish_signed(struct store *st, sqlite3_stmt *s, int n_bound, const s
 
 /* ---- loading ---- */
 
+static int load_budget(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT value FROM meta WHERE key = 'budget'");
+    if (!s)
+        return -1;
+    c->has_budget = false;
+    c->budget = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        c->has_budget = true;
+        c->budget = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
 static int load_program(struct store *st, struct call *c, struct diags *d)
 {
     sqlite3_stmt *s = db_prepare(st, "SELECT source FROM program WHERE id = 1");
@@ -410,15 +426,7 @@ static int load_program(struct store *st, struct call *c, struct diags *d)
         snprintf(st->err, sizeof st->err, "%s", _("the stored program definition is invalid"));
         return -1;
     }
-    s = db_prepare(st, "SELECT value FROM meta WHERE key = 'budget'");
-    if (!s)
-        return -1;
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        c->has_budget = true;
-        c->budget = sqlite3_column_int64(s, 0);
-    }
-    sqlite3_finalize(s);
-    return 0;
+    return load_budget(st, c);
 }
 
 void db_blob_copy(sqlite3_stmt *s, int i, uint8_t *out, size_t n)
@@ -510,12 +518,42 @@ static int64_t count_rows(struct store *st, const char *sql)
     return n;
 }
 
+#define APP_COLUMNS                                                                                \
+    "SELECT id, company, biz_no, size, region, factory_region, industry, founded, supplier, "      \
+    "supplier_region, supplier_pools, requested, copay, title, contact_name, contact_email, "      \
+    "received, received_has_time, panel_id FROM application"
+
+static void app_fill(struct app_record *r, sqlite3_stmt *s)
+{
+    memset(r, 0, sizeof *r);
+    struct application *a = &r->a;
+    a->id = db_col_text(s, 0);
+    a->company = db_col_text(s, 1);
+    a->biz_no = db_col_text(s, 2);
+    size_parse((const char *)sqlite3_column_text(s, 3), &a->size);
+    a->region = db_col_text(s, 4);
+    a->factory_region = db_col_text(s, 5);
+    a->industry = db_col_text(s, 6);
+    a->founded = db_col_date(s, 7);
+    a->supplier = db_col_text(s, 8);
+    a->supplier_region = db_col_text(s, 9);
+    a->supplier_pools = sqlite3_column_int(s, 10) != 0;
+    a->requested = sqlite3_column_int64(s, 11);
+    a->copay = sqlite3_column_int64(s, 12);
+    a->title = db_col_text(s, 13);
+    a->contact_name = db_col_text(s, 14);
+    a->contact_email = db_col_text(s, 15);
+    const char *rcv = (const char *)sqlite3_column_text(s, 16);
+    bool has_time = false;
+    if (rcv)
+        datetime_parse(rcv, &a->received, &has_time, NULL);
+    a->received_has_time = sqlite3_column_int(s, 17) != 0;
+    r->panel = sqlite3_column_type(s, 18) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 18);
+}
+
 static int load_apps(struct store *st, struct call *c)
 {
-    sqlite3_stmt *s = db_prepare(
-        st, "SELECT id, company, biz_no, size, region, factory_region, industry, founded, "
-            "supplier, supplier_region, supplier_pools, requested, copay, title, contact_name, "
-            "contact_email, received, received_has_time, panel_id FROM application ORDER BY id");
+    sqlite3_stmt *s = db_prepare(st, APP_COLUMNS " ORDER BY id");
     if (!s)
         return -1;
     /* Sized once: a call of 10,000 applications must load in little memory (make bench). */
@@ -526,45 +564,27 @@ static int load_apps(struct store *st, struct call *c)
             cap = cap ? cap * 2 : 64;
             c->apps = xrealloc(c->apps, cap * sizeof *c->apps);
         }
-        struct app_record *r = &c->apps[c->n_apps++];
-        memset(r, 0, sizeof *r);
-        struct application *a = &r->a;
-        a->id = db_col_text(s, 0);
-        a->company = db_col_text(s, 1);
-        a->biz_no = db_col_text(s, 2);
-        size_parse((const char *)sqlite3_column_text(s, 3), &a->size);
-        a->region = db_col_text(s, 4);
-        a->factory_region = db_col_text(s, 5);
-        a->industry = db_col_text(s, 6);
-        a->founded = db_col_date(s, 7);
-        a->supplier = db_col_text(s, 8);
-        a->supplier_region = db_col_text(s, 9);
-        a->supplier_pools = sqlite3_column_int(s, 10) != 0;
-        a->requested = sqlite3_column_int64(s, 11);
-        a->copay = sqlite3_column_int64(s, 12);
-        a->title = db_col_text(s, 13);
-        a->contact_name = db_col_text(s, 14);
-        a->contact_email = db_col_text(s, 15);
-        const char *rcv = (const char *)sqlite3_column_text(s, 16);
-        bool has_time = false;
-        if (rcv)
-            datetime_parse(rcv, &a->received, &has_time, NULL);
-        a->received_has_time = sqlite3_column_int(s, 17) != 0;
-        r->panel = sqlite3_column_type(s, 18) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 18);
+        app_fill(&c->apps[c->n_apps++], s);
     }
     sqlite3_finalize(s);
     return 0;
 }
 
-/* Run a query whose first column is an application id and hand each row to fn. */
-static int each_app_row(struct store *st, struct call *c, const char *sql,
-                        void (*fn)(struct call *, struct app_record *, sqlite3_stmt *))
+typedef void (*app_row_fn)(struct call *, struct app_record *, sqlite3_stmt *);
+
+/* Run a query whose first column is an application id and hand each row to fn; with `one`,
+ * the query's ?1 is that application's id. */
+static int each_app_row(struct store *st, struct call *c, const char *sql, const char *one,
+                        app_row_fn fn)
 {
     sqlite3_stmt *s = db_prepare(st, sql);
     if (!s)
         return -1;
+    if (one)
+        sqlite3_bind_text(s, 1, one, -1, SQLITE_STATIC);
     struct app_record *r = NULL;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         const char *app = (const char *)sqlite3_column_text(s, 0);
         /* Rows mostly come grouped by application: look it up only when it changes. */
         if (!r || !app || strcmp(r->a.id, app) != 0)
@@ -572,8 +592,9 @@ static int each_app_row(struct store *st, struct call *c, const char *sql,
         if (r)
             fn(c, r, s);
     }
+    int rc = step == SQLITE_DONE ? 0 : db_fail(st, "load");
     sqlite3_finalize(s);
-    return 0;
+    return rc;
 }
 
 static void add_doc(struct call *c, struct app_record *r, sqlite3_stmt *s)
@@ -794,6 +815,62 @@ static int load_ties(struct store *st, struct call *c)
     return 0;
 }
 
+/* What is read of each application apart from its row and its sheets: one query per table,
+ * over every application (`where` and `order` as given) or, for one application, with
+ * "app_id = ?1" added to the conditions. */
+static const struct app_table {
+    const char *select, *where, *order;
+    app_row_fn fn;
+} app_tables[] = {
+    {"SELECT app_id, doc, issued FROM document", NULL, "ORDER BY app_id, doc", add_doc},
+    {"SELECT app_id, item, answer, note FROM checklist", NULL, "ORDER BY app_id", add_answer},
+    {"SELECT app_id, year, liabilities, equity, current_assets, current_liabilities FROM finance",
+     NULL, "ORDER BY app_id, year", add_finance},
+    {"SELECT app_id, passed, reasons FROM review", NULL, "ORDER BY id", set_review},
+    {"SELECT app_id, judge_id FROM conflict", NULL, "ORDER BY app_id, judge_id", add_conflict},
+    {"SELECT app_id, bonus FROM bonus_change b",
+     "awarded = 1 AND id = (SELECT MAX(id) FROM bonus_change WHERE app_id = b.app_id AND "
+     "bonus = b.bonus)",
+     "ORDER BY app_id, bonus", add_bonus},
+    {"SELECT app_id FROM forfeit", NULL, "", set_forfeit},
+    {"SELECT app_id, date FROM agreement", NULL, "", set_agreed},
+    {"SELECT DISTINCT app_id FROM inspection", NULL, "", set_inspected},
+};
+
+/* The audit events a review decision is read from, and the facts it is made of (the
+ * application, its documents, financial figures and checklist answers): the kinds of the two
+ * queries below, and of what refresh_in moves on when one application is read again. */
+#define REVIEW_KINDS "'review passed', 'review failed'"
+#define FACT_KINDS "'app import', 'document', 'finance', 'check'"
+static const char *const review_kinds[] = {"review passed", "review failed", NULL};
+static const char *const fact_kinds[] = {"app import", "document", "finance", "check", NULL};
+
+static int load_app_tables(struct store *st, struct call *c, const char *one)
+{
+    for (size_t i = 0; i < sizeof app_tables / sizeof app_tables[0]; i++) {
+        const struct app_table *t = &app_tables[i];
+        char *sql = xasprintf("%s%s%s%s%s %s", t->select, t->where || one ? " WHERE " : "",
+                              t->where ? t->where : "", t->where && one ? " AND " : "",
+                              one ? "app_id = ?1" : "", t->order);
+        int rc = each_app_row(st, c, sql, one, t->fn);
+        free(sql);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int load_seq(struct store *st, struct call *c)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT COALESCE(MAX(seq), 0) FROM event");
+    if (!s)
+        return -1;
+    int rc = sqlite3_step(s) == SQLITE_ROW ? 0 : db_fail(st, "event");
+    c->seq = rc == 0 ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int store_load(struct store *st, struct call *c, struct diags *d)
 {
     memset(c, 0, sizeof *c);
@@ -804,41 +881,233 @@ int store_load(struct store *st, struct call *c, struct diags *d)
     if (exec_sql(st, own ? "PRAGMA cache_size = -256; BEGIN" : "PRAGMA cache_size = -256") < 0)
         return -1;
     int rc = 0;
-    if (load_program(st, c, d) < 0 || load_people(st, c) < 0 || load_panels(st, c) < 0 ||
-        load_apps(st, c) < 0 ||
-        each_app_row(st, c, "SELECT app_id, doc, issued FROM document ORDER BY app_id, doc",
-                     add_doc) < 0 ||
-        each_app_row(st, c, "SELECT app_id, item, answer, note FROM checklist ORDER BY app_id",
-                     add_answer) < 0 ||
+    if (load_seq(st, c) < 0 || load_program(st, c, d) < 0 || load_people(st, c) < 0 ||
+        load_panels(st, c) < 0 || load_apps(st, c) < 0 || load_app_tables(st, c, NULL) < 0 ||
         each_app_row(st, c,
-                     "SELECT app_id, year, liabilities, equity, current_assets, "
-                     "current_liabilities FROM finance ORDER BY app_id, year",
-                     add_finance) < 0 ||
-        each_app_row(st, c, "SELECT app_id, passed, reasons FROM review ORDER BY id", set_review) <
-            0 ||
+                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN (" REVIEW_KINDS
+                     ") GROUP BY app_id ORDER BY app_id",
+                     NULL, set_review_seq) < 0 ||
         each_app_row(st, c,
-                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN ('review passed', "
-                     "'review failed') GROUP BY app_id ORDER BY app_id",
-                     set_review_seq) < 0 ||
-        each_app_row(st, c,
-                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN ('app import', "
-                     "'document', 'finance', 'check') GROUP BY app_id ORDER BY app_id",
-                     set_facts_seq) < 0 ||
-        each_app_row(st, c, "SELECT app_id, judge_id FROM conflict ORDER BY app_id, judge_id",
-                     add_conflict) < 0 ||
-        each_app_row(st, c,
-                     "SELECT app_id, bonus FROM bonus_change b WHERE awarded = 1 AND id = "
-                     "(SELECT MAX(id) FROM bonus_change WHERE app_id = b.app_id AND "
-                     "bonus = b.bonus) ORDER BY app_id, bonus",
-                     add_bonus) < 0 ||
-        each_app_row(st, c, "SELECT app_id FROM forfeit", set_forfeit) < 0 ||
-        each_app_row(st, c, "SELECT app_id, date FROM agreement", set_agreed) < 0 ||
-        each_app_row(st, c, "SELECT DISTINCT app_id FROM inspection", set_inspected) < 0 ||
+                     "SELECT app_id, MAX(seq) FROM event WHERE kind IN (" FACT_KINDS
+                     ") GROUP BY app_id ORDER BY app_id",
+                     NULL, set_facts_seq) < 0 ||
         load_sheets(st, c) < 0 || load_ties(st, c) < 0 || order_load(st, c) < 0)
         rc = -1;
     exec_sql(st, own ? "COMMIT; PRAGMA cache_size = -2000" : "PRAGMA cache_size = -2000");
     if (rc < 0)
         call_free(c);
+    return rc;
+}
+
+/* One application's sheets and their items, read again into r (emptied). */
+static int load_app_sheets(struct store *st, struct call *c, struct app_record *r)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT s.app_id, s.id, s.judge_id, s.opinion, "
+                                     "s.transcribed, s.submitted_by, s.submitted_at, v.agree, "
+                                     "v.amount FROM sheet s JOIN amount_vote v ON v.sheet_id = "
+                                     "s.id WHERE s.app_id = ?1 ORDER BY s.id");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, r->a.id, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        if (r->n_sheets == cap) {
+            cap = cap ? cap * 2 : 8;
+            r->sheets = xrealloc(r->sheets, cap * sizeof *r->sheets);
+        }
+        sheet_fill(&r->sheets[r->n_sheets++], s);
+    }
+    sqlite3_finalize(s);
+    if (step != SQLITE_DONE)
+        return db_fail(st, "sheet");
+    s = db_prepare(st,
+                   "SELECT sheet_id, item, tenths, comment FROM sheet_item WHERE sheet_id = ?1");
+    if (!s)
+        return -1;
+    for (size_t k = 0; k < r->n_sheets; k++) {
+        struct app_sheet *sh = &r->sheets[k];
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, sh->id);
+        while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+            size_t index;
+            if (program_item(&c->program, (const char *)sqlite3_column_text(s, 1), &index)) {
+                sh->item_tenths[index] = sqlite3_column_int(s, 2);
+                if (sqlite3_column_bytes(s, 3) > 0)
+                    sheet_comment_set(sh, index, s);
+            }
+        }
+        if (step != SQLITE_DONE)
+            break;
+    }
+    sqlite3_finalize(s);
+    return step == SQLITE_DONE || r->n_sheets == 0 ? 0 : db_fail(st, "sheet item");
+}
+
+int store_load_app(struct store *st, struct call *c, const char *id)
+{
+    sqlite3_stmt *s = db_prepare(st, APP_COLUMNS " WHERE id = ?1");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    int step = sqlite3_step(s);
+    if (step != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return step == SQLITE_DONE ? 0 : db_fail(st, "application"); /* none: nothing to read */
+    }
+    struct app_record *r = call_find_app(c, id);
+    int64_t review_seq = 0, facts_seq = 0;
+    if (r) {
+        review_seq = r->review_seq;
+        facts_seq = r->facts_seq;
+        call_app_clear(r);
+    } else { /* a new application, in its place by id */
+        size_t at = 0;
+        while (at < c->n_apps && strcmp(c->apps[at].a.id, id) < 0)
+            at++;
+        c->apps = xrealloc(c->apps, (c->n_apps + 1) * sizeof *c->apps);
+        memmove(&c->apps[at + 1], &c->apps[at], (c->n_apps - at) * sizeof *c->apps);
+        c->n_apps++;
+        r = &c->apps[at];
+    }
+    app_fill(r, s);
+    sqlite3_finalize(s);
+    r->review_seq = review_seq;
+    r->facts_seq = facts_seq;
+    int rc = load_app_tables(st, c, r->a.id) || load_app_sheets(st, c, r) ? -1 : 0;
+    if (rc == 0) {
+        s = db_prepare(st, "SELECT position FROM presentation_order WHERE app_id = ?1");
+        if (!s)
+            return -1;
+        sqlite3_bind_text(s, 1, r->a.id, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            r->position = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+    }
+    return rc;
+}
+
+/* The call-level parts read again: the budget, people, panels, tie decisions and the
+ * presentation order. */
+static int load_parts(struct store *st, struct call *c)
+{
+    call_parts_clear(c);
+    for (size_t i = 0; i < c->n_apps; i++)
+        c->apps[i].position = 0;
+    return load_budget(st, c) < 0 || load_people(st, c) < 0 || load_panels(st, c) < 0 ||
+                   load_ties(st, c) < 0 || order_load(st, c) < 0
+               ? -1
+               : 0;
+}
+
+static bool kind_in(const char *kind, const char *const *kinds)
+{
+    for (size_t i = 0; kinds[i]; i++)
+        if (strcmp(kind, kinds[i]) == 0)
+            return true;
+    return false;
+}
+
+/* What an event changes of the call in memory: one application's records (it names it), the
+ * call-level parts, nothing read into the call (the room's clock and the final result, which
+ * the screens read themselves), or something unknown here (the whole call is read again). */
+enum reach { REACH_APP, REACH_CALL, REACH_NONE, REACH_UNKNOWN };
+
+static enum reach event_reach(const char *kind)
+{
+    static const char *const app_kinds[] = {
+        "app import",    "document",        "finance",        "check",        "review passed",
+        "review failed", "inspection",      "conflict",       "bonus set",    "bonus clear",
+        "panel assign",  "sheet submitted", "sheet imported", "sheet packed", "sheet transcribed",
+        "forfeit",       "agreement",       "plan require",   "plan done",    NULL};
+    static const char *const call_kinds[] = {"budget",      "person add",  "panel add",
+                                             "panel order", "tie resolve", NULL};
+    static const char *const none_kinds[] = {"session clock", "result final", NULL};
+    return kind_in(kind, app_kinds)    ? REACH_APP
+           : kind_in(kind, call_kinds) ? REACH_CALL
+           : kind_in(kind, none_kinds) ? REACH_NONE
+                                       : REACH_UNKNOWN;
+}
+
+/* More applications changed than this, or more events arrived: the whole call is read again
+ * (one pass over each table costs less than as many lookups). */
+enum { REFRESH_MAX_EVENTS = 4096, REFRESH_MAX_APPS = 1000 };
+
+static int id_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Within the caller's read transaction: what the events after c->seq changed, read again. */
+static int refresh_in(struct store *st, struct call *c, struct refresh *out, struct diags *d)
+{
+    struct event_ref *ev = NULL;
+    size_t n = 0;
+    bool more = false;
+    if (store_events_after(st, c->seq, REFRESH_MAX_EVENTS, &ev, &n, &more) < 0)
+        return -1;
+    bool whole = more, parts = false;
+    struct strlist apps = {0};
+    for (size_t i = 0; i < n && !whole; i++) {
+        enum reach reach = event_reach(ev[i].kind);
+        if (reach == REACH_UNKNOWN)
+            whole = true;
+        else if (reach == REACH_CALL)
+            parts = true;
+        if (reach != REACH_UNKNOWN && reach != REACH_NONE && ev[i].app && *ev[i].app)
+            strlist_add(&apps, ev[i].app);
+    }
+    if (apps.n > 1)
+        qsort(apps.v, apps.n, sizeof *apps.v, id_cmp);
+    size_t distinct = 0;
+    for (size_t i = 0; i < apps.n; i++)
+        if (distinct == 0 || strcmp(apps.v[i], apps.v[distinct - 1]) != 0)
+            apps.v[distinct++] = apps.v[i];
+        else
+            free(apps.v[i]);
+    apps.n = distinct;
+    whole = whole || apps.n > REFRESH_MAX_APPS;
+    out->events = (int64_t)n;
+    out->apps = apps.n;
+    out->call_level = parts;
+    int rc = 0;
+    if (whole) {
+        /* The old call is freed before the new one is read: the peak stays one call. */
+        call_free(c);
+        out->whole = true;
+        rc = store_load(st, c, d);
+    } else {
+        if (parts)
+            rc = load_parts(st, c);
+        for (size_t i = 0; rc == 0 && i < apps.n; i++)
+            rc = store_load_app(st, c, apps.v[i]);
+        /* Where the latest decision and fact of each application were recorded moves on with
+         * the events read (a fresh read takes the same MAX(seq) from the whole log). */
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            struct app_record *r = ev[i].app && *ev[i].app ? call_find_app(c, ev[i].app) : NULL;
+            if (r && kind_in(ev[i].kind, review_kinds) && ev[i].seq > r->review_seq)
+                r->review_seq = ev[i].seq;
+            if (r && kind_in(ev[i].kind, fact_kinds) && ev[i].seq > r->facts_seq)
+                r->facts_seq = ev[i].seq;
+        }
+        if (rc == 0 && n)
+            c->seq = ev[n - 1].seq;
+    }
+    strlist_free(&apps);
+    event_refs_free(ev, n);
+    return rc;
+}
+
+int store_refresh(struct store *st, struct call *c, struct refresh *out, struct diags *d)
+{
+    memset(out, 0, sizeof *out);
+    if (store_read_begin(st) < 0)
+        return -1;
+    int rc = refresh_in(st, c, out, d);
+    if (rc == 0)
+        store_commit(st);
+    else
+        store_rollback(st);
     return rc;
 }
 

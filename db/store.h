@@ -60,6 +60,23 @@ void store_rollback(struct store *st);
 
 /* Read the whole call; d receives problems (e.g. a stored program that no longer parses). */
 int store_load(struct store *st, struct call *out, struct diags *d);
+/* Read one application's records again into c (it is added in its place by id when c does
+ * not have it yet; nothing happens when the database does not either). Where its latest
+ * review decision and fact were recorded (review_seq, facts_seq) are kept: store_refresh moves
+ * them on. 0, or -1 with store_errmsg. */
+int store_load_app(struct store *st, struct call *c, const char *id);
+/* Bring a call read by store_load up to date with the database, reading again only what the
+ * audit events after c->seq changed: the applications they name, the call-level parts (budget,
+ * people, panels, tie decisions, presentation order) when one of theirs arrived; the whole
+ * call, freed first, when an event of a kind not known here arrived or too many did. One read
+ * transaction, so c is one snapshot; on failure c is to be read whole again. */
+struct refresh {
+    int64_t events;  /* events read */
+    size_t apps;     /* applications read again */
+    bool call_level; /* the call-level parts were read again */
+    bool whole;      /* the whole call was */
+};
+int store_refresh(struct store *st, struct call *c, struct refresh *out, struct diags *d);
 /* What can be shown at once while the whole call is read (the interactive program's first
  * screen): out holds only the program and the budget; the counts are of the rows stored. */
 struct call_outline {

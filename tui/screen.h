@@ -129,6 +129,7 @@ struct view {
     const struct screen *screen;
     void *state;
     char *filter; /* the applied filter text, NULL when none */
+    bool stale;   /* covered when the call changed: rebuilt when it is on top again */
 };
 
 #define TUI_MAX_VIEWS 16
@@ -163,7 +164,7 @@ struct tui {
     struct loader *loader;
     /* Every screen current (issue 15): another connection's commit changes the store's data
      * version; the idle loop looks about once a second and reloads (tui.c watch_others). */
-    int64_t data_version, seen_seq;
+    int64_t data_version; /* the events already read: call.seq */
     long long watched_ms;
     bool reload_pending; /* seen while a form was open: reloaded when it closes */
     /* simsa -d FILE --as NAME: the session is NAME's only (issue 15): sign-in asks only for
@@ -186,8 +187,12 @@ void tui_push(struct tui *t, const struct screen *s, const void *arg);
 /* Show a one-line message under the body until the next key. */
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Re-read the database and recompute the ranking, then let every view rebuild. */
+/* Re-read the whole database (the old call freed first) and recompute the ranking, then let
+ * every view rebuild. */
 int tui_reload(struct tui *t);
+/* Read again only what the audit events since the call was read changed (db/ store_refresh),
+ * recompute the ranking, then let every view rebuild; the whole call when that fails. */
+int tui_refresh(struct tui *t);
 /* The curses attribute of a style (colour pair when colours are on). */
 int tui_attr(const struct tui *t, enum style s);
 /* The program's text in the interface language. */

@@ -80,7 +80,7 @@ void tui_changed(struct tui *t, const char *fmt, ...)
     va_end(ap);
     /* A signed change is in the log: fold the WAL into the file, so a copy of it is current. */
     store_checkpoint(t->store);
-    if (tui_reload(t) == 0)
+    if (tui_refresh(t) == 0)
         tui_message(t, false, "%s", text);
 }
 
@@ -109,7 +109,7 @@ static int signin_submit(struct tui *t, struct form *f)
     char *name = xstrdup(p->name);
     enum role role = p->role;
     /* ... and every view is what they may see (p is not used after: the call is read again). */
-    tui_reload(t);
+    tui_refresh(t);
     tui_message(t, false, _("signed in as %s (%s)"), name, role_label(role));
     free(name);
     return 0;
@@ -135,7 +135,7 @@ void tui_sign_in(struct tui *t, const char *preselect)
         const struct person *me = tui_me(t);
         tui_message(t, false, _("%s signed out: reading only"), me ? me->name : "");
         tui_sign_out(t);
-        tui_reload(t); /* the views were the person's */
+        tui_refresh(t); /* the views were the person's */
         return;
     }
     if (t->pinned && !call_find_person(&t->call, t->pinned)) {

@@ -21,6 +21,7 @@ void table_clear(struct table *tb)
 {
     for (size_t i = 0; i < tb->n_rows * tb->n_cols; i++)
         free(tb->cells[i].text);
+    tb->fitted = false;
     tb->n_rows = 0;
     tb->n_visible = 0;
     tb->n_lines = 0;
@@ -49,6 +50,7 @@ size_t table_add_row(struct table *tb, int style, int group)
         tb->lines = xrealloc(tb->lines, 2 * tb->cap * sizeof *tb->lines);
     }
     size_t row = tb->n_rows++;
+    tb->fitted = false;
     for (size_t c = 0; c < tb->n_cols; c++)
         tb->cells[row * tb->n_cols + c] = (struct table_cell){.text = xstrdup(""), .key = 0};
     tb->row_style[row] = style;
@@ -62,6 +64,7 @@ void table_set(struct table *tb, size_t row, size_t col, const char *text, int64
     free(cell->text);
     cell->text = xstrdup(text ? text : "");
     cell->key = key;
+    tb->fitted = false;
 }
 
 static const struct table_cell *cell_at(const struct table *tb, size_t row, size_t col)
@@ -174,6 +177,7 @@ void table_sort(struct table *tb, size_t col, bool desc)
     tb->sorted = true;
     tb->sort_col = col;
     tb->sort_desc = desc;
+    tb->fitted = false; /* the header marks the sorted column */
     table_refresh(tb);
 }
 
@@ -276,6 +280,10 @@ static void narrow(struct table *tb, const int *floor, int *total, int avail)
  * the columns that may be left out, and only then below that; left-over room undoes the caps. */
 static void widths_fit(struct table *tb, int avail)
 {
+    if (tb->fitted && tb->fitted_avail == avail)
+        return;
+    tb->fitted = true;
+    tb->fitted_avail = avail;
     int content[TABLE_MAX_COLS] = {0}, words[TABLE_MAX_COLS] = {0}, total = (int)tb->n_cols - 1;
     int natural = (int)tb->n_cols - 1;
     for (size_t c = 0; c < tb->n_cols; c++) {

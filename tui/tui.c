@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/call_compare.h"
 #include "core/i18n.h"
 #include "tui/draw.h"
 #include "tui/form.h"
@@ -183,35 +184,105 @@ static int call_load(struct store *st, struct call *out, char **err)
     return 0;
 }
 
-/* Let every open view rebuild from the call just read. */
+/* One view rebuilt from the call as it is now, its filter applied again. */
+static void view_reload(struct tui *t, struct view *v)
+{
+    v->stale = false;
+    if (v->screen->reload)
+        v->screen->reload(t, v->state);
+    if (v->filter && v->screen->filter)
+        v->screen->filter(t, v->state, v->filter);
+}
+
+/* The call changed: the view on top is rebuilt now, the ones it covers when they are on top
+ * again (views_fresh), so a change costs what the screen shown needs. */
 static void views_reload(struct tui *t)
 {
-    for (size_t i = 0; i < t->n_views; i++) {
-        struct view *v = &t->views[i];
-        if (v->screen->reload)
-            v->screen->reload(t, v->state);
-        if (v->filter && v->screen->filter)
-            v->screen->filter(t, v->state, v->filter);
-    }
+    for (size_t i = 0; i + 1 < t->n_views; i++)
+        t->views[i].stale = true;
+    if (t->n_views > 0)
+        view_reload(t, &t->views[t->n_views - 1]);
+}
+
+/* Before the view on top draws or takes a key: rebuilt if the call changed while covered. */
+static void views_fresh(struct tui *t)
+{
+    if (t->n_views > 0 && t->views[t->n_views - 1].stale)
+        view_reload(t, &t->views[t->n_views - 1]);
+}
+
+/* The ranking and every view again from the call as it is now (core derives it all). */
+static void call_derived(struct tui *t)
+{
+    rank_result_free(&t->rank);
+    call_rank(&t->call, &t->rank);
+    session_rank_view(&t->call, tui_viewer(t), &t->rank);
+    views_reload(t);
 }
 
 int tui_reload(struct tui *t)
 {
-    struct call fresh;
+    /* The old call is freed before the fresh one is read, so the peak is one call, not two. */
+    rank_result_free(&t->rank);
+    call_free(&t->call);
     char *err = NULL;
-    if (call_load(t->store, &fresh, &err) < 0) {
+    int rc = call_load(t->store, &t->call, &err);
+    if (rc < 0) {
         tui_message(t, true, _("could not read the database: %s"), err);
         free(err);
-        return -1;
+        /* Keep the program, so the screens still have a call to show (empty). */
+        struct diags d = {0};
+        struct call_outline outline;
+        store_load_outline(t->store, &t->call, &outline, &d);
+        diags_free(&d);
     }
-    call_free(&t->call);
-    rank_result_free(&t->rank);
-    t->call = fresh;
-    call_rank(&t->call, &t->rank);
-    session_rank_view(&t->call, tui_viewer(t), &t->rank);
-    uint8_t head[32];
-    store_head(t->store, &t->seen_seq, head);
-    views_reload(t);
+    call_derived(t);
+    return rc;
+}
+
+/* SIMSA_REFRESH_CHECK=FILE, for the tests: after each update of what changed, the call is read
+ * whole too and compared with it, and so are the rankings; a line goes to FILE, "same" or
+ * "differs: " and the first difference. */
+static void refresh_check(struct tui *t, const struct refresh *how)
+{
+    const char *path = getenv("SIMSA_REFRESH_CHECK");
+    if (!path || !*path)
+        return;
+    struct call fresh;
+    char *err = NULL;
+    char why[512] = "";
+    bool same = false;
+    if (call_load(t->store, &fresh, &err) < 0) {
+        snprintf(why, sizeof why, "could not read: %s", err);
+        free(err);
+    } else {
+        struct rank_result rank = {0};
+        call_rank(&fresh, &rank);
+        session_rank_view(&fresh, tui_viewer(t), &rank);
+        same = call_same(&t->call, &fresh, why, sizeof why) &&
+               rank_same(&t->rank, &rank, why, sizeof why);
+        rank_result_free(&rank);
+        call_free(&fresh);
+    }
+    FILE *f = fopen(path, "a");
+    if (f) {
+        fprintf(f, "%s%s (events %lld, applications %zu%s%s)\n",
+                same ? "same" : "differs: ", same ? "" : why, (long long)how->events, how->apps,
+                how->call_level ? ", call" : "", how->whole ? ", whole" : "");
+        fclose(f);
+    }
+}
+
+int tui_refresh(struct tui *t)
+{
+    struct diags d = {0};
+    struct refresh how;
+    int rc = store_refresh(t->store, &t->call, &how, &d);
+    diags_free(&d);
+    if (rc < 0) /* the call may be half up to date: read it whole */
+        return tui_reload(t);
+    call_derived(t);
+    refresh_check(t, &how);
     return 0;
 }
 
@@ -267,6 +338,11 @@ static void loader_start(struct tui *t)
     /* One malloc arena: the call the loader's thread allocates stays in the main one instead
      * of a second arena's own reserve (a call of 10,000 applications within 32 MB). */
     mallopt(M_ARENA_MAX, 1);
+    /* Large arrays (the applications, a ranking's rows, a table's cells) in pages of their own,
+     * given back when freed, and the heap's free top given back too: each change frees the
+     * ranking and makes a new one, which must not leave the process larger each time. */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024);
     struct loader *l = xcalloc(1, sizeof *l);
     l->store = t->store;
     l->delay_ms = load_delay();
@@ -441,6 +517,7 @@ static bool too_small(void)
 
 static void frame_draw(struct tui *t)
 {
+    views_fresh(t);
     erase();
     (void)curs_set(0);
     if (too_small()) {
@@ -548,6 +625,7 @@ static enum result generic_key(struct tui *t, enum action a)
 
 static void dispatch(struct tui *t, enum action a)
 {
+    views_fresh(t);
     struct view *v = &t->views[t->n_views - 1];
     enum result r = v->screen->key ? v->screen->key(t, v->state, a) : RESULT_UNHANDLED;
     if (r == RESULT_UNHANDLED)
@@ -672,8 +750,9 @@ static long long now_ms(void)
 }
 
 /* Every screen current: about once a second, another terminal's commit (the store's data
- * version moved) reloads the call; the views keep their cursors, and a form being typed in
- * is left alone until it closes. The status line says what arrived. */
+ * version moved) brings the call up to date, reading again what its events changed
+ * (tui_refresh); the views keep their cursors, and a form being typed in is left alone until
+ * it closes. The status line says what arrived. */
 static void watch_others(struct tui *t)
 {
     long long now = now_ms();
@@ -692,14 +771,17 @@ static void watch_others(struct tui *t)
     t->reload_pending = false;
     int64_t count = 0, seq = 0;
     char *what = NULL;
-    store_event_latest(t->store, t->seen_seq, &count, &seq, &what);
-    if (tui_reload(t) == 0 && count == 1)
+    store_event_latest(t->store, t->call.seq, &count, &seq, &what);
+    if (count == 0) { /* no event (a judge's draft saved): the call is as it was */
+        views_reload(t);
+        return;
+    }
+    if (tui_refresh(t) == 0 && count == 1)
         tui_message(t, false, _("from another terminal: %s"), what ? what : "");
     else if (count > 1)
         tui_message(t, false, _("from another terminal: %s (and %lld more)"), what ? what : "",
                     (long long)(count - 1));
     free(what);
-    t->seen_seq = seq;
 }
 
 /* The call has been read: the screens are rebuilt from it, the sign-in asked for with --as is
@@ -715,9 +797,7 @@ static int loaded(struct tui *t, const char *as, char **err)
     memcpy(keys, t->loader->ahead, n * sizeof keys[0]);
     if (loader_join(t, err) < 0)
         return -1;
-    uint8_t head[32];
     store_data_version(t->store, &t->data_version);
-    store_head(t->store, &t->seen_seq, head);
     session_rank_view(&t->call, tui_viewer(t), &t->rank);
     views_reload(t);
     if (as)
