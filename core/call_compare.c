@@ -63,16 +63,15 @@ static bool sheet_same(const char *w, const struct app_sheet *a, const struct ap
                        char *why, size_t len)
 {
     SAME_INT(w, a->id, b->id, "id");
-    SAME_INT(w, a->judge, b->judge, "judge");
+    SAME_INT(w, a->s.judge, b->s.judge, "judge");
     for (size_t i = 0; i < PROGRAM_MAX_ITEMS; i++) {
-        SAME_INT(w, a->item_tenths[i], b->item_tenths[i], "item");
-        SAME_STR(w, a->comments ? a->comments[i] : NULL, b->comments ? b->comments[i] : NULL,
-                 "comment");
+        SAME_INT(w, a->s.item_tenths[i], b->s.item_tenths[i], "item");
+        SAME_STR(w, a->s.comments[i], b->s.comments[i], "comment");
     }
-    SAME_INT(w, a->agree, b->agree, "agree");
-    SAME_INT(w, a->amount, b->amount, "amount");
-    SAME_STR(w, a->opinion, b->opinion, "opinion");
-    SAME_INT(w, a->transcribed, b->transcribed, "transcribed");
+    SAME_INT(w, a->s.agree, b->s.agree, "agree");
+    SAME_INT(w, a->s.amount, b->s.amount, "amount");
+    SAME_STR(w, a->s.opinion, b->s.opinion, "opinion");
+    SAME_INT(w, a->s.transcribed, b->s.transcribed, "transcribed");
     SAME_INT(w, a->submitted_by, b->submitted_by, "submitted by");
     SAME_STR(w, a->submitted_at, b->submitted_at, "submitted at");
     return true;

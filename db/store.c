@@ -916,7 +916,7 @@ static int load_app_sheets(struct store *st, struct call *c, struct app_record *
             cap = cap ? cap * 2 : 8;
             r->sheets = xrealloc(r->sheets, cap * sizeof *r->sheets);
         }
-        sheet_fill(&r->sheets[r->n_sheets++], s);
+        sheet_fill(r, &r->sheets[r->n_sheets++], s);
     }
     sqlite3_finalize(s);
     if (step != SQLITE_DONE)
@@ -932,7 +932,7 @@ static int load_app_sheets(struct store *st, struct call *c, struct app_record *
         while ((step = sqlite3_step(s)) == SQLITE_ROW) {
             size_t index;
             if (program_item(&c->program, (const char *)sqlite3_column_text(s, 1), &index)) {
-                sh->item_tenths[index] = sqlite3_column_int(s, 2);
+                sh->s.item_tenths[index] = sqlite3_column_int(s, 2);
                 if (sqlite3_column_bytes(s, 3) > 0)
                     sheet_comment_set(sh, index, s);
             }
