@@ -1,11 +1,11 @@
 /* The audit chain's people and signatures (see chain.h). */
-#include "core/call.h"
 #include "core/chain.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/report.h"

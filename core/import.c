@@ -1,13 +1,13 @@
 /* The importers' rules (see import.h): applications (R1 window, business number checksum),
  * documents, financial figures and score sheets (R6.2 ranges and steps, R6.3 panels, R6.4
  * conflicts, R10.1 amount votes). */
-#include "core/call.h"
 #include "core/import.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
 #include "core/text.h"

@@ -1,5 +1,4 @@
 /* Agreement dates (R12.3) and the notification of each applicant (R12.4). */
-#include "core/call.h"
 #include "core/notify.h"
 
 #include <ctype.h>
@@ -8,6 +7,7 @@
 #include <string.h>
 
 #include "core/calibration.h"
+#include "core/call.h"
 #include "core/csv.h"
 #include "core/diag.h"
 #include "core/i18n.h"

@@ -1,9 +1,10 @@
 /* Scoring progress per panel (see progress.h). */
-#include "core/call.h"
 #include "core/progress.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/call.h"
 
 /* The panel that scores r: its own when it exists, else 0 (every judge, R6.3). */
 static int64_t effective_panel(const struct call *c, const struct app_record *r)

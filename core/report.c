@@ -1,6 +1,5 @@
 /* The report model (see report.h): the ranking, every sheet in workbook order, the amount votes,
  * the document review per document, the agreement terms and the signature checks. */
-#include "core/call.h"
 #include "core/report.h"
 
 #include <pthread.h>
@@ -9,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 
 static const char *panel_name(const struct call *c, int64_t id)

@@ -1,11 +1,11 @@
 /* Revisions of the final result (see revision.h). */
-#include "core/call.h"
 #include "core/revision.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 #include "core/record_parse.h"
 

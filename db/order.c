@@ -1,9 +1,9 @@
 /* The presentation order (see order.h). */
-#include "core/call.h"
 #include "db/order.h"
 
 #include <stdlib.h>
 
+#include "core/call.h"
 #include "db/internal.h"
 
 int order_load(struct store *st, struct call *c)

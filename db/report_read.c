@@ -1,9 +1,9 @@
 /* Reads for the result workbook (see report_read.h). */
-#include "core/diag.h"
 #include "db/report_read.h"
 
 #include <stdlib.h>
 
+#include "core/diag.h"
 #include "db/internal.h"
 
 int store_inspections_each(struct store *st,

@@ -1,7 +1,5 @@
 /* The SQLite store (see store.h): open/create with the pragmas of DESIGN.md, migrations by
  * user_version, loading a whole call, and every write through prepared statements. */
-#include "core/call.h"
-#include "core/report.h"
 #include "db/store.h"
 
 #include <errno.h>
@@ -14,10 +12,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/call.h"
 #include "core/chain.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/report.h"
 #include "core/session.h"
 #include "db/events.h"
 #include "db/internal.h"

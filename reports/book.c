@@ -1,6 +1,5 @@
 /* The workbook's shared pieces (see book.h): formats, valid sheet names, cells that keep their
  * column's width, references, progress. */
-#include "core/call.h"
 #include "reports/book.h"
 
 #include <stdarg.h>
@@ -8,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 #include "core/text.h"
 

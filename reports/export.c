@@ -1,6 +1,5 @@
 /* Writing the workbook and the results CSV (see export.h): the sheets in their order, the
  * document properties, and the temporary file renamed only when everything was written. */
-#include "core/call.h"
 #include "reports/export.h"
 
 #include <errno.h>
@@ -10,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/call.h"
 #include "core/csv.h"
 #include "core/file.h"
 #include "core/i18n.h"
