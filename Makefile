@@ -57,15 +57,16 @@ Q = @
 endif
 
 .PHONY: all deps run check check-one check-full unit cli-tests tui-tests man-lint layers po-check \
-        install uninstall clean pot bench
+        install uninstall clean pot bench test format format-check
 
 # Parts of the project add their own rules in mk/*.mk (fuzzing, benchmark, long tests) and hook
 # into the suites through these lists of make targets.
 CHECK_EXTRA =
 FULL_EXTRA  =
 
-# ./simsa points at the default build only: other build directories leave it alone.
-all: $(if $(filter build,$(B)),simsa) $(BIN) $(MOS)
+# ./simsa points at the default build only: other build directories leave it alone. The unit
+# tests are built too, so a change that breaks them shows at once.
+all: $(if $(filter build,$(B)),simsa) $(BIN) $(MOS) $(UNIT_BIN)
 
 simsa: $(BIN)
 	ln -sf $(BIN) simsa
@@ -112,7 +113,7 @@ check: deps
 	$(MAKE) check-one SAN=1
 	@echo "make check: all suites passed (plain and ASan+UBSan)"
 
-check-one: all $(UNIT_BIN) layers po-check man-lint
+check-one: all $(UNIT_BIN) layers po-check man-lint format-check
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory cli-tests
 	@$(MAKE) --no-print-directory tui-tests
@@ -126,8 +127,20 @@ check-full: check
 unit: $(UNIT_BIN)
 	@sh tests/run-unit $(UNIT_BIN)
 
-cli-tests: $(BIN)
-	@SIMSA=$(CURDIR)/$(BIN) SIMSA_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run-cli tests/cli/*.sh
+CLI_TESTS = tests/cli/*.sh
+TUI_TESTS = tests/tui/*.sh
+
+cli-tests: $(BIN) $(MOS)
+	@SIMSA=$(CURDIR)/$(BIN) SIMSA_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run-cli $(CLI_TESTS)
+
+# One test by its path: `make test T=tests/cli/rank.sh`, or a screen test under tests/tui/.
+test: $(BIN) $(MOS)
+	@case "$(T)" in tests/cli/*.sh|tests/tui/*.sh) ;; \
+	  *) echo "usage: make test T=tests/cli/NAME.sh (or tests/tui/NAME.sh)" >&2; exit 2;; esac
+	@[ -f "$(T)" ] || { echo "make test: no test $(T)" >&2; exit 2; }
+	@case "$(T)" in \
+	  tests/cli/*) $(MAKE) --no-print-directory cli-tests CLI_TESTS="$(T)";; \
+	  tests/tui/*) $(MAKE) --no-print-directory tui-tests TUI_TESTS="$(T)";; esac
 
 # The interactive program, driven through tmux, with leak detection on (tests/lsan.supp leaves out
 # what ncurses keeps until exit). A report from a program in a tmux pane would only reach the
@@ -135,14 +148,14 @@ cli-tests: $(BIN)
 # stderr to $(TUI_SAN)/stderr (GCC's UBSan ignores log_path beside ASan: GCC bug 94328). Once
 # the last program has ended, any report is shown and fails the run. Without SAN=1 there are none.
 TUI_SAN = $(CURDIR)/$(B)/tui-san
-tui-tests: $(BIN)
+tui-tests: $(BIN) $(MOS)
 	@rm -rf $(TUI_SAN) && mkdir -p $(TUI_SAN)/stderr
-	@if ls tests/tui/*.sh >/dev/null 2>&1; then \
+	@if ls $(TUI_TESTS) >/dev/null 2>&1; then \
 	  ASAN_OPTIONS=detect_leaks=1:log_path=$(TUI_SAN)/asan \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:log_path=$(TUI_SAN)/ubsan TUI_STDERR=$(TUI_SAN)/stderr \
 	  SIMSA=$(CURDIR)/$(BIN) SIMSA_LOCALEDIR=$(CURDIR)/$(B)/locale \
-	  sh tests/run-cli tests/tui/*.sh; rc=$$?; \
+	  sh tests/run-cli $(TUI_TESTS); rc=$$?; \
 	  n=100; while [ $$n -gt 0 ] && pidof $(CURDIR)/$(BIN) >/dev/null 2>&1; do \
 	    sleep 0.1; n=$$((n - 1)); done; \
 	  reports=$$(ls $(TUI_SAN)/asan* $(TUI_SAN)/ubsan* 2>/dev/null; \
@@ -154,6 +167,20 @@ tui-tests: $(BIN)
 man-lint:
 	@out=$$(mandoc -Tlint -W warning man/* 2>&1); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+
+# STYLE.md: the code is formatted with the root .clang-format; check names each file that is not
+# (`make format` formats them all).
+CLANG_FORMAT ?= clang-format
+FORMAT_SRC = $(sort $(wildcard core/*.[ch] db/*.[ch] reports/*.[ch] tui/*.[ch] cli/*.[ch] \
+                               tests/unit/*.[ch] fuzz/*.[ch] bench/*.[ch]))
+format:
+	$(Q)$(CLANG_FORMAT) -i $(FORMAT_SRC)
+
+format-check:
+	@bad=$$(for f in $(FORMAT_SRC); do \
+	  $(CLANG_FORMAT) --dry-run --Werror "$$f" >/dev/null 2>&1 || echo "$$f"; done); \
+	if [ -n "$$bad" ]; then echo "not formatted with .clang-format (make format):"; \
+	  echo "$$bad" | sed 's/^/  /'; exit 1; fi
 
 # DESIGN.md, Layers: each library header in its own layer only.
 layers:

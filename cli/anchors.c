@@ -212,13 +212,9 @@ void cli_roster_print(const struct call *c, const char *call_id)
 int cli_check_roster(const struct call *c, const char *path, struct diags *d)
 {
     size_t len = 0;
-    char *err = NULL;
-    char *text = cli_read_file(path, &len, &err);
-    if (!text) {
-        cli_fail("%s", err);
-        free(err);
+    char *text = cli_read_input(path, &len);
+    if (!text)
         return -1;
-    }
     bool *seen = xcalloc(c->n_people + 1, sizeof *seen);
     long lineno = 0;
     for (char *line = text, *next; line && *line; line = next) {

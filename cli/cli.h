@@ -13,20 +13,61 @@
 /* Exit status of DESIGN.md: 0 success, 1 failure, 2 usage error. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
+/* Who must act for a command (DESIGN.md Trust): nobody, any person of the call, or a
+ * secretariat member. A command with an actor needs --as NAME (a usage error without). */
+enum cli_actor { CLI_ACT_NONE, CLI_ACT_ANYONE, CLI_ACT_SECRETARIAT };
+
+/* What cli_call opens: the call read as it goes, or in one snapshot (a read transaction, for
+ * verify and export, which must not see half of another terminal's change). */
+enum cli_store { CLI_STORE_READ, CLI_STORE_SNAPSHOT };
+
+struct cli_command;
+
 struct cli {
     const char *db_path;
     const char *as;        /* --as NAME */
     const char *pass_file; /* --passphrase-file FILE ("-" = stdin) */
     struct store *st;      /* the call cli_open opened: cli_unlock makes its person the actor */
+
+    /* Filled by cli_run (cli/command.c) for the command it runs, and freed after it. */
+    const struct cli_command *cmd;
+    int argc; /* argv[0] is the (sub)command */
+    char **argv;
+    char **pos; /* the positional arguments, as declared by the entry */
+    int n_pos;
+    FILE *out;              /* a command's report: held until its change is saved */
+    struct call c;          /* valid after cli_call */
+    struct app_record *app; /* the entry's app_arg, found by cli_call */
+    bool loaded;            /* c holds the call */
+    struct person *actor;   /* after cli_who */
+    struct secret_key key;  /* the actor's, after cli_begin; wiped by cli_run */
+    bool unlocked;          /* key holds it */
+    bool began;             /* cli_begin opened the write transaction that cli_run ends */
 };
 
+/* One command, as tmux's cmd_entry: what it takes and who it needs are declared here, and
+ * cli_run does the work around `run`: it parses the arguments (a usage error, exit 2, prints
+ * usage_error), opens the store and loads the call when the command first asks for it
+ * (cli_call), finds the actor (cli_who), unlocks their key and begins the transaction when the
+ * command is about to write (cli_begin), commits when run returns EXIT_OK or else rolls back,
+ * prints the report once it is saved, and frees everything. Run is the command's own logic. */
 struct cli_command {
-    const char *name;    /* "app" */
-    const char *sub;     /* "import", or NULL for a command without subcommands */
-    const char *usage;   /* "FILE.csv" */
-    const char *summary; /* one line, translated at print time */
-    int (*run)(struct cli *cli, int argc, char **argv); /* argv[0] is the (sub)command */
-    bool needs_as; /* records a signed decision: --as NAME is required (usage error without) */
+    const char *name;            /* "app" */
+    const char *sub;             /* "import", or NULL for a command without subcommands */
+    const char *usage;           /* "FILE.csv" */
+    const char *summary;         /* one line, translated at print time */
+    const char *usage_error;     /* "usage: simsa app import FILE.csv", translated at print time */
+    int min_args, max_args;      /* positional arguments; max_args < 0: any number */
+    const char *const *options;  /* "--name VALUE" options, NULL-terminated */
+    const char *const *flags;    /* "--name" options */
+    const char *const *required; /* options that must be given */
+    bool parses_itself;          /* run reads argc/argv alone: cli_run neither parses nor checks */
+    int app_arg; /* the positional argument (1 = the first) naming an application: cli_call
+                  * finds it into cli->app, or fails with "no application"; 0 = none */
+    enum cli_store store;
+    enum cli_actor actor;
+    bool writes; /* a signed change: cli_begin, then commit after EXIT_OK */
+    int (*run)(struct cli *cli);
 };
 
 /* Each family file's table, ending with a NULL name; main.c lists them in order. */
@@ -44,19 +85,44 @@ extern const struct cli_command cli_ssh_commands[];
 extern const struct cli_command cli_notify_commands[];
 extern const struct cli_command *const cli_families[];
 
+/* The framework (cli/command.c). Run cmd on its arguments (argv[0] is the (sub)command). */
+int cli_run(const struct cli_command *cmd, struct cli *cli, int argc, char **argv);
+/* The call of the store, opened and loaded on first use (NULL with a message printed). */
+struct call *cli_call(struct cli *cli);
+/* The person acting, of the entry's role (NULL with a message printed). */
+struct person *cli_who(struct cli *cli);
+/* Find the actor and unlock their key (asking for the passphrase): 0, or -1 with a message
+ * printed. cli_begin does it; a command whose checks need the key first calls it itself. */
+int cli_unlock_actor(struct cli *cli);
+/* About to write: find the actor, unlock their key and begin the transaction; 0, or -1 with a
+ * message printed (`what: why; nothing was changed` when the transaction cannot begin). */
+int cli_begin(struct cli *cli, const char *what);
+/* Begin the transaction for the actor the store already has (person add, whose first person
+ * signs for themself): 0, or -1 with the message printed. */
+int cli_transaction(struct cli *cli, const char *what);
+/* End the write transaction without saving; what run printed is still shown. */
+void cli_discard(struct cli *cli);
+/* The usage error of the command being run: EXIT_USAGE. */
+int cli_usage_error(const struct cli *cli);
+/* The value of an option of the command being run, or NULL; whether a flag was given. */
+const char *cli_option(const struct cli *cli, const char *name);
+bool cli_has_flag(const struct cli *cli, const char *name);
+
 /* Shared helpers (cli/common.c) */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_print_diags(const struct diags *d);
-char *cli_read_file(const char *path, size_t *len, char **err);
+/* Every problem of d, each as "simsa: problem", on stderr; d is freed. EXIT_FAIL. */
+int cli_fail_diags(struct diags *d);
+/* An input file's bytes (NUL-terminated; "-" = stdin; caller frees), or NULL with a problem in
+ * d. */
+char *cli_read_file(const char *path, size_t *len, struct diags *d);
+/* The same, the problem printed (cli_fail_diags) when it cannot be read. */
+char *cli_read_input(const char *path, size_t *len);
 int cli_open(struct cli *cli, struct store **st, struct call *c);
 /* The same, everything read in one snapshot (a read transaction, open until store_close):
  * for verify and export, which must not see half of another terminal's change. */
 int cli_open_snapshot(struct cli *cli, struct store **st, struct call *c);
-/* Read an input file, then open the call: the file's bytes (caller frees), or NULL with a
- * message printed and nothing open. */
-char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct store **st,
-                         struct call *c);
 /* The person acting: --as NAME must name a person of `role` (or any role when role < 0). */
 struct person *cli_actor(struct cli *cli, struct call *c, int role);
 /* Unlock the actor's key with --passphrase-file or a prompt (echo off); 0 or -1 with a message
@@ -82,7 +148,7 @@ int cli_positional(int argc, char **argv, const char *const *with_value, const c
 /* Print s padded to `width` terminal columns (Hangul counts 2), then a space. */
 void cli_cell(const char *s, int width, bool right);
 /* A read-only view of the ranked call, as a table or (--csv) as CSV. */
-int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
+int cli_ranked_view(struct cli *cli,
                     void (*as_csv)(const struct call *, const struct rank_result *),
                     void (*as_table)(const struct call *, const struct rank_result *));
 /* Anchors outside the file (cli/anchors.c). The head this person's simsa saw last of the call
@@ -100,7 +166,7 @@ int cli_check_roster(const struct call *c, const char *path, struct diags *d);
 int cli_verify_store(struct store *st, const struct call *c, struct diags *d, size_t *n_signed,
                      int64_t *n_events, int64_t *legacy);
 /* R12.3: the dates an agreement on `agreed` sets, one per line (cli/cmd_notify.c). */
-void cli_print_agreement(const struct program *p, sdate agreed);
+void cli_print_agreement(FILE *out, const struct program *p, sdate agreed);
 /* Commit with an error message on failure; rolls back. */
 int cli_commit(struct store *st);
 int cli_rollback_fail(struct store *st, const char *what);

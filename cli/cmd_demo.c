@@ -610,27 +610,17 @@ out:
     return rc;
 }
 
-static int cmd_demo(struct cli *cli, int argc, char **argv)
+static int cmd_demo(struct cli *cli)
 {
-    (void)cli;
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa demo FILE"));
+    char **pos = cli->pos;
     const char *text = program_builtin_text("cbtp-2026");
-    char *err = NULL;
-    if (!text || store_create(pos[0], "cbtp-2026", text, &err) < 0) {
-        cli_fail("%s", err ? err : "cbtp-2026");
-        free(err);
-        return EXIT_FAIL;
-    }
-    struct store *st;
-    if (store_open(pos[0], &st, &err) < 0) {
-        cli_fail("%s", err);
-        free(err);
-        return EXIT_FAIL;
-    }
-    struct call c = {0};
     struct diags d = {0};
+    if (!text)
+        return cli_fail("%s", "cbtp-2026");
+    struct store *st;
+    if (store_create(pos[0], "cbtp-2026", text, &d) < 0 || store_open(pos[0], &st, &d) < 0)
+        return cli_fail_diags(&d);
+    struct call c = {0};
     int rc = store_load(st, &c, &d) == 0 ? demo_build(st, &c, &d) : -1;
     if (rc < 0) {
         store_rollback(st);
@@ -661,6 +651,9 @@ const struct cli_command cli_demo_commands[] = {
         .usage = "FILE",
         .summary = N_("a complete sample call to explore"),
         .run = cmd_demo,
+        .usage_error = N_("usage: simsa demo FILE"),
+        .min_args = 1,
+        .max_args = 1,
     },
     {.name = NULL},
 };

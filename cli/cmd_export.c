@@ -39,20 +39,15 @@ static void show_progress(void *ctx, const char *what, size_t done, size_t total
 
 static int export_run(struct cli *cli, const char *xlsx, const char *csv, bool force)
 {
-    struct store *st;
-    struct call c;
-    if (cli_open_snapshot(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    const struct person *viewer = cli->as ? call_find_person(&c, cli->as) : NULL;
-    if (viewer && viewer->role == ROLE_JUDGE) {
+    const struct person *viewer = cli->as ? call_find_person(c, cli->as) : NULL;
+    if (viewer && viewer->role == ROLE_JUDGE)
         /* The workbook holds every judge's scores (issue 15): not a judge's view. */
-        cli_fail(_("export --as %s: the workbook holds every judge's scores; the secretariat "
-                   "exports it"),
-                 viewer->name);
-        call_free(&c);
-        store_close(st);
-        return EXIT_FAIL;
-    }
+        return cli_fail(_("export --as %s: the workbook holds every judge's scores; the "
+                          "secretariat exports it"),
+                        viewer->name);
     struct export_summary sum = {0};
     bool tty = isatty(STDERR_FILENO);
     struct export_options o = {.korean = i18n_korean(),
@@ -60,12 +55,12 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv, bool f
                                .progress = tty && xlsx ? show_progress : NULL,
                                .summary = &sum,
                                .force = force};
-    char *err = NULL;
-    int rc = xlsx ? export_workbook(st, &c, xlsx, &o, &err) : export_results_csv(&c, csv, &o, &err);
+    struct diags d = {0};
+    int rc = xlsx ? export_workbook(cli->st, c, xlsx, &o, &d) : export_results_csv(c, csv, &o, &d);
     if (tty && xlsx)
         fputs("\r\033[K", stderr);
     if (rc < 0) {
-        cli_fail("%s", err);
+        cli_fail_diags(&d);
     } else if (xlsx) {
         printf(_("%s: written (%zu applications, %zu score sheets, %zu signed records checked)\n"),
                xlsx, sum.applications, sum.sheets, sum.signed_records);
@@ -75,27 +70,18 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv, bool f
                       "sheet and run simsa verify\n"),
                     sum.signature_problems);
     } else {
-        printf(_("%s: written (%zu applications)\n"), csv, c.n_apps);
+        printf(_("%s: written (%zu applications)\n"), csv, c->n_apps);
     }
-    free(err);
-    call_free(&c);
-    store_close(st);
+    diags_free(&d);
     return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }
 
-static int cmd_export(struct cli *cli, int argc, char **argv)
+static int cmd_export(struct cli *cli)
 {
-    static const char *const with_value[] = {"--csv", NULL};
-    static const char *const flags[] = {"--force", NULL};
-    const char *usage = _("usage: simsa export FILE.xlsx | --csv FILE.csv [--force]");
-    char *pos[1];
-    int n = cli_positional(argc, argv, with_value, flags, pos, 1);
-    if (n < 0)
-        return cli_usage("%s", usage);
-    const char *csv = cli_opt(argc, argv, "--csv");
-    if ((csv && n != 0) || (!csv && n != 1))
-        return cli_usage("%s", usage);
-    return export_run(cli, csv ? NULL : pos[0], csv, cli_flag(argc, argv, "--force"));
+    const char *csv = cli_option(cli, "--csv");
+    if ((csv && cli->n_pos != 0) || (!csv && cli->n_pos != 1))
+        return cli_usage_error(cli);
+    return export_run(cli, csv ? NULL : cli->pos[0], csv, cli_has_flag(cli, "--force"));
 }
 
 const struct cli_command cli_export_commands[] = {
@@ -104,6 +90,11 @@ const struct cli_command cli_export_commands[] = {
         .usage = "FILE.xlsx | --csv FILE.csv [--force]",
         .summary = N_("the result workbook, or the results table as CSV (UTF-8 with BOM)"),
         .run = cmd_export,
+        .usage_error = N_("usage: simsa export FILE.xlsx | --csv FILE.csv [--force]"),
+        .max_args = 1,
+        .options = (const char *const[]){"--csv", NULL},
+        .flags = (const char *const[]){"--force", NULL},
+        .store = CLI_STORE_SNAPSHOT,
     },
     {.name = NULL},
 };

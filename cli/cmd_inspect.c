@@ -4,13 +4,15 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "db/write.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/write.h"
 
 /* Every value of a repeatable option, NFC-normalised; -1 when one is not UTF-8. */
-static int opt_all(int argc, char **argv, const char *name, struct strlist *out)
+static int opt_all(const struct cli *cli, const char *name, struct strlist *out)
 {
+    int argc = cli->argc;
+    char **argv = cli->argv;
     for (int i = 1; i + 1 < argc; i++) {
         if (strcmp(argv[i], name) != 0)
             continue;
@@ -36,34 +38,23 @@ static int split_team(const char *team, struct strlist *out)
     return 0;
 }
 
-static int inspection_read_args(struct cli *cli, int argc, char **argv, struct inspection_in *in)
+static int inspection_read_args(struct cli *cli, struct inspection_in *in)
 {
-    static const char *const opts[] = {"--date",    "--team", "--notes-file",
-                                       "--finding", "--fact", NULL};
-    char *pos[1];
-    (void)cli;
-    const char *team = cli_opt(argc, argv, "--team"), *notes = cli_opt(argc, argv, "--notes-file");
-    in->date = cli_opt(argc, argv, "--date");
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !in->date || !team || !notes)
-        return cli_usage(_("usage: simsa --as NAME inspect add APP --date D --team \"A,B\" "
-                           "--notes-file F [--finding TEXT]... [--fact TEXT]..."));
-    in->app = pos[0];
+    const char *team = cli_option(cli, "--team"), *notes = cli_option(cli, "--notes-file");
+    in->date = cli_option(cli, "--date");
+    in->app = cli->pos[0];
     sdate day;
     const char *why = NULL;
     if (date_parse(in->date, &day, &why) < 0)
         return cli_fail(_("--date \"%s\": %s"), in->date, why);
     size_t len;
-    char *err = NULL, *raw = cli_read_file(notes, &len, &err);
-    if (!raw) {
-        cli_fail("%s", err);
-        free(err);
+    char *raw = cli_read_input(notes, &len);
+    if (!raw)
         return EXIT_FAIL;
-    }
     in->notes = strlen(raw) == len ? utf8_nfc(raw) : NULL;
     free(raw);
     if (!in->notes || split_team(team, &in->team) < 0 ||
-        opt_all(argc, argv, "--finding", &in->findings) < 0 ||
-        opt_all(argc, argv, "--fact", &in->facts) < 0)
+        opt_all(cli, "--finding", &in->findings) < 0 || opt_all(cli, "--fact", &in->facts) < 0)
         return cli_fail(_("%s: the notes, team, facts and findings must be UTF-8 text"), notes);
     return EXIT_OK;
 }
@@ -76,36 +67,31 @@ static void inspection_in_free(struct inspection_in *in)
     free(in->notes);
 }
 
-static int cmd_inspect_add(struct cli *cli, int argc, char **argv)
+static int cmd_inspect_add(struct cli *cli)
 {
     struct inspection_in in = {0};
-    int rc = inspection_read_args(cli, argc, argv, &in);
-    struct store *st;
-    struct call c;
-    if (rc != EXIT_OK || cli_open(cli, &st, &c) < 0) {
+    int rc = inspection_read_args(cli, &in);
+    struct call *c = rc == EXIT_OK ? cli_call(cli) : NULL;
+    struct person *who = c ? cli_who(cli) : NULL;
+    if (!who) {
         inspection_in_free(&in);
         return rc != EXIT_OK ? rc : EXIT_FAIL;
     }
     rc = EXIT_FAIL;
-    struct person *who = cli_actor(cli, &c, -1);
-    struct secret_key key = {0};
     char why[256];
-    const char *refusal = who ? inspection_refusal(&c, &in, who, why, sizeof why) : NULL;
-    if (refusal)
+    const char *refusal = inspection_refusal(c, &in, who, why, sizeof why);
+    if (refusal) {
         cli_fail("%s: %s", in.app, refusal);
-    else if (who && cli_unlock(cli, who, &key) == 0) {
-        if (store_begin(st) || write_inspection(st, &c, &in, who, &key))
-            rc = cli_rollback_fail(st, in.app);
-        else if (cli_commit(st) == 0) {
-            printf(_("%s: site inspection of %s recorded and signed by %s\n"), in.app, in.date,
-                   who->name);
+    } else if (cli_begin(cli, in.app) == 0) {
+        if (write_inspection(cli->st, c, &in, who, &cli->key)) {
+            rc = cli_rollback_fail(cli->st, in.app);
+        } else {
+            fprintf(cli->out, _("%s: site inspection of %s recorded and signed by %s\n"), in.app,
+                    in.date, who->name);
             rc = EXIT_OK;
         }
-        secret_key_wipe(&key);
     }
     inspection_in_free(&in);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -116,7 +102,15 @@ const struct cli_command cli_inspect_commands[] = {
         .usage = "APP --date D --team \"A,B\" --notes-file F [--finding TEXT]... [--fact TEXT]...",
         .summary = N_("record a site inspection (R13; --as inspector or secretariat, signed)"),
         .run = cmd_inspect_add,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa --as NAME inspect add APP --date D --team \"A,B\" "
+                          "--notes-file F [--finding TEXT]... [--fact TEXT]..."),
+        .min_args = 1,
+        .max_args = 1,
+        .options =
+            (const char *const[]){"--date", "--team", "--notes-file", "--finding", "--fact", NULL},
+        .required = (const char *const[]){"--date", "--team", "--notes-file", NULL},
+        .actor = CLI_ACT_ANYONE,
+        .writes = true,
     },
     {.name = NULL},
 };

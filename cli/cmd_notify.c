@@ -268,17 +268,13 @@ static void revisions_free(struct revision *revs, size_t n)
 
 static int notify_run(struct cli *cli, const char *dir, bool changed_only)
 {
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct store *st = cli->st;
     struct final_state fs = {0};
-    if (store_final_state(st, &fs) < 0) {
-        cli_fail("%s", store_errmsg(st));
-        call_free(&c);
-        store_close(st);
-        return EXIT_FAIL;
-    }
+    if (store_final_state(st, &fs) < 0)
+        return cli_fail("%s", store_errmsg(st));
     char nowtext[21];
     store_now(nowtext);
     time_t now = utc_parse(nowtext);
@@ -292,15 +288,15 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
     struct revision *revs = NULL;
     size_t n_revs = 0;
     /* Who a later revision affected (R12.4): the revision whose notification theirs replaces. */
-    int *replaces = xcalloc(c.n_apps ? c.n_apps : 1, sizeof *replaces);
-    const char **was = xcalloc(c.n_apps ? c.n_apps : 1, sizeof *was);
-    bool *skip = xcalloc(c.n_apps ? c.n_apps : 1, sizeof *skip);
+    int *replaces = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *replaces);
+    const char **was = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *was);
+    bool *skip = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *skip);
     int dirfd = -1;
     if (revisions_read(st, &revs, &n_revs) < 0)
         goto out;
     size_t n_changed = 0;
-    for (size_t i = 0; i < c.n_apps; i++) {
-        replaces[i] = notify_replaced(revs, n_revs, c.apps[i].a.id, &was[i]);
+    for (size_t i = 0; i < c->n_apps; i++) {
+        replaces[i] = notify_replaced(revs, n_revs, c->apps[i].a.id, &was[i]);
         skip[i] = changed_only && !replaces[i];
         n_changed += replaces[i] > 0;
     }
@@ -310,22 +306,22 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
         goto out;
     }
     dirfd = open_dir(dir);
-    if (dirfd < 0 || check_all(&c, skip, dirfd, dir) < 0)
+    if (dirfd < 0 || check_all(c, skip, dirfd, dir) < 0)
         goto out;
     struct rank_result res = {0};
-    call_rank(&c, &res);
-    bool *promoted = notify_promoted_flags(&c, &res);
+    call_rank(c, &res);
+    bool *promoted = notify_promoted_flags(c, &res);
     size_t written = 0;
     rc = EXIT_OK;
     for (size_t i = 0; i < res.n && rc == EXIT_OK; i++) {
         const struct rank_row *row = &res.rows[i];
-        const struct app_record *r = &c.apps[row->app];
+        const struct app_record *r = &c->apps[row->app];
         if (skip[row->app])
             continue;
         const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
-        size_t n_ops = notify_opinions(&c, r, ops, r->n_sheets);
+        size_t n_ops = notify_opinions(c, r, ops, r->n_sheets);
         struct notify_input in = {
-            .program = &c.program,
+            .program = &c->program,
             .app = &r->a,
             .row = row,
             .review_reasons = row->outcome == OUTCOME_INELIGIBLE ? r->review_reasons : NULL,
@@ -339,7 +335,7 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
             .replaces = replaces[row->app],
             .was = was[row->app],
         };
-        char *text = draft_text(&c, &in, now, in.revision);
+        char *text = draft_text(c, &in, now, in.revision);
         char *name = xasprintf("%s.eml", r->a.id);
         if (write_new(dirfd, dir, name, text) < 0)
             rc = EXIT_FAIL;
@@ -364,80 +360,59 @@ out:
     free(was);
     free(replaces);
     revisions_free(revs, n_revs);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
-static int cmd_notify(struct cli *cli, int argc, char **argv)
+/* notify parses itself: an unknown option is named without the usage line. */
+static int cmd_notify(struct cli *cli)
 {
     static const char *const with_value[] = {"-o", NULL};
     static const char *const flags[] = {"--changed", NULL};
-    const char *usage = _("usage: simsa notify -o DIR [--changed]");
-    char *pos[1];
-    int n = cli_positional(argc, argv, with_value, flags, pos, 1);
+    int n = cli_positional(cli->argc, cli->argv, with_value, flags, NULL, 0);
     if (n < 0)
         return EXIT_USAGE;
-    const char *dir = cli_opt(argc, argv, "-o");
+    const char *dir = cli_option(cli, "-o");
     if (n != 0 || !dir || !dir[0])
-        return cli_usage("%s", usage);
-    return notify_run(cli, dir, cli_flag(argc, argv, "--changed"));
+        return cli_usage_error(cli);
+    return notify_run(cli, dir, cli_has_flag(cli, "--changed"));
 }
 
 /* The dates an agreement sets, as `agree` and `app show` print them (R12.3). */
-void cli_print_agreement(const struct program *p, sdate agreed)
+void cli_print_agreement(FILE *out, const struct program *p, sdate agreed)
 {
     struct agreement_dates t;
     agreement_dates(p, agreed, &t);
     char day[11], won[32];
     date_format(t.agreed, day);
-    printf(_("agreement:           %s\n"), day);
+    fprintf(out, _("agreement:           %s\n"), day);
     date_format(t.copay_due, day);
-    printf(_("co-payment due:      %s\n"), day);
+    fprintf(out, _("co-payment due:      %s\n"), day);
     amount_format(t.advance, won, sizeof won);
-    printf(_("advance payment:     %s\n"), won);
+    fprintf(out, _("advance payment:     %s\n"), won);
     date_format(t.project_end, day);
-    printf(_("project end:         %s\n"), day);
+    fprintf(out, _("project end:         %s\n"), day);
     date_format(t.dev_done_by, day);
-    printf(_("development done by: %s\n"), day);
+    fprintf(out, _("development done by: %s\n"), day);
 }
 
 /* R12.3: the agreement (3자 협약) of a selected application, signed by the secretariat. */
-static int cmd_agree(struct cli *cli, int argc, char **argv)
+static int cmd_agree(struct cli *cli)
 {
-    static const char *const opts[] = {"--date", NULL};
-    char *pos[1];
-    const char *date_in = cli_opt(argc, argv, "--date");
-    const char *usage = _("usage: simsa agree APP --date YYYY-MM-DD");
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !date_in)
-        return cli_usage("%s", usage);
-    const char *why = NULL;
+    const char *date_in = cli_option(cli, "--date"), *why = NULL;
     sdate date;
     if (date_parse(date_in, &date, &why) < 0)
         return cli_usage(_("--date %s: %s"), date_in, why);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    int rc = EXIT_FAIL;
-    struct app_record *r = call_find_app(&c, pos[0]);
-    struct person *who = NULL;
-    struct secret_key key = {0};
-    if (!r)
-        cli_fail(_("no application \"%s\""), pos[0]);
-    else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
-        if (store_begin(st) || write_agreement(st, &c, r, date, who, &key))
-            rc = cli_rollback_fail(st, r->a.id);
-        else if (cli_commit(st) == 0) {
-            printf(_("%s: agreement recorded\n"), r->a.id);
-            cli_print_agreement(&c.program, date);
-            rc = EXIT_OK;
-        }
-        secret_key_wipe(&key);
-    }
-    call_free(&c);
-    store_close(st);
-    return rc;
+    struct app_record *r = cli->app;
+    if (cli_begin(cli, r->a.id) < 0)
+        return EXIT_FAIL;
+    if (write_agreement(cli->st, c, r, date, cli->actor, &cli->key))
+        return cli_rollback_fail(cli->st, r->a.id);
+    fprintf(cli->out, _("%s: agreement recorded\n"), r->a.id);
+    cli_print_agreement(cli->out, &c->program, date);
+    return EXIT_OK;
 }
 
 const struct cli_command cli_notify_commands[] = {
@@ -446,13 +421,22 @@ const struct cli_command cli_notify_commands[] = {
         .usage = "APP --date YYYY-MM-DD",
         .summary = N_("record a selected application's agreement; shows the dates it sets (R12.3)"),
         .run = cmd_agree,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa agree APP --date YYYY-MM-DD"),
+        .min_args = 1,
+        .max_args = 1,
+        .app_arg = 1,
+        .options = (const char *const[]){"--date", NULL},
+        .required = (const char *const[]){"--date", NULL},
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {
         .name = "notify",
         .usage = "-o DIR [--changed]",
         .summary = N_("write one e-mail draft (.eml) per applicant with its notification"),
         .run = cmd_notify,
+        .usage_error = N_("usage: simsa notify -o DIR [--changed]"),
+        .parses_itself = true,
     },
     {.name = NULL},
 };

@@ -10,33 +10,21 @@
 #include "db/store.h"
 #include "db/write.h"
 
-/* One plan command on one application: open, find, unlock the secretariat member, run `act`
- * in a transaction, commit. */
-static int plan_run(struct cli *cli, const char *app,
-                    int (*act)(struct store *st, struct call *c, struct app_record *r,
+/* One plan command on one application: find it, then `act` on it as the secretariat member. */
+static int plan_run(struct cli *cli,
+                    int (*act)(FILE *out, struct store *st, struct call *c, struct app_record *r,
                                const struct person *who, const struct secret_key *key, void *ctx),
                     void *ctx)
 {
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    const char *app = cli->pos[0];
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    int rc = EXIT_FAIL;
-    struct app_record *r = call_find_app(&c, app);
-    struct person *who = NULL;
-    struct secret_key key = {0};
-    if (!r)
-        cli_fail(_("no application \"%s\""), app);
-    else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
-        if (store_begin(st) || act(st, &c, r, who, &key, ctx))
-            rc = cli_rollback_fail(st, app);
-        else if (cli_commit(st) == 0)
-            rc = EXIT_OK;
-        secret_key_wipe(&key);
-    }
-    call_free(&c);
-    store_close(st);
-    return rc;
+    if (cli_begin(cli, app) < 0)
+        return EXIT_FAIL;
+    if (act(cli->out, cli->st, c, cli->app, cli->actor, &cli->key, ctx))
+        return cli_rollback_fail(cli->st, app);
+    return EXIT_OK;
 }
 
 struct requirement {
@@ -44,37 +32,37 @@ struct requirement {
     char *text;
 };
 
-static int act_require(struct store *st, struct call *c, struct app_record *r,
+static int act_require(FILE *out, struct store *st, struct call *c, struct app_record *r,
                        const struct person *who, const struct secret_key *key, void *ctx)
 {
     const struct requirement *q = ctx;
     if (write_plan(st, c, r, false, q->due, q->text, who, key) < 0)
         return -1;
-    printf(_("%s: plan revision required by %s\n"), r->a.id, q->due);
+    fprintf(out, _("%s: plan revision required by %s\n"), r->a.id, q->due);
     return 0;
 }
 
-static int act_done(struct store *st, struct call *c, struct app_record *r,
+static int act_done(FILE *out, struct store *st, struct call *c, struct app_record *r,
                     const struct person *who, const struct secret_key *key, void *ctx)
 {
     (void)ctx;
     if (write_plan(st, c, r, true, NULL, NULL, who, key) < 0)
         return -1;
-    printf(_("%s: plan revision made\n"), r->a.id);
+    fprintf(out, _("%s: plan revision made\n"), r->a.id);
     return 0;
 }
 
-static int act_failed(struct store *st, struct call *c, struct app_record *r,
+static int act_failed(FILE *out, struct store *st, struct call *c, struct app_record *r,
                       const struct person *who, const struct secret_key *key, void *ctx)
 {
     (void)ctx;
     struct strlist promoted = {0};
     int rc = write_plan_failed(st, c, r, who, key, &promoted);
     if (rc == 0) {
-        printf(_("%s: plan revision not made; forfeited\n"), r->a.id);
+        fprintf(out, _("%s: plan revision not made; forfeited\n"), r->a.id);
         if (promoted.n) {
             char *list = strlist_join(&promoted, " ");
-            printf(_("promoted from the waitlist: %s\n"), list);
+            fprintf(out, _("promoted from the waitlist: %s\n"), list);
             free(list);
         }
     }
@@ -82,13 +70,11 @@ static int act_failed(struct store *st, struct call *c, struct app_record *r,
     return rc;
 }
 
-static int cmd_plan_require(struct cli *cli, int argc, char **argv)
+static int cmd_plan_require(struct cli *cli)
 {
-    static const char *const opts[] = {"--due", "--text", NULL};
-    char *pos[1];
-    const char *due = cli_opt(argc, argv, "--due"), *text_in = cli_opt(argc, argv, "--text");
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !due || !text_in || !*text_in)
-        return cli_usage(_("usage: simsa plan require APP --due YYYY-MM-DD --text TEXT"));
+    const char *due = cli_option(cli, "--due"), *text_in = cli_option(cli, "--text");
+    if (!*text_in)
+        return cli_usage_error(cli);
     sdate day;
     const char *why = NULL;
     if (date_parse(due, &day, &why) < 0)
@@ -98,25 +84,19 @@ static int cmd_plan_require(struct cli *cli, int argc, char **argv)
     struct requirement q = {.due = canonical, .text = utf8_nfc(text_in)};
     if (!q.text)
         return cli_fail(_("--text is not valid UTF-8"));
-    int rc = plan_run(cli, pos[0], act_require, &q);
+    int rc = plan_run(cli, act_require, &q);
     free(q.text);
     return rc;
 }
 
-static int cmd_plan_done(struct cli *cli, int argc, char **argv)
+static int cmd_plan_done(struct cli *cli)
 {
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa plan done APP"));
-    return plan_run(cli, pos[0], act_done, NULL);
+    return plan_run(cli, act_done, NULL);
 }
 
-static int cmd_plan_failed(struct cli *cli, int argc, char **argv)
+static int cmd_plan_failed(struct cli *cli)
 {
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa plan failed APP"));
-    return plan_run(cli, pos[0], act_failed, NULL);
+    return plan_run(cli, act_failed, NULL);
 }
 
 const struct cli_command cli_plan_commands[] = {
@@ -126,7 +106,14 @@ const struct cli_command cli_plan_commands[] = {
         .usage = "APP --due YYYY-MM-DD --text TEXT",
         .summary = N_("the committee requires a plan revision of a selected application (R12.1)"),
         .run = cmd_plan_require,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa plan require APP --due YYYY-MM-DD --text TEXT"),
+        .options = (const char *const[]){"--due", "--text", NULL},
+        .required = (const char *const[]){"--due", "--text", NULL},
+        .min_args = 1,
+        .max_args = 1,
+        .app_arg = 1,
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {
         .name = "plan",
@@ -134,7 +121,12 @@ const struct cli_command cli_plan_commands[] = {
         .usage = "APP",
         .summary = N_("the required plan revision was made (R12.1)"),
         .run = cmd_plan_done,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa plan done APP"),
+        .min_args = 1,
+        .max_args = 1,
+        .app_arg = 1,
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {
         .name = "plan",
@@ -142,7 +134,12 @@ const struct cli_command cli_plan_commands[] = {
         .usage = "APP",
         .summary = N_("the required plan revision was not made: a forfeit (R12.1, R11.7)"),
         .run = cmd_plan_failed,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa plan failed APP"),
+        .min_args = 1,
+        .max_args = 1,
+        .app_arg = 1,
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {.name = NULL},
 };

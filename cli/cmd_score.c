@@ -8,6 +8,7 @@
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "core/report.h"
 #include "core/revision.h"
 #include "core/text.h"
 #include "db/final.h"
@@ -15,57 +16,46 @@
 #include "db/write.h"
 #include "reports/export.h"
 
-static int cmd_score_import(struct cli *cli, int argc, char **argv)
+static int cmd_score_import(struct cli *cli)
 {
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa --as NAME score import FILE.csv"));
+    const char *file = cli->pos[0];
     size_t len;
-    struct store *st;
-    struct call c;
-    char *data = cli_open_with_file(cli, pos[0], &len, &st, &c);
+    char *data = cli_read_input(file, &len);
     if (!data)
         return EXIT_FAIL;
+    struct call *c = cli_call(cli);
+    struct person *who = c ? cli_who(cli) : NULL;
     int rc = EXIT_FAIL;
-    struct person *who = cli_actor(cli, &c, -1);
-    struct secret_key key = {0};
     struct diags d = {0};
     struct csv_table t = {0};
     struct sheet *rows = NULL;
     size_t n = 0;
-    if (!who)
-        goto out;
-    if (who->role == ROLE_INSPECTOR) {
+    if (!who) {
+        /* cli_call or cli_who said why */
+    } else if (who->role == ROLE_INSPECTOR) {
         cli_fail(_("%s is an inspector: score sheets are imported by the judge or the "
                    "secretariat"),
                  who->name);
-        goto out;
-    }
-    if (import_scores(&c, who, data, len, pos[0], &rows, &n, &t, &d) < 0) {
+    } else if (import_scores(c, who, data, len, file, &rows, &n, &t, &d) < 0) {
         cli_print_diags(&d);
         fprintf(stderr,
                 ngettext("%s: %zu problem; nothing was imported\n",
                          "%s: %zu problems; nothing was imported\n", d.n),
-                pos[0], d.n);
-        goto out;
+                file, d.n);
+    } else if (cli_unlock_actor(cli) == 0) {
+        /* store_submit_sheets is the transaction: written, the head signed, committed. */
+        bool transcribed = who->role == ROLE_SECRETARIAT;
+        if (store_submit_sheets(cli->st, c, rows, NULL, n, who, &cli->key) < 0) {
+            rc = cli_rollback_fail(cli->st, file);
+        } else {
+            fprintf(cli->out, _("%s: imported %zu sheet(s)%s\n"), file, n,
+                    transcribed ? _(" (transcribed by the secretariat)") : "");
+            rc = EXIT_OK;
+        }
     }
-    if (cli_unlock(cli, who, &key) < 0)
-        goto out;
-    bool transcribed = who->role == ROLE_SECRETARIAT;
-    if (store_submit_sheets(st, &c, rows, NULL, n, who, &key) < 0) {
-        rc = cli_rollback_fail(st, pos[0]);
-    } else {
-        printf(_("%s: imported %zu sheet(s)%s\n"), pos[0], n,
-               transcribed ? _(" (transcribed by the secretariat)") : "");
-        rc = EXIT_OK;
-    }
-    secret_key_wipe(&key);
-out:
     free(rows);
     csv_table_free(&t);
     diags_free(&d);
-    call_free(&c);
-    store_close(st);
     free(data);
     return rc;
 }
@@ -154,10 +144,10 @@ static int rank_revision(struct cli *cli, const char *number, bool csv)
     long n = strtol(number, &end, 10);
     if (!*number || *end || n < 1)
         return cli_usage(_("--revision %s: give a revision number (1, 2, ...)"), number);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct store *st = cli->st;
     struct strlist texts = {0};
     struct revision rev = {0};
     const char *why = NULL;
@@ -183,7 +173,7 @@ static int rank_revision(struct cli *cli, const char *number, bool csv)
         }
         for (size_t i = 0; i < rev.n; i++) {
             const struct revision_row *r = &rev.rows[i];
-            const struct app_record *a = call_find_app(&c, r->app);
+            const struct app_record *a = call_find_app(c, r->app);
             const char *company = a ? a->a.company : "";
             if (csv) {
                 struct strbuf b = {0};
@@ -206,13 +196,14 @@ static int rank_revision(struct cli *cli, const char *number, bool csv)
     }
     revision_free(&rev);
     strlist_free(&texts);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
-static int cmd_rank(struct cli *cli, int argc, char **argv)
+/* rank parses itself: its options depend on whether --revision is given. */
+static int cmd_rank(struct cli *cli)
 {
+    int argc = cli->argc;
+    char **argv = cli->argv;
     const char *revision = NULL;
     for (int i = 1; i + 1 < argc; i++)
         if (strcmp(argv[i], "--revision") == 0)
@@ -220,33 +211,39 @@ static int cmd_rank(struct cli *cli, int argc, char **argv)
     if (revision) {
         static const char *const opts[] = {"--revision", NULL}, *const flags[] = {"--csv", NULL};
         if (cli_positional(argc, argv, opts, flags, NULL, 0) != 0)
-            return cli_usage(_("usage: simsa rank [--csv] [--revision N]"));
+            return cli_usage_error(cli);
         return rank_revision(cli, revision, cli_flag(argc, argv, "--csv"));
     }
-    return cli_ranked_view(cli, argc, argv, _("usage: simsa rank [--csv] [--revision N]"), rank_csv,
-                           rank_table);
+    static const char *const flags[] = {"--csv", NULL};
+    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
+        return cli_usage_error(cli);
+    return cli_ranked_view(cli, rank_csv, rank_table);
 }
 
-static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
+static void tie_resolved(FILE *out, char **apps, int n)
 {
-    static const char *const opts[] = {"--reason", NULL};
-    int n = cli_positional(argc, argv, opts, NULL, NULL, 0);
-    const char *reason_in = cli_opt(argc, argv, "--reason");
-    if (n < 2 || !reason_in || !*reason_in)
-        return cli_usage(_("usage: simsa tie resolve APP APP... --reason TEXT"));
-    char **apps = xcalloc((size_t)n, sizeof *apps);
-    cli_positional(argc, argv, opts, NULL, apps, n);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0) {
-        free(apps);
+    struct strlist l = {0};
+    for (int i = 0; i < n; i++)
+        strlist_add(&l, apps[i]);
+    char *order = strlist_join(&l, " > ");
+    fprintf(out, _("tie resolved in the order %s\n"), order);
+    free(order);
+    strlist_free(&l);
+}
+
+static int cmd_tie_resolve(struct cli *cli)
+{
+    char **apps = cli->pos;
+    int n = cli->n_pos;
+    const char *reason_in = cli_option(cli, "--reason");
+    if (!*reason_in)
+        return cli_usage_error(cli);
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    }
     int rc = EXIT_FAIL;
     struct rank_result res = {0};
-    call_rank(&c, &res);
-    struct person *who = NULL;
-    struct secret_key key = {0};
+    call_rank(c, &res);
     char *reason = utf8_nfc(reason_in);
     bool repeated = false;
     for (int i = 0; i < n; i++)
@@ -254,83 +251,64 @@ static int cmd_tie_resolve(struct cli *cli, int argc, char **argv)
             repeated |= strcmp(apps[i], apps[k]) == 0;
     if (repeated) {
         cli_fail(_("an application is named twice"));
-    } else if (!call_unresolved_tie(&c, &res, (const char *const *)apps, (size_t)n)) {
+    } else if (!call_unresolved_tie(c, &res, (const char *const *)apps, (size_t)n)) {
         cli_fail(_("%s ... is not exactly the members of one unresolved tie (see simsa rank)"),
                  apps[0]);
     } else if (!reason) {
         cli_fail(_("--reason must be UTF-8 text"));
-    } else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
-        if (store_begin(st) ||
-            write_tie(st, &c, (const char *const *)apps, (size_t)n, reason, who, &key)) {
-            rc = cli_rollback_fail(st, _("tie"));
-        } else if (cli_commit(st) == 0) {
-            struct strlist l = {0};
-            for (int i = 0; i < n; i++)
-                strlist_add(&l, apps[i]);
-            char *order = strlist_join(&l, " > ");
-            printf(_("tie resolved in the order %s\n"), order);
-            free(order);
-            strlist_free(&l);
+    } else if (cli_begin(cli, _("tie")) == 0) {
+        if (write_tie(cli->st, c, (const char *const *)apps, (size_t)n, reason, cli->actor,
+                      &cli->key)) {
+            rc = cli_rollback_fail(cli->st, _("tie"));
+        } else {
+            tie_resolved(cli->out, apps, n);
             rc = EXIT_OK;
         }
-        secret_key_wipe(&key);
     }
     free(reason);
     rank_result_free(&res);
-    call_free(&c);
-    store_close(st);
-    free(apps);
     return rc;
 }
 
 /* R11.5: a selected company forfeits; the walk is made again and the waitlist promoted. */
-static int cmd_forfeit(struct cli *cli, int argc, char **argv)
+static int cmd_forfeit(struct cli *cli)
 {
-    static const char *const opts[] = {"--reason", NULL};
-    char *pos[1];
-    const char *reason_in = cli_opt(argc, argv, "--reason");
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !reason_in || !*reason_in)
-        return cli_usage(_("usage: simsa forfeit APP --reason TEXT"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    char **pos = cli->pos;
+    const char *reason_in = cli_option(cli, "--reason");
+    if (!*reason_in)
+        return cli_usage_error(cli);
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
     int rc = EXIT_FAIL;
     struct rank_result res = {0};
-    call_rank(&c, &res);
-    struct app_record *r = call_find_app(&c, pos[0]);
-    struct person *who = NULL;
-    struct secret_key key = {0};
-    const char *refusal = r ? call_forfeit_refusal(&c, &res, r) : NULL;
+    call_rank(c, &res);
+    struct app_record *r = cli->app;
+    const char *refusal = call_forfeit_refusal(c, &res, r);
     char *reason = utf8_nfc(reason_in);
-    if (!r)
-        cli_fail(_("no application \"%s\""), pos[0]);
-    else if (refusal && r->forfeited)
+    if (refusal && r->forfeited)
         cli_fail(_("%s has already forfeited"), pos[0]);
     else if (refusal)
         cli_fail(_("%s is %s, not selected: only a selected company can forfeit"), pos[0],
-                 outcome_label(call_outcome(&c, &res, r)));
+                 outcome_label(call_outcome(c, &res, r)));
     else if (!reason)
         cli_fail(_("--reason must be UTF-8 text"));
-    else if ((who = cli_actor(cli, &c, ROLE_SECRETARIAT)) && cli_unlock(cli, who, &key) == 0) {
+    else if (cli_begin(cli, r->a.id) == 0) {
         struct strlist promoted = {0};
-        if (store_begin(st) || write_forfeit(st, &c, r, reason, who, &key, &promoted))
-            rc = cli_rollback_fail(st, r->a.id);
-        else if (cli_commit(st) == 0) {
-            printf(_("%s forfeited\n"), r->a.id);
+        if (write_forfeit(cli->st, c, r, reason, cli->actor, &cli->key, &promoted)) {
+            rc = cli_rollback_fail(cli->st, r->a.id);
+        } else {
+            fprintf(cli->out, _("%s forfeited\n"), r->a.id);
             for (size_t i = 0; i < promoted.n; i++)
-                printf(_("promoted from the waitlist: %s\n"), promoted.v[i]);
+                fprintf(cli->out, _("promoted from the waitlist: %s\n"), promoted.v[i]);
             if (!promoted.n)
-                printf("%s\n", _("nobody is promoted (nothing on the waitlist fits)"));
+                fprintf(cli->out, "%s\n", _("nobody is promoted (nothing on the waitlist fits)"));
             rc = EXIT_OK;
         }
         strlist_free(&promoted);
-        secret_key_wipe(&key);
     }
     free(reason);
     rank_result_free(&res);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -368,45 +346,36 @@ static int verify_checkpoint(struct store *st, const struct call *c, const struc
     return EXIT_OK;
 }
 
-static int cmd_verify(struct cli *cli, int argc, char **argv)
+static int cmd_verify(struct cli *cli)
 {
-    static const char *const opts[] = {"--roster", "--head", NULL};
-    static const char *const flags[] = {"--full", "--checkpoint", NULL};
-    if (cli_positional(argc, argv, opts, flags, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa verify [--roster FILE] [--head SEQ:HASH] [--full] | "
-                           "simsa --as SECRETARIAT verify --checkpoint [--full]"));
-    const char *roster = cli_opt(argc, argv, "--roster"), *head = cli_opt(argc, argv, "--head");
-    bool full = cli_flag(argc, argv, "--full"), record = cli_flag(argc, argv, "--checkpoint");
+    const char *roster = cli_option(cli, "--roster"), *head = cli_option(cli, "--head");
+    bool full = cli_has_flag(cli, "--full"), record = cli_has_flag(cli, "--checkpoint");
     if (record && !cli->as)
         return cli_usage(_("usage: simsa --as SECRETARIAT verify --checkpoint [--full]"));
-    struct store *st;
-    struct call c;
-    if (cli_open_snapshot(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct store *st = cli->st;
     struct diags d = {0};
     int anchored = EXIT_OK;
     struct person *who = NULL;
-    struct secret_key key = {0};
     /* --as alone changes nothing here (a pinned session passes it to every command). */
-    if (record && (!(who = cli_actor(cli, &c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &key)))
+    if (record && (!(who = cli_actor(cli, c, ROLE_SECRETARIAT)) || cli_unlock(cli, who, &cli->key)))
         anchored = EXIT_FAIL;
     if (anchored == EXIT_OK && head)
         anchored = cli_check_head(st, head, &d);
-    if (anchored == EXIT_OK && roster && cli_check_roster(&c, roster, &d) < 0)
+    if (anchored == EXIT_OK && roster && cli_check_roster(c, roster, &d) < 0)
         anchored = EXIT_FAIL;
     if (anchored != EXIT_OK) {
-        secret_key_wipe(&key);
         diags_free(&d);
-        call_free(&c);
-        store_close(st);
         return anchored;
     }
     int rc = EXIT_FAIL;
     struct verify_summary sum;
-    if (store_verify(st, &c, full, &d, &sum) < 0) {
+    if (store_verify(st, c, full, &d, &sum) < 0) {
         cli_fail("%s", store_errmsg(st));
     } else {
-        cli_warn_fast_keys(&c);
+        cli_warn_fast_keys(c);
         for (size_t i = 0; i < sum.notes.n; i++)
             printf("%s\n", sum.notes.v[i]);
         if (sum.legacy == 1)
@@ -421,7 +390,7 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
             printf(_("relying on checkpoint %lld by %s (%s), through event %lld: the signatures "
                      "of %zu records and of the events up to it were checked then, their bytes "
                      "now (--full checks them again)\n"),
-                   (long long)sum.rely.id, person_name(&c, sum.rely.signer), when,
+                   (long long)sum.rely.id, person_name(c, sum.rely.signer), when,
                    (long long)sum.rely.seq, sum.n_by_checkpoint);
             free(when);
         }
@@ -432,34 +401,25 @@ static int cmd_verify(struct cli *cli, int argc, char **argv)
         } else {
             printf(_("verified: %zu signed records, %lld audit events, every fact as recorded\n"),
                    sum.n_signed, (long long)sum.n_events);
-            rc = who ? verify_checkpoint(st, &c, who, &key, &sum) : EXIT_OK;
+            rc = who ? verify_checkpoint(st, c, who, &cli->key, &sum) : EXIT_OK;
         }
         strlist_free(&sum.notes);
     }
-    secret_key_wipe(&key);
     diags_free(&d);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
 /* A whole copy through SQLite's online backup API: a plain cp of an open database in WAL mode
  * can miss what is still in the -wal file. The source is only read (no --as). */
-static int cmd_backup(struct cli *cli, int argc, char **argv)
+static int cmd_backup(struct cli *cli)
 {
-    static const char *const flags[] = {"--force", NULL};
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, flags, pos, 1) != 1)
-        return cli_usage(_("usage: simsa backup FILE [--force]"));
-    const char *dst = pos[0];
+    const char *dst = cli->pos[0];
     struct out_file of;
-    char *err = NULL;
-    if (out_file_reserve(&of, dst, cli_flag(argc, argv, "--force"), &err) < 0 ||
-        store_backup(cli->db_path, of.tmp, &err) < 0 || out_file_commit(&of, &err) < 0) {
-        cli_fail("%s", err);
-        free(err);
+    struct diags problems = {0};
+    if (out_file_reserve(&of, dst, cli_has_flag(cli, "--force"), &problems) < 0 ||
+        store_backup(cli->db_path, of.tmp, &problems) < 0 || out_file_commit(&of, &problems) < 0) {
         out_file_abort(&of);
-        return EXIT_FAIL;
+        return cli_fail_diags(&problems);
     }
     out_file_abort(&of);
     /* The copy, opened and checked as `simsa verify` checks a database. */
@@ -503,13 +463,19 @@ const struct cli_command cli_score_commands[] = {
             N_("score sheets: app,judge,<items>,amount,opinion (--as the judge, or the secretariat "
                "transcribing)"),
         .run = cmd_score_import,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa --as NAME score import FILE.csv"),
+        .min_args = 1,
+        .max_args = 1,
+        .actor = CLI_ACT_ANYONE,
+        .writes = true,
     },
     {
         .name = "rank",
         .usage = "[--csv] [--revision N]",
         .summary = N_("ranking, bands, amounts, selection and reasons (R7-R11)"),
         .run = cmd_rank,
+        .usage_error = N_("usage: simsa rank [--csv] [--revision N]"),
+        .parses_itself = true,
     },
     {
         .name = "tie",
@@ -517,14 +483,27 @@ const struct cli_command cli_score_commands[] = {
         .usage = "APP APP... --reason TEXT",
         .summary = N_("the committee's order for an unresolved tie (R9.3)"),
         .run = cmd_tie_resolve,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa tie resolve APP APP... --reason TEXT"),
+        .min_args = 2,
+        .max_args = -1,
+        .options = (const char *const[]){"--reason", NULL},
+        .required = (const char *const[]){"--reason", NULL},
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {
         .name = "forfeit",
         .usage = "APP --reason TEXT",
         .summary = N_("a selected company forfeits; the waitlist is promoted (R11.5)"),
         .run = cmd_forfeit,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa forfeit APP --reason TEXT"),
+        .min_args = 1,
+        .max_args = 1,
+        .app_arg = 1,
+        .options = (const char *const[]){"--reason", NULL},
+        .required = (const char *const[]){"--reason", NULL},
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {
         .name = "verify",
@@ -532,56 +511,59 @@ const struct cli_command cli_score_commands[] = {
         .summary = N_("check the audit chain and every signature (R14); --checkpoint records "
                       "a signed checkpoint"),
         .run = cmd_verify,
+        .usage_error = N_("usage: simsa verify [--roster FILE] [--head SEQ:HASH] [--full] | "
+                          "simsa --as SECRETARIAT verify --checkpoint [--full]"),
+        .options = (const char *const[]){"--roster", "--head", NULL},
+        .flags = (const char *const[]){"--full", "--checkpoint", NULL},
+        .store = CLI_STORE_SNAPSHOT,
     },
     {
         .name = "backup",
         .usage = "FILE [--force]",
         .summary = N_("a consistent copy of the database (SQLite backup), 0600, then verified"),
         .run = cmd_backup,
+        .usage_error = N_("usage: simsa backup FILE [--force]"),
+        .min_args = 1,
+        .max_args = 1,
+        .flags = (const char *const[]){"--force", NULL},
     },
     {.name = NULL},
 };
 
-static int cmd_finalize(struct cli *cli, int argc, char **argv)
+static int cmd_finalize(struct cli *cli)
 {
-    if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa --as SECRETARIAT finalize"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
     int rc = EXIT_FAIL;
     struct rank_result res = {0};
-    call_rank(&c, &res);
-    struct person *who = cli_actor(cli, &c, ROLE_SECRETARIAT);
-    struct secret_key key = {0};
+    call_rank(c, &res);
+    struct person *who = cli_who(cli);
     const char *refusal = call_finalize_refusal(&res);
     if (refusal) {
         cli_fail("%s (simsa tie resolve)", refusal);
-    } else if (who && cli_unlock(cli, who, &key) == 0) {
+    } else if (who && cli_begin(cli, _("finalize")) == 0) {
         char at[21];
-        int revision = 0, w = store_begin(st) ? -1 : write_result(st, &c, who, &key, at, &revision);
+        int revision = 0, w = write_result(cli->st, c, who, &cli->key, at, &revision);
         if (w < 0) {
-            rc = cli_rollback_fail(st, _("finalize"));
+            rc = cli_rollback_fail(cli->st, _("finalize"));
         } else if (w > 0) {
-            store_rollback(st);
-            printf(_("revision %d of the final result stands: no amendment changed an outcome "
-                     "since; nothing was signed\n"),
-                   revision);
+            cli_discard(cli);
+            fprintf(cli->out,
+                    _("revision %d of the final result stands: no amendment changed an outcome "
+                      "since; nothing was signed\n"),
+                    revision);
             rc = EXIT_OK;
-        } else if (cli_commit(st) == 0) {
-            if (revision > 1)
-                printf(_("revision %d of the final result signed by %s at %s\n"), revision,
-                       who->name, at);
-            else
-                printf(_("the result is final, signed by %s at %s\n"), who->name, at);
+        } else if (revision > 1) {
+            fprintf(cli->out, _("revision %d of the final result signed by %s at %s\n"), revision,
+                    who->name, at);
+            rc = EXIT_OK;
+        } else {
+            fprintf(cli->out, _("the result is final, signed by %s at %s\n"), who->name, at);
             rc = EXIT_OK;
         }
-        secret_key_wipe(&key);
     }
     rank_result_free(&res);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -591,7 +573,9 @@ const struct cli_command cli_result_commands[] = {
         .usage = "",
         .summary = N_("sign the final result: every ranked row as it stands (--as secretariat)"),
         .run = cmd_finalize,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa --as SECRETARIAT finalize"),
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {.name = NULL},
 };

@@ -9,29 +9,25 @@
 #include "db/final.h"
 #include "db/write.h"
 
-/* A program by built-in id or by path: its text (caller frees) or NULL with a message. */
-static char *program_text_for(const char *id_or_path, char **err)
+/* A program by built-in id or by path: its text (caller frees) or NULL with a message printed. */
+static char *program_text_for(const char *id_or_path)
 {
     const char *builtin = program_builtin_text(id_or_path);
     if (builtin)
         return xstrdup(builtin);
     if (!strchr(id_or_path, '/') && !strstr(id_or_path, ".ini")) {
-        *err = xasprintf(_("no built-in program \"%s\" (see simsa program list)"), id_or_path);
+        cli_fail(_("no built-in program \"%s\" (see simsa program list)"), id_or_path);
         return NULL;
     }
     size_t len;
-    return cli_read_file(id_or_path, &len, err);
+    return cli_read_input(id_or_path, &len);
 }
 
 static int program_load_checked(const char *id_or_path, struct program *p, char **text)
 {
-    char *err = NULL;
-    *text = program_text_for(id_or_path, &err);
-    if (!*text) {
-        cli_fail("%s", err);
-        free(err);
+    *text = program_text_for(id_or_path);
+    if (!*text)
         return -1;
-    }
     struct diags d = {0};
     if (program_parse(*text, id_or_path, p, &d) != 0) {
         cli_print_diags(&d);
@@ -44,53 +40,46 @@ static int program_load_checked(const char *id_or_path, struct program *p, char 
     return 0;
 }
 
-static int cmd_init(struct cli *cli, int argc, char **argv)
+static int cmd_init(struct cli *cli)
 {
-    (void)cli;
-    static const char *const opts[] = {"--program", "--budget", NULL};
-    char *pos[2];
-    int n = cli_positional(argc, argv, opts, NULL, pos, 2);
-    const char *prog = cli_opt(argc, argv, "--program");
-    if (n != 1 || !prog)
-        return cli_usage(_("usage: simsa init FILE --program ID|PATH [--budget WON]"));
+    char **pos = cli->pos;
+    const char *prog = cli_option(cli, "--program");
     int64_t budget = -1;
-    const char *b = cli_opt(argc, argv, "--budget"), *why = NULL;
+    const char *b = cli_option(cli, "--budget"), *why = NULL;
     if (b && amount_parse(b, &budget, &why) < 0)
         return cli_fail(_("--budget \"%s\": %s"), b, why);
     struct program p;
     char *text;
     if (program_load_checked(prog, &p, &text) < 0)
         return EXIT_FAIL;
-    char *err = NULL;
-    int rc = store_create(pos[0], p.id, text, &err);
+    struct diags d = {0};
+    int rc = store_create(pos[0], p.id, text, &d);
     if (rc == 0 && budget >= 0) {
         struct store *st;
-        rc = store_open(pos[0], &st, &err);
+        rc = store_open(pos[0], &st, &d);
         if (rc == 0) {
             char amount[32];
             amount_format(budget, amount, sizeof amount);
             rc = store_begin(st) || store_budget_set(st, budget, NULL) ||
                  store_event(st, "simsa", "budget", "", amount) || store_commit(st);
             if (rc)
-                err = xasprintf("%s", store_errmsg(st));
+                diags_add(&d, NULL, 0, 0, "%s", store_errmsg(st));
             store_close(st);
         }
     }
     if (rc == 0)
         printf(_("created %s for %s (%s)\n"), pos[0], p.id, p.title_ko);
     else
-        cli_fail("%s", err);
-    free(err);
+        cli_fail_diags(&d);
+    diags_free(&d);
     free(text);
     program_free(&p);
     return rc ? EXIT_FAIL : EXIT_OK;
 }
 
-static int cmd_program_list(struct cli *cli, int argc, char **argv)
+static int cmd_program_list(struct cli *cli)
 {
     (void)cli;
-    if (cli_positional(argc, argv, NULL, NULL, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa program list"));
     for (const struct builtin_program *b = builtin_programs; b->id; b++) {
         struct program p;
         struct diags d = {0};
@@ -150,46 +139,32 @@ static void print_program(const struct program *p)
            p->quorum, p->budget_fit == BUDGET_FIT_STOP ? "stop" : "skip");
 }
 
-static int cmd_program_show(struct cli *cli, int argc, char **argv)
+static int cmd_program_show(struct cli *cli)
 {
-    char *pos[1];
-    int n = cli_positional(argc, argv, NULL, NULL, pos, 1);
-    if (n > 1 || n < 0)
-        return cli_usage(_("usage: simsa program show [ID|PATH]"));
     struct program p;
     char *text;
-    if (n == 1) {
-        if (program_load_checked(pos[0], &p, &text) < 0)
+    if (cli->n_pos == 1) {
+        if (program_load_checked(cli->pos[0], &p, &text) < 0)
             return EXIT_FAIL;
         print_program(&p);
         program_free(&p);
         free(text);
         return EXIT_OK;
     }
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    print_program(&c.program);
-    call_free(&c);
-    store_close(st);
+    print_program(&c->program);
     return EXIT_OK;
 }
 
-static int cmd_program_check(struct cli *cli, int argc, char **argv)
+static int cmd_program_check(struct cli *cli)
 {
-    (void)cli;
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa program check PATH"));
+    char **pos = cli->pos;
     size_t len;
-    char *err = NULL;
-    char *text = cli_read_file(pos[0], &len, &err);
-    if (!text) {
-        cli_fail("%s", err);
-        free(err);
+    char *text = cli_read_input(pos[0], &len);
+    if (!text)
         return EXIT_FAIL;
-    }
     struct program p;
     struct diags d = {0};
     int rc = program_parse(text, pos[0], &p, &d);
@@ -203,18 +178,69 @@ static int cmd_program_check(struct cli *cli, int argc, char **argv)
     return rc;
 }
 
-static int cmd_person_add(struct cli *cli, int argc, char **argv)
+/* The first person of a call and every later one (DESIGN.md Trust): the call's first person is
+ * a secretariat member who adds (and signs for) themself; every later person is added by a
+ * secretariat member. 0, or a status with the message printed. */
+static int person_add_actor(struct cli *cli, struct call *c, const char *name, enum role role,
+                            bool first)
 {
-    static const char *const opts[] = {"--role", "--passphrase-file", NULL};
-    char *pos[1];
-    const char *role_s = cli_opt(argc, argv, "--role");
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1 || !role_s)
-        return cli_usage(_("usage: simsa person add NAME --role judge|secretariat|inspector "
-                           "[--passphrase-file F]"));
+    struct final_state fin;
+    if (call_find_person(c, name))
+        return cli_fail(_("there is already a person named %s"), name);
+    if (role == ROLE_JUDGE && store_final_state(cli->st, &fin) == 0 && fin.final)
+        return cli_fail(_("the final result is signed: no judge can be added any more (R11.7); a "
+                          "secretariat member or an inspector can"));
+    if (first && role != ROLE_SECRETARIAT)
+        return cli_fail(_("the first person of a call is a secretariat member, who adds themself: "
+                          "simsa person add NAME --role secretariat"));
+    if (first && cli->as && strcmp(cli->as, name) != 0)
+        return cli_fail(_("--as %s: this call has no people yet; its first person adds themself"),
+                        cli->as);
+    if (!first && !cli->as)
+        return cli_usage(_("person add: needs --as NAME, the secretariat member adding this "
+                           "person, before the command"));
+    if (!first && cli_act(cli, c, ROLE_SECRETARIAT, &cli->key) < 0)
+        return EXIT_FAIL;
+    return EXIT_OK;
+}
+
+/* The new person's key, sealed with their passphrase: their own --passphrase-file after the
+ * command; for the first person the global one serves too. */
+static int person_add_key(struct cli *cli, const char *name, bool first, struct public_key *pub,
+                          struct sealed_key *sealed, struct secret_key *own_key)
+{
+    const char *own = cli_option(cli, "--passphrase-file");
+    struct cli for_new = *cli;
+    for_new.pass_file = own ? own : first ? cli->pass_file : NULL;
+    size_t len = 0;
+    char *pass = cli_read_passphrase(&for_new, _("New passphrase: "), true, &len);
+    if (!pass)
+        return -1;
+    const char *short_pass = text_passphrase_refusal(pass, len);
+    if (short_pass) {
+        cli_pass_free(pass);
+        cli_fail(_("%s: %s; nothing was changed"), name, short_pass);
+        return -1;
+    }
+    const char *why = NULL;
+    int kr = key_generate(pass, len, pub, sealed, &why);
+    if (kr == 0 && first)
+        kr = key_unseal(sealed, pass, len, own_key, &why);
+    cli_pass_free(pass);
+    if (kr < 0) {
+        cli_fail(_("cannot make a key: %s"), why);
+        return -1;
+    }
+    return 0;
+}
+
+static int cmd_person_add(struct cli *cli)
+{
+    const char *role_s = cli_option(cli, "--role");
     enum role role;
     if (role_parse(role_s, &role) < 0)
         return cli_usage(_("--role %s: must be judge, secretariat or inspector"), role_s);
-    char *name = utf8_nfc(pos[0]);
+    char *name = utf8_nfc(cli->pos[0]);
     const char *bad = name ? text_name_refusal(name) : NULL;
     if (bad) {
         free(name);
@@ -223,178 +249,90 @@ static int cmd_person_add(struct cli *cli, int argc, char **argv)
     if (!name || person_name_refusal(name)) {
         free(name);
         return cli_fail(_("person name \"%s\" must be 1-100 bytes of UTF-8 without commas"),
-                        pos[0]);
+                        cli->pos[0]);
     }
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0) {
+    struct call *c = cli_call(cli);
+    if (!c) {
         free(name);
         return EXIT_FAIL;
     }
-    int rc = EXIT_FAIL;
-    struct secret_key actor_key = {0}, own_key = {0};
+    bool first = c->n_people == 0;
+    struct secret_key own_key = {0};
     struct public_key pub;
     struct sealed_key sealed = {0};
-    /* The call's first person is a secretariat member who adds (and signs for) themself; every
-     * later person is added by a secretariat member (DESIGN.md Trust). */
-    bool first = c.n_people == 0;
-    if (call_find_person(&c, name)) {
-        cli_fail(_("there is already a person named %s"), name);
-        goto out;
+    int rc = person_add_actor(cli, c, name, role, first);
+    if (rc == EXIT_OK && person_add_key(cli, name, first, &pub, &sealed, &own_key) < 0)
+        rc = EXIT_FAIL;
+    if (rc == EXIT_OK) {
+        struct person self = {.name = name, .role = role, .pub = pub};
+        if (first)
+            store_set_actor(cli->st, &self, &own_key);
+        if (cli_transaction(cli, name) < 0) {
+            rc = EXIT_FAIL;
+        } else if (write_person(cli->st, name, name, role, &pub, &sealed, NULL)) {
+            rc = cli_rollback_fail(cli->st, name);
+        } else {
+            char hex[17];
+            key_id_hex(pub.key_id, hex);
+            fprintf(cli->out, _("added %s (%s), key %s\n"), name, role_label(role), hex);
+        }
     }
-    struct final_state fin;
-    if (role == ROLE_JUDGE && store_final_state(st, &fin) == 0 && fin.final) {
-        cli_fail(_("the final result is signed: no judge can be added any more (R11.7); a "
-                   "secretariat member or an inspector can"));
-        goto out;
-    }
-    if (first && role != ROLE_SECRETARIAT) {
-        cli_fail(_("the first person of a call is a secretariat member, who adds themself: "
-                   "simsa person add NAME --role secretariat"));
-        goto out;
-    }
-    if (first && cli->as && strcmp(cli->as, name) != 0) {
-        cli_fail(_("--as %s: this call has no people yet; its first person adds themself"),
-                 cli->as);
-        goto out;
-    }
-    if (!first && !cli->as) {
-        cli_usage(_("person add: needs --as NAME, the secretariat member adding this person, "
-                    "before the command"));
-        rc = EXIT_USAGE;
-        goto out;
-    }
-    if (!first && cli_act(cli, &c, ROLE_SECRETARIAT, &actor_key) < 0)
-        goto out;
-    /* The new person's passphrase: their own --passphrase-file after the command; for the
-     * first person the global one serves too. */
-    const char *own = cli_opt(argc, argv, "--passphrase-file");
-    struct cli for_new = *cli;
-    for_new.pass_file = own ? own : first ? cli->pass_file : NULL;
-    size_t len = 0;
-    char *pass = cli_read_passphrase(&for_new, _("New passphrase: "), true, &len);
-    if (!pass)
-        goto out;
-    const char *short_pass = text_passphrase_refusal(pass, len);
-    if (short_pass) {
-        cli_pass_free(pass);
-        cli_fail(_("%s: %s; nothing was changed"), name, short_pass);
-        goto out;
-    }
-    const char *why = NULL;
-    int kr = key_generate(pass, len, &pub, &sealed, &why);
-    if (kr == 0 && first)
-        kr = key_unseal(&sealed, pass, len, &own_key, &why);
-    cli_pass_free(pass);
-    if (kr < 0) {
-        cli_fail(_("cannot make a key: %s"), why);
-        goto out;
-    }
-    struct person self = {.name = name, .role = role, .pub = pub};
-    if (first)
-        store_set_actor(st, &self, &own_key);
-    if (store_begin(st) || write_person(st, name, name, role, &pub, &sealed, NULL)) {
-        rc = cli_rollback_fail(st, name);
-    } else if (cli_commit(st) == 0) {
-        char hex[17];
-        key_id_hex(pub.key_id, hex);
-        printf(_("added %s (%s), key %s\n"), name, role_label(role), hex);
-        rc = EXIT_OK;
-    }
-out:
-    store_set_actor(st, NULL, NULL);
     sealed_key_free(&sealed);
-    secret_key_wipe(&actor_key);
     secret_key_wipe(&own_key);
     free(name);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
-static int cmd_person_list(struct cli *cli, int argc, char **argv)
+static int cmd_person_list(struct cli *cli)
 {
-    static const char *const flags[] = {"--roster", NULL};
-    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
-        return cli_usage(_("usage: simsa person list [--roster]"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    if (cli_flag(argc, argv, "--roster")) {
+    if (cli_has_flag(cli, "--roster")) {
         char id[33];
-        int rc = store_call_id(st, id) == 0 ? EXIT_OK : cli_fail("%s", store_errmsg(st));
-        if (rc == EXIT_OK)
-            cli_roster_print(&c, id);
-        call_free(&c);
-        store_close(st);
-        return rc;
+        if (store_call_id(cli->st, id) < 0)
+            return cli_fail("%s", store_errmsg(cli->st));
+        cli_roster_print(c, id);
+        return EXIT_OK;
     }
-    for (size_t i = 0; i < c.n_people; i++) {
+    for (size_t i = 0; i < c->n_people; i++) {
         char hex[17];
-        key_id_hex(c.people[i].pub.key_id, hex);
-        printf("%s\t%s\t%s\n", c.people[i].name, role_name(c.people[i].role), hex);
+        key_id_hex(c->people[i].pub.key_id, hex);
+        printf("%s\t%s\t%s\n", c->people[i].name, role_name(c->people[i].role), hex);
     }
-    cli_warn_fast_keys(&c);
-    call_free(&c);
-    store_close(st);
+    cli_warn_fast_keys(c);
     return EXIT_OK;
 }
 
-static int cmd_person_key(struct cli *cli, int argc, char **argv)
+static int cmd_person_key(struct cli *cli)
 {
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa person key NAME"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    int rc = EXIT_OK;
-    struct person *p = call_find_person(&c, pos[0]);
-    if (!p) {
-        rc = cli_fail(_("no such person: %s"), pos[0]);
-    } else {
-        char *text = public_key_minisign(&p->pub);
-        fputs(text, stdout);
-        free(text);
-    }
-    call_free(&c);
-    store_close(st);
-    return rc;
+    struct person *p = call_find_person(c, cli->pos[0]);
+    if (!p)
+        return cli_fail(_("no such person: %s"), cli->pos[0]);
+    char *text = public_key_minisign(&p->pub);
+    fputs(text, stdout);
+    free(text);
+    return EXIT_OK;
 }
 
-static int cmd_budget_set(struct cli *cli, int argc, char **argv)
+static int cmd_budget_set(struct cli *cli)
 {
-    static const char *const opts[] = {NULL};
-    char *pos[1];
-    if (cli_positional(argc, argv, opts, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa budget set WON"));
     int64_t won;
     const char *why = NULL;
-    if (amount_parse(pos[0], &won, &why) < 0)
-        return cli_fail(_("budget \"%s\": %s"), pos[0], why);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    if (amount_parse(cli->pos[0], &won, &why) < 0)
+        return cli_fail(_("budget \"%s\": %s"), cli->pos[0], why);
+    struct call *c = cli_call(cli);
+    if (!c || cli_begin(cli, _("budget")) < 0)
         return EXIT_FAIL;
-    int rc = EXIT_FAIL;
-    struct person *who = cli_actor(cli, &c, ROLE_SECRETARIAT);
-    struct secret_key key = {0};
-    if (who && cli_unlock(cli, who, &key) == 0) {
-        char amount[32];
-        amount_format(won, amount, sizeof amount);
-        if (store_begin(st) || write_budget(st, &c, won, who, &key))
-            rc = cli_rollback_fail(st, _("budget"));
-        else if (cli_commit(st) == 0) {
-            printf(_("budget set to %s won\n"), amount);
-            rc = EXIT_OK;
-        }
-        secret_key_wipe(&key);
-    }
-    call_free(&c);
-    store_close(st);
-    return rc;
+    if (write_budget(cli->st, c, won, cli->actor, &cli->key))
+        return cli_rollback_fail(cli->st, _("budget"));
+    char amount[32];
+    amount_format(won, amount, sizeof amount);
+    fprintf(cli->out, _("budget set to %s won\n"), amount);
+    return EXIT_OK;
 }
 
 const struct cli_command cli_setup_commands[] = {
@@ -403,6 +341,11 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "FILE --program ID|PATH [--budget WON]",
         .summary = N_("create a database for one call"),
         .run = cmd_init,
+        .usage_error = N_("usage: simsa init FILE --program ID|PATH [--budget WON]"),
+        .min_args = 1,
+        .max_args = 1,
+        .options = (const char *const[]){"--program", "--budget", NULL},
+        .required = (const char *const[]){"--program", NULL},
     },
     {
         .name = "program",
@@ -410,6 +353,7 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "",
         .summary = N_("the built-in call definitions"),
         .run = cmd_program_list,
+        .usage_error = N_("usage: simsa program list"),
     },
     {
         .name = "program",
@@ -417,6 +361,8 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "[ID|PATH]",
         .summary = N_("show a call definition (default: the database's)"),
         .run = cmd_program_show,
+        .usage_error = N_("usage: simsa program show [ID|PATH]"),
+        .max_args = 1,
     },
     {
         .name = "program",
@@ -424,6 +370,9 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "PATH",
         .summary = N_("check a call definition file, naming every problem"),
         .run = cmd_program_check,
+        .usage_error = N_("usage: simsa program check PATH"),
+        .min_args = 1,
+        .max_args = 1,
     },
     {
         .name = "person",
@@ -431,6 +380,13 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "NAME --role judge|secretariat|inspector [--passphrase-file F]",
         .summary = N_("add a person with a new signing key"),
         .run = cmd_person_add,
+        .usage_error = N_("usage: simsa person add NAME --role judge|secretariat|inspector "
+                          "[--passphrase-file F]"),
+        .min_args = 1,
+        .max_args = 1,
+        .options = (const char *const[]){"--role", "--passphrase-file", NULL},
+        .required = (const char *const[]){"--role", NULL},
+        .writes = true, /* signed by --as, or by the first person themself */
     },
     {
         .name = "person",
@@ -438,6 +394,8 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "[--roster]",
         .summary = N_("people, roles and key ids"),
         .run = cmd_person_list,
+        .usage_error = N_("usage: simsa person list [--roster]"),
+        .flags = (const char *const[]){"--roster", NULL},
     },
     {
         .name = "person",
@@ -445,6 +403,9 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "NAME",
         .summary = N_("print a person's minisign public key"),
         .run = cmd_person_key,
+        .usage_error = N_("usage: simsa person key NAME"),
+        .min_args = 1,
+        .max_args = 1,
     },
     {
         .name = "budget",
@@ -452,7 +413,11 @@ const struct cli_command cli_setup_commands[] = {
         .usage = "WON",
         .summary = N_("set the program budget (R11.1; --as secretariat)"),
         .run = cmd_budget_set,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa budget set WON"),
+        .min_args = 1,
+        .max_args = 1,
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {.name = NULL},
 };

@@ -22,12 +22,9 @@
  * refused unless force). */
 static int file_write(const char *path, const char *data, size_t len, bool force)
 {
-    char *err = NULL;
-    if (out_file_put(path, data, len, force, &err) < 0) {
-        cli_fail("%s", err);
-        free(err);
-        return EXIT_FAIL;
-    }
+    struct diags d = {0};
+    if (out_file_put(path, data, len, force, &d) < 0)
+        return cli_fail_diags(&d);
     return 0;
 }
 
@@ -69,40 +66,37 @@ static bool sheet_packed(struct store *st, const char *app, const char *judge)
     return packed;
 }
 
-static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
+static int cmd_sheet_export(struct cli *cli)
 {
-    static const char *const opts[] = {"-o", NULL};
-    static const char *const flags[] = {"--key", "--force", NULL};
-    char *pos[1];
-    if (cli_positional(argc, argv, opts, flags, pos, 1) != 1)
-        return cli_usage(_("usage: simsa sheet export JUDGE [-o DIR] [--key] [--force]"));
-    bool force = cli_flag(argc, argv, "--force");
-    const char *dir = cli_opt(argc, argv, "-o");
+    char **pos = cli->pos;
+    bool force = cli_has_flag(cli, "--force");
+    const char *dir = cli_option(cli, "-o");
     dir = dir ? dir : ".";
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    const struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct store *st = cli->st;
     int rc = EXIT_OK, written = 0;
-    struct person *judge = call_find_person(&c, pos[0]);
+    struct person *judge = call_find_person(c, pos[0]);
     if (!judge || judge->role != ROLE_JUDGE)
         rc = cli_fail(_("%s is not a judge of this call"), pos[0]);
     else if (text_name_refusal(judge->name))
         rc = cli_fail(_("judge name (in a file name): %s"), text_name_refusal(judge->name));
     else if (out_dir(dir))
         rc = EXIT_FAIL;
-    for (size_t i = 0; rc == EXIT_OK && i < c.n_apps; i++) {
-        if (!call_sheet_of(&c.apps[i], judge->id) || sheet_packed(st, c.apps[i].a.id, judge->name))
+    for (size_t i = 0; rc == EXIT_OK && i < c->n_apps; i++) {
+        if (!call_sheet_of(&c->apps[i], judge->id) ||
+            sheet_packed(st, c->apps[i].a.id, judge->name))
             continue;
         char *text = NULL, *sig = NULL;
-        if (text_name_refusal(c.apps[i].a.id)) {
+        if (text_name_refusal(c->apps[i].a.id)) {
             rc = cli_fail(_("application id (in a file name): %s"),
-                          text_name_refusal(c.apps[i].a.id));
-        } else if (store_sheet_signed(st, c.apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
-            rc = cli_fail(_("%s: the sheet of %s is not signed"), c.apps[i].a.id, judge->name);
+                          text_name_refusal(c->apps[i].a.id));
+        } else if (store_sheet_signed(st, c->apps[i].a.id, judge->id, &text, &sig) < 0 || !text) {
+            rc = cli_fail(_("%s: the sheet of %s is not signed"), c->apps[i].a.id, judge->name);
         } else {
-            char *f1 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet");
-            char *f2 = sheet_file_name(dir, c.apps[i].a.id, judge->name, ".sheet.minisig");
+            char *f1 = sheet_file_name(dir, c->apps[i].a.id, judge->name, ".sheet");
+            char *f2 = sheet_file_name(dir, c->apps[i].a.id, judge->name, ".sheet.minisig");
             if (file_write(f1, text, strlen(text), force) ||
                 file_write(f2, sig, strlen(sig), force))
                 rc = EXIT_FAIL;
@@ -115,7 +109,7 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
         free(text);
         free(sig);
     }
-    if (rc == EXIT_OK && cli_flag(argc, argv, "--key")) {
+    if (rc == EXIT_OK && cli_has_flag(cli, "--key")) {
         char *path = xasprintf("%s/%s.pub", dir, judge->name),
              *key = public_key_minisign(&judge->pub);
         if (file_write(path, key, strlen(key), force))
@@ -127,8 +121,6 @@ static int cmd_sheet_export(struct cli *cli, int argc, char **argv)
     }
     if (rc == EXIT_OK && !written)
         printf(_("%s has no submitted sheets\n"), judge->name);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -152,17 +144,12 @@ static int sheet_load(const char *path, struct sheet_import *s, struct diags *d)
     memset(s, 0, sizeof *s);
     s->path = xstrdup(path);
     size_t len, sig_len;
-    char *err = NULL, *sig_path = xasprintf("%s.minisig", path);
-    s->text = cli_read_file(path, &len, &err);
+    char *sig_path = xasprintf("%s.minisig", path);
+    s->text = cli_read_file(path, &len, d);
     if (s->text)
-        s->sig = cli_read_file(sig_path, &sig_len, &err);
+        s->sig = cli_read_file(sig_path, &sig_len, d);
     free(sig_path);
-    if (!s->text || !s->sig) {
-        diags_add(d, NULL, 0, 0, "%s", err);
-        free(err);
-        return -1;
-    }
-    return 0;
+    return s->text && s->sig ? 0 : -1;
 }
 
 struct file_problems {
@@ -220,30 +207,24 @@ static int sheets_record(struct store *st, const struct call *c, const struct sh
     return rc < 0 ? -1 : (int)k;
 }
 
-static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
+static int cmd_sheet_import(struct cli *cli)
 {
-    int n = cli_positional(argc, argv, NULL, NULL, NULL, 0);
-    if (n < 1)
-        return cli_usage(_("usage: simsa --as SECRETARIAT sheet import FILE.sheet..."));
-    char **paths = xcalloc((size_t)n, sizeof *paths);
-    cli_positional(argc, argv, NULL, NULL, paths, n);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0) {
-        free(paths);
+    char **paths = cli->pos;
+    int n = cli->n_pos;
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
-    }
+    struct store *st = cli->st;
     struct sheet_import *files = xcalloc((size_t)n, sizeof *files);
     struct diags d = {0};
-    struct person *who = cli_actor(cli, &c, ROLE_SECRETARIAT);
-    struct secret_key key = {0};
+    struct person *who = cli_who(cli);
     int rc = EXIT_FAIL;
     for (int i = 0; who && i < n; i++) {
         size_t before = d.n;
         struct sheet_import *f = &files[i];
         if (sheet_load(paths[i], f, &d) == 0 &&
-            sheet_file_read(&c, f->path, f->text, strlen(f->text), f->sig, &f->read, &d) == 0)
-            sheet_admit(st, &c, f, &d);
+            sheet_file_read(c, f->path, f->text, strlen(f->text), f->sig, &f->read, &d) == 0)
+            sheet_admit(st, c, f, &d);
         for (int k = 0; k < i && d.n == before; k++)
             if (files[k].read.s.app && f->read.s.app && files[k].read.judge == f->read.judge &&
                 !strcmp(files[k].read.s.app, f->read.s.app))
@@ -258,24 +239,20 @@ static int cmd_sheet_import(struct cli *cli, int argc, char **argv)
                 ngettext("%zu problem; no sheet was imported\n",
                          "%zu problems; no sheet was imported\n", d.n),
                 d.n);
-    } else if (cli_unlock(cli, who, &key) == 0) {
-        int imported = sheets_record(st, &c, files, (size_t)n, who, &key);
+    } else if (cli_unlock_actor(cli) == 0) {
+        int imported = sheets_record(st, c, files, (size_t)n, who, &cli->key);
         if (imported < 0) {
             rc = cli_rollback_fail(st, _("sheet import"));
         } else {
-            printf(_("imported %d verified sheet(s), %d already recorded\n"), imported,
-                   n - imported);
+            fprintf(cli->out, _("imported %d verified sheet(s), %d already recorded\n"), imported,
+                    n - imported);
             rc = EXIT_OK;
         }
-        secret_key_wipe(&key);
     }
     for (int i = 0; i < n; i++)
         sheet_import_free(&files[i]);
     free(files);
-    free(paths);
     diags_free(&d);
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -459,64 +436,54 @@ static int pack_build(struct store *src, const struct call *c, const struct pers
 /* The pack's database under a temporary name beside `out` (core/file.h): the name is reserved
  * (0600), then store_create makes the database there itself (it refuses an existing file). */
 static int pack_create(struct out_file *of, const char *out, bool force, const struct call *c,
-                       struct store **pack, char **err)
+                       struct store **pack, struct diags *d)
 {
-    if (out_file_reserve(of, out, force, err) < 0)
+    if (out_file_reserve(of, out, force, d) < 0)
         return -1;
     unlink(of->tmp);
-    if (store_create(of->tmp, c->program.id, c->program_text, err) < 0)
+    if (store_create(of->tmp, c->program.id, c->program_text, d) < 0)
         return -1;
-    return store_open(of->tmp, pack, err);
+    return store_open(of->tmp, pack, d);
 }
 
 /* A laptop database for one judge: the call, that judge's applications and lineup, the review
  * decisions behind them, that judge's conflicts and sealed key — nothing of other judges. */
-static int cmd_pack(struct cli *cli, int argc, char **argv)
+static int cmd_pack(struct cli *cli)
 {
-    static const char *const opts[] = {"-o", NULL};
-    static const char *const flags[] = {"--force", NULL};
-    char *pos[1];
-    const char *out = cli_opt(argc, argv, "-o");
-    if (cli_positional(argc, argv, opts, flags, pos, 1) != 1 || !out)
-        return cli_usage(_("usage: simsa pack JUDGE -o FILE [--force]"));
-    struct store *src, *pack = NULL;
-    struct call c;
-    if (cli_open(cli, &src, &c) < 0)
+    char **pos = cli->pos;
+    const char *out = cli_option(cli, "-o");
+    struct store *pack = NULL;
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct store *src = cli->st;
     int rc = EXIT_FAIL;
-    char *err = NULL;
-    struct secret_key key = {0};
-    const struct person *judge = call_find_person(&c, pos[0]), *maker = NULL;
+    struct diags d = {0};
+    const struct person *judge = call_find_person(c, pos[0]);
     /* Built under a temporary name beside FILE (core/file.h), then renamed into place. */
     struct out_file of = {.fd = -1};
     if (!judge || judge->role != ROLE_JUDGE) {
         cli_fail(_("%s is not a judge of this call"), pos[0]);
-    } else if (!(maker = cli_actor(cli, &c, ROLE_SECRETARIAT)) ||
-               cli_unlock(cli, maker, &key) < 0) {
-        /* cli_actor / cli_unlock said why */
-    } else if (pack_create(&of, out, cli_flag(argc, argv, "--force"), &c, &pack, &err) < 0) {
-        cli_fail("%s", err);
-    } else if (pack_build(src, &c, judge, maker, &key, pack) < 0) {
+    } else if (cli_unlock_actor(cli) < 0) {
+        /* cli_unlock_actor said why */
+    } else if (pack_create(&of, out, cli_has_flag(cli, "--force"), c, &pack, &d) < 0) {
+        cli_fail_diags(&d);
+    } else if (pack_build(src, c, judge, cli->actor, &cli->key, pack) < 0) {
         cli_fail(_("%s: %s; nothing was written"), out, store_errmsg(pack));
     } else {
         store_close(pack);
         pack = NULL;
-        free(err);
-        err = NULL;
-        if (out_file_commit(&of, &err) < 0) {
-            cli_fail("%s", err);
+        if (out_file_commit(&of, &d) < 0) {
+            cli_fail_diags(&d);
         } else {
             printf(_("%s: a scoring database for %s (open it with simsa -d %s)\n"), out,
                    judge->name, out);
             rc = EXIT_OK;
         }
     }
-    secret_key_wipe(&key);
-    free(err);
+    diags_free(&d);
     store_close(pack);
     out_file_abort(&of);
-    call_free(&c);
-    store_close(src);
     return rc;
 }
 
@@ -526,7 +493,13 @@ const struct cli_command cli_sheet_commands[] = {
         .usage = "JUDGE -o FILE [--force]",
         .summary = N_("a laptop database for one judge to score offline"),
         .run = cmd_pack,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa pack JUDGE -o FILE [--force]"),
+        .min_args = 1,
+        .max_args = 1,
+        .options = (const char *const[]){"-o", NULL},
+        .flags = (const char *const[]){"--force", NULL},
+        .required = (const char *const[]){"-o", NULL},
+        .actor = CLI_ACT_SECRETARIAT,
     },
     {
         .name = "sheet",
@@ -535,6 +508,11 @@ const struct cli_command cli_sheet_commands[] = {
         .summary =
             N_("write the judge's signed sheets as .sheet + .sheet.minisig (and the public key)"),
         .run = cmd_sheet_export,
+        .usage_error = N_("usage: simsa sheet export JUDGE [-o DIR] [--key] [--force]"),
+        .min_args = 1,
+        .max_args = 1,
+        .options = (const char *const[]){"-o", NULL},
+        .flags = (const char *const[]){"--key", "--force", NULL},
     },
     {
         .name = "sheet",
@@ -543,7 +521,10 @@ const struct cli_command cli_sheet_commands[] = {
         .summary =
             N_("verify signed sheets against the judges' keys and record them (--as secretariat)"),
         .run = cmd_sheet_import,
-        .needs_as = true,
+        .usage_error = N_("usage: simsa --as SECRETARIAT sheet import FILE.sheet..."),
+        .min_args = 1,
+        .max_args = -1,
+        .actor = CLI_ACT_SECRETARIAT,
     },
     {.name = NULL},
 };

@@ -77,10 +77,9 @@ static void list_table(const struct call *c, const struct rank_result *res)
     }
 }
 
-int cli_app_list(struct cli *cli, int argc, char **argv)
+int cli_app_list(struct cli *cli)
 {
-    return cli_ranked_view(cli, argc, argv, _("usage: simsa app list [--csv]"), list_csv,
-                           list_table);
+    return cli_ranked_view(cli, list_csv, list_table);
 }
 
 static void show_info(const struct call *c, const struct app_record *r)
@@ -183,7 +182,7 @@ static void show_scores(const struct call *c, const struct app_record *r,
     if (row->has_amount && row->amount_reason)
         printf(_("amount: %s\n"), row->amount_reason);
     if (r->agreed) /* R12.3: the dates the agreement sets */
-        cli_print_agreement(&c->program, r->agreed);
+        cli_print_agreement(stdout, &c->program, r->agreed);
 }
 
 /* Items stored one per line, printed "a; b; c". */
@@ -224,54 +223,39 @@ static int show_inspections(struct store *st, const struct call *c, const struct
     return 0;
 }
 
-int cli_app_show(struct cli *cli, int argc, char **argv)
+int cli_app_show(struct cli *cli)
 {
-    char *pos[1];
-    if (cli_positional(argc, argv, NULL, NULL, pos, 1) != 1)
-        return cli_usage(_("usage: simsa app show ID"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
+    struct app_record *r = cli->app;
+    /* --as a judge: what that judge may see (issue 15). */
+    const struct person *viewer = cli->as ? call_find_person(c, cli->as) : NULL;
+    enum visibility see = session_visibility(c, r, viewer);
+    if (see == SEE_NOTHING)
+        return cli_fail(_("%s is not shown to %s: outside their panel, or they declared a "
+                          "conflict of interest"),
+                        r->a.id, viewer->name);
     int rc = EXIT_OK;
-    struct app_record *r = call_find_app(&c, pos[0]);
-    if (!r) {
-        rc = cli_fail(_("no application \"%s\""), pos[0]);
-    } else {
-        struct rank_result res = {0};
-        call_rank(&c, &res);
-        /* --as a judge: what that judge may see (issue 15). */
-        const struct person *viewer = cli->as ? call_find_person(&c, cli->as) : NULL;
-        enum visibility see = session_visibility(&c, r, viewer);
-        if (see == SEE_NOTHING) {
-            rc = cli_fail(_("%s is not shown to %s: outside their panel, or they declared a "
-                            "conflict of interest"),
-                          r->a.id, viewer->name);
-            rank_result_free(&res);
-            call_free(&c);
-            store_close(st);
-            return rc;
-        }
-        show_info(&c, r);
-        show_documents(&c, r);
-        show_review(&c, r);
-        if (show_inspections(st, &c, r) != 0)
-            rc = EXIT_FAIL;
-        if (see == SEE_ALL)
-            show_scores(&c, r, &res, (size_t)(r - c.apps));
-        else
-            printf("%s\n", _("scores, rank and amount: not shown until you submit your own "
-                             "sheet for it"));
-        struct plan_state plan;
-        if (store_plan_latest(st, r->a.id, &plan) == 0 && plan.exists)
-            printf(plan.made ? _("plan revision (R12.1): made; it was due %s: %s\n")
-                             : _("plan revision (R12.1): required by %s: %s\n"),
-                   plan.due, plan.requirement);
-        free(plan.due);
-        free(plan.requirement);
-        rank_result_free(&res);
-    }
-    call_free(&c);
-    store_close(st);
+    struct rank_result res = {0};
+    call_rank(c, &res);
+    show_info(c, r);
+    show_documents(c, r);
+    show_review(c, r);
+    if (show_inspections(cli->st, c, r) != 0)
+        rc = EXIT_FAIL;
+    if (see == SEE_ALL)
+        show_scores(c, r, &res, (size_t)(r - c->apps));
+    else
+        printf("%s\n", _("scores, rank and amount: not shown until you submit your own "
+                         "sheet for it"));
+    struct plan_state plan;
+    if (store_plan_latest(cli->st, r->a.id, &plan) == 0 && plan.exists)
+        printf(plan.made ? _("plan revision (R12.1): made; it was due %s: %s\n")
+                         : _("plan revision (R12.1): required by %s: %s\n"),
+               plan.due, plan.requirement);
+    free(plan.due);
+    free(plan.requirement);
+    rank_result_free(&res);
     return rc;
 }

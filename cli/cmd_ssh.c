@@ -26,11 +26,8 @@ static char *ssh_key_of(struct cli *cli, const char *dir, const char *name)
 {
     char *path = xasprintf("%s/%s.pub", dir, name);
     size_t len = 0;
-    char *err = NULL;
-    char *text = cli_read_file(path, &len, &err);
+    char *text = cli_read_input(path, &len);
     if (!text) {
-        cli_fail("%s", err);
-        free(err);
         free(path);
         return NULL;
     }
@@ -55,12 +52,9 @@ static char *ssh_key_of(struct cli *cli, const char *dir, const char *name)
     return text;
 }
 
-static int cmd_ssh_setup(struct cli *cli, int argc, char **argv)
+static int cmd_ssh_setup(struct cli *cli)
 {
-    static const char *const opts[] = {"--keys", "--simsa", NULL};
-    const char *dir = cli_opt(argc, argv, "--keys"), *exe_in = cli_opt(argc, argv, "--simsa");
-    if (cli_positional(argc, argv, opts, NULL, NULL, 0) != 0 || !dir)
-        return cli_usage(_("usage: simsa ssh-setup --keys DIR [--simsa PATH]"));
+    const char *dir = cli_option(cli, "--keys"), *exe_in = cli_option(cli, "--simsa");
     char db[PATH_MAX], exe[PATH_MAX];
     if (!realpath(cli->db_path, db))
         return cli_fail("%s: %s", cli->db_path, strerror(errno));
@@ -74,17 +68,16 @@ static int cmd_ssh_setup(struct cli *cli, int argc, char **argv)
     if (!quotable(db) || !quotable(exe))
         return cli_fail(_("the database's or simsa's path holds a quote, a backslash or a control "
                           "character: move it first"));
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    const struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
     int rc = EXIT_OK;
     size_t judges = 0;
     printf(_("# simsa: one line per judge for ~/.ssh/authorized_keys of the account that holds "
              "%s;\n# each key runs only that judge's own session (no shell, no forwarding)\n"),
            db);
-    for (size_t i = 0; i < c.n_people; i++) {
-        const struct person *p = &c.people[i];
+    for (size_t i = 0; i < c->n_people; i++) {
+        const struct person *p = &c->people[i];
         if (p->role != ROLE_JUDGE)
             continue;
         judges++;
@@ -104,8 +97,6 @@ static int cmd_ssh_setup(struct cli *cli, int argc, char **argv)
     }
     if (!judges)
         rc = cli_fail("%s", _("there is no judge in this call (simsa person add)"));
-    call_free(&c);
-    store_close(st);
     return rc;
 }
 
@@ -116,6 +107,9 @@ const struct cli_command cli_ssh_commands[] = {
         .summary = N_("authorized_keys lines pinning each judge's SSH key (DIR/NAME.pub) to "
                       "their own session"),
         .run = cmd_ssh_setup,
+        .usage_error = N_("usage: simsa ssh-setup --keys DIR [--simsa PATH]"),
+        .options = (const char *const[]){"--keys", "--simsa", NULL},
+        .required = (const char *const[]){"--keys", NULL},
     },
     {.name = NULL},
 };

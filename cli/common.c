@@ -45,6 +45,14 @@ int cli_print_diags(const struct diags *d)
     return d->n ? EXIT_FAIL : EXIT_OK;
 }
 
+int cli_fail_diags(struct diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        cli_fail("%s", d->v[i].text);
+    diags_free(d);
+    return EXIT_FAIL;
+}
+
 #define FILE_MAX (256u << 20) /* 256 MiB: no import is near this */
 
 /* A directory where a file is expected: said so, rather than a bare read error. */
@@ -54,25 +62,21 @@ static bool is_directory(const char *path)
     return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-static char *directory_message(const char *path)
-{
-    return xasprintf(_("%s is a directory, not a file: give the path of the file itself"), path);
-}
-
-char *cli_read_file(const char *path, size_t *len, char **err)
+char *cli_read_file(const char *path, size_t *len, struct diags *d)
 {
     if (is_directory(path)) {
-        *err = directory_message(path);
+        diags_add(d, NULL, 0, 0,
+                  _("%s is a directory, not a file: give the path of the file itself"), path);
         return NULL;
     }
     FILE *f = stdin;
     if (strcmp(path, "-") != 0) {
-        int fd = in_file_open(path, err);
+        int fd = in_file_open(path, d);
         if (fd < 0)
             return NULL;
         f = fdopen(fd, "rb");
         if (!f) {
-            *err = xasprintf("%s: %s", path, strerror(errno));
+            diags_add(d, NULL, 0, 0, "%s: %s", path, strerror(errno));
             close(fd);
             return NULL;
         }
@@ -83,7 +87,7 @@ char *cli_read_file(const char *path, size_t *len, char **err)
     while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
         n += got;
         if (n > FILE_MAX) {
-            *err = xasprintf(_("%s: larger than %u MiB"), path, FILE_MAX >> 20);
+            diags_add(d, NULL, 0, 0, _("%s: larger than %u MiB"), path, FILE_MAX >> 20);
             free(buf);
             if (f != stdin)
                 fclose(f);
@@ -98,7 +102,7 @@ char *cli_read_file(const char *path, size_t *len, char **err)
     if (f != stdin)
         fclose(f);
     if (bad) {
-        *err = xasprintf(_("%s: read error"), path);
+        diags_add(d, NULL, 0, 0, _("%s: read error"), path);
         free(buf);
         return NULL;
     }
@@ -107,12 +111,20 @@ char *cli_read_file(const char *path, size_t *len, char **err)
     return buf;
 }
 
+char *cli_read_input(const char *path, size_t *len)
+{
+    struct diags d = {0};
+    char *data = cli_read_file(path, len, &d);
+    if (!data)
+        cli_fail_diags(&d);
+    return data;
+}
+
 static int open_call(struct cli *cli, struct store **st, struct call *c, bool snapshot)
 {
-    char *err = NULL;
-    if (store_open(cli->db_path, st, &err) < 0) {
-        cli_fail("%s", err);
-        free(err);
+    struct diags d = {0};
+    if (store_open(cli->db_path, st, &d) < 0) {
+        cli_fail_diags(&d);
         return -1;
     }
     cli_known_head(*st, cli->db_path);
@@ -122,7 +134,6 @@ static int open_call(struct cli *cli, struct store **st, struct call *c, bool sn
         *st = NULL;
         return -1;
     }
-    struct diags d = {0};
     if (store_load(*st, c, &d) < 0) {
         cli_print_diags(&d);
         diags_free(&d);
@@ -221,9 +232,8 @@ char *cli_read_passphrase(struct cli *cli, const char *prompt, bool twice, size_
         return NULL;
     }
     if (cli->pass_file && is_directory(cli->pass_file)) {
-        char *msg = directory_message(cli->pass_file);
-        cli_fail("%s", msg);
-        free(msg);
+        cli_fail(_("%s is a directory, not a file: give the path of the file itself"),
+                 cli->pass_file);
         sodium_free(pass);
         return NULL;
     }
@@ -384,46 +394,23 @@ void cli_cell(const char *s, int width, bool right)
     putchar(' ');
 }
 
-int cli_ranked_view(struct cli *cli, int argc, char **argv, const char *usage,
+int cli_ranked_view(struct cli *cli,
                     void (*as_csv)(const struct call *, const struct rank_result *),
                     void (*as_table)(const struct call *, const struct rank_result *))
 {
-    static const char *const flags[] = {"--csv", NULL};
-    if (cli_positional(argc, argv, NULL, flags, NULL, 0) != 0)
-        return cli_usage("%s", usage);
-    struct store *st;
-    struct call c;
-    if (cli_open(cli, &st, &c) < 0)
+    struct call *c = cli_call(cli);
+    if (!c)
         return EXIT_FAIL;
     struct rank_result res = {0};
-    call_rank(&c, &res);
+    call_rank(c, &res);
     /* --as a judge: the view of that judge (issue 15), whoever runs the command. */
-    session_rank_view(&c, cli->as ? call_find_person(&c, cli->as) : NULL, &res);
-    if (cli_flag(argc, argv, "--csv"))
-        as_csv(&c, &res);
+    session_rank_view(c, cli->as ? call_find_person(c, cli->as) : NULL, &res);
+    if (cli_has_flag(cli, "--csv"))
+        as_csv(c, &res);
     else
-        as_table(&c, &res);
+        as_table(c, &res);
     rank_result_free(&res);
-    call_free(&c);
-    store_close(st);
     return EXIT_OK;
-}
-
-char *cli_open_with_file(struct cli *cli, const char *path, size_t *len, struct store **st,
-                         struct call *c)
-{
-    char *err = NULL;
-    char *data = cli_read_file(path, len, &err);
-    if (!data) {
-        cli_fail("%s", err);
-        free(err);
-        return NULL;
-    }
-    if (cli_open(cli, st, c) < 0) {
-        free(data);
-        return NULL;
-    }
-    return data;
 }
 
 void cli_warn_fast_keys(const struct call *c)

@@ -145,11 +145,11 @@ int main(int argc, char **argv)
     }
     if (i == argc) {
         struct store *st = NULL;
-        char *err = NULL;
-        if (access(cli.db_path, F_OK) == 0 && store_open(cli.db_path, &st, &err) == 0)
+        struct diags d = {0};
+        if (access(cli.db_path, F_OK) == 0 && store_open(cli.db_path, &st, &d) == 0)
             cli_known_head(st, cli.db_path);
         store_close(st);
-        free(err);
+        diags_free(&d);
         return tui_main(cli.db_path, cli.as);
     }
     int consumed = 0;
@@ -168,10 +168,10 @@ int main(int argc, char **argv)
                cmd->usage, _(cmd->summary));
         return EXIT_OK;
     }
-    if (cmd->needs_as && !cli.as) {
+    if (cmd->actor != CLI_ACT_NONE && !cli.as) {
         fprintf(stderr, _("simsa %s%s%s: needs --as NAME, the person acting, before the command\n"),
                 cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
         return EXIT_USAGE;
     }
-    return cmd->run(&cli, sub_argc, sub_argv);
+    return cli_run(cmd, &cli, sub_argc, sub_argv);
 }

@@ -1,5 +1,6 @@
 /* Judge calibration and per-application sheet statistics (see calibration.h). */
 #include "core/calibration.h"
+#include "core/call.h"
 
 #include <stdlib.h>
 #include <string.h>

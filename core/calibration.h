@@ -11,7 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/call.h"
+#include "core/program.h"
+
+struct call;
+struct app_record;
+struct app_sheet;
 
 /* A sheet is far from its panel when its total differs from the mean of the other counted
  * sheets of the same application by this much or more: 15 points, in tenths. */

@@ -11,9 +11,8 @@
 #include "core/program.h"
 #include "core/rank.h"
 #include "core/review.h"
+#include "core/role.h"
 #include "core/sheet.h"
-
-enum role { ROLE_JUDGE, ROLE_SECRETARIAT, ROLE_INSPECTOR };
 
 struct person {
     int64_t id;
@@ -101,9 +100,6 @@ void call_parts_clear(struct call *c);
 /* The audit log's kind of an event ("app import") in words for people, translated; an unknown
  * kind as it is. */
 const char *event_kind_label(const char *kind);
-const char *role_name(enum role r);  /* "judge", "secretariat", "inspector" */
-const char *role_label(enum role r); /* the same for people, translated ("간사") */
-int role_parse(const char *s, enum role *out);
 
 struct app_record *call_find_app(const struct call *c, const char *id);
 struct person *call_find_person(const struct call *c, const char *name);

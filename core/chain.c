@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/report.h"

@@ -8,9 +8,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/call.h"
 #include "core/diag.h"
 #include "core/keys.h"
+#include "core/role.h"
+
+struct call;
 
 struct chain_event {
     int64_t seq;

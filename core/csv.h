@@ -13,9 +13,9 @@
 #define CSV_MAX_ALIASES 6
 
 struct csv_column {
-    const char *id;                        /* canonical id, e.g. "requested" */
-    const char *aliases[CSV_MAX_ALIASES];  /* e.g. "신청금액", "지원신청금액"; NULL-terminated */
-    bool required;                         /* the header must have it */
+    const char *id;                       /* canonical id, e.g. "requested" */
+    const char *aliases[CSV_MAX_ALIASES]; /* e.g. "신청금액", "지원신청금액"; NULL-terminated */
+    bool required;                        /* the header must have it */
 };
 
 struct csv_row {
@@ -27,11 +27,11 @@ struct csv_row {
 
 struct csv_table {
     const char *filename;
-    char *encoding;        /* "UTF-8" or "CP949" */
-    struct csv_row *rows;  /* data rows only; blank lines are skipped */
+    char *encoding;       /* "UTF-8" or "CP949" */
+    struct csv_row *rows; /* data rows only; blank lines are skipped */
     size_t n_rows;
     size_t n_spec;
-    long *spec_col;        /* by spec index: column number in the file, 0 when absent */
+    long *spec_col; /* by spec index: column number in the file, 0 when absent */
 };
 
 /* Parse data (len bytes, any encoding above) against spec. Problems go to d, each as

@@ -98,6 +98,11 @@ void diags_add(struct diags *d, const char *file, long line, long col, const cha
     va_end(ap);
 }
 
+const char *diags_first(const struct diags *d)
+{
+    return d->n ? d->v[0].text : NULL;
+}
+
 void diags_free(struct diags *d)
 {
     for (size_t i = 0; i < d->n; i++)

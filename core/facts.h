@@ -4,9 +4,9 @@
 #ifndef SIMSA_FACTS_H
 #define SIMSA_FACTS_H
 
-#include "core/call.h"
 #include "core/keys.h"
 #include "core/review.h"
+#include "core/role.h"
 
 char *fact_application(const struct application *a);
 char *fact_document(int doc, sdate issued);

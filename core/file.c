@@ -12,10 +12,10 @@
 #include "core/diag.h"
 #include "core/i18n.h"
 
-static char *exists_message(const char *path)
+static void exists_problem(struct diags *d, const char *path)
 {
-    return xasprintf(_("%s already exists; simsa will not overwrite it (--force replaces it)"),
-                     path);
+    diags_add(d, NULL, 0, 0,
+              _("%s already exists; simsa will not overwrite it (--force replaces it)"), path);
 }
 
 /* The temporary name: ".<base>.XXXXXX" in the target's directory. */
@@ -27,12 +27,12 @@ static char *temp_template(const char *path)
     return xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
 }
 
-int out_file_open(struct out_file *f, const char *path, bool force, char **err)
+int out_file_open(struct out_file *f, const char *path, bool force, struct diags *d)
 {
     *f = (struct out_file){.fd = -1, .force = force};
     struct stat sb;
     if (!force && lstat(path, &sb) == 0) {
-        *err = exists_message(path);
+        exists_problem(d, path);
         return -1;
     }
     f->tmp = temp_template(path);
@@ -54,7 +54,7 @@ int out_file_open(struct out_file *f, const char *path, bool force, char **err)
             break;
     }
     if (f->fd < 0) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
+        diags_add(d, NULL, 0, 0, "%s: %s", path, strerror(errno));
         free(f->tmp);
         f->tmp = NULL;
         return -1;
@@ -63,16 +63,16 @@ int out_file_open(struct out_file *f, const char *path, bool force, char **err)
     return 0;
 }
 
-int out_file_reserve(struct out_file *f, const char *path, bool force, char **err)
+int out_file_reserve(struct out_file *f, const char *path, bool force, struct diags *d)
 {
-    if (out_file_open(f, path, force, err) < 0)
+    if (out_file_open(f, path, force, d) < 0)
         return -1;
     close(f->fd);
     f->fd = -1;
     return 0;
 }
 
-int out_file_write(struct out_file *f, const void *data, size_t len, char **err)
+int out_file_write(struct out_file *f, const void *data, size_t len, struct diags *d)
 {
     const char *p = data;
     while (len > 0) {
@@ -80,7 +80,7 @@ int out_file_write(struct out_file *f, const void *data, size_t len, char **err)
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
-            *err = xasprintf("%s: %s", f->path, strerror(errno));
+            diags_add(d, NULL, 0, 0, "%s: %s", f->path, strerror(errno));
             return -1;
         }
         p += w;
@@ -89,21 +89,21 @@ int out_file_write(struct out_file *f, const void *data, size_t len, char **err)
     return 0;
 }
 
-int out_file_commit(struct out_file *f, char **err)
+int out_file_commit(struct out_file *f, struct diags *d)
 {
     if (f->fd >= 0) {
         int bad = fsync(f->fd) < 0;
         bad |= close(f->fd) < 0;
         f->fd = -1;
         if (bad) {
-            *err = xasprintf("%s: %s", f->path, strerror(errno));
+            diags_add(d, NULL, 0, 0, "%s: %s", f->path, strerror(errno));
             out_file_abort(f);
             return -1;
         }
     }
     if (f->force) {
         if (rename(f->tmp, f->path) != 0) {
-            *err = xasprintf("%s: %s", f->path, strerror(errno));
+            diags_add(d, NULL, 0, 0, "%s: %s", f->path, strerror(errno));
             out_file_abort(f);
             return -1;
         }
@@ -117,7 +117,10 @@ int out_file_commit(struct out_file *f, char **err)
             out_file_abort(f);
             return 0;
         }
-        *err = e == EEXIST ? exists_message(f->path) : xasprintf("%s: %s", f->path, strerror(e));
+        if (e == EEXIST)
+            exists_problem(d, f->path);
+        else
+            diags_add(d, NULL, 0, 0, "%s: %s", f->path, strerror(e));
         out_file_abort(f);
         return -1;
     } else {
@@ -141,29 +144,29 @@ void out_file_abort(struct out_file *f)
     f->tmp = f->path = NULL;
 }
 
-int out_file_put(const char *path, const void *data, size_t len, bool force, char **err)
+int out_file_put(const char *path, const void *data, size_t len, bool force, struct diags *d)
 {
     struct out_file f;
-    if (out_file_open(&f, path, force, err) < 0)
+    if (out_file_open(&f, path, force, d) < 0)
         return -1;
-    if (out_file_write(&f, data, len, err) < 0) {
+    if (out_file_write(&f, data, len, d) < 0) {
         out_file_abort(&f);
         return -1;
     }
-    return out_file_commit(&f, err);
+    return out_file_commit(&f, d);
 }
 
-int in_file_open(const char *path, char **err)
+int in_file_open(const char *path, struct diags *d)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        *err = xasprintf("%s: %s", path, strerror(errno));
+        diags_add(d, NULL, 0, 0, "%s: %s", path, strerror(errno));
         return -1;
     }
     struct stat sb;
     if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-        *err = xasprintf(_("%s is not a regular file (a FIFO, device or directory is not read)"),
-                         path);
+        diags_add(d, NULL, 0, 0,
+                  _("%s is not a regular file (a FIFO, device or directory is not read)"), path);
         close(fd);
         return -1;
     }

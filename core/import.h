@@ -4,9 +4,13 @@
 #ifndef SIMSA_IMPORT_H
 #define SIMSA_IMPORT_H
 
-#include "core/call.h"
 #include "core/csv.h"
+#include "core/parse.h"
+#include "core/review.h"
 #include "core/sheet.h"
+
+struct call;
+struct person;
 
 struct app_import {
     struct application *apps; /* owned; free with import_apps_free */

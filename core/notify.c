@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/calibration.h"
+#include "core/call.h"
 #include "core/csv.h"
 #include "core/diag.h"
 #include "core/i18n.h"

@@ -8,12 +8,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/call.h"
 #include "core/parse.h"
 #include "core/program.h"
 #include "core/rank.h"
 #include "core/review.h"
 #include "core/revision.h"
+
+struct call;
+struct app_record;
 
 /* R12.3: what an agreement on `agreed` sets, by the program's policies (R12.2). Month steps
  * clip the day to the month's last day: 2026-08-31 + 10 months = 2027-06-30. */

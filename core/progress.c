@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
+
 /* The panel that scores r: its own when it exists, else 0 (every judge, R6.3). */
 static int64_t effective_panel(const struct call *c, const struct app_record *r)
 {

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/call.h"
+struct call;
 
 struct judge_progress {
     int64_t judge; /* person id */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 
 static const char *panel_name(const struct call *c, int64_t id)

@@ -8,8 +8,13 @@
 #include <stdint.h>
 
 #include "core/calibration.h"
-#include "core/call.h"
 #include "core/keys.h"
+#include "core/rank.h"
+#include "core/review.h"
+
+struct call;
+struct app_record;
+struct app_sheet;
 
 /* One submitted sheet as the workbook lists it. Each application's counted sheets come first
  * and next to each other, so the workbook's formulas average one block of rows (R7.1). */

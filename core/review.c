@@ -542,10 +542,10 @@ int size_parse(const char *s, enum company_size *out)
         const char *word;
         enum company_size size;
     } words[] = {
-        {"sme", SIZE_SME},         {"중소기업", SIZE_SME},     {"중소 기업", SIZE_SME},
-        {"중소", SIZE_SME},         {"midsize", SIZE_MIDSIZE}, {"중견기업", SIZE_MIDSIZE},
+        {"sme", SIZE_SME},           {"중소기업", SIZE_SME},    {"중소 기업", SIZE_SME},
+        {"중소", SIZE_SME},          {"midsize", SIZE_MIDSIZE}, {"중견기업", SIZE_MIDSIZE},
         {"중견 기업", SIZE_MIDSIZE}, {"중견", SIZE_MIDSIZE},    {"large", SIZE_LARGE},
-        {"대기업", SIZE_LARGE},     {"대 기업", SIZE_LARGE},
+        {"대기업", SIZE_LARGE},      {"대 기업", SIZE_LARGE},
     };
     for (size_t i = 0; s && i < sizeof words / sizeof words[0]; i++) {
         if (strcasecmp(s, words[i].word) == 0) {

@@ -66,9 +66,9 @@ struct review_input {
 
 struct review_result {
     bool passed;
-    struct strlist reasons;    /* each failing rule, e.g. "R2.1 document 6 (국세 및 ...) was issued
-                                  2026-02-28, before 2026-03-01" */
-    struct strlist notes;      /* facts shown with the decision: computed ratios (R4) etc. */
+    struct strlist reasons; /* each failing rule, e.g. "R2.1 document 6 (국세 및 ...) was issued
+                               2026-02-28, before 2026-03-01" */
+    struct strlist notes;   /* facts shown with the decision: computed ratios (R4) etc. */
     struct strlist unanswered; /* R4: checklist items left unanswered (count as not holding) */
 };
 
@@ -97,8 +97,9 @@ void review_application(const struct program *p, const struct review_input *in,
                         struct review_result *out);
 void review_result_free(struct review_result *r);
 
-const char *size_name(enum company_size s); /* "sme" / "midsize" / "large" */
+const char *size_name(enum company_size s);  /* "sme" / "midsize" / "large" */
 const char *size_label(enum company_size s); /* the same for people, translated */
-int size_parse(const char *s, enum company_size *out); /* also 중소기업, 중견기업, 대기업 (or 중소 기업, ...) */
+int size_parse(const char *s,
+               enum company_size *out); /* also 중소기업, 중견기업, 대기업 (or 중소 기업, ...) */
 
 #endif

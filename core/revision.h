@@ -4,10 +4,11 @@
 #ifndef SIMSA_REVISION_H
 #define SIMSA_REVISION_H
 
-#include "core/call.h"
 #include "core/diag.h"
 #include "core/keys.h"
 #include "core/rank.h"
+
+struct call;
 
 struct revision_row {
     char *app, *outcome, *base, *final;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 
 /* A panel's place in the lineup: the order panels were set up; no panel comes last. */

@@ -8,7 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/call.h"
+#include "core/rank.h"
+
+struct call;
+struct person;
+struct app_record;
 
 /* The applications heard in presentations (those that passed document review), as indices into
  * c->apps: those of `judge`'s panels, or of every panel when judge is 0. In presentation order:

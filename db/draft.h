@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "core/diag.h"
 #include "db/store.h"
 
 /* Save (replace) the draft, in a transaction of its own. 0, or -1 with store_errmsg. */

@@ -2,6 +2,7 @@
  * for store_refresh; oldest first. */
 #include <stdlib.h>
 
+#include "core/diag.h"
 #include "db/events.h"
 #include "db/internal.h"
 

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/diag.h"
 #include "db/store.h"
 
 struct final_state {

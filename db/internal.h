@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "core/keys.h"
 #include "db/store.h"
 
 struct store {

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "core/call.h"
 #include "db/internal.h"
 
 int order_load(struct store *st, struct call *c)

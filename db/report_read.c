@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "core/call.h"
 #include "core/diag.h"
 #include "core/keys.h"
 #include "db/internal.h"

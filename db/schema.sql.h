@@ -142,8 +142,8 @@ static const char *const schema_migrations[] = {
     "CREATE TABLE checkpoint(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, hash BLOB NOT NULL,\n"
     "  event_signatures BLOB NOT NULL, records INTEGER NOT NULL,\n"
     "  record_signatures BLOB NOT NULL, person_id INTEGER NOT NULL REFERENCES person(id),\n"
-    "  at TEXT NOT NULL, signed_text TEXT NOT NULL, signature TEXT NOT NULL) STRICT;\n"
-    APPEND_ONLY("checkpoint"),
+    "  at TEXT NOT NULL, signed_text TEXT NOT NULL, signature TEXT NOT NULL) STRICT;\n" APPEND_ONLY(
+        "checkpoint"),
 };
 
 #endif

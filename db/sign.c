@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 #include "db/internal.h"
 #include "db/sign.h"
@@ -98,11 +99,4 @@ int sign_checkpoint(struct store *st, const struct call *c, struct checkpoint *c
         rc = store_checkpoint_add(st, cp, &rec.sign);
     signed_record_free(&rec);
     return rc;
-}
-
-char *signed_event_detail(const char *detail, const char *record_text)
-{
-    char digest[RECORD_DIGEST_HEX + 1];
-    record_digest_hex(record_text, digest);
-    return xasprintf("%s #%s", detail ? detail : "", digest);
 }

@@ -3,9 +3,11 @@
 #ifndef SIMSA_DB_SIGN_H
 #define SIMSA_DB_SIGN_H
 
-#include "core/call.h"
 #include "core/records.h"
 #include "db/store.h"
+
+struct call;
+struct person;
 
 struct signed_record {
     char at[21]; /* UTC ISO 8601, the moment of the record */
@@ -22,8 +24,6 @@ int signed_record_sign(struct store *st, struct signed_record *r, const struct p
                        const struct secret_key *key, enum record_kind kind, const char *id,
                        char *text, char **why);
 void signed_record_free(struct signed_record *r);
-/* The audit event detail for a signed record: detail + " #" + the record's digest. */
-char *signed_event_detail(const char *detail, const char *record_text);
 /* Sign the head of the audit chain (a milestone). */
 int sign_audit_head(struct store *st, const struct call *c, const struct person *who,
                     const struct secret_key *key);

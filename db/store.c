@@ -12,10 +12,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/call.h"
 #include "core/chain.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/report.h"
 #include "core/session.h"
 #include "db/events.h"
 #include "db/internal.h"
@@ -141,7 +143,7 @@ static int check_is_call(struct store *st)
     return 0;
 }
 
-static int connect(const char *path, int flags, bool creating, struct store **out, char **err)
+static int connect(const char *path, int flags, bool creating, struct store **out, struct diags *d)
 {
     struct store *st = xcalloc(1, sizeof *st);
     /* A connection is used by one thread at a time (the interactive program's loader has it
@@ -149,8 +151,8 @@ static int connect(const char *path, int flags, bool creating, struct store **ou
      * own mutexes, which took 11 % of loading a call (make bench). */
     flags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-        *err = xasprintf(_("cannot open %s: %s"), path,
-                         st->db ? sqlite3_errmsg(st->db) : strerror(errno));
+        diags_add(d, NULL, 0, 0, _("cannot open %s: %s"), path,
+                  st->db ? sqlite3_errmsg(st->db) : strerror(errno));
         sqlite3_close(st->db);
         free(st);
         return -1;
@@ -161,7 +163,7 @@ static int connect(const char *path, int flags, bool creating, struct store **ou
         exec_sql(st, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
                      "PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;") < 0 ||
         migrate(st) < 0) {
-        *err = xasprintf("%s: %s", path, st->err);
+        diags_add(d, NULL, 0, 0, "%s: %s", path, st->err);
         store_close(st);
         return -1;
     }
@@ -169,36 +171,40 @@ static int connect(const char *path, int flags, bool creating, struct store **ou
     return 0;
 }
 
-int store_open(const char *path, struct store **out, char **err)
+int store_open(const char *path, struct store **out, struct diags *d)
 {
     if (access(path, F_OK) != 0) {
-        *err = xasprintf(_("%s: no such database (create one with `simsa init %s --program ID`)"),
-                         path, path);
+        diags_add(d, NULL, 0, 0,
+                  _("%s: no such database (create one with `simsa init %s --program ID`)"), path,
+                  path);
         return -1;
     }
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        *err = xasprintf(_("%s is a directory, not a simsa database: give the database file "
-                           "(-d FILE)"),
-                         path);
+        diags_add(d, NULL, 0, 0,
+                  _("%s is a directory, not a simsa database: give the database file "
+                    "(-d FILE)"),
+                  path);
         return -1;
     }
-    return connect(path, SQLITE_OPEN_READWRITE, false, out, err);
+    return connect(path, SQLITE_OPEN_READWRITE, false, out, d);
 }
 
-int store_create(const char *path, const char *program_id, const char *program_text, char **err)
+int store_create(const char *path, const char *program_id, const char *program_text,
+                 struct diags *d)
 {
     /* Created here with 0600 so the file is never readable by others, not even briefly. */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) {
-        *err = xasprintf(errno == EEXIST ? _("%s already exists; simsa will not overwrite it")
-                                         : _("cannot create %s: %s"),
-                         path, strerror(errno));
+        diags_add(d, NULL, 0, 0,
+                  errno == EEXIST ? _("%s already exists; simsa will not overwrite it")
+                                  : _("cannot create %s: %s"),
+                  path, strerror(errno));
         return -1;
     }
     close(fd);
     struct store *st;
-    if (connect(path, SQLITE_OPEN_READWRITE, true, &st, err) < 0) {
+    if (connect(path, SQLITE_OPEN_READWRITE, true, &st, d) < 0) {
         unlink(path);
         return -1;
     }
@@ -225,7 +231,7 @@ int store_create(const char *path, const char *program_id, const char *program_t
     if (rc == 0)
         rc = store_commit(st);
     if (rc < 0) {
-        *err = xasprintf("%s: %s", path, st->err);
+        diags_add(d, NULL, 0, 0, "%s: %s", path, st->err);
         store_rollback(st);
         store_close(st);
         unlink(path);
@@ -272,29 +278,30 @@ int store_checkpoint(struct store *st)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
-int store_backup(const char *src_path, const char *dst_path, char **err)
+int store_backup(const char *src_path, const char *dst_path, struct diags *d)
 {
     if (access(src_path, F_OK) != 0) {
-        *err = xasprintf(_("%s: no such database (create one with `simsa init %s --program ID`)"),
-                         src_path, src_path);
+        diags_add(d, NULL, 0, 0,
+                  _("%s: no such database (create one with `simsa init %s --program ID`)"),
+                  src_path, src_path);
         return -1;
     }
     sqlite3 *src = NULL, *dst = NULL;
     int rc = -1;
     if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        *err = xasprintf(_("cannot open %s: %s"), src_path,
-                         src ? sqlite3_errmsg(src) : strerror(errno));
+        diags_add(d, NULL, 0, 0, _("cannot open %s: %s"), src_path,
+                  src ? sqlite3_errmsg(src) : strerror(errno));
         goto out;
     }
     sqlite3_busy_timeout(src, 10000);
     if (sqlite3_open_v2(dst_path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        *err = xasprintf(_("cannot open %s: %s"), dst_path,
-                         dst ? sqlite3_errmsg(dst) : strerror(errno));
+        diags_add(d, NULL, 0, 0, _("cannot open %s: %s"), dst_path,
+                  dst ? sqlite3_errmsg(dst) : strerror(errno));
         goto out;
     }
     sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
     if (!b) {
-        *err = xasprintf("%s: %s", dst_path, sqlite3_errmsg(dst));
+        diags_add(d, NULL, 0, 0, "%s: %s", dst_path, sqlite3_errmsg(dst));
         goto out;
     }
     /* All pages in one step: one read transaction on the source, so the copy is one state. */
@@ -306,8 +313,8 @@ int store_backup(const char *src_path, const char *dst_path, char **err)
     } while (step == SQLITE_OK || step == SQLITE_BUSY || step == SQLITE_LOCKED);
     int fin = sqlite3_backup_finish(b);
     if (step != SQLITE_DONE || fin != SQLITE_OK) {
-        *err = xasprintf(_("%s: the backup did not complete: %s"), src_path,
-                         sqlite3_errstr(step != SQLITE_DONE ? step : fin));
+        diags_add(d, NULL, 0, 0, _("%s: the backup did not complete: %s"), src_path,
+                  sqlite3_errstr(step != SQLITE_DONE ? step : fin));
         goto out;
     }
     rc = 0;

@@ -5,12 +5,23 @@
 #define SIMSA_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
-#include "core/call.h"
-#include "core/report.h"
+#include "core/diag.h"
+#include "core/keys.h" /* struct sig_digest, RECORD_DIGEST_HEX */
+#include "core/parse.h"
+#include "core/role.h"
 
 struct store;
+struct application;
+struct call;
+struct finance_year;
+struct person;
+struct program;
+struct recorded_event;
+struct sheet;
+struct signed_input;
 
 /* Who signs a record, when (UTC ISO 8601), the canonical text signed and the .minisig. */
 struct signing {
@@ -20,10 +31,12 @@ struct signing {
     const char *sig;
 };
 
-/* Create a new database file (mode 0600; refuses to overwrite) holding the program text. */
-int store_create(const char *path, const char *program_id, const char *program_text, char **err);
-/* Open an existing database, applying any pending migrations. */
-int store_open(const char *path, struct store **out, char **err);
+/* Create a new database file (mode 0600; refuses to overwrite) holding the program text; 0,
+ * or -1 with a problem in d. */
+int store_create(const char *path, const char *program_id, const char *program_text,
+                 struct diags *d);
+/* Open an existing database, applying any pending migrations; 0, or -1 with a problem in d. */
+int store_open(const char *path, struct store **out, struct diags *d);
 void store_close(struct store *st);
 const char *store_errmsg(const struct store *st);
 /* Fold the write-ahead log into the database file (PRAGMA wal_checkpoint(TRUNCATE)), so the
@@ -32,8 +45,8 @@ int store_checkpoint(struct store *st);
 /* A consistent copy of the database at src_path into dst_path (an existing, empty file, made
  * 0600 by the caller) with SQLite's online backup API: the copy is taken in one read
  * transaction, the write-ahead log included. The source is opened read-only and not changed.
- * 0, or -1 with *err (caller frees). */
-int store_backup(const char *src_path, const char *dst_path, char **err);
+ * 0, or -1 with a problem in d. */
+int store_backup(const char *src_path, const char *dst_path, struct diags *d);
 
 /* The person who makes, and signs, every event written through this connection from now on
  * (DESIGN.md Trust: no anonymous writes). Both are borrowed and must outlive their use; NULL

@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/chain.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/records.h"
+#include "core/report.h"
 #include "core/revision.h"
 #include "db/final.h"
 #include "db/internal.h"

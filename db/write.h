@@ -3,6 +3,7 @@
 #ifndef SIMSA_DB_WRITE_H
 #define SIMSA_DB_WRITE_H
 
+#include "core/call.h"
 #include "core/import.h"
 #include "db/sign.h"
 

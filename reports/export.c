@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/call.h"
 #include "core/csv.h"
 #include "core/file.h"
 #include "core/i18n.h"
@@ -164,12 +165,11 @@ static void book_release(struct book *b)
 }
 
 int export_workbook(struct store *st, const struct call *c, const char *path,
-                    const struct export_options *o, char **err)
+                    const struct export_options *o, struct diags *d)
 {
-    *err = NULL;
     /* Fail at once, with the reason, when the file cannot be made (not after all the work). */
     struct out_file of; /* libxlsxwriter opens the (0600) temporary file by its name */
-    if (out_file_reserve(&of, path, o && o->force, err) < 0)
+    if (out_file_reserve(&of, path, o && o->force, d) < 0)
         return -1;
     const char *tmp = of.tmp;
     /* constant_memory: each sheet's rows go to a temporary file as they are written, so the
@@ -177,7 +177,7 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(tmp, &opt);
     if (!wb) {
-        *err = xasprintf(_("%s: cannot create the workbook"), path);
+        diags_add(d, NULL, 0, 0, _("%s: cannot create the workbook"), path);
         out_file_abort(&of);
         return -1;
     }
@@ -201,10 +201,10 @@ int export_workbook(struct store *st, const struct call *c, const char *path,
                                               .signature_problems = b.n_problems};
     int rc = 0;
     if (b.failure || closed != LXW_NO_ERROR) {
-        *err = xasprintf(_("%s: the workbook was not written: %s"), path,
-                         b.failure ? b.failure : lxw_strerror(closed));
+        diags_add(d, NULL, 0, 0, _("%s: the workbook was not written: %s"), path,
+                  b.failure ? b.failure : lxw_strerror(closed));
         rc = -1;
-    } else if (out_file_commit(&of, err) < 0) {
+    } else if (out_file_commit(&of, d) < 0) {
         rc = -1;
     }
     out_file_abort(&of);
@@ -255,14 +255,13 @@ void results_csv_text(const struct call *c, const struct rank_result *res, bool 
 }
 
 int export_results_csv(const struct call *c, const char *path, const struct export_options *o,
-                       char **err)
+                       struct diags *d)
 {
-    *err = NULL;
     struct rank_result res;
     call_rank(c, &res);
     struct strbuf out = {0};
     results_csv_text(c, &res, true, &out);
-    int rc = out_file_put(path, out.s, out.len, o && o->force, err);
+    int rc = out_file_put(path, out.s, out.len, o && o->force, d);
     strbuf_free(&out);
     rank_result_free(&res);
     return rc;

@@ -8,9 +8,12 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "core/call.h"
 #include "core/csv.h"
+#include "core/rank.h"
 #include "db/store.h"
+
+struct call;
+struct diags;
 
 /* What a workbook holds, for the message after writing it. */
 struct export_summary {
@@ -33,19 +36,18 @@ struct export_options {
 
 /* Write the workbook of the call to path. It is written beside path under a temporary name
  * (mode 0600, core/file.h) and renamed at the end, so a failure leaves nothing half-written; an
- * existing path (a symlink too) is refused unless o->force. 0, or -1 with *err (caller
- * frees). */
+ * existing path (a symlink too) is refused unless o->force. 0, or -1 with a problem in d. */
 int export_workbook(struct store *st, const struct call *c, const char *path,
-                    const struct export_options *o, char **err);
+                    const struct export_options *o, struct diags *d);
 
 /* The results as CSV: the columns and rows of `simsa rank --csv`, in UTF-8 with a byte order
  * mark so that Korean Excel opens the Hangul. Also written through a temporary file. 0, or -1
- * with *err. */
+ * with a problem in d. */
 /* The rows of `simsa rank --csv` (DESIGN.md), appended to out (with a UTF-8 byte order mark
  * when bom): the one writer of that format, for the command and the export alike. */
 void results_csv_text(const struct call *c, const struct rank_result *res, bool bom,
                       struct strbuf *out);
 int export_results_csv(const struct call *c, const char *path, const struct export_options *o,
-                       char **err);
+                       struct diags *d);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/i18n.h"
 #include "core/records.h"
 #include "core/report.h"

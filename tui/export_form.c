@@ -40,7 +40,8 @@ static void export_check(struct tui *t, struct form *f)
 
 static int export_submit(struct tui *t, struct form *f)
 {
-    char *path = form_text(&f->fields[0]), *err = NULL;
+    char *path = form_text(&f->fields[0]);
+    struct diags d = {0};
     struct export_summary sum = {0};
     struct export_options o = {
         .korean = t->korean, .progress = export_progress, .ctx = t, .summary = &sum};
@@ -59,10 +60,10 @@ static int export_submit(struct tui *t, struct form *f)
             return -1;
         }
     }
-    int rc = csv ? export_results_csv(&t->call, path, &o, &err)
-                 : export_workbook(t->store, &t->call, path, &o, &err);
+    int rc = csv ? export_results_csv(&t->call, path, &o, &d)
+                 : export_workbook(t->store, &t->call, path, &o, &d);
     if (rc < 0) {
-        snprintf(f->error, sizeof f->error, "%s", err ? err : "?");
+        snprintf(f->error, sizeof f->error, "%s", diags_first(&d) ? diags_first(&d) : "?");
     } else if (csv) {
         tui_message(t, false, _("wrote %s: the results of %zu applications"), path, t->call.n_apps);
     } else {
@@ -71,7 +72,7 @@ static int export_submit(struct tui *t, struct form *f)
                       "verify)"),
                     path, sum.applications, sum.sheets, sum.signed_records, sum.signature_problems);
     }
-    free(err);
+    diags_free(&d);
     free(path);
     return rc < 0 ? -1 : 0;
 }

@@ -859,15 +859,15 @@ static int terminal_run(struct tui *t, const char *as, char **err)
 int tui_main(const char *db_path, const char *as)
 {
     struct tui t = {.db_path = db_path, .clock_env = getenv("SIMSA_CLOCK"), .pinned = as};
-    char *err = NULL;
-    if (store_open(db_path, &t.store, &err) < 0) {
-        fprintf(stderr, "simsa: %s\n", err);
-        free(err);
+    struct diags d = {0};
+    if (store_open(db_path, &t.store, &d) < 0) {
+        fprintf(stderr, "simsa: %s\n", diags_first(&d));
+        diags_free(&d);
         return 1;
     }
     /* The program and the counts now (a stored program that no longer parses stops here);
      * the rest of the call while the first screen is drawn. */
-    struct diags d = {0};
+    char *err = NULL;
     if (store_load_outline(t.store, &t.call, &t.outline, &d) < 0) {
         err = load_problems(t.store, &d);
         fprintf(stderr, "simsa: %s: %s\n", db_path, err);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/calibration.h"
+#include "core/call.h"
 #include "core/progress.h"
 
 /* R6.1 rubric, in the program's item order. */

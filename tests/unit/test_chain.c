@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/chain.h"
 #include "core/facts.h"
 #include "core/keys.h"

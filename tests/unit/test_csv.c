@@ -185,8 +185,9 @@ static void test_undecodable_bytes_are_located(void **state)
     assert_single_diag(nul, sizeof nul - 1,
                        "f.csv:2:4: NUL byte in a text file (is it UTF-16 or a spreadsheet?)");
     const char utf16[] = "\xff\xfei\0d\0";
-    assert_single_diag(utf16, sizeof utf16 - 1,
-                       "f.csv:1:1: UTF-16 is not supported: save the file as CSV in UTF-8 or CP949");
+    assert_single_diag(
+        utf16, sizeof utf16 - 1,
+        "f.csv:1:1: UTF-16 is not supported: save the file as CSV in UTF-8 or CP949");
 }
 
 static void test_quoted_newlines_keep_later_line_numbers(void **state)

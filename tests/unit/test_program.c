@@ -582,8 +582,8 @@ static void test_R6_2_step_must_divide_every_maximum(void **state)
 static void test_R8_bonus_and_cap_multiples_of_the_decimals_step(void **state)
 {
     (void)state;
-    static const char bonus[] = "[bonus b]\n"         /* 47 with one line added above */
-                                "points = 2.5\n"      /* 48 */
+    static const char bonus[] = "[bonus b]\n"    /* 47 with one line added above */
+                                "points = 2.5\n" /* 48 */
                                 "name_ko = 가점\n"
                                 "name_en = Bonus\n";
     char *with_bonus = malloc(sizeof minimal + sizeof bonus);

@@ -900,9 +900,9 @@ static void test_R3_3_size_names_round_trip(void **state)
         const char *text;
         enum company_size size;
     } cases[] = {
-        {"sme", SIZE_SME},      {"SME", SIZE_SME},         {"중소기업", SIZE_SME},
-        {"중소", SIZE_SME},     {"midsize", SIZE_MIDSIZE}, {"중견기업", SIZE_MIDSIZE},
-        {"중견", SIZE_MIDSIZE}, {"large", SIZE_LARGE},     {"대기업", SIZE_LARGE},
+        {"sme", SIZE_SME},       {"SME", SIZE_SME},           {"중소기업", SIZE_SME},
+        {"중소", SIZE_SME},      {"midsize", SIZE_MIDSIZE},   {"중견기업", SIZE_MIDSIZE},
+        {"중견", SIZE_MIDSIZE},  {"large", SIZE_LARGE},       {"대기업", SIZE_LARGE},
         {"중소 기업", SIZE_SME}, {"중견 기업", SIZE_MIDSIZE}, {"대 기업", SIZE_LARGE},
     };
     for (size_t i = 0; i < COUNT(cases); i++) {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/call.h"
 #include "core/progress.h"
 #include "core/session.h"
 #include "core/sheet.h"
