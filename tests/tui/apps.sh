@@ -85,11 +85,24 @@ click() { # row column (0-based screen coordinates)
     r=$(printf "\\$(printf %o $((33 + $1)))")
     type_text "$(printf '\033[M %s%s\033[M#%s%s' "$b" "$r" "$b" "$r")"
 }
-click 4 3
-wait_for "row 3 of 12"
-sleep 0.3 # let the two clicks below not join the one above
-click 5 3
-click 5 3
-wait_for "Applications > Application"
+# A click sent while the program is still busy with the key before it is sometimes not read
+# as a mouse event on a loaded machine (about one run in four under ASan): it is sent again
+# until the screen answers, a few times at most.
+click_until() { # row column text
+    for try in 1 2 3 4; do
+        sleep 0.3 # let this click not join the one before
+        click "$1" "$2"
+        [ "${4:-}" = double ] && click "$1" "$2"
+        n=20
+        while [ "$n" -gt 0 ]; do
+            capture | grep -qF -- "$3" && return 0
+            sleep 0.1
+            n=$((n - 1))
+        done
+    done
+    fail "timed out waiting, after clicking row $1, for: $3"
+}
+click_until 4 3 "row 3 of 12"
+click_until 5 3 "Applications > Application" double
 wait_for "2026-004  음성제지(주)" # sorted by company, descending: 청주, 청원, 진천, 음성
 echo "apps: ok"
