@@ -144,7 +144,13 @@ void sheet_judge_form(struct book *b, struct sheet_out *s, const struct person *
 /* The committee's documents (reports/papers.c): the results summary with signature boxes, a
  * printable score sheet per application of one judge, a notice per applicant, one per page. */
 void sheet_summary(struct book *b, struct sheet_out *s);
-void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge);
+/* A judge's score sheets, one per page: pages first..first+n-1 of the judge's
+ * judge_papers_count() on one sheet, PAPERS_PER_SHEET at most (Excel's limit of manual page
+ * breaks, and its rows); a judge with more gets "Score sheets NAME (2)", ... */
+#define PAPERS_PER_SHEET 1000
+size_t judge_papers_count(const struct call *c, int64_t judge);
+void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge,
+                        size_t first, size_t n);
 /* Notices of the ranking's rows first..first+n-1: NOTICES_PER_SHEET at most on one sheet, under
  * Excel's limit of manual page breaks; a call with more gets "Notices (2)", ... */
 #define NOTICES_PER_SHEET 1000

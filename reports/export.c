@@ -66,9 +66,16 @@ static size_t notice_sheets(const struct book *b)
     return n ? (n + NOTICES_PER_SHEET - 1) / NOTICES_PER_SHEET : 1;
 }
 
+/* One sheet of a judge's score sheets: pages first..first+n-1 of theirs. */
+struct papers_out {
+    const struct person *judge;
+    size_t first, n;
+    struct sheet_out *s;
+};
+
 static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_out **notices,
-                      struct sheet_out **forms, struct sheet_out **papers, size_t n_forms,
-                      const struct person **judges)
+                      struct sheet_out **forms, size_t n_forms, const struct person **judges,
+                      const struct papers_out *papers, size_t n_papers)
 {
     b->scores = sheets[SHEET_SCORES];
     b->results = sheets[SHEET_RESULTS];
@@ -94,11 +101,41 @@ static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_ou
         sheet_judge_form(b, forms[i], judges[i]);
         book_step(b);
     }
-    book_stage(b, _("score sheets"), n_forms);
-    for (size_t i = 0; i < n_forms; i++) {
-        sheet_judge_papers(b, papers[i], judges[i]);
+    book_stage(b, _("score sheets"), n_papers);
+    for (size_t i = 0; i < n_papers; i++) {
+        sheet_judge_papers(b, papers[i].s, papers[i].judge, papers[i].first, papers[i].n);
         book_step(b);
     }
+}
+
+/* Each judge's score sheets, PAPERS_PER_SHEET pages a sheet (at least one sheet a judge). */
+static struct papers_out *papers_sheets(struct book *b, const struct person **judges,
+                                        size_t n_judges, size_t *n)
+{
+    size_t total = 0, *pages = xcalloc(n_judges + 1, sizeof *pages);
+    for (size_t i = 0; i < n_judges; i++) {
+        pages[i] = judge_papers_count(b->c, judges[i]->id);
+        total += pages[i] ? (pages[i] + PAPERS_PER_SHEET - 1) / PAPERS_PER_SHEET : 1;
+    }
+    struct papers_out *out = xcalloc(total + 1, sizeof *out);
+    *n = 0;
+    for (size_t i = 0; i < n_judges; i++) {
+        char *name = xasprintf(_("Score sheets %s"), judges[i]->name);
+        size_t first = 0;
+        do { /* "Score sheets NAME", then "Score sheets NAME (2)", ... */
+            size_t left = pages[i] - first;
+            out[(*n)++] = (struct papers_out){
+                .judge = judges[i],
+                .first = first,
+                .n = left < PAPERS_PER_SHEET ? left : PAPERS_PER_SHEET,
+                .s = sheet_new(b, name),
+            };
+            first += PAPERS_PER_SHEET;
+        } while (first < pages[i]);
+        free(name);
+    }
+    free(pages);
+    return out;
 }
 
 static void book_write(struct book *b)
@@ -116,7 +153,6 @@ static void book_write(struct book *b)
     }
     const struct person **judges = xcalloc(c->n_people + 1, sizeof *judges);
     struct sheet_out **forms = xcalloc(c->n_people + 1, sizeof *forms);
-    struct sheet_out **papers = xcalloc(c->n_people + 1, sizeof *papers);
     size_t n_forms = 0;
     for (size_t i = 0; i < c->n_people; i++) {
         if (c->people[i].role != ROLE_JUDGE)
@@ -126,28 +162,25 @@ static void book_write(struct book *b)
         forms[n_forms++] = sheet_new(b, name);
         free(name);
     }
-    for (size_t i = 0; i < n_forms; i++) {
-        char *name = xasprintf(_("Score sheets %s"), judges[i]->name);
-        papers[i] = sheet_new(b, name);
-        free(name);
-    }
+    size_t n_papers = 0;
+    struct papers_out *papers = papers_sheets(b, judges, n_forms, &n_papers);
     int64_t seq = 0;
     uint8_t hash[32];
     if (store_head(b->st, &seq, hash) < 0)
         book_fail(b, "%s", store_errmsg(b->st));
     b->revision = xasprintf(_("results as of audit event %lld"), (long long)seq);
     if (!b->failure)
-        book_fill(b, sheets, notices, forms, papers, n_forms, judges);
+        book_fill(b, sheets, notices, forms, n_forms, judges, papers, n_papers);
     worksheet_activate(sheets[SHEET_RESULTS]->ws);
     for (size_t i = 0; i < SHEETS; i++)
         sheet_free(sheets[i]);
     for (size_t i = 0; i < n_more; i++)
         sheet_free(notices[i]);
     free(notices);
-    for (size_t i = 0; i < n_forms; i++) {
+    for (size_t i = 0; i < n_forms; i++)
         sheet_free(forms[i]);
-        sheet_free(papers[i]);
-    }
+    for (size_t i = 0; i < n_papers; i++)
+        sheet_free(papers[i].s);
     free(forms);
     free(papers);
     free(judges);

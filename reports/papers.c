@@ -1,8 +1,9 @@
 /* The committee's papers, as they are printed, signed and filed: the results summary (평가 결과
  * 총괄표) with the committee's signature boxes, each judge's score sheets one application per
  * page (평가표), and one notice per applicant per page (결과 통보). Every figure and word is
- * core's; this file only lays them out. Pages are broken by hand (at most LXW_BREAKS_MAX
- * breaks a sheet, Excel's limit: past it the pages run on). */
+ * core's; this file only lays them out. Pages are broken by hand, at most LXW_BREAKS_MAX breaks
+ * a sheet (Excel's limit): a sheet holds at most a thousand pages, and more go on to the next
+ * sheet of their kind. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,28 +213,44 @@ static void paper_page(struct book *b, struct sheet_out *s, lxw_row_t *r,
     paper_field(b, s, *r, _("handwritten signature"), "");
 }
 
-void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge)
+/* Does the judge's score sheet for rec get a page: submitted, and no conflict declared. */
+static const struct app_sheet *paper_of(const struct app_record *rec, int64_t judge)
+{
+    const struct app_sheet *sh = call_sheet_of(rec, judge);
+    return sh && !call_has_conflict(rec, judge) ? sh : NULL;
+}
+
+size_t judge_papers_count(const struct call *c, int64_t judge)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_apps; i++)
+        n += paper_of(&c->apps[i], judge) != NULL;
+    return n;
+}
+
+void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge,
+                        size_t first, size_t n)
 {
     const struct call *c = b->c;
     struct breaks *br = xcalloc(1, sizeof *br);
     lxw_row_t r = 0;
-    size_t pages = 0;
+    size_t page = 0, written = 0;
     char(*keys)[17] = NULL;
     if (store_sheet_key_ids(b->st, c, judge->id, &keys) < 0)
         book_fail(b, "%s", store_errmsg(b->st));
-    for (size_t i = 0; i < c->n_apps; i++) {
+    for (size_t i = 0; i < c->n_apps && written < n && keys; i++) {
         const struct app_record *rec = &c->apps[i];
-        const struct app_sheet *sh = call_sheet_of(rec, judge->id);
-        if (!sh || call_has_conflict(rec, judge->id))
+        const struct app_sheet *sh = paper_of(rec, judge->id);
+        if (!sh || page++ < first)
             continue;
-        if (pages++) {
+        if (written++) {
             r += 2;
             break_before(br, r);
         }
         paper_page(b, s, &r, rec, sh, judge, keys[i]);
     }
     free(keys);
-    if (pages == 0)
+    if (written == 0)
         cell_note(b, s, 0, 0, _("no score sheet has been submitted"), NULL);
     breaks_set(s, br);
     free(br);
