@@ -1,12 +1,15 @@
-/* verify's floor for `make bench`: the bare signature checks of every signed record, on every
- * core, and nothing else. Reads lines "PUBLIC_KEY_HEX SIGNED_TEXT_HEX MINISIG_HEX" (bench.py
- * extracts them with the sqlite3 program) into memory as the database holds them (the
- * .minisig as its text); then, timed, on one thread per online core: each record's .minisig
- * decoded (its four lines split, the signature and the global signature base64-decoded, the
- * key id compared) and the checks minisign -V makes: the BLAKE2b-512 prehash of the text
- * (algorithm "ED") and two crypto_sign_verify_detached, the signature and the global signature
- * over signature || trusted comment. Prints "records N threads T wall S cpu S" (CPU time of
- * the process over the timed part, every thread's). */
+/* verify's floor for `make bench`: the bare checks of every signature simsa verify checks, on
+ * every core, and nothing else. Reads the lines of bench/signatures.sql (bench.py runs it with
+ * the sqlite3 program) into memory as the database holds them:
+ *   R PUBLIC_KEY_HEX SIGNED_TEXT_HEX MINISIG_HEX   a signed record (the .minisig as its text)
+ *   E PUBLIC_KEY_HEX EVENT_HASH_HEX SIGNATURE_HEX  an audit event's signature
+ * then, timed, on one thread per online core: each record's .minisig decoded (its four lines
+ * split, the signature and the global signature base64-decoded, the key id compared) and the
+ * checks minisign -V makes: the BLAKE2b-512 prehash of the text (algorithm "ED") and two
+ * crypto_sign_verify_detached, the signature and the global signature over signature ||
+ * trusted comment; each event's one crypto_sign_verify_detached over "simsa event v1\n" || its
+ * chain hash (core/keys.c event_signature_check). Prints "records N threads T wall S cpu S"
+ * (N counts both kinds; CPU time of the process over the timed part, every thread's). */
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -17,10 +20,23 @@
 
 struct record {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    unsigned char *text;
+    unsigned char *text; /* an event: its 32-byte chain hash */
     size_t text_len;
-    char *minisig; /* the four lines, as stored */
+    char *minisig; /* the four lines, as stored; an event: its 64-byte signature */
+    int event;
 };
+
+#define EVENT_DOMAIN "simsa event v1\n"
+
+static int event_check(const struct record *r)
+{
+    unsigned char msg[sizeof EVENT_DOMAIN - 1 + 32];
+    if (r->text_len != 32)
+        return -1;
+    memcpy(msg, EVENT_DOMAIN, sizeof EVENT_DOMAIN - 1);
+    memcpy(msg + sizeof EVENT_DOMAIN - 1, r->text, 32);
+    return crypto_sign_verify_detached((const unsigned char *)r->minisig, msg, sizeof msg, r->pk);
+}
 
 static struct record *rec;
 static size_t n_rec, n_threads;
@@ -72,7 +88,7 @@ static void *worker(void *arg)
 {
     size_t t = (size_t)arg;
     for (size_t i = t; i < n_rec; i += n_threads)
-        bad[t] += record_check(&rec[i]) != 0;
+        bad[t] += (rec[i].event ? event_check(&rec[i]) : record_check(&rec[i])) != 0;
     return NULL;
 }
 
@@ -82,14 +98,16 @@ static size_t records_read(FILE *f)
     char *line = NULL;
     size_t line_cap = 0;
     while (getline(&line, &line_cap, f) > 0) {
-        char *a = strtok(line, " \n"), *b = strtok(NULL, " \n"), *c = strtok(NULL, " \n");
-        if (!a || !b || !c)
+        char *kind = strtok(line, " \n"), *a = strtok(NULL, " \n"), *b = strtok(NULL, " \n"),
+             *c = strtok(NULL, " \n");
+        if (!kind || !a || !b || !c || (strcmp(kind, "R") != 0 && strcmp(kind, "E") != 0))
             continue;
         if (n_rec == cap) {
             cap = cap ? cap * 2 : 1024;
             rec = realloc(rec, cap * sizeof *rec);
         }
         struct record *r = &rec[n_rec++];
+        r->event = kind[0] == 'E';
         size_t pk_len, sig_len;
         unsigned char *pk = unhex(a, strlen(a), &pk_len);
         memcpy(r->pk, pk, sizeof r->pk);
@@ -97,6 +115,10 @@ static size_t records_read(FILE *f)
         r->text = unhex(b, strlen(b), &r->text_len);
         r->minisig = (char *)unhex(c, strlen(c), &sig_len);
         r->minisig[sig_len] = '\0';
+        if (r->event && sig_len != crypto_sign_BYTES) {
+            fprintf(stderr, "verify_floor: an event signature of %zu bytes\n", sig_len);
+            exit(1);
+        }
     }
     free(line);
     return n_rec;
