@@ -19,7 +19,9 @@ enum cli_actor { CLI_ACT_NONE, CLI_ACT_ANYONE, CLI_ACT_SECRETARIAT };
 
 /* What cli_call opens: the call read as it goes, or in one snapshot (a read transaction, for
  * verify and export, which must not see half of another terminal's change). */
-enum cli_store { CLI_STORE_READ, CLI_STORE_SNAPSHOT };
+/* How cli_call opens the store: read as it goes, or one snapshot; CLI_STORE_FACTS is a
+ * snapshot of the call without its score sheets (store_load_facts: verify reads them itself). */
+enum cli_store { CLI_STORE_READ, CLI_STORE_SNAPSHOT, CLI_STORE_FACTS };
 
 struct cli_command;
 
@@ -119,10 +121,10 @@ int cli_fail_diags(struct diags *d);
 char *cli_read_file(const char *path, size_t *len, struct diags *d);
 /* The same, the problem printed (cli_fail_diags) when it cannot be read. */
 char *cli_read_input(const char *path, size_t *len);
-int cli_open(struct cli *cli, struct store **st, struct call *c);
-/* The same, everything read in one snapshot (a read transaction, open until store_close):
- * for verify and export, which must not see half of another terminal's change. */
-int cli_open_snapshot(struct cli *cli, struct store **st, struct call *c);
+/* Open cli->db_path and read its call, as `how` says: CLI_STORE_SNAPSHOT and CLI_STORE_FACTS
+ * read everything in one snapshot (a read transaction, open until store_close), for verify and
+ * export, which must not see half of another terminal's change. */
+int cli_open(struct cli *cli, struct store **st, struct call *c, enum cli_store how);
 /* The person acting: --as NAME must name a person of `role` (or any role when role < 0). */
 struct person *cli_actor(struct cli *cli, struct call *c, int role);
 /* Unlock the actor's key with --passphrase-file or a prompt (echo off); 0 or -1 with a message

@@ -427,7 +427,7 @@ static int cmd_backup(struct cli *cli)
     copy.db_path = dst;
     struct store *st;
     struct call c;
-    if (cli_open(&copy, &st, &c) < 0)
+    if (cli_open(&copy, &st, &c, CLI_STORE_FACTS) < 0)
         return cli_fail(_("%s: the copy was written but cannot be read"), dst);
     struct diags d = {0};
     int64_t n_events = 0;
@@ -515,7 +515,7 @@ const struct cli_command cli_score_commands[] = {
                           "simsa --as SECRETARIAT verify --checkpoint [--full]"),
         .options = (const char *const[]){"--roster", "--head", NULL},
         .flags = (const char *const[]){"--full", "--checkpoint", NULL},
-        .store = CLI_STORE_SNAPSHOT,
+        .store = CLI_STORE_FACTS,
     },
     {
         .name = "backup",

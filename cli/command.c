@@ -36,8 +36,7 @@ struct call *cli_call(struct cli *cli)
     if (cli->loaded)
         return cli->app || !cli->cmd->app_arg || cli->cmd->app_arg > cli->n_pos ? &cli->c : NULL;
     struct store *st;
-    int rc = cli->cmd->store == CLI_STORE_SNAPSHOT ? cli_open_snapshot(cli, &st, &cli->c)
-                                                   : cli_open(cli, &st, &cli->c);
+    int rc = cli_open(cli, &st, &cli->c, cli->cmd->store);
     if (rc < 0)
         return NULL;
     cli->loaded = true;

@@ -120,8 +120,9 @@ char *cli_read_input(const char *path, size_t *len)
     return data;
 }
 
-static int open_call(struct cli *cli, struct store **st, struct call *c, bool snapshot)
+int cli_open(struct cli *cli, struct store **st, struct call *c, enum cli_store how)
 {
+    bool snapshot = how != CLI_STORE_READ;
     struct diags d = {0};
     if (store_open(cli->db_path, st, &d) < 0) {
         cli_fail_diags(&d);
@@ -134,7 +135,7 @@ static int open_call(struct cli *cli, struct store **st, struct call *c, bool sn
         *st = NULL;
         return -1;
     }
-    if (store_load(*st, c, &d) < 0) {
+    if ((how == CLI_STORE_FACTS ? store_load_facts(*st, c, &d) : store_load(*st, c, &d)) < 0) {
         cli_print_diags(&d);
         diags_free(&d);
         cli_fail("%s: %s", cli->db_path, store_errmsg(*st));
@@ -145,16 +146,6 @@ static int open_call(struct cli *cli, struct store **st, struct call *c, bool sn
     diags_free(&d);
     cli->st = *st;
     return 0;
-}
-
-int cli_open(struct cli *cli, struct store **st, struct call *c)
-{
-    return open_call(cli, st, c, false);
-}
-
-int cli_open_snapshot(struct cli *cli, struct store **st, struct call *c)
-{
-    return open_call(cli, st, c, true);
 }
 
 struct person *cli_actor(struct cli *cli, struct call *c, int role)

@@ -880,7 +880,7 @@ static int load_seq(struct store *st, struct call *c)
     return rc;
 }
 
-int store_load(struct store *st, struct call *c, struct diags *d)
+static int load_call(struct store *st, struct call *c, bool sheets, struct diags *d)
 {
     memset(c, 0, sizeof *c);
     /* One read transaction, so the call is a consistent snapshot. The tables are read in
@@ -900,12 +900,22 @@ int store_load(struct store *st, struct call *c, struct diags *d)
                      "SELECT app_id, MAX(seq) FROM event WHERE kind IN (" FACT_KINDS
                      ") GROUP BY app_id ORDER BY app_id",
                      NULL, set_facts_seq) < 0 ||
-        load_sheets(st, c) < 0 || load_ties(st, c) < 0 || order_load(st, c) < 0)
+        (sheets && load_sheets(st, c) < 0) || load_ties(st, c) < 0 || order_load(st, c) < 0)
         rc = -1;
     exec_sql(st, own ? "COMMIT; PRAGMA cache_size = -2000" : "PRAGMA cache_size = -2000");
     if (rc < 0)
         call_free(c);
     return rc;
+}
+
+int store_load(struct store *st, struct call *c, struct diags *d)
+{
+    return load_call(st, c, true, d);
+}
+
+int store_load_facts(struct store *st, struct call *c, struct diags *d)
+{
+    return load_call(st, c, false, d);
 }
 
 /* One application's sheets and their items, read again into r (emptied). */

@@ -61,6 +61,9 @@ void store_rollback(struct store *st);
 
 /* Read the whole call; d receives problems (e.g. a stored program that no longer parses). */
 int store_load(struct store *st, struct call *out, struct diags *d);
+/* The call without its score sheets (every app's n_sheets 0): the facts, people, panels and
+ * ties, for a reader that reads the sheets' rows itself (verify). */
+int store_load_facts(struct store *st, struct call *out, struct diags *d);
 /* Read one application's records again into c (it is added in its place by id when c does
  * not have it yet; nothing happens when the database does not either). Where its latest
  * review decision and fact were recorded (review_seq, facts_seq) are kept: store_refresh moves
