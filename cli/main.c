@@ -1,6 +1,7 @@
 /* simsa's entry point: global options, the table of commands, and the interactive program when
  * no command is given. */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +114,20 @@ static void family_usage(const char *name)
     }
 }
 
+/* Large arrays (the applications, a ranking's rows, each worksheet's row of 16,384 cells in
+ * libxlsxwriter's constant_memory mode) in pages of their own, given back when freed, and the
+ * heap's free top given back too. Set, the threshold no longer rises after a large free (glibc's
+ * default): a calloc'ed worksheet row then stays untouched zero pages instead of 128 KB of
+ * memory each (a workbook of 10,000 applications has 76 worksheets). */
+static void memory_setup(void)
+{
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024);
+}
+
 int main(int argc, char **argv)
 {
+    memory_setup();
     locale_setup(argv[0]);
     struct cli cli = {.db_path = getenv("SIMSA_DB")};
     if (!cli.db_path || !*cli.db_path)

@@ -338,11 +338,9 @@ static void loader_start(struct tui *t)
     /* One malloc arena: the call the loader's thread allocates stays in the main one instead
      * of a second arena's own reserve (a call of 10,000 applications within 32 MB). */
     mallopt(M_ARENA_MAX, 1);
-    /* Large arrays (the applications, a ranking's rows, a table's cells) in pages of their own,
-     * given back when freed, and the heap's free top given back too: each change frees the
-     * ranking and makes a new one, which must not leave the process larger each time. */
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024);
+    /* Large arrays in pages of their own and the heap's top given back (cli/main.c
+     * memory_setup): each change frees the ranking and makes a new one, which must not leave
+     * the process larger each time. */
     struct loader *l = xcalloc(1, sizeof *l);
     l->store = t->store;
     l->delay_ms = load_delay();
