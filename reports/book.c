@@ -59,6 +59,16 @@ void book_formats_make(struct book *b)
     f->box = format_new(b, NULL);
     format_set_border(f->box, LXW_BORDER_THIN);
     format_set_text_wrap(f->box);
+    f->box_first = format_new(b, NULL);
+    f->box_mid = format_new(b, NULL);
+    f->box_last = format_new(b, NULL);
+    lxw_format *const open_box[] = {f->box_first, f->box_mid, f->box_last};
+    for (size_t i = 0; i < 3; i++) {
+        format_set_top(open_box[i], LXW_BORDER_THIN);
+        format_set_bottom(open_box[i], LXW_BORDER_THIN);
+    }
+    format_set_left(f->box_first, LXW_BORDER_THIN);
+    format_set_right(f->box_last, LXW_BORDER_THIN);
     f->label = format_new(b, NULL);
     format_set_bold(f->label);
     format_set_border(f->label, LXW_BORDER_THIN);

@@ -43,6 +43,9 @@ struct print_setup {
 struct book_formats {
     lxw_format *head, *title, *text, *wrap, *money, *score, *tenths, *hundredths, *integer, *date,
         *line, *below, *box, *label, *big;
+    /* A box drawn over several cells without merging them (a one-line value overflows into
+     * the blank cells beside it): its first, middle and last cells. */
+    lxw_format *box_first, *box_mid, *box_last;
 };
 
 /* A signature that did not verify: the Scores sheet names it beside the sheet it belongs to. */

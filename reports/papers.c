@@ -41,14 +41,28 @@ static void row_height(struct sheet_out *s, lxw_row_t r, double points)
 }
 
 /* A label and its value on one row of a paper, the value in a box over columns B to last
- * (`chars` characters wide), the row as tall as the value. */
+ * (`chars` characters wide), the row as tall as the value. A value of one line is written in
+ * B and overflows into the blank cells beside it, the box drawn by their borders: a merged
+ * range is kept in memory until the workbook is closed, and the papers have six such rows a
+ * page (300,000 at 10,000 applications). A longer value wraps inside merged cells. */
 static void field_over(struct book *b, struct sheet_out *s, lxw_row_t r, const char *label,
                        const char *value, lxw_col_t last, int chars)
 {
-    row_lines(s, r, text_lines(value, chars));
+    int lines = text_lines(value, chars);
+    row_lines(s, r, lines);
     cell_text(b, s, r, 0, label, b->f.label);
-    if (last > 1) {
+    if (last > 1 && lines > 1) {
         worksheet_merge_range(s->ws, r, 1, r, last, value ? value : "", b->f.box);
+        if (r > s->last_row)
+            s->last_row = r;
+    } else if (last > 1) {
+        if (value && *value)
+            cell_text(b, s, r, 1, value, b->f.box_first);
+        else
+            worksheet_write_blank(s->ws, r, 1, b->f.box_first);
+        for (lxw_col_t c = 2; c < last; c++)
+            worksheet_write_blank(s->ws, r, c, b->f.box_mid);
+        worksheet_write_blank(s->ws, r, last, b->f.box_last);
         if (r > s->last_row)
             s->last_row = r;
     } else if (value && *value) {
