@@ -152,8 +152,12 @@ void sheet_summary(struct book *b, struct sheet_out *s);
  * breaks, and its rows); a judge with more gets "Score sheets NAME (2)", ... */
 #define PAPERS_PER_SHEET 1000
 size_t judge_papers_count(const struct call *c, int64_t judge);
+/* The key id each of the judge's sheets was signed with, indexed like the call's applications
+ * (one read for all of the judge's sheets of papers; NULL after book_fail; caller frees). */
+typedef char paper_keys[17];
+paper_keys *judge_paper_keys(struct book *b, const struct person *judge);
 void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge,
-                        size_t first, size_t n);
+                        paper_keys *keys, size_t first, size_t n);
 /* Notices of the ranking's rows first..first+n-1: NOTICES_PER_SHEET at most on one sheet, under
  * Excel's limit of manual page breaks; a call with more gets "Notices (2)", ... */
 #define NOTICES_PER_SHEET 1000

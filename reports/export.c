@@ -102,10 +102,16 @@ static void book_fill(struct book *b, struct sheet_out **sheets, struct sheet_ou
         book_step(b);
     }
     book_stage(b, _("score sheets"), n_papers);
+    paper_keys *keys = NULL;
     for (size_t i = 0; i < n_papers; i++) {
-        sheet_judge_papers(b, papers[i].s, papers[i].judge, papers[i].first, papers[i].n);
+        if (i == 0 || papers[i].judge != papers[i - 1].judge) {
+            free(keys);
+            keys = judge_paper_keys(b, papers[i].judge);
+        }
+        sheet_judge_papers(b, papers[i].s, papers[i].judge, keys, papers[i].first, papers[i].n);
         book_step(b);
     }
+    free(keys);
 }
 
 /* Each judge's score sheets, PAPERS_PER_SHEET pages a sheet (at least one sheet a judge). */

@@ -242,16 +242,24 @@ size_t judge_papers_count(const struct call *c, int64_t judge)
     return n;
 }
 
+paper_keys *judge_paper_keys(struct book *b, const struct person *judge)
+{
+    paper_keys *keys = NULL;
+    if (store_sheet_key_ids(b->st, b->c, judge->id, &keys) < 0) {
+        book_fail(b, "%s", store_errmsg(b->st));
+        free(keys);
+        return NULL;
+    }
+    return keys;
+}
+
 void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person *judge,
-                        size_t first, size_t n)
+                        paper_keys *keys, size_t first, size_t n)
 {
     const struct call *c = b->c;
     struct breaks *br = xcalloc(1, sizeof *br);
     lxw_row_t r = 0;
     size_t page = 0, written = 0;
-    char(*keys)[17] = NULL;
-    if (store_sheet_key_ids(b->st, c, judge->id, &keys) < 0)
-        book_fail(b, "%s", store_errmsg(b->st));
     for (size_t i = 0; i < c->n_apps && written < n && keys; i++) {
         const struct app_record *rec = &c->apps[i];
         const struct app_sheet *sh = paper_of(rec, judge->id);
@@ -263,7 +271,6 @@ void sheet_judge_papers(struct book *b, struct sheet_out *s, const struct person
         }
         paper_page(b, s, &r, rec, sh, judge, keys[i]);
     }
-    free(keys);
     if (written == 0)
         cell_note(b, s, 0, 0, _("no score sheet has been submitted"), NULL);
     breaks_set(s, br);
