@@ -8,6 +8,7 @@
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "core/parse.h"
 #include "core/report.h"
 #include "core/revision.h"
 #include "core/text.h"
@@ -543,8 +544,9 @@ static int cmd_finalize(struct cli *cli)
     if (refusal) {
         cli_fail("%s (simsa tie resolve)", refusal);
     } else if (who && cli_begin(cli, _("finalize")) == 0) {
-        char at[21];
+        char at[21], kst[40];
         int revision = 0, w = write_result(cli->st, c, who, &cli->key, at, &revision);
+        time_korea(at, kst, sizeof kst);
         if (w < 0) {
             rc = cli_rollback_fail(cli->st, _("finalize"));
         } else if (w > 0) {
@@ -556,10 +558,10 @@ static int cmd_finalize(struct cli *cli)
             rc = EXIT_OK;
         } else if (revision > 1) {
             fprintf(cli->out, _("revision %d of the final result signed by %s at %s\n"), revision,
-                    who->name, at);
+                    who->name, kst);
             rc = EXIT_OK;
         } else {
-            fprintf(cli->out, _("the result is final, signed by %s at %s\n"), who->name, at);
+            fprintf(cli->out, _("the result is final, signed by %s at %s\n"), who->name, kst);
             rc = EXIT_OK;
         }
     }

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "core/csv.h"
 #include "core/i18n.h"
+#include "core/parse.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "db/events.h"
@@ -212,8 +213,10 @@ static int show_inspections(struct store *st, const struct call *c, const struct
         return cli_fail("%s", store_errmsg(st));
     for (size_t i = 0; i < n; i++) {
         const struct person *who = call_person_by_id(c, v[i].signer);
+        char kst[40];
+        time_korea(v[i].at, kst, sizeof kst);
         printf(_("site inspection %s, signed by %s at %s\n"), v[i].date, who ? who->name : "?",
-               v[i].at);
+               kst);
         print_list(_("team:"), v[i].team);
         print_list(_("facts checked:"), v[i].facts);
         print_list(_("findings:"), v[i].findings);
