@@ -32,12 +32,16 @@ static const struct rank_row *row_for(const struct rank_result *res, size_t app)
     return NULL;
 }
 
-static void list_csv(const struct call *c, const struct rank_result *res)
+static void list_csv(const struct call *c, const struct rank_result *res,
+                     const struct person *viewer)
 {
     struct strbuf b = {0};
     strbuf_puts(&b, "id,company,region,industry,size,requested,stage,outcome\n");
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *r = &c->apps[i];
+        /* --as a judge: nothing of an application outside their panel or conflicted. */
+        if (session_visibility(c, r, viewer) == SEE_NOTHING)
+            continue;
         const struct rank_row *row = row_for(res, i);
         const char *cells[] = {r->a.id, r->a.company, r->a.region, r->a.industry,
                                size_name(r->a.size)};
@@ -52,7 +56,8 @@ static void list_csv(const struct call *c, const struct rank_result *res)
     strbuf_free(&b);
 }
 
-static void list_table(const struct call *c, const struct rank_result *res)
+static void list_table(const struct call *c, const struct rank_result *res,
+                       const struct person *viewer)
 {
     put_cell(_("id"), 10);
     put_cell(_("company"), 22);
@@ -64,6 +69,8 @@ static void list_table(const struct call *c, const struct rank_result *res)
     printf("%s\n", _("outcome"));
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *r = &c->apps[i];
+        if (session_visibility(c, r, viewer) == SEE_NOTHING)
+            continue;
         const struct rank_row *row = row_for(res, i);
         char amount[32];
         amount_format(r->a.requested, amount, sizeof amount);
@@ -233,7 +240,9 @@ int cli_app_show(struct cli *cli)
         return EXIT_FAIL;
     struct app_record *r = cli->app;
     /* --as a judge: what that judge may see (issue 15). */
-    const struct person *viewer = cli->as ? call_find_person(c, cli->as) : NULL;
+    const struct person *viewer = NULL;
+    if (cli_viewer(cli, c, &viewer) < 0)
+        return EXIT_FAIL;
     enum visibility see = session_visibility(c, r, viewer);
     if (see == SEE_NOTHING)
         return cli_fail(_("%s is not shown to %s: outside their panel, or they declared a "
