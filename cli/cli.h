@@ -149,10 +149,15 @@ int cli_positional(int argc, char **argv, const char *const *with_value, const c
                    char **out, int max);
 /* Print s padded to `width` terminal columns (Hangul counts 2), then a space. */
 void cli_cell(const char *s, int width, bool right);
+/* The person a read command given --as shows its view for (issue 15): *out NULL without --as;
+ * -1 (printed) when --as names no person of the call. */
+int cli_viewer(struct cli *cli, const struct call *c, const struct person **out);
 /* A read-only view of the ranked call, as a table or (--csv) as CSV. */
 int cli_ranked_view(struct cli *cli,
-                    void (*as_csv)(const struct call *, const struct rank_result *),
-                    void (*as_table)(const struct call *, const struct rank_result *));
+                    void (*as_csv)(const struct call *, const struct rank_result *,
+                                   const struct person *viewer),
+                    void (*as_table)(const struct call *, const struct rank_result *,
+                                     const struct person *viewer));
 /* Anchors outside the file (cli/anchors.c). The head this person's simsa saw last of the call
  * in st: warn when the file does not extend it, else remember the file's head. */
 void cli_known_head(struct store *st, const char *db_path);

@@ -42,7 +42,9 @@ static int export_run(struct cli *cli, const char *xlsx, const char *csv, bool f
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
-    const struct person *viewer = cli->as ? call_find_person(c, cli->as) : NULL;
+    const struct person *viewer = NULL;
+    if (cli_viewer(cli, c, &viewer) < 0)
+        return EXIT_FAIL;
     if (viewer && viewer->role == ROLE_JUDGE)
         /* The workbook holds every judge's scores (issue 15): not a judge's view. */
         return cli_fail(_("export --as %s: the workbook holds every judge's scores; the "

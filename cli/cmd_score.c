@@ -8,8 +8,10 @@
 #include "core/file.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "core/parse.h"
 #include "core/report.h"
 #include "core/revision.h"
+#include "core/session.h"
 #include "core/text.h"
 #include "db/final.h"
 #include "db/sign.h"
@@ -69,16 +71,20 @@ static void row_figures(const struct rank_row *r, int dec, char base[32], char b
     scaled_format(r->final, dec, fin, 32);
 }
 
-static void rank_csv(const struct call *c, const struct rank_result *res)
+static void rank_csv(const struct call *c, const struct rank_result *res,
+                     const struct person *viewer)
 {
+    (void)viewer; /* res is the viewer's view already */
     struct strbuf b = {0};
     results_csv_text(c, res, false, &b);
     fwrite(b.s, 1, b.len, stdout);
     strbuf_free(&b);
 }
 
-static void rank_table(const struct call *c, const struct rank_result *res)
+static void rank_table(const struct call *c, const struct rank_result *res,
+                       const struct person *viewer)
 {
+    (void)viewer; /* res is the viewer's view already */
     const struct program *p = &c->program;
     int dec = p->decimals;
     printf("%s — %s\n", p->id, p->title_ko);
@@ -137,6 +143,20 @@ static void rank_table(const struct call *c, const struct rank_result *res)
         printf(_("note: %s\n"), res->notes.v[i]);
 }
 
+/* What `viewer` may see of an application a revision names: by its id, or (a change line,
+ * "2026-001 selected -> forfeited") by its first word. */
+static enum visibility revision_visible(const struct call *c, const struct person *viewer,
+                                        const char *text, bool first_word)
+{
+    size_t len = first_word ? strcspn(text, " ") : strlen(text);
+    char *id = xstrndup(text, len);
+    const struct app_record *a = call_find_app(c, id);
+    free(id);
+    if (!a)
+        return viewer && viewer->role == ROLE_JUDGE ? SEE_NOTHING : SEE_ALL;
+    return session_visibility(c, a, viewer);
+}
+
 /* R11.6: a signed revision of the final result, as it was signed. */
 static int rank_revision(struct cli *cli, const char *number, bool csv)
 {
@@ -145,7 +165,8 @@ static int rank_revision(struct cli *cli, const char *number, bool csv)
     if (!*number || *end || n < 1)
         return cli_usage(_("--revision %s: give a revision number (1, 2, ...)"), number);
     struct call *c = cli_call(cli);
-    if (!c)
+    const struct person *viewer = NULL;
+    if (!c || cli_viewer(cli, c, &viewer) < 0)
         return EXIT_FAIL;
     struct store *st = cli->st;
     struct strlist texts = {0};
@@ -169,12 +190,21 @@ static int rank_revision(struct cli *cli, const char *number, bool csv)
             printf(_("revision %d of the final result, signed by %s at %s\n"), rev.number,
                    rev.signer ? rev.signer : "?", kst);
             for (size_t i = 0; i < rev.changes.n; i++)
-                printf(_("  changed since revision %d: %s\n"), rev.number - 1, rev.changes.v[i]);
+                if (revision_visible(c, viewer, rev.changes.v[i], true) == SEE_ALL)
+                    printf(_("  changed since revision %d: %s\n"), rev.number - 1,
+                           rev.changes.v[i]);
         }
+        size_t unscored = 0;
         for (size_t i = 0; i < rev.n; i++) {
             const struct revision_row *r = &rev.rows[i];
             const struct app_record *a = call_find_app(c, r->app);
             const char *company = a ? a->a.company : "";
+            /* --as a judge (issue 15): nothing of an application outside their panel or
+             * conflicted; one they have not scored apart, without its rank or result. */
+            enum visibility see = revision_visible(c, viewer, r->app, false);
+            unscored += see == SEE_UNSCORED;
+            if (see != SEE_ALL)
+                continue;
             if (csv) {
                 struct strbuf b = {0};
                 csv_put_field(&b, company);
@@ -190,6 +220,21 @@ static int rank_revision(struct cli *cli, const char *number, bool csv)
                 printf("%7s %7s  ", r->base ? r->base : "", r->final ? r->final : "");
                 cli_cell(outcome_label_of(r->outcome), 10, false);
                 printf("%14s\n", amount);
+            }
+        }
+        for (size_t i = 0; unscored && i < rev.n; i++) {
+            const struct app_record *a = call_find_app(c, rev.rows[i].app);
+            if (revision_visible(c, viewer, rev.rows[i].app, false) != SEE_UNSCORED)
+                continue;
+            if (csv) {
+                struct strbuf b = {0};
+                csv_put_field(&b, a->a.company);
+                printf(",%s,%s,,,,\n", a->a.id, b.s ? b.s : "");
+                free(b.s);
+            } else {
+                printf("%4s  %-10s ", "", a->a.id);
+                cli_cell(a->a.company, 22, false);
+                printf("%s\n", _("not shown until you submit your own sheet for it"));
             }
         }
         rc = EXIT_OK;
@@ -543,8 +588,9 @@ static int cmd_finalize(struct cli *cli)
     if (refusal) {
         cli_fail("%s (simsa tie resolve)", refusal);
     } else if (who && cli_begin(cli, _("finalize")) == 0) {
-        char at[21];
+        char at[21], kst[40];
         int revision = 0, w = write_result(cli->st, c, who, &cli->key, at, &revision);
+        time_korea(at, kst, sizeof kst);
         if (w < 0) {
             rc = cli_rollback_fail(cli->st, _("finalize"));
         } else if (w > 0) {
@@ -556,10 +602,10 @@ static int cmd_finalize(struct cli *cli)
             rc = EXIT_OK;
         } else if (revision > 1) {
             fprintf(cli->out, _("revision %d of the final result signed by %s at %s\n"), revision,
-                    who->name, at);
+                    who->name, kst);
             rc = EXIT_OK;
         } else {
-            fprintf(cli->out, _("the result is final, signed by %s at %s\n"), who->name, at);
+            fprintf(cli->out, _("the result is final, signed by %s at %s\n"), who->name, kst);
             rc = EXIT_OK;
         }
     }

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "core/csv.h"
 #include "core/i18n.h"
+#include "core/parse.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "db/events.h"
@@ -31,12 +32,16 @@ static const struct rank_row *row_for(const struct rank_result *res, size_t app)
     return NULL;
 }
 
-static void list_csv(const struct call *c, const struct rank_result *res)
+static void list_csv(const struct call *c, const struct rank_result *res,
+                     const struct person *viewer)
 {
     struct strbuf b = {0};
     strbuf_puts(&b, "id,company,region,industry,size,requested,stage,outcome\n");
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *r = &c->apps[i];
+        /* --as a judge: nothing of an application outside their panel or conflicted. */
+        if (session_visibility(c, r, viewer) == SEE_NOTHING)
+            continue;
         const struct rank_row *row = row_for(res, i);
         const char *cells[] = {r->a.id, r->a.company, r->a.region, r->a.industry,
                                size_name(r->a.size)};
@@ -51,7 +56,8 @@ static void list_csv(const struct call *c, const struct rank_result *res)
     strbuf_free(&b);
 }
 
-static void list_table(const struct call *c, const struct rank_result *res)
+static void list_table(const struct call *c, const struct rank_result *res,
+                       const struct person *viewer)
 {
     put_cell(_("id"), 10);
     put_cell(_("company"), 22);
@@ -63,6 +69,8 @@ static void list_table(const struct call *c, const struct rank_result *res)
     printf("%s\n", _("outcome"));
     for (size_t i = 0; i < c->n_apps; i++) {
         const struct app_record *r = &c->apps[i];
+        if (session_visibility(c, r, viewer) == SEE_NOTHING)
+            continue;
         const struct rank_row *row = row_for(res, i);
         char amount[32];
         amount_format(r->a.requested, amount, sizeof amount);
@@ -212,8 +220,10 @@ static int show_inspections(struct store *st, const struct call *c, const struct
         return cli_fail("%s", store_errmsg(st));
     for (size_t i = 0; i < n; i++) {
         const struct person *who = call_person_by_id(c, v[i].signer);
+        char kst[40];
+        time_korea(v[i].at, kst, sizeof kst);
         printf(_("site inspection %s, signed by %s at %s\n"), v[i].date, who ? who->name : "?",
-               v[i].at);
+               kst);
         print_list(_("team:"), v[i].team);
         print_list(_("facts checked:"), v[i].facts);
         print_list(_("findings:"), v[i].findings);
@@ -230,7 +240,9 @@ int cli_app_show(struct cli *cli)
         return EXIT_FAIL;
     struct app_record *r = cli->app;
     /* --as a judge: what that judge may see (issue 15). */
-    const struct person *viewer = cli->as ? call_find_person(c, cli->as) : NULL;
+    const struct person *viewer = NULL;
+    if (cli_viewer(cli, c, &viewer) < 0)
+        return EXIT_FAIL;
     enum visibility see = session_visibility(c, r, viewer);
     if (see == SEE_NOTHING)
         return cli_fail(_("%s is not shown to %s: outside their panel, or they declared a "

@@ -167,6 +167,20 @@ struct person *cli_actor(struct cli *cli, struct call *c, int role)
     return p;
 }
 
+int cli_viewer(struct cli *cli, const struct call *c, const struct person **out)
+{
+    *out = NULL;
+    if (!cli->as)
+        return 0;
+    *out = call_find_person(c, cli->as);
+    if (!*out) {
+        /* A view for nobody is not everybody's view: refused, never everything shown. */
+        cli_fail(_("--as %s: no such person (see simsa person list)"), cli->as);
+        return -1;
+    }
+    return 0;
+}
+
 void cli_pass_free(char *pass)
 {
     if (pass)
@@ -386,20 +400,23 @@ void cli_cell(const char *s, int width, bool right)
 }
 
 int cli_ranked_view(struct cli *cli,
-                    void (*as_csv)(const struct call *, const struct rank_result *),
-                    void (*as_table)(const struct call *, const struct rank_result *))
+                    void (*as_csv)(const struct call *, const struct rank_result *,
+                                   const struct person *viewer),
+                    void (*as_table)(const struct call *, const struct rank_result *,
+                                     const struct person *viewer))
 {
     struct call *c = cli_call(cli);
-    if (!c)
+    const struct person *viewer = NULL;
+    if (!c || cli_viewer(cli, c, &viewer) < 0)
         return EXIT_FAIL;
     struct rank_result res = {0};
     call_rank(c, &res);
     /* --as a judge: the view of that judge (issue 15), whoever runs the command. */
-    session_rank_view(c, cli->as ? call_find_person(c, cli->as) : NULL, &res);
+    session_rank_view(c, viewer, &res);
     if (cli_has_flag(cli, "--csv"))
-        as_csv(c, &res);
+        as_csv(c, &res, viewer);
     else
-        as_table(c, &res);
+        as_table(c, &res, viewer);
     rank_result_free(&res);
     return EXIT_OK;
 }

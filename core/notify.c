@@ -27,6 +27,19 @@ void agreement_dates(const struct program *p, sdate agreed, struct agreement_dat
         out->dev_done_by = date_add_months(out->project_end, -p->dev_done_months_before);
 }
 
+const char *plan_due_refusal(sdate due, sdate today, char *buf, size_t n)
+{
+    if (due > today)
+        return NULL;
+    char day[11], now[11];
+    date_format(due, day);
+    date_format(today, now);
+    snprintf(buf, n,
+             _("due date %s is not after today (%s): a plan revision is due on a later day"), day,
+             now);
+    return buf;
+}
+
 const char *agreement_refusal(const struct call *c, const struct rank_result *res,
                               const struct app_record *r, sdate date, sdate first_final,
                               sdate today, char *buf, size_t n)

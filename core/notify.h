@@ -36,6 +36,10 @@ const char *agreement_refusal(const struct call *c, const struct rank_result *re
                               const struct app_record *r, sdate date, sdate first_final,
                               sdate today, char *buf, size_t n);
 
+/* R12.5: NULL when a plan revision recorded on `today` (Korea time) may be due on `due`: a due
+ * date is after the day it is recorded; else why not (translated, in buf). */
+const char *plan_due_refusal(sdate due, sdate today, char *buf, size_t n);
+
 /* One applicant's notification. Everything is borrowed. */
 struct notify_input {
     const struct program *program;

@@ -7,6 +7,7 @@
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/notify.h"
+#include "core/parse.h"
 #include "core/revision.h"
 #include "db/final.h"
 #include "db/internal.h"
@@ -19,11 +20,17 @@ static int refuse_if_final(struct store *st)
     struct final_state fin;
     if (store_final_state(st, &fin) < 0)
         return -1;
-    if (fin.final)
+    if (fin.final) {
+        /* R11.6: what is refused says what may still be done; a person reads Korea time. */
+        char at[40];
+        time_korea(fin.at, at, sizeof at);
         return db_failf(st,
                         _("the result is final (signed at %s): nothing that decides it can "
-                          "change any more"),
-                        fin.at);
+                          "change any more. What may still be recorded: a forfeit (simsa "
+                          "forfeit), a plan revision's outcome or an agreement, then a new "
+                          "revision of the result (simsa finalize)"),
+                        at);
+    }
     return 0;
 }
 
@@ -348,7 +355,7 @@ int write_forfeit(struct store *st, const struct call *c, const struct app_recor
     const char *refusal = call_forfeit_refusal(c, &res, r);
     rank_result_free(&res);
     if (refusal)
-        return db_failf(st, "%s: %s", r->a.id, refusal);
+        return db_failf(st, "%s", refusal);
     if (!reason || !*reason)
         return db_failf(st, "%s", _("a forfeit is recorded with a reason"));
     call_promotions(c, r->a.id, promoted);
@@ -576,6 +583,17 @@ int write_plan(struct store *st, const struct call *c, const struct app_record *
     bool has_open = open.exists && !open.made;
     const char *refusal = call_plan_refusal(c, &res, r, made, has_open);
     rank_result_free(&res);
+    char buf[256];
+    sdate day = 0;
+    if (!refusal && !made) {
+        char now[21];
+        store_now(now);
+        const char *why = NULL;
+        if (!due || date_parse(due, &day, &why) < 0)
+            refusal = why ? why : _("a plan revision needs a due date");
+        else
+            refusal = plan_due_refusal(day, kst_day(now), buf, sizeof buf);
+    }
     int rc = -1;
     if (refusal) {
         db_failf(st, "%s", refusal);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/parse.h"
 #include "core/revision.h"
 #include "db/final.h"
 #include "db/write.h"
@@ -15,7 +16,9 @@
 char *board_final_text(const struct tui *t, const struct final_state *fin)
 {
     const struct person *who = call_person_by_id(&t->call, fin->signer);
-    return xasprintf(_("the result is final (signed by %s at %s)"), who ? who->name : "?", fin->at);
+    char kst[40];
+    time_korea(fin->at, kst, sizeof kst);
+    return xasprintf(_("the result is final (signed by %s at %s)"), who ? who->name : "?", kst);
 }
 
 bool board_may_change(struct tui *t, const struct final_state *fin, bool amendment)
@@ -436,12 +439,14 @@ static int finalize_submit(struct tui *t, struct form *f)
     }
     if (w < 0 || store_commit(t->store))
         return write_failed(t, f, _("finalize"));
+    char kst[40];
+    time_korea(at, kst, sizeof kst);
     if (revision > 1)
         tui_changed(t, _("revision %d of the final result signed by %s at %s"), revision,
-                    tui_me(t)->name, at);
+                    tui_me(t)->name, kst);
     else
         tui_changed(t, _("the result is final, signed by %s at %s; the board is read-only"),
-                    tui_me(t)->name, at);
+                    tui_me(t)->name, kst);
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/parse.h"
 #include "core/session.h"
 #include "db/events.h"
 #include "tui/app_edit.h"
@@ -486,7 +487,9 @@ static void inspection_tab(struct page *pg, struct tui *t, const struct app_reco
                 page_addf(pg, STYLE_NORMAL, 4, "    %s", l);
             free(copy);
         }
-        page_addf(pg, STYLE_DIM, 2, _("  signed by %s at %s"), who ? who->name : "?", v[i].at);
+        char kst[40];
+        time_korea(v[i].at, kst, sizeof kst);
+        page_addf(pg, STYLE_DIM, 2, _("  signed by %s at %s"), who ? who->name : "?", kst);
         page_add(pg, STYLE_NORMAL, 0, "");
     }
     app_inspections_free(v, n);

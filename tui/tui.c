@@ -795,6 +795,11 @@ static int loaded(struct tui *t, const char *as, char **err)
     memcpy(keys, t->loader->ahead, n * sizeof keys[0]);
     if (loader_join(t, err) < 0)
         return -1;
+    if (t->pinned && !call_find_person(&t->call, t->pinned)) {
+        /* Pinned to nobody (a mistyped forced command): no view at all, never everybody's. */
+        *err = xasprintf(_("--as %s: no such person (see simsa person list)"), t->pinned);
+        return -1;
+    }
     store_data_version(t->store, &t->data_version);
     session_rank_view(&t->call, tui_viewer(t), &t->rank);
     views_reload(t);

@@ -13,15 +13,18 @@ run -d "$DB" --as 김간사 --passphrase-file demopw finalize
 expect_stderr_contains "an unresolved tie decides who is selected: resolve it first"
 expect_exit 0 -d "$DB" --as 김간사 --passphrase-file demopw tie resolve 2026-007 2026-002 \
     --reason "위원회 협의"
-expect_exit 0 -d "$DB" --as 김간사 --passphrase-file demopw finalize
-expect_stdout_contains "the result is final, signed by 김간사"
+SIMSA_NOW=2026-08-03T16:30:00Z expect_exit 0 -d "$DB" --as 김간사 --passphrase-file demopw finalize
+# A person reads Korea time (the signed text keeps UTC).
+expect_stdout_line "the result is final, signed by 김간사 at 2026-08-04 01:30 KST"
 
 before=$(db_state)
 for cmd in "budget set 300,000,000" "bonus set 2026-004 local_supplier --note 증빙"; do
     # shellcheck disable=SC2086
     expect_exit 1 -d "$DB" --as 김간사 --passphrase-file demopw $cmd
-    expect_stderr_contains "the result is final (signed at "
+    expect_stderr_contains "the result is final (signed at 2026-08-04 01:30 KST)"
     expect_stderr_contains "nothing that decides it can change any more"
+    # R11.6: the refusal says what may still be done.
+    expect_stderr_contains "What may still be recorded: a forfeit (simsa forfeit), a plan revision's outcome or an agreement, then a new revision of the result (simsa finalize)"
     expect_unchanged "$before"
 done
 printf 'app,judge,need,will,data,kpi,strategy,team,fit,cost,amount,opinion\n2026-012,윤지아,8,4,16,12,16,4,12,8,agree,\n' > late.csv
@@ -47,6 +50,10 @@ expect_exit 1 -d "$DB" --as 김간사 --passphrase-file demopw check set 2026-00
 expect_stderr_contains "What may still be recorded: a forfeit (simsa forfeit)"
 run -d "$DB" app show 2026-004
 expect_stdout_lacks "not met"
+# Korea time where a person reads a signed record's time.
+run -d "$DB" app show 2026-001
+grep -E -x -q "site inspection 2026-[0-9-]+, signed by 조현장 at 20[0-9-]+ [0-9:]+ KST" out ||
+    fail "the inspection's time is not in Korea time: $(grep 'site inspection' out)"
 
 # A change slipped in after the final result (its row hidden while simsa wrote it) is named.
 cp "$DB" late.db

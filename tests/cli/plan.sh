@@ -1,14 +1,26 @@
 # Plan revisions (R12.1, R11.7; issue 19 item 2): required of a selected application with a due
 # date, recorded as made, or not made — a forfeit whose reason names the plan revision, with
 # its promotion; each a signed record that verify covers; refused for one not selected.
+# R12.5: a due date is after the day (Korea time) the requirement is recorded.
 . "$(dirname "$0")/lib.sh"
 printf 'simsa-demo\n' > "$PW"
 ACTOR=김간사
 ok demo main.db
 DB=main.db
+# The clock: 2026-08-03 10:00 in Korea.
+export SIMSA_NOW=2026-08-03T01:00:00Z
 okd tie resolve 2026-007 2026-002 --reason "위원회 협의"
 okd finalize
+expect_stdout_line "the result is final, signed by 김간사 at 2026-08-03 10:00 KST"
 before=$(db_state)
+for due in 2026-08-03 2026-08-02 2026-01-10; do
+    faild plan require 2026-005 --due "$due" --text "KPI 측정 방법 구체화"
+    expect_stderr_line "simsa: 2026-005: due date $due is not after today (2026-08-03): a plan revision is due on a later day; nothing was changed"
+done
+# 2026-08-03 16:00 UTC is already 2026-08-04 in Korea.
+SIMSA_NOW=2026-08-03T16:00:00Z faild plan require 2026-005 --due 2026-08-04 --text x
+expect_stderr_contains "due date 2026-08-04 is not after today (2026-08-04)"
+expect_unchanged "$before"
 faild plan require 2026-008 --due 2026-08-14 --text "데이터 확보 계획 보완"
 expect_stderr_contains "2026-008: only a selected application can be asked to revise its plan (R12.1)"
 faild plan done 2026-005
@@ -29,6 +41,8 @@ okd plan require 2026-007 --due 2026-08-20 --text "사업비 산출 근거 보�
 okd plan failed 2026-007
 expect_stdout_line "2026-007: plan revision not made; forfeited"
 expect_stdout_contains "promoted from the waitlist: 2026-002"
+faild plan failed 2026-007
+expect_stderr_line "simsa: 2026-007: it has already forfeited; nothing was changed"
 okd rank --csv
 grep -q "^[0-9]*,2026-007,.*,forfeited," out || fail "2026-007 is not forfeited"
 expect_equal "$(sql "select reason from forfeit where app_id = '2026-007'")" \

@@ -28,4 +28,14 @@ line_with "2026-012" | grep -Eq "[0-9]+\.[0-9]{2}" && fail "a score of 2026-012 
 keys q a
 wait_for "2026-012"
 capture | grep -q "2026-001" && fail "an application of another panel in her list"
+
+# Pinned to a name that is nobody's (a mistyped forced command): refused, nothing shown.
+tui_tmux new-session -d -s nobody -x 100 -y 30 \
+    "env TERM=screen LC_ALL=C.UTF-8 LANGUAGE= NO_COLOR= SIMSA_TODAY=2026-06-07 \
+     '$SIMSA' -d '$PWD/demo.db' --as 윤지야 2>'$PWD/nobody.err'; echo EXITED \$?; sleep 60"
+CURRENT=nobody
+wait_for "EXITED 1"
+capture | grep -q "Budget\|2026-001" && fail "a session pinned to nobody showed the call"
+grep -q "simsa: .*--as 윤지야: no such person (see simsa person list)" nobody.err ||
+    fail "pinned to nobody: $(cat nobody.err)"
 echo "pinned: ok"

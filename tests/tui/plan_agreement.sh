@@ -14,6 +14,8 @@ S="-d demo.db --as 김간사 --passphrase-file pw"
     > cli.out 2>&1 || { cat cli.out; fail "tie, finalize"; }
 TODAY=$(TZ=Asia/Seoul date +%F)
 TOMORROW=$(TZ=Asia/Seoul date -d tomorrow +%F)
+# A plan revision is due after the day it is recorded (R12.5).
+DUE=$(TZ=Asia/Seoul date -d '+30 days' +%F)
 # The 2026 program: co-payment +14 days, advance 15,000,000, project end +10 months (the day
 # clipped to the month's end), development done 2 months before the end.
 set -- $(python3 - "$TODAY" <<'PY'
@@ -50,17 +52,17 @@ wait_for "2026-001: plan revision"
 wait_for "R12.1: the committee's requirement"
 type_text "예산 집행 계획 보완"
 keys Tab
-type_text "2026-12-20"
+type_text "$DUE"
 keys C-s
-wait_for "2026-001: plan revision required by 2026-12-20"
-wait_for "required by 2026-12-20: 예산 집행 계획 보완"
+wait_for "2026-001: plan revision required by $DUE"
+wait_for "required by $DUE: 예산 집행 계획 보완"
 # Made.
 keys v
-wait_for "Required by 2026-12-20: 예산 집행 계획 보완"
+wait_for "Required by $DUE: 예산 집행 계획 보완"
 wait_for "Revision  < made >"
 keys C-s
 wait_for "2026-001: plan revision made"
-wait_for "made (required by 2026-12-20: 예산 집행 계획 보완)"
+wait_for "made (required by $DUE: 예산 집행 계획 보완)"
 
 # The agreement: a day in the future is refused live; today shows the dates it sets.
 keys A
@@ -91,16 +93,16 @@ keys v
 wait_for "2026-005: plan revision"
 type_text "시제품 일정 보완"
 keys Tab
-type_text "2026-12-20"
+type_text "$DUE"
 keys C-s
-wait_for "2026-005: plan revision required by 2026-12-20"
+wait_for "2026-005: plan revision required by $DUE"
 keys v
 wait_for "Revision  < made >"
 keys Right
 wait_for "Revision  < not made >"
 keys C-s
 wait_for "2026-005: plan revision not made; forfeited; promoted: 2026-002"
-wait_for "Plan       not made (required by 2026-12-20: 시제품 일정 보완); forfeited"
+wait_for "Plan       not made (required by $DUE: 시제품 일정 보완); forfeited"
 expect_eq "$(sqlite3 demo.db "select count(*) from forfeit where app_id = '2026-005'")" 1 "forfeit"
 # A plan revision of an application no longer selected is refused with the reason.
 keys v

@@ -59,7 +59,7 @@ tail -1 "$CHECK" | grep -q "applications 1)" || fail "a sheet read more than its
 other bonus set 2026-006 local_supplier --note "충북 공급기업"
 other tie resolve 2026-002 2026-007 --reason "발표 평가 우선"
 other forfeit 2026-001 --reason "포기"
-other plan require 2026-005 --due 2026-07-20 --text "예산 조정"
+other plan require 2026-005 --due "$(TZ=Asia/Seoul date -d '+30 days' +%F)" --text "예산 조정"
 {
     echo id,company,biz_no,size,region,factory_region,industry,founded,supplier,supplier_region,supplier_pools,requested,copay,title,contact_name,contact_email,received
     echo '2026-013,충주제지(주),3028213315,sme,충청북도 충주시,,제지,2012-03-01,(주)공급,충청북도 청주시,yes,"40,000,000",5000000,건조 공정 최적화,담당자,b@example.kr,2026-06-11 10:00'
