@@ -5,6 +5,7 @@
 # notification then shows the dates.
 . "$(dirname "$0")/lib.sh"
 DB=demo.db
+ACTOR=김간사 # the demo's secretariat: --as names a person of the call
 ok demo "$DB"
 printf 'simsa-demo\n' > demopw
 AS="--as 김간사 --passphrase-file demopw"

@@ -11,6 +11,7 @@ expect_equal "$(db_state demo.db)" "$before" "demo.db after a second demo"
 expect_exit 2 demo
 
 DB=demo.db
+ACTOR=김간사 # the demo's secretariat: --as names a person of the call
 # By hand (items in tenths: need will data kpi strategy team fit cost):
 # 001 85.00 +3 local supplier = 88.00, 5 agree: 80,000,000.
 # 005 82.00; 2 of 5 agree: (75+75+70+65)M + 68,123,456 = 353,123,456 / 5 = 70,624,691.2

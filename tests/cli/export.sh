@@ -10,6 +10,7 @@ export SIMSA_NOW=2026-07-01T09:00:00Z
 
 ok demo demo.db
 DB=demo.db
+ACTOR=김간사 # the demo's secretariat: --as names a person of the call
 okd rank --csv
 cp out rank.csv
 

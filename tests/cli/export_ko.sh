@@ -15,6 +15,7 @@ export LANG=ko_KR.UTF-8
 
 ok demo demo.db
 DB=demo.db
+ACTOR=김간사 # the demo's secretariat: --as names a person of the call
 okd rank --csv
 cp out rank.csv
 okd export 결과.xlsx

@@ -12,6 +12,7 @@ export SIMSA_NOW=2026-07-01T09:00:00Z
 
 ok demo demo.db
 DB=demo.db
+ACTOR=김간사 # the demo's secretariat: --as names a person of the call
 # 윤지아 scores 2026-012 at 20:30 UTC, which is 05:30 the next day in Korea.
 {
     echo "$SCORE_HEADER,comment_need,comment_cost"
