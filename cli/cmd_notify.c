@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/notify.h"
 #include "core/revision.h"
+#include "core/text.h"
 #include "db/final.h"
 #include "db/write.h"
 
@@ -70,26 +71,6 @@ static void encoded_words(struct strbuf *b, const char *s)
         strbuf_puts(b, "?=");
         i = j;
     }
-}
-
-static bool header_safe(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            return false;
-    return true;
-}
-
-/* A plain addr-spec: local@domain, printable ASCII without spaces or specials. */
-static bool email_ok(const char *s)
-{
-    const char *at = s ? strchr(s, '@') : NULL;
-    if (!at || at == s || !at[1] || strchr(at + 1, '@'))
-        return false;
-    for (; *s; s++)
-        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f || strchr("<>()[]\\,;:\"", *s))
-            return false;
-    return true;
 }
 
 /* "2026-12-03T11:35:06Z" (UTC) as a time_t; -1 when it is not one. */
@@ -218,9 +199,11 @@ static int check_all(const struct call *c, const bool *skip, int dirfd, const ch
             bad++;
             continue;
         }
-        if (!email_ok(a->contact_email) || (a->contact_name && !header_safe(a->contact_name))) {
-            cli_fail(_("application %s: no usable contact e-mail address (%s)"), a->id,
-                     a->contact_email ? a->contact_email : "");
+        const char *contact = text_contact_refusal(a->contact_name, a->contact_email);
+        if (contact) {
+            cli_fail(_("application %s: no usable contact e-mail address (%s): %s (correct it with "
+                       "simsa app contact)"),
+                     a->id, a->contact_email ? a->contact_email : "", contact);
             bad++;
         }
         char *name = xasprintf("%s.eml", a->id);

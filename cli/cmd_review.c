@@ -140,6 +140,50 @@ static int cmd_check_set(struct cli *cli)
     return rc;
 }
 
+/* R11.7: an application's contact name and e-mail corrected, before or after the result (the
+ * notification drafts go to it); the whole application is recorded again with them. */
+static int cmd_app_contact(struct cli *cli)
+{
+    const char *name_in = cli_option(cli, "--name"), *email = cli_option(cli, "--email");
+    if (!name_in && !email)
+        return cli_usage(_("usage: simsa app contact APP [--name NAME] [--email ADDRESS]"));
+    struct call *c = cli_call(cli);
+    if (!c)
+        return EXIT_FAIL;
+    struct application a = cli->app->a;
+    char *name = name_in ? utf8_nfc(name_in) : NULL;
+    if (name_in && !name)
+        return cli_fail(_("--name is not valid UTF-8"));
+    if (name)
+        a.contact_name = name;
+    if (email)
+        a.contact_email = (char *)email;
+    int rc = EXIT_FAIL;
+    const char *why = text_contact_refusal(a.contact_name, a.contact_email);
+    if (why) {
+        cli_fail(_("%s: contact %s <%s>: %s"), a.id, a.contact_name ? a.contact_name : "",
+                 a.contact_email ? a.contact_email : "", why);
+    } else if (strcmp(a.contact_name ? a.contact_name : "",
+                      cli->app->a.contact_name ? cli->app->a.contact_name : "") == 0 &&
+               strcmp(a.contact_email,
+                      cli->app->a.contact_email ? cli->app->a.contact_email : "") == 0) {
+        fprintf(cli->out, _("%s: the contact is %s <%s> already; nothing was recorded\n"), a.id,
+                a.contact_name ? a.contact_name : "", a.contact_email);
+        cli_discard(cli);
+        rc = EXIT_OK;
+    } else if (cli_begin(cli, a.id) == 0) {
+        if (write_app_contact(cli->st, cli->as, &a)) {
+            rc = cli_rollback_fail(cli->st, a.id);
+        } else {
+            fprintf(cli->out, _("%s: contact now %s <%s>\n"), a.id,
+                    a.contact_name ? a.contact_name : "", a.contact_email);
+            rc = EXIT_OK;
+        }
+    }
+    free(name);
+    return rc;
+}
+
 /* Decide document review for one application and record it, signed by the secretariat. */
 static int review_one(FILE *out, struct store *st, struct call *c, struct app_record *r,
                       const struct person *who, const struct secret_key *key)
@@ -235,6 +279,21 @@ const struct cli_command cli_review_commands[] = {
         .min_args = 1,
         .max_args = 1,
         .app_arg = 1,
+    },
+    {
+        .name = "app",
+        .sub = "contact",
+        .usage = "APP [--name NAME] [--email ADDRESS]",
+        .summary = N_("correct an application's contact name or e-mail, also after the result "
+                      "(R11.7)"),
+        .run = cmd_app_contact,
+        .usage_error = N_("usage: simsa app contact APP [--name NAME] [--email ADDRESS]"),
+        .min_args = 1,
+        .max_args = 1,
+        .app_arg = 1,
+        .options = (const char *const[]){"--name", "--email", NULL},
+        .actor = CLI_ACT_SECRETARIAT,
+        .writes = true,
     },
     {
         .name = "docs",

@@ -12,7 +12,7 @@ _simsa_subcommands() {
     person) echo "add list key" ;;
     plan) echo "require done failed" ;;
     budget) echo "set" ;;
-    app) echo "import list show" ;;
+    app) echo "import list show contact" ;;
     docs | finance | score) echo "import" ;;
     check) echo "set" ;;
     review) echo "run" ;;
@@ -33,6 +33,7 @@ _simsa_options() {
     "person list") echo "--roster" ;;
     verify) echo "--roster --head --full --checkpoint" ;;
     "app list") echo "--csv" ;;
+    "app contact") echo "--name --email" ;;
     rank) echo "--csv --revision" ;;
     "panel add") echo "--field" ;;
     "check set") echo "--note" ;;

@@ -79,6 +79,7 @@ const char *event_kind_label(const char *kind)
         {"init", N_("new call")},
         {"person add", N_("person added")},
         {"app import", N_("application imported")},
+        {"app contact", N_("contact corrected")},
         {"document", N_("document")},
         {"finance", N_("financial figures")},
         {"check", N_("checklist answer")},

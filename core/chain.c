@@ -110,8 +110,8 @@ bool chain_checkpoint_trusted(enum role role)
 bool chain_after_final_may(const char *kind)
 {
     static const char *const allowed[] = {
-        "result final", "forfeit",   "person add", "plan require", "plan done", "tie resolve",
-        "plan failed",  "agreement", "agree",      "notify",       NULL,
+        "result final", "forfeit",   "person add", "plan require", "plan done",   "tie resolve",
+        "plan failed",  "agreement", "agree",      "notify",       "app contact", NULL,
     };
     for (const char *const *a = allowed; *a; a++)
         if (strcmp(kind, *a) == 0)
@@ -122,9 +122,14 @@ bool chain_after_final_may(const char *kind)
 const char *chain_frozen_message(void)
 {
     return _("the final result is signed: R11.6 freezes scores, reviews, conflicts, bonuses, "
-             "the budget, tie orders, panels and every fact behind them. What may still be "
-             "recorded: a forfeit (simsa forfeit), a plan revision's outcome or an agreement, "
-             "then a new revision of the result (simsa finalize)");
+             "the budget, tie orders, panels and every fact behind them");
+}
+
+const char *chain_still_open(void)
+{
+    return _("What may still be recorded: a forfeit (simsa forfeit), a plan revision's outcome "
+             "or an agreement, a corrected contact (simsa app contact), then a new revision of "
+             "the result (simsa finalize)");
 }
 
 /* The person an event of kind "person add" adds: from its fact text, or (an event written

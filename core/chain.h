@@ -88,8 +88,10 @@ bool chain_role_may(const char *kind, enum role role);
  * (a forfeit and the other amendments of R11.5/R12, a new revision of the result, a person
  * added); everything else is frozen. */
 bool chain_after_final_may(const char *kind);
-/* The message refusing a frozen change (translated, static). */
+/* The message refusing a frozen change, and the sentence saying what R11.7 leaves open
+ * (translated, static): every refusal after the final result gives both. */
 const char *chain_frozen_message(void);
+const char *chain_still_open(void);
 /* The roster entry of name, or NULL. */
 const struct roster_entry *chain_roster_find(const struct chain_check *cc, const char *name);
 

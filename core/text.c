@@ -210,6 +210,30 @@ const char *text_name_refusal(const char *s)
     return NULL;
 }
 
+static bool email_valid(const char *s)
+{
+    const char *at = s ? strchr(s, '@') : NULL;
+    if (!at || at == s || !at[1] || strchr(at + 1, '@'))
+        return false;
+    for (; *s; s++)
+        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f || strchr("<>()[]\\,;:\"", *s))
+            return false;
+    return true;
+}
+
+const char *text_contact_refusal(const char *name, const char *email)
+{
+    if (!email_valid(email))
+        return _("the e-mail address must be a plain address, local@domain, in printable ASCII "
+                 "without spaces");
+    if (name && !utf8_valid(name, strlen(name)))
+        return _("the contact name is not valid UTF-8 text");
+    for (const unsigned char *p = (const unsigned char *)name; p && *p; p++)
+        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+            return _("the contact name must not contain control characters");
+    return NULL;
+}
+
 size_t utf8_count(const char *s, size_t len)
 {
     size_t n = 0;

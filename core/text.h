@@ -33,6 +33,11 @@ char *utf8_clip_words(const char *s, int width);
  * a control character (C0, DEL, C1) or a bidirectional override (U+202A..U+202E,
  * U+2066..U+2069). The one check every front end uses. */
 const char *text_name_refusal(const char *s);
+/* An application's contact as a mail header carries it (R12.4 notifications, R11.7 corrections):
+ * NULL when the e-mail is a plain addr-spec (local@domain, printable ASCII without spaces or
+ * specials) and the name (NULL or "" for none) is UTF-8 without control characters; else why
+ * not (translated, static). */
+const char *text_contact_refusal(const char *name, const char *email);
 /* Characters (Unicode code points) in len bytes of UTF-8. */
 size_t utf8_count(const char *s, size_t len);
 /* A new passphrase: NULL when it has at least PASSPHRASE_MIN_CHARS characters (code points,

@@ -1034,11 +1034,13 @@ enum reach { REACH_APP, REACH_CALL, REACH_NONE, REACH_UNKNOWN };
 
 static enum reach event_reach(const char *kind)
 {
-    static const char *const app_kinds[] = {
-        "app import",    "document",        "finance",        "check",        "review passed",
-        "review failed", "inspection",      "conflict",       "bonus set",    "bonus clear",
-        "panel assign",  "sheet submitted", "sheet imported", "sheet packed", "sheet transcribed",
-        "forfeit",       "agreement",       "plan require",   "plan done",    NULL};
+    static const char *const app_kinds[] = {"app import",     "document",      "finance",
+                                            "check",          "review passed", "review failed",
+                                            "inspection",     "conflict",      "bonus set",
+                                            "bonus clear",    "panel assign",  "sheet submitted",
+                                            "sheet imported", "sheet packed",  "sheet transcribed",
+                                            "forfeit",        "agreement",     "plan require",
+                                            "plan done",      "app contact",   NULL};
     static const char *const call_kinds[] = {"budget",      "person add",  "panel add",
                                              "panel order", "tie resolve", NULL};
     static const char *const none_kinds[] = {"session clock", "result final", NULL};
@@ -1223,6 +1225,18 @@ int store_app_insert(struct store *st, const struct application *a)
     sqlite3_bind_text(s, 17, received, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(s, 18, a->received_has_time);
     sqlite3_bind_text(s, 19, now, -1, SQLITE_TRANSIENT);
+    return step_done(st, s, "application");
+}
+
+int store_app_contact_set(struct store *st, const char *app, const char *name, const char *email)
+{
+    sqlite3_stmt *s = db_prepare(st, "UPDATE application SET contact_name = ?, contact_email = ? "
+                                     "WHERE id = ?");
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, email, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, app, -1, SQLITE_TRANSIENT);
     return step_done(st, s, "application");
 }
 
@@ -1660,7 +1674,7 @@ int store_event(struct store *st, const char *actor, const char *kind, const cha
         bool frozen = sqlite3_step(f) == SQLITE_ROW;
         sqlite3_finalize(f);
         if (frozen)
-            return db_failf(st, "%s", chain_frozen_message());
+            return db_failf(st, "%s. %s", chain_frozen_message(), chain_still_open());
     }
     uint8_t prev[32] = {0}, hash[32], sig[EVENT_SIGNATURE_BYTES];
     int64_t seq = 1;

@@ -95,6 +95,8 @@ int store_person_add(struct store *st, const char *name, enum role role,
 /* The budget in force; sign is NULL only at init, before anyone exists to sign. */
 int store_budget_set(struct store *st, int64_t won, const struct signing *sign);
 int store_app_insert(struct store *st, const struct application *a);
+/* An application's contact name and e-mail, replaced (write_app_contact records it). */
+int store_app_contact_set(struct store *st, const char *app, const char *name, const char *email);
 int store_doc_set(struct store *st, const char *app, int doc, sdate issued);
 int store_check_set(struct store *st, const char *app, const char *item, bool yes, const char *note,
                     int64_t person);

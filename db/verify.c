@@ -627,9 +627,9 @@ struct fact_events { /* one application's, in log order */
     size_t n;
 };
 
-static const char *const fact_kinds[] = {"app import", "document",     "finance",
-                                         "check",      "budget",       "init",
-                                         "panel add",  "panel assign", "panel order"};
+static const char *const fact_kinds[] = {"app import",   "app contact", "document", "finance",
+                                         "check",        "budget",      "init",     "panel add",
+                                         "panel assign", "panel order"};
 
 #define FACT_END UINT32_MAX
 
@@ -896,7 +896,13 @@ static void facts_of_app(const struct call *c, const struct fact_events *e,
                          const struct app_record *r, struct diags *d)
 {
     char what[256];
-    enum fact_state f = fact_state(e, "app import", r->a.id, fact_application(&r->a));
+    /* The application as imported, or as its contact was last corrected (R11.7). */
+    const struct fact_event *imported = latest_event(e, "app import", r->a.id),
+                            *corrected = latest_event(e, "app contact", r->a.id);
+    enum fact_state f = fact_state(
+        e,
+        corrected && (!imported || corrected->seq > imported->seq) ? "app contact" : "app import",
+        r->a.id, fact_application(&r->a));
     if (f) {
         snprintf(what, sizeof what, _("application %s"), r->a.id);
         fact_report(d, f, what);

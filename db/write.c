@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/call.h"
+#include "core/chain.h"
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/notify.h"
@@ -24,12 +25,12 @@ static int refuse_if_final(struct store *st)
         /* R11.6: what is refused says what may still be done; a person reads Korea time. */
         char at[40];
         time_korea(fin.at, at, sizeof at);
-        return db_failf(st,
-                        _("the result is final (signed at %s): nothing that decides it can "
-                          "change any more. What may still be recorded: a forfeit (simsa "
-                          "forfeit), a plan revision's outcome or an agreement, then a new "
-                          "revision of the result (simsa finalize)"),
-                        at);
+        char *why = xasprintf(_("the result is final (signed at %s): nothing that decides it can "
+                                "change any more"),
+                              at);
+        int rc = db_failf(st, "%s. %s", why, chain_still_open());
+        free(why);
+        return rc;
     }
     return 0;
 }
@@ -205,6 +206,15 @@ int write_application(struct store *st, const char *actor, const struct applicat
 {
     char *fact = fact_application(a);
     int rc = store_app_insert(st, a) || store_event(st, actor, "app import", a->id, fact);
+    free(fact);
+    return rc ? -1 : 0;
+}
+
+int write_app_contact(struct store *st, const char *actor, const struct application *a)
+{
+    char *fact = fact_application(a);
+    int rc = store_app_contact_set(st, a->id, a->contact_name, a->contact_email) ||
+             store_event(st, actor, "app contact", a->id, fact);
     free(fact);
     return rc ? -1 : 0;
 }

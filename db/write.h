@@ -79,6 +79,9 @@ int write_result(struct store *st, const struct call *c, const struct person *wh
 int write_person(struct store *st, const char *actor, const char *name, enum role role,
                  const struct public_key *pub, const struct sealed_key *sealed, int64_t *id);
 int write_application(struct store *st, const char *actor, const struct application *a);
+/* R11.7: a corrected contact name and e-mail of a (a as it now stands, those two included),
+ * recorded with the application's whole fact as "app contact" (also after the final result). */
+int write_app_contact(struct store *st, const char *actor, const struct application *a);
 int write_document(struct store *st, const char *actor, const char *app, int doc, sdate issued);
 int write_finance(struct store *st, const char *actor, const char *app,
                   const struct finance_year *f);

@@ -24,7 +24,7 @@ for cmd in "budget set 300,000,000" "bonus set 2026-004 local_supplier --note �
     expect_stderr_contains "the result is final (signed at 2026-08-04 01:30 KST)"
     expect_stderr_contains "nothing that decides it can change any more"
     # R11.6: the refusal says what may still be done.
-    expect_stderr_contains "What may still be recorded: a forfeit (simsa forfeit), a plan revision's outcome or an agreement, then a new revision of the result (simsa finalize)"
+    expect_stderr_contains "What may still be recorded: a forfeit (simsa forfeit), a plan revision's outcome or an agreement, a corrected contact (simsa app contact), then a new revision of the result (simsa finalize)"
     expect_unchanged "$before"
 done
 printf 'app,judge,need,will,data,kpi,strategy,team,fit,cost,amount,opinion\n2026-012,윤지아,8,4,16,12,16,4,12,8,agree,\n' > late.csv

@@ -33,7 +33,8 @@ expect_stderr_line "simsa app: choose one of:"
 expect_stderr_line "  simsa app import FILE.csv"
 expect_stderr_line "  simsa app list [--csv]"
 expect_stderr_line "  simsa app show ID"
-expect_stderr_lines 4
+expect_stderr_line "  simsa app contact APP [--name NAME] [--email ADDRESS]"
+expect_stderr_lines 5
 expect_exit 2 app frobnicate
 expect_stderr_line "simsa app: choose one of:"
 expect_exit 2 person
