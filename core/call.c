@@ -19,6 +19,7 @@ void call_app_clear(struct app_record *r)
     }
     free(r->answers);
     free(r->review_reasons);
+    free(r->forfeit_reason);
     free(r->conflicts);
     for (size_t i = 0; i < r->n_bonuses; i++)
         free(r->bonuses[i]);
@@ -330,6 +331,7 @@ static void rank_app_fill(const struct call *c, const struct app_record *r, stru
         .n_sheets = n, /* the sheets themselves come from call_sheets_of */
         .bonus_tenths = bonus,
         .forfeited = r->forfeited,
+        .forfeit_reason = r->forfeit_reason,
     };
 }
 

@@ -64,7 +64,8 @@ struct app_record {
     struct app_sheet *sheets;
     size_t n_sheets;
     bool forfeited;
-    sdate agreed; /* R12.3: the agreement's date, 0 = none */
+    char *forfeit_reason; /* R11.5/R11.7: as recorded (a plan revision not made names it) */
+    sdate agreed;         /* R12.3: the agreement's date, 0 = none */
     bool inspected;
     int position; /* in its panel's presentation order, 1..; 0 = not placed (after, by id) */
 };

@@ -122,6 +122,7 @@ static bool record_same(const struct app_record *a, const struct app_record *b, 
             return false;
     }
     SAME_INT(w, a->forfeited, b->forfeited, "forfeited");
+    SAME_STR(w, a->forfeit_reason, b->forfeit_reason, "forfeit reason");
     SAME_INT(w, a->agreed, b->agreed, "agreed");
     SAME_INT(w, a->inspected, b->inspected, "inspected");
     SAME_INT(w, a->position, b->position, "position");

@@ -630,7 +630,12 @@ static void ranking_finish_reasons(struct ranking *r)
         if (r->in->apps[app].forfeited) {
             row->outcome = OUTCOME_FORFEITED;
             free(row->reason);
-            row->reason = xstrdup(_("forfeited: the selection is made again without it (R11.5)"));
+            const char *given = r->in->apps[app].forfeit_reason;
+            row->reason =
+                given && *given
+                    ? xasprintf(_("forfeited (%s): the selection is made again without it (R11.5)"),
+                                given)
+                    : xstrdup(_("forfeited: the selection is made again without it (R11.5)"));
         }
         if (!note)
             continue;

@@ -26,6 +26,7 @@ struct rank_app {
     size_t n_sheets;
     int32_t bonus_tenths; /* sum of awarded bonuses before bonus_cap (R8) */
     bool forfeited;       /* R11.5 / R12.1 */
+    const char *forfeit_reason; /* as recorded, or NULL: shown in the outcome's reason */
 };
 
 /* A committee's recorded order for an unresolved tie (R9.3): the members, first first. */

@@ -677,8 +677,9 @@ static void add_bonus(struct call *c, struct app_record *r, sqlite3_stmt *s)
 static void set_forfeit(struct call *c, struct app_record *r, sqlite3_stmt *s)
 {
     (void)c;
-    (void)s;
     r->forfeited = true;
+    free(r->forfeit_reason);
+    r->forfeit_reason = db_col_text(s, 1);
 }
 
 static void set_agreed(struct call *c, struct app_record *r, sqlite3_stmt *s)
@@ -841,7 +842,7 @@ static const struct app_table {
      "awarded = 1 AND id = (SELECT MAX(id) FROM bonus_change WHERE app_id = b.app_id AND "
      "bonus = b.bonus)",
      "ORDER BY app_id, bonus", add_bonus},
-    {"SELECT app_id FROM forfeit", NULL, "", set_forfeit},
+    {"SELECT app_id, reason FROM forfeit", NULL, "", set_forfeit},
     {"SELECT app_id, date FROM agreement", NULL, "", set_agreed},
     {"SELECT DISTINCT app_id FROM inspection", NULL, "", set_inspected},
 };

@@ -87,7 +87,7 @@ expect_equal "$(cat fields)" "rank,app,company,sheets,base,bonus,final,band,outc
 2,2026-303,(주)테스트2026-303,5,80.00,0.00,80.00,target,selected,50000000,50000000
 3,2026-302,(주)테스트2026-302,5,80.00,0.00,80.00,target,selected,50000000,50000000
 4,2026-304,(주)테스트2026-304,5,70.00,0.00,70.00,target,selected,40000000,40000000" "rank after the forfeit"
-expect_stdout_line '1,2026-301,(주)테스트2026-301,5,90.00,0.00,90.00,target,forfeited,80000000,80000000,"forfeited: the selection is made again without it (R11.5); 5 of 5 agreed (> half): requested amount 80,000,000"'
+expect_stdout_line '1,2026-301,(주)테스트2026-301,5,90.00,0.00,90.00,target,forfeited,80000000,80000000,"forfeited (협약 포기 (대표 사정)): the selection is made again without it (R11.5); 5 of 5 agreed (> half): requested amount 80,000,000"'
 okd rank
 expect_stdout_line "budget: 140,000,000 of 150,000,000 won used"
 before=$(db_state)

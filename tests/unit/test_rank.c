@@ -855,6 +855,31 @@ static void test_R11_4_tie_under_skip_same_subset(void **state)
     rank_result_free(&r);
 }
 
+/* R11.7: the outcome's reason names the recorded reason of a forfeit (a plan revision not made
+ * names the revision); without one it says only that the walk is made again. */
+static void test_R11_7_forfeit_reason_names_what_was_recorded(void **state)
+{
+    (void)state;
+    struct program p = test_program();
+    struct four f;
+    distinct_fill(&f);
+    f.apps[0].forfeited = true;
+    f.apps[0].forfeit_reason = "plan revision not made by 2026-12-20 (R12.1): 사업비 보완";
+    struct rank_input in;
+    struct rank_result r;
+    walk(&p, BUDGET_FIT_STOP, f.apps, 4, 200 * M, &in, &r);
+    assert_int_equal(r.rows[0].outcome, OUTCOME_FORFEITED);
+    assert_string_equal(r.rows[0].reason,
+                        "forfeited (plan revision not made by 2026-12-20 (R12.1): 사업비 보완): "
+                        "the selection is made again without it (R11.5)");
+    rank_result_free(&r);
+    f.apps[0].forfeit_reason = "";
+    walk(&p, BUDGET_FIT_STOP, f.apps, 4, 200 * M, &in, &r);
+    assert_string_equal(r.rows[0].reason,
+                        "forfeited: the selection is made again without it (R11.5)");
+    rank_result_free(&r);
+}
+
 static void test_R11_5_forfeit_promotes_under_stop_and_skip(void **state)
 {
     (void)state;
@@ -1167,6 +1192,7 @@ int main(void)
         cmocka_unit_test(test_R11_4_tie_where_none_fits),
         cmocka_unit_test(test_R11_4_tie_under_skip_same_subset),
         cmocka_unit_test(test_R11_5_forfeit_promotes_under_stop_and_skip),
+        cmocka_unit_test(test_R11_7_forfeit_reason_names_what_was_recorded),
         cmocka_unit_test(test_R11_5_forfeit_inside_a_tie),
         cmocka_unit_test(test_R11_1_no_budget),
         cmocka_unit_test(test_R11_3_excluded_and_ineligible_never_waitlisted),
