@@ -24,8 +24,8 @@ struct rank_app {
     int conflicts;              /* of those, how many declared a conflict (R6.4) */
     const struct sheet *sheets; /* the counted ones (R6.2: complete, every item scored) */
     size_t n_sheets;
-    int32_t bonus_tenths; /* sum of awarded bonuses before bonus_cap (R8) */
-    bool forfeited;       /* R11.5 / R12.1 */
+    int32_t bonus_tenths;       /* sum of awarded bonuses before bonus_cap (R8) */
+    bool forfeited;             /* R11.5 / R12.1 */
     const char *forfeit_reason; /* as recorded, or NULL: shown in the outcome's reason */
 };
 
