@@ -115,8 +115,9 @@ static void rank_table(const struct call *c, const struct rank_result *res,
             row_figures(r, dec, base, bonus, fin);
         if (r->has_amount)
             amount_format(r->amount, amount, sizeof amount);
-        char sheets[8];
-        snprintf(sheets, sizeof sheets, "%d", r->n_sheets);
+        char sheets[8] = "";
+        if (!r->withheld) /* a judge's view: not even how many sheets are in */
+            snprintf(sheets, sizeof sheets, "%d", r->n_sheets);
         cli_cell(rank, 4, true);
         cli_cell(c->apps[r->app].a.id, 9, false);
         cli_cell(c->apps[r->app].a.company, 20, false);
@@ -124,8 +125,8 @@ static void rank_table(const struct call *c, const struct rank_result *res,
         cli_cell(base, 6, true);
         cli_cell(bonus, 5, true);
         cli_cell(fin, 6, true);
-        cli_cell(band_label(r->band), 10, false);
-        cli_cell(outcome_label(r->outcome), 10, false);
+        cli_cell(r->withheld ? "" : band_label(r->band), 10, false);
+        cli_cell(r->withheld ? "" : outcome_label(r->outcome), 10, false);
         cli_cell(amount, 11, true);
         putchar('\n');
         if (r->reason && *r->reason)

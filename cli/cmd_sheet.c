@@ -16,6 +16,7 @@
 #include "core/sheet.h"
 #include "core/text.h"
 #include "db/events.h"
+#include "db/final.h"
 #include "db/write.h"
 
 /* Write a whole file safely (core/file.h: 0600, temporary file renamed, an existing one
@@ -462,7 +463,14 @@ static int cmd_pack(struct cli *cli)
     const struct person *judge = call_find_person(c, pos[0]);
     /* Built under a temporary name beside FILE (core/file.h), then renamed into place. */
     struct out_file of = {.fd = -1};
-    if (!judge || judge->role != ROLE_JUDGE) {
+    struct final_state fin = {0};
+    if (store_final_state(src, &fin) < 0) {
+        cli_fail("%s", store_errmsg(src));
+    } else if (fin.final) {
+        /* R11.6: no sheet is recorded any more, so there is nothing left to score offline. */
+        cli_fail(_("the final result is signed: no score sheet can be recorded any more, so no "
+                   "pack is made"));
+    } else if (!judge || judge->role != ROLE_JUDGE) {
         cli_fail(_("%s is not a judge of this call"), pos[0]);
     } else if (cli_unlock_actor(cli) < 0) {
         /* cli_unlock_actor said why */

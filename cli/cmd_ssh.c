@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/csv.h"
 #include "core/i18n.h"
 
 /* A value that goes inside single quotes in a shell command inside double quotes: no quote,
@@ -73,9 +74,13 @@ static int cmd_ssh_setup(struct cli *cli)
         return EXIT_FAIL;
     int rc = EXIT_OK;
     size_t judges = 0;
-    printf(_("# simsa: one line per judge for ~/.ssh/authorized_keys of the account that holds "
-             "%s;\n# each key runs only that judge's own session (no shell, no forwarding)\n"),
-           db);
+    /* All the lines or none: `>> authorized_keys` must not append a partial list. */
+    struct strbuf out = {0};
+    strbuf_printf(&out,
+                  _("# simsa: one line per judge for ~/.ssh/authorized_keys of the account that "
+                    "holds %s;\n# each key runs only that judge's own session (no shell, no "
+                    "forwarding)\n"),
+                  db);
     for (size_t i = 0; i < c->n_people; i++) {
         const struct person *p = &c->people[i];
         if (p->role != ROLE_JUDGE)
@@ -92,11 +97,17 @@ static int cmd_ssh_setup(struct cli *cli)
             rc = EXIT_FAIL;
             continue;
         }
-        printf("command=\"'%s' -d '%s' --as '%s'\",restrict,pty %s\n", exe, db, p->name, key);
+        strbuf_printf(&out, "command=\"'%s' -d '%s' --as '%s'\",restrict,pty %s\n", exe, db,
+                      p->name, key);
         free(key);
     }
     if (!judges)
         rc = cli_fail("%s", _("there is no judge in this call (simsa person add)"));
+    if (rc == EXIT_OK)
+        fputs(out.s, stdout);
+    else
+        fprintf(stderr, "%s\n", _("simsa ssh-setup: no line was printed; give every judge's key"));
+    free(out.s);
     return rc;
 }
 

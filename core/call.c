@@ -499,6 +499,9 @@ const char *call_plan_refusal(const struct call *c, const struct rank_result *re
         return _("only a selected application can be asked to revise its plan (R12.1)");
     if (made && !has_open)
         return _("no plan revision is required of it (simsa plan require)");
+    if (!made && has_open)
+        return _("a plan revision is required of it already: record first whether it was made "
+                 "(simsa plan done, simsa plan failed)");
     return NULL;
 }
 

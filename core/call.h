@@ -180,11 +180,12 @@ size_t call_field_apps(const struct call *c, const char *const *fields, size_t n
 /* A person's name: 1-100 bytes of NFC UTF-8, one line, no commas (lists are comma-separated).
  * NULL when good, else why not (translated, static). */
 const char *person_name_refusal(const char *name);
-/* R14: NULL when the result may be finalized, else why not (translated, static). */
-/* R12.1: NULL when a plan revision may be required of r (made false) or recorded as made (made
- * true: has_open says whether one is required and not yet made); else why not. */
+/* R12.1: NULL when a plan revision may be required of r (made false: none is open) or recorded
+ * as made (made true: one is); has_open says whether one is required and not yet recorded as
+ * made or not. Else why not (translated, static). */
 const char *call_plan_refusal(const struct call *c, const struct rank_result *res,
                               const struct app_record *r, bool made, bool has_open);
+/* R14: NULL when the result may be finalized, else why not (translated, static). */
 const char *call_finalize_refusal(const struct rank_result *res);
 
 /* R12.3: the selected applications with no agreement recorded yet, in rank order. */

@@ -78,6 +78,8 @@ struct rank_row {
     int agree;            /* sheets agreeing to the requested amount */
     int tie_group;        /* 0 none; members of the same unresolved tie share a number */
     bool tie_resolved;    /* the committee's order was applied */
+    bool withheld;        /* a judge's view before their own sheet: nothing of it is shown but
+                           * the application (session_rank_view); the other fields are empty */
     char *reason;         /* why this band/outcome, for people (translated) */
     char *amount_reason;  /* R10.4, e.g. "2 of 5 agreed (< 3): mean of 5 amounts = 71,000,000" */
 };

@@ -169,6 +169,7 @@ void session_rank_view(const struct call *c, const struct person *viewer, struct
             r->agree = r->tie_group = 0;
             r->band = BAND_INCOMPLETE;
             r->outcome = OUTCOME_INCOMPLETE;
+            r->withheld = true;
             r->reason = xstrdup(_("not shown until you submit your own sheet for it"));
             unscored[n_unscored++] = *r;
             continue;

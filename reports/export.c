@@ -273,9 +273,12 @@ static void csv_row(struct strbuf *out, const struct call *c, const struct rank_
     }
     if (row->has_amount)
         snprintf(amount, sizeof amount, "%lld", (long long)row->amount);
-    strbuf_printf(out, ",%d,%s,%s,%s,%s,%s,%lld,%s,", row->n_sheets, base, bonus, fin,
-                  band_name(row->band), outcome_name(row->outcome), (long long)a->requested,
-                  amount);
+    if (row->withheld) /* a judge's view before their own sheet (issue 15): the id only */
+        strbuf_printf(out, ",,,,,,,%lld,,", (long long)a->requested);
+    else
+        strbuf_printf(out, ",%d,%s,%s,%s,%s,%s,%lld,%s,", row->n_sheets, base, bonus, fin,
+                      band_name(row->band), outcome_name(row->outcome), (long long)a->requested,
+                      amount);
     char *why = results_reason(row);
     csv_put_field(out, why);
     free(why);

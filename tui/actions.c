@@ -76,6 +76,28 @@ static const struct action_text action_texts[ACTION_COUNT] = {
     [ACTION_EXPORT] = {.label = N_("export"), .help = N_("write the result workbook")},
 };
 
+bool action_secretariat_only(enum action a)
+{
+    /* The changes only the secretariat makes, and the workbook (every judge's scores). */
+    switch (a) {
+    case ACTION_ADD_PANEL:
+    case ACTION_ANSWER:
+    case ACTION_DECIDE:
+    case ACTION_ASSIGN:
+    case ACTION_BONUS:
+    case ACTION_PLAN:
+    case ACTION_AGREE:
+    case ACTION_BUDGET:
+    case ACTION_TIE:
+    case ACTION_FORFEIT:
+    case ACTION_FINALIZE:
+    case ACTION_EXPORT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 const char *action_label(enum action a)
 {
     const char *s = a < ACTION_COUNT ? action_texts[a].label : NULL;

@@ -27,7 +27,7 @@ bool board_may_change(struct tui *t, const struct final_state *fin, bool amendme
      * the line, a new revision) are made. */
     if (fin->final && !amendment) {
         char *text = board_final_text(t, fin);
-        tui_message(t, true, _("%s: the board is read-only"), text);
+        tui_message(t, true, _("%s: amendments only (f, F)"), text);
         free(text);
         return false;
     }
@@ -445,7 +445,7 @@ static int finalize_submit(struct tui *t, struct form *f)
         tui_changed(t, _("revision %d of the final result signed by %s at %s"), revision,
                     tui_me(t)->name, kst);
     else
-        tui_changed(t, _("the result is final, signed by %s at %s; the board is read-only"),
+        tui_changed(t, _("the result is final, signed by %s at %s; only amendments now (R11.6)"),
                     tui_me(t)->name, kst);
     return 0;
 }

@@ -225,6 +225,8 @@ const struct rank_row *tui_rank_row(const struct tui *t, size_t app);
 extern const struct binding tui_global_bindings[];
 void binding_key_name(const struct binding *b, char *buf, size_t n);
 const char *action_label(enum action a); /* short, for the status line (translated) */
-const char *action_help(enum action a);  /* a sentence, for `?` help (translated) */
+/* Whether only the secretariat does a (a judge's status line leaves it off). */
+bool action_secretariat_only(enum action a);
+const char *action_help(enum action a); /* a sentence, for `?` help (translated) */
 
 #endif

@@ -213,7 +213,7 @@ static void progress_draw(const struct tui *t, const struct board *b, int y, int
     int end = x + width;
     if (b->final.final) {
         char *text = board_final_text(t, &b->final);
-        char *line = xasprintf(_("%s: the board is read-only"), text);
+        char *line = xasprintf(_("%s: amendments only (f, F)"), text);
         draw_text(y, x, line, width, tui_attr(t, STYLE_STRONG));
         free(line);
         free(text);
@@ -365,7 +365,7 @@ static const struct binding board_bindings[] = {
     {.key = 'F',
      .action = ACTION_FINALIZE,
      .status = true,
-     .help = N_("sign the final result; afterwards the board is read-only")},
+     .help = N_("sign the final result; afterwards only amendments (a forfeit, a new revision)")},
     {.key = 'c', .action = ACTION_CALIBRATION, .status = true},
     {.key = 'x', .action = ACTION_EXPORT, .status = true},
     {.key = '\r', .action = ACTION_OPEN, .status = true, .help = N_("open the application")},

@@ -414,6 +414,10 @@ static void status_append(char **line, const struct tui *t, const struct binding
 {
     if (!b->status || shown[b->action] || destination(b->action) == t->views[t->n_views - 1].screen)
         return;
+    /* A judge (pinned, or signed in) is not offered what only the secretariat does. */
+    const struct person *viewer = tui_viewer(t);
+    if (viewer && viewer->role == ROLE_JUDGE && action_secretariat_only(b->action))
+        return;
     shown[b->action] = true;
     char key[32];
     binding_key_name(b, key, sizeof key);

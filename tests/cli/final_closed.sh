@@ -32,6 +32,10 @@ expect_exit 1 -d "$DB" --as 윤지아 --passphrase-file demopw score import late
 expect_stderr_contains "the result is final"
 expect_unchanged "$before"
 ok -d "$DB" verify
+# Nothing left to score offline: no pack is made (R11.6).
+expect_exit 1 -d "$DB" --as 김간사 --passphrase-file demopw pack 윤지아 -o late.pack
+expect_stderr_contains "the final result is signed: no score sheet can be recorded any more"
+[ ! -e late.pack ] || fail "a pack was written after the final result"
 
 # R11.6: the facts behind the result are frozen too, from every command, each refusal saying
 # what may still be done; nothing changes.

@@ -8,7 +8,7 @@ ok demo main.db
 DB=main.db
 # 윤지아 (식품·화장품·제지) has not scored 2026-012; 최도윤 declared a conflict on 2026-006.
 expect_exit 0 -d "$DB" --as 윤지아 rank --csv
-expect_stdout_line ",2026-012,가온제지,0,,,,incomplete,incomplete,40000000,,not shown until you submit your own sheet for it"
+expect_stdout_line ",2026-012,가온제지,,,,,,,40000000,,not shown until you submit your own sheet for it"
 expect_stdout_lacks "2026-001"  # 바이오·의료: not her panel
 expect_stdout_lacks "250,000,000"
 expect_stdout_lacks "budget"

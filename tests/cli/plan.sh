@@ -33,6 +33,11 @@ okd plan require 2026-005 --due 2026-08-14 --text "KPI 측정 방법 구체화"
 expect_stdout_line "2026-005: plan revision required by 2026-08-14"
 okd app show 2026-005
 expect_stdout_line "plan revision (R12.1): required by 2026-08-14: KPI 측정 방법 구체화"
+# One open requirement at a time: the second is refused until the first is decided.
+before=$(db_state)
+faild plan require 2026-005 --due 2026-08-20 --text "두 번째 요구"
+expect_stderr_contains "a plan revision is required of it already: record first whether it was made"
+expect_unchanged "$before"
 okd plan done 2026-005
 okd app show 2026-005
 expect_stdout_line "plan revision (R12.1): made; it was due 2026-08-14: KPI 측정 방법 구체화"
@@ -41,6 +46,9 @@ okd plan require 2026-007 --due 2026-08-20 --text "사업비 산출 근거 보�
 okd plan failed 2026-007
 expect_stdout_line "2026-007: plan revision not made; forfeited"
 expect_stdout_contains "promoted from the waitlist: 2026-002"
+okd rank --csv
+grep -q '^[0-9]*,2026-007,.*"forfeited (plan revision not made by 2026-08-20 (R12.1): 사업비 산출 근거 보완): ' out ||
+    fail "the forfeited row's reason does not name the plan revision (R11.7): $(grep 2026-007 out)"
 faild plan failed 2026-007
 expect_stderr_line "simsa: 2026-007: it has already forfeited; nothing was changed"
 okd rank --csv

@@ -41,17 +41,17 @@ keys y
 wait_for "✓ the result is signed as it stands"
 keys Enter
 wait_for "the result is final, signed by 김간사 at"
-wait_for "; the board is read-only"
+wait_for "; only amendments now (R11.6)"
 wait_row 4 "the result is final (signed by 김간사 at "
 
-# read-only but for the amendments of R11.6: every other change refused, naming why (the info
+# closed but for the amendments of R11.6: every other change refused, naming why (the info
 # line, row 29); a finalize with no amendment since signs nothing.
 for key in '$'; do
     keys j
     wait_row 29 "row " # the last message is gone
     keys "$key"
     wait_row 29 "the result is final (signed by 김간사 at "
-    wait_row 29 "): the board is read-only"
+    wait_row 29 "): amendments only (f, F)"
     capture | grep -q "┌─" && fail "a form opened for $key"
 done
 keys F
@@ -82,6 +82,6 @@ wait_for "Sheets submitted by judge"
 keys b
 wait_row 4 "the result is final (signed by 김간사 at "
 keys '$'
-wait_row 29 "the board is read-only"
+wait_row 29 "amendments only (f, F)"
 fits_width 100
 echo "board_finalize: ok"

@@ -24,6 +24,12 @@ capture | grep -q "2026-001" && fail "an application of another panel on her boa
 capture | grep -q "Budget 250,000,000" && fail "the budget shown to a judge"
 line_with "2026-012" | grep -q "(hidden until you submit)" || fail "2026-012 before her sheet"
 line_with "2026-012" | grep -Eq "[0-9]+\.[0-9]{2}" && fail "a score of 2026-012 before her sheet"
+# Her status line offers nothing only the secretariat does.
+status=$(capture | tail -1)
+for word in budget tie forfeit finalize export; do
+    echo "$status" | grep -qw "$word" && fail "a judge's board offers $word: $status"
+done
+echo "$status" | grep -qw "sheets" || fail "her status line: $status"
 # The applications list and their screens: nothing of the other panel.
 keys q a
 wait_for "2026-012"

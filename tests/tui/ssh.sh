@@ -17,6 +17,8 @@ for j in 강민준 김서연; do ssh-keygen -q -t ed25519 -N '' -C "$j" -f "keys
 "$SIMSA" -d demo.db ssh-setup --keys keys --simsa "$SIMSA" > lines.out 2> setup.err &&
     fail "ssh-setup with a judge's key missing: $(cat setup.err)"
 grep -q "keys/박지훈.pub" setup.err || fail "the missing key is not named: $(cat setup.err)"
+# All the lines or none: `>> authorized_keys` must not append a partial list.
+[ ! -s lines.out ] || fail "ssh-setup with a key missing printed lines: $(cat lines.out)"
 for j in 박지훈 이수민 정하늘; do ssh-keygen -q -t ed25519 -N '' -C "$j" -f "keys/$j"; done
 "$SIMSA" -d demo.db ssh-setup --keys keys --simsa "$SIMSA" > authorized_keys ||
     fail "ssh-setup: $(cat authorized_keys)"
