@@ -540,11 +540,14 @@ int import_scores(const struct call *c, const struct person *actor, const char *
     import_score_spec_free(spec, n_spec);
     if (rc != 0)
         return -1;
-    *rows = xcalloc(t->n_rows, sizeof **rows);
+    /* The rows and, after them, room for each row's comments: one block, freed with free. */
+    *rows = xcalloc(1, t->n_rows * (sizeof **rows + PROGRAM_MAX_ITEMS * sizeof(const char *)));
+    const char **room = (const char **)(void *)(*rows + t->n_rows);
     size_t *first = score_repeats(c, t);
     for (size_t i = 0; i < t->n_rows; i++) {
         const struct csv_row *r = &t->rows[i];
         struct sheet *o = &(*rows)[i];
+        o->comments = room + i * PROGRAM_MAX_ITEMS;
         const struct app_record *a = row_app(c, t, r, 0, d);
         o->app = field(r, 0);
         o->transcribed = actor->role == ROLE_SECRETARIAT;

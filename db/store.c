@@ -724,6 +724,8 @@ static int sheet_ref_cmp(const void *a, const void *b)
 
 static void sheet_comment_set(struct app_sheet *sh, size_t index, sqlite3_stmt *s)
 {
+    if (!sh->s.comments) /* room for them only on a sheet that has any */
+        sh->s.comments = xcalloc(PROGRAM_MAX_ITEMS, sizeof *sh->s.comments);
     free((char *)sh->s.comments[index]);
     sh->s.comments[index] = db_col_text(s, 3);
 }
@@ -1366,7 +1368,7 @@ static int sheet_children(struct store *st, const struct program *p, const struc
             st, "INSERT INTO sheet_item(sheet_id, item, tenths, comment) VALUES (?,?,?,?)");
         if (!s)
             return -1;
-        const char *comment = sh->comments[i] ? sh->comments[i] : "";
+        const char *comment = sheet_comment(sh, i) ? sheet_comment(sh, i) : "";
         sqlite3_bind_int64(s, 1, sid);
         sqlite3_bind_text(s, 2, p->items[i].id, -1, SQLITE_STATIC);
         sqlite3_bind_int(s, 3, sh->item_tenths[i]);

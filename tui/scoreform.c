@@ -222,6 +222,7 @@ static void review_free(void *ctx)
     struct sheet *rv = ctx;
     for (size_t k = 0; k < PROGRAM_MAX_ITEMS; k++)
         free((char *)rv->comments[k]);
+    free(rv->comments);
     free((char *)rv->app);
     free((char *)rv->opinion);
     free(rv);
@@ -274,6 +275,7 @@ static struct sheet *review_of(struct tui *t, const struct form *f)
     struct sheet *rv = xcalloc(1, sizeof *rv);
     rv->app = xstrdup(sf->app);
     rv->judge = sf->judge;
+    rv->comments = xcalloc(PROGRAM_MAX_ITEMS, sizeof *rv->comments);
     for (size_t k = 0; k < p->n_items; k++) {
         rv->item_tenths[k] = (int32_t)f->fields[ITEM_FIELD(k)].value;
         rv->comments[k] = form_text(&f->fields[COMMENT_FIELD(k)]);
