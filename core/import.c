@@ -477,16 +477,19 @@ static void score_check_values(const struct call *c, const struct csv_table *t,
     for (size_t i = 0; i < p->n_items; i++) {
         const char *why = NULL;
         const struct rubric_item *it = &p->items[i];
+        int32_t tenths;
         if (!*field(r, 2 + i)) {
             ROW_ERR(t, r, 2 + i, _("%s: no score (every item must be scored)"), it->id);
             scored = false;
-        } else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths, &o->item_tenths[i],
-                               &why) < 0) {
+        } else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths, &tenths, &why) <
+                   0) {
             char max[16];
             tenths_format(it->max_tenths, max, sizeof max);
             ROW_ERR(t, r, 2 + i, _("%s \"%s\": %s (0 to %s)"), it->id, CLIP(field(r, 2 + i)), why,
                     max);
             scored = false;
+        } else {
+            o->item_tenths[i] = (int16_t)tenths; /* at most max_tenths */
         }
     }
     size_t k = p->n_items + 2;

@@ -171,17 +171,19 @@ int sheet_record_values(const struct program *p, struct record_fields *f, const 
             continue;
         char *eq = strchr(f->v[i].value, '=');
         size_t k;
+        int32_t tenths;
         const char *why = NULL;
         if (!eq)
             continue;
         *eq = '\0';
         if (!program_item(p, f->v[i].value, &k))
             diags_add(d, path, 0, 0, _("item %s is not in the rubric of %s"), f->v[i].value, p->id);
-        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths, &s->item_tenths[k],
-                             &why) < 0)
+        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths, &tenths, &why) < 0)
             diags_add(d, path, 0, 0, _("item %s: \"%s\": %s"), f->v[i].value, eq + 1, why);
-        else
+        else {
+            s->item_tenths[k] = (int16_t)tenths; /* at most max_tenths */
             seen++;
+        }
         *eq = '=';
     }
     if (seen != p->n_items)

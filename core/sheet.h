@@ -18,9 +18,11 @@ struct app_record;
 struct person;
 
 struct sheet {
-    const char *app;                        /* application id */
-    int64_t judge;                          /* person id */
-    int32_t item_tenths[PROGRAM_MAX_ITEMS]; /* in the program's item order */
+    const char *app; /* application id */
+    int64_t judge;   /* person id */
+    /* In the program's item order, 0 to the item's maximum, at most 1000 (R6.1): 16 bits, so
+     * 50,000 loaded sheets are 1.6 MB smaller (issue 18). */
+    int16_t item_tenths[PROGRAM_MAX_ITEMS];
     /* Per item, PROGRAM_MAX_ITEMS of them, an item's NULL or "" = none; or NULL when the sheet
      * has none. Most sheets have none: 50,000 loaded sheets keep no room for them (issue 18). */
     const char **comments;

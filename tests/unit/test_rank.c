@@ -63,7 +63,8 @@ static struct sheet sheet_of_total(int32_t total, bool agree, int64_t amount)
 static struct sheet sheet_items(const int32_t v[N_ITEMS])
 {
     struct sheet s = {.agree = true};
-    memcpy(s.item_tenths, v, sizeof s.item_tenths[0] * N_ITEMS);
+    for (size_t i = 0; i < N_ITEMS; i++)
+        s.item_tenths[i] = (int16_t)v[i];
     return s;
 }
 
