@@ -40,7 +40,7 @@ struct rank_input {
     size_t n_apps;
     /* Optional: when set, apps[i].sheets is not read; the n_sheets sheets of application i are
      * written into buf by sheets_of when needed, one application at a time, so a large call is
-     * ranked without a copy of every sheet at once (50,000 sheets are 12 MB). */
+     * ranked without a copy of every sheet at once (50,000 sheets are 4 MB). */
     void (*sheets_of)(const void *ctx, size_t app, struct sheet *buf);
     const void *sheets_ctx;
     const struct tie_order *ties;
