@@ -304,10 +304,11 @@ static int pack_sheet(struct store *pack, const struct call *pc, const struct si
     if (!p || !app)
         return 0; /* signed by someone who does not travel: the sheet stays behind */
     struct sheet s = {.app = app, .judge = judge->id};
+    const char *comments[PROGRAM_MAX_ITEMS];
     struct record_fields values = *f; /* borrowed: read, and put back what it splits */
     struct diags d = {0};
     int rc = 0;
-    if (sheet_record_values(&pc->program, &values, NULL, &s, &d) <
+    if (sheet_record_values(&pc->program, &values, NULL, &s, comments, &d) <
         0) { /* cannot happen for a sheet the database holds; said, not hidden */
         fprintf(stderr,
                 _("simsa: warning: the submitted sheet of %s for %s is not in the pack: %s\n"),

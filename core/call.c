@@ -28,8 +28,10 @@ void call_app_clear(struct app_record *r)
         /* The call owns the strings of its sheets (s.app is r->a.id, freed above). */
         free((char *)r->sheets[i].s.opinion);
         free(r->sheets[i].submitted_at);
-        for (size_t k = 0; k < PROGRAM_MAX_ITEMS; k++)
-            free((char *)r->sheets[i].s.comments[k]);
+        const char **comments = r->sheets[i].s.comments;
+        for (size_t k = 0; comments && k < PROGRAM_MAX_ITEMS; k++)
+            free((char *)comments[k]);
+        free(comments);
     }
     free(r->sheets);
     memset(r, 0, sizeof *r);

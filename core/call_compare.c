@@ -66,7 +66,7 @@ static bool sheet_same(const char *w, const struct app_sheet *a, const struct ap
     SAME_INT(w, a->s.judge, b->s.judge, "judge");
     for (size_t i = 0; i < PROGRAM_MAX_ITEMS; i++) {
         SAME_INT(w, a->s.item_tenths[i], b->s.item_tenths[i], "item");
-        SAME_STR(w, a->s.comments[i], b->s.comments[i], "comment");
+        SAME_STR(w, sheet_comment(&a->s, i), sheet_comment(&b->s, i), "comment");
     }
     SAME_INT(w, a->s.agree, b->s.agree, "agree");
     SAME_INT(w, a->s.amount, b->s.amount, "amount");

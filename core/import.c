@@ -477,16 +477,19 @@ static void score_check_values(const struct call *c, const struct csv_table *t,
     for (size_t i = 0; i < p->n_items; i++) {
         const char *why = NULL;
         const struct rubric_item *it = &p->items[i];
+        int32_t tenths;
         if (!*field(r, 2 + i)) {
             ROW_ERR(t, r, 2 + i, _("%s: no score (every item must be scored)"), it->id);
             scored = false;
-        } else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths, &o->item_tenths[i],
-                               &why) < 0) {
+        } else if (score_parse(field(r, 2 + i), it->max_tenths, p->step_tenths, &tenths, &why) <
+                   0) {
             char max[16];
             tenths_format(it->max_tenths, max, sizeof max);
             ROW_ERR(t, r, 2 + i, _("%s \"%s\": %s (0 to %s)"), it->id, CLIP(field(r, 2 + i)), why,
                     max);
             scored = false;
+        } else {
+            o->item_tenths[i] = (int16_t)tenths; /* at most max_tenths */
         }
     }
     size_t k = p->n_items + 2;
@@ -540,11 +543,14 @@ int import_scores(const struct call *c, const struct person *actor, const char *
     import_score_spec_free(spec, n_spec);
     if (rc != 0)
         return -1;
-    *rows = xcalloc(t->n_rows, sizeof **rows);
+    /* The rows and, after them, room for each row's comments: one block, freed with free. */
+    *rows = xcalloc(1, t->n_rows * (sizeof **rows + PROGRAM_MAX_ITEMS * sizeof(const char *)));
+    const char **room = (const char **)(void *)(*rows + t->n_rows);
     size_t *first = score_repeats(c, t);
     for (size_t i = 0; i < t->n_rows; i++) {
         const struct csv_row *r = &t->rows[i];
         struct sheet *o = &(*rows)[i];
+        o->comments = room + i * PROGRAM_MAX_ITEMS;
         const struct app_record *a = row_app(c, t, r, 0, d);
         o->app = field(r, 0);
         o->transcribed = actor->role == ROLE_SECRETARIAT;

@@ -2,6 +2,7 @@
  * tenths of points, official figures scaled by 10^decimals, means compared as fractions. */
 #include "core/rank.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -499,22 +500,56 @@ static void ranking_build(struct ranking *r, struct strlist *notes)
 
 /* ---- R11: the budget walk. ---- */
 
+/* The walk over the ranked rows, in order: rank_compute's, which writes each row's outcome and
+ * reason, and rank_budget_counts', which only counts them (counts set: nothing is written). */
 struct walk {
-    const struct rank_input *in;
+    const struct rank_input *in; /* the applications' ids for the reasons; NULL when counting */
+    const struct program *program;
+    int64_t budget;
     struct rank_row *rows;
+    struct rank_counts *counts;
     int64_t used;
-    char *blocked; /* once set, the reason every later target is waitlisted (R11.2, R11.4) */
+    bool blocked;
+    char *blocked_reason; /* once blocked, why every later target is waitlisted (R11.2, R11.4) */
 };
+
+/* The outcome the walk gives rows[app]: counted, or written (true: the caller writes its
+ * reason). */
+static bool walk_decide(struct walk *w, size_t app, enum outcome o)
+{
+    if (w->counts) {
+        w->counts->selected += o == OUTCOME_SELECTED;
+        w->counts->waitlisted += o == OUTCOME_WAITLISTED;
+        w->counts->ties += o == OUTCOME_TIE;
+        return false;
+    }
+    w->rows[app].outcome = o;
+    return true;
+}
+
+/* The walk stops: every later target is waitlisted, for the reason fmt gives. */
+static void walk_block(struct walk *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void walk_block(struct walk *w, const char *fmt, ...)
+{
+    w->blocked = true;
+    if (w->counts)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    w->blocked_reason = xvasprintf(fmt, ap);
+    va_end(ap);
+}
 
 static void walk_select(struct walk *w, size_t app)
 {
     char amount[NUMBER_TEXT], used[NUMBER_TEXT], budget[NUMBER_TEXT];
     struct rank_row *row = &w->rows[app];
     w->used += row->amount;
+    if (!walk_decide(w, app, OUTCOME_SELECTED))
+        return;
     amount_format(row->amount, amount, sizeof amount);
     amount_format(w->used, used, sizeof used);
-    amount_format(w->in->budget, budget, sizeof budget);
-    row->outcome = OUTCOME_SELECTED;
+    amount_format(w->budget, budget, sizeof budget);
     row->reason = xasprintf(_("selected: %s within budget (used %s of %s)"), amount, used, budget);
 }
 
@@ -522,9 +557,10 @@ static void walk_does_not_fit(struct walk *w, size_t app)
 {
     char amount[NUMBER_TEXT], left[NUMBER_TEXT];
     struct rank_row *row = &w->rows[app];
+    if (!walk_decide(w, app, OUTCOME_WAITLISTED))
+        return;
     amount_format(row->amount, amount, sizeof amount);
-    amount_format(w->in->budget - w->used, left, sizeof left);
-    row->outcome = OUTCOME_WAITLISTED;
+    amount_format(w->budget - w->used, left, sizeof left);
     row->reason = xasprintf(_("waitlisted: %s does not fit (%s left)"), amount, left);
 }
 
@@ -532,16 +568,15 @@ static void walk_single(struct walk *w, size_t app)
 {
     struct rank_row *row = &w->rows[app];
     if (w->blocked) {
-        row->outcome = OUTCOME_WAITLISTED;
-        row->reason = xstrdup(w->blocked);
-    } else if (row->amount <= w->in->budget - w->used) {
+        if (walk_decide(w, app, OUTCOME_WAITLISTED))
+            row->reason = xstrdup(w->blocked_reason);
+    } else if (row->amount <= w->budget - w->used) {
         walk_select(w, app);
     } else {
         walk_does_not_fit(w, app);
-        if (w->in->program->budget_fit == BUDGET_FIT_STOP)
-            w->blocked = xasprintf(_("waitlisted: the walk stopped at %s, which does not fit "
-                                     "(R11.2)"),
-                                   w->in->apps[app].id);
+        if (w->program->budget_fit == BUDGET_FIT_STOP)
+            walk_block(w, _("waitlisted: the walk stopped at %s, which does not fit (R11.2)"),
+                       w->in ? w->in->apps[app].id : "");
     }
 }
 
@@ -554,7 +589,7 @@ static void walk_tie(struct walk *w, const size_t *members, size_t m)
             walk_single(w, members[g]);
         return;
     }
-    int64_t left = w->in->budget - w->used, fitting_sum = 0;
+    int64_t left = w->budget - w->used, fitting_sum = 0;
     size_t fitting = 0;
     for (size_t g = 0; g < m; g++) {
         if (w->rows[members[g]].amount <= left) {
@@ -562,7 +597,7 @@ static void walk_tie(struct walk *w, const size_t *members, size_t m)
             fitting++;
         }
     }
-    bool stop = w->in->program->budget_fit == BUDGET_FIT_STOP;
+    bool stop = w->program->budget_fit == BUDGET_FIT_STOP;
     if (fitting_sum <= left && (!stop || fitting == 0 || fitting == m)) {
         /* Those that fit on their own fit together, in any order; the others never do. */
         for (size_t g = 0; g < m; g++)
@@ -572,16 +607,17 @@ static void walk_tie(struct walk *w, const size_t *members, size_t m)
             if (w->rows[members[g]].amount <= left)
                 walk_select(w, members[g]);
         if (stop && fitting < m)
-            w->blocked = xasprintf(_("waitlisted: the walk stopped at the tie at rank %d, "
-                                     "which does not fit (R11.2)"),
-                                   w->rows[members[0]].rank);
+            walk_block(w,
+                       _("waitlisted: the walk stopped at the tie at rank %d, which does not fit "
+                         "(R11.2)"),
+                       w->rows[members[0]].rank);
         return;
     }
     for (size_t g = 0; g < m; g++)
-        w->rows[members[g]].outcome = OUTCOME_TIE; /* its reason is the tie note */
-    w->blocked = xasprintf(_("waitlisted: the tie at rank %d must be ordered by the committee "
-                             "first (R11.4)"),
-                           w->rows[members[0]].rank);
+        walk_decide(w, members[g], OUTCOME_TIE); /* its reason is the tie note */
+    walk_block(w,
+               _("waitlisted: the tie at rank %d must be ordered by the committee first (R11.4)"),
+               w->rows[members[0]].rank);
 }
 
 static void walk_no_budget(struct ranking *r)
@@ -595,28 +631,61 @@ static void walk_no_budget(struct ranking *r)
     }
 }
 
-static void walk_budget(struct ranking *r, int64_t *used)
+/* The walk over n ranked rows, the k-th rows[order ? order[k] : k]; forfeited[k] (by the same
+ * index) is passed over (R11.5): the walk is made without it. */
+static void walk_ranked(struct walk *w, const size_t *order, size_t n, const bool *forfeited)
 {
-    struct walk w = {.in = r->in, .rows = r->rows};
-    size_t *members = xcalloc(r->n_ranked, sizeof *members);
-    for (size_t i = 0; i < r->n_ranked;) {
-        int group = r->rows[r->order[i].app].tie_group;
+    size_t *members = xcalloc(n ? n : 1, sizeof *members);
+    for (size_t i = 0; i < n;) {
+        int group = w->rows[order ? order[i] : i].tie_group;
         size_t end = i + 1, m = 0;
-        while (group && end < r->n_ranked && r->rows[r->order[end].app].tie_group == group)
+        while (group && end < n && w->rows[order ? order[end] : end].tie_group == group)
             end++;
-        /* R11.5: a forfeited one is passed over; the walk is made without it. */
         for (size_t k = i; k < end; k++)
-            if (!r->in->apps[r->order[k].app].forfeited)
-                members[m++] = r->order[k].app;
+            if (!forfeited[k])
+                members[m++] = order ? order[k] : k;
         if (m == 1)
-            walk_single(&w, members[0]);
+            walk_single(w, members[0]);
         else if (m > 1)
-            walk_tie(&w, members, m);
+            walk_tie(w, members, m);
         i = end;
     }
     free(members);
-    free(w.blocked);
+    free(w->blocked_reason);
+}
+
+static void walk_budget(struct ranking *r, int64_t *used)
+{
+    const struct rank_input *in = r->in;
+    struct walk w = {.in = in, .program = in->program, .budget = in->budget, .rows = r->rows};
+    size_t *order = xcalloc(r->n_ranked ? r->n_ranked : 1, sizeof *order);
+    bool *forfeited = xcalloc(r->n_ranked ? r->n_ranked : 1, sizeof *forfeited);
+    for (size_t i = 0; i < r->n_ranked; i++) {
+        order[i] = r->order[i].app;
+        forfeited[i] = in->apps[order[i]].forfeited;
+    }
+    walk_ranked(&w, order, r->n_ranked, forfeited);
+    free(forfeited);
+    free(order);
     *used = w.used;
+}
+
+void rank_budget_counts(const struct program *p, const struct rank_result *r, int64_t budget,
+                        struct rank_counts *out)
+{
+    *out = (struct rank_counts){0};
+    size_t n = 0;
+    while (n < r->n && r->rows[n].band == BAND_TARGET)
+        n++;
+    bool *forfeited = xcalloc(n ? n : 1, sizeof *forfeited);
+    for (size_t i = 0; i < n; i++)
+        forfeited[i] = r->rows[i].outcome == OUTCOME_FORFEITED;
+    /* Counting writes nothing: the rows are only read. */
+    struct walk w = {
+        .program = p, .budget = budget, .rows = (struct rank_row *)r->rows, .counts = out};
+    walk_ranked(&w, NULL, n, forfeited);
+    free(forfeited);
+    out->used = w.used;
 }
 
 /* Forfeits, and each tie's note, added to the outcome's reason. */

@@ -41,7 +41,7 @@ struct rank_input {
     size_t n_apps;
     /* Optional: when set, apps[i].sheets is not read; the n_sheets sheets of application i are
      * written into buf by sheets_of when needed, one application at a time, so a large call is
-     * ranked without a copy of every sheet at once (50,000 sheets are 12 MB). */
+     * ranked without a copy of every sheet at once (50,000 sheets are 4 MB). */
     void (*sheets_of)(const void *ctx, size_t app, struct sheet *buf);
     const void *sheets_ctx;
     const struct tie_order *ties;
@@ -104,6 +104,19 @@ int64_t amount_by_majority(const struct program *p, int64_t requested, const str
 
 void rank_compute(const struct rank_input *in, struct rank_result *out);
 void rank_result_free(struct rank_result *r);
+
+/* What the walk (R11) of a ranking gives with another budget: how many it selects, waitlists
+ * and leaves in unresolved ties, and the amount it uses. */
+struct rank_counts {
+    int selected, waitlisted, ties;
+    int64_t used;
+};
+/* The counts of rank_compute with `budget`, its other input r's: the same walk over r's ranked
+ * rows, without a second ranking or a reason written (a form's preview: a call of 10,000
+ * applications must stay within 32 MB). r is a result of rank_compute for program p, not a
+ * judge's view of it (session_rank_view). */
+void rank_budget_counts(const struct program *p, const struct rank_result *r, int64_t budget,
+                        struct rank_counts *out);
 
 const char *band_name(enum band b);        /* "target", ... (the CSV words, untranslated) */
 const char *outcome_name(enum outcome o);  /* "selected", ... */

@@ -548,7 +548,7 @@ char *sheet_comments_text(const struct program *p, const struct sheet *sh, bool 
 {
     struct strlist lines = {0};
     for (size_t k = 0; k < p->n_items; k++) {
-        const char *text = sh->comments[k];
+        const char *text = sheet_comment(sh, k);
         if (!text || !*text)
             continue;
         const struct rubric_item *it = &p->items[k];

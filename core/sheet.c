@@ -20,6 +20,11 @@ int32_t sheet_total(const struct program *p, const struct sheet *s)
     return total;
 }
 
+const char *sheet_comment(const struct sheet *s, size_t k)
+{
+    return s->comments && k < PROGRAM_MAX_ITEMS ? s->comments[k] : NULL;
+}
+
 bool sheet_is_counted(const struct call *c, const struct app_record *r, const struct sheet *s)
 {
     return call_judge_on_app(c, r, s->judge) && !call_has_conflict(r, s->judge);
@@ -117,7 +122,7 @@ char *sheet_text(const struct call *c, const struct sheet *s, const char *judge,
     struct record_sheet_item items[PROGRAM_MAX_ITEMS];
     for (size_t k = 0; k < p->n_items; k++)
         items[k] = (struct record_sheet_item){
-            .id = p->items[k].id, .tenths = s->item_tenths[k], .comment = s->comments[k]};
+            .id = p->items[k].id, .tenths = s->item_tenths[k], .comment = sheet_comment(s, k)};
     struct record_sheet rs = {
         .program = p->id,
         .app = s->app,
@@ -136,22 +141,29 @@ char *sheet_text(const struct call *c, const struct sheet *s, const char *judge,
 
 /* The per-item comments ("comment: need=text"); one of an unknown item stays out, so the
  * rebuilt text differs and the canonical-form check refuses the file. */
-static void record_comments(const struct program *p, struct record_fields *f, struct sheet *s)
+static void record_comments(const struct program *p, struct record_fields *f, struct sheet *s,
+                            const char **room)
 {
+    s->comments = NULL;
     for (size_t i = 0; i < f->n; i++) {
         char *eq = strcmp(f->v[i].key, "comment") == 0 ? strchr(f->v[i].value, '=') : NULL;
         size_t k;
         if (!eq)
             continue;
         *eq = '\0';
-        if (program_item(p, f->v[i].value, &k))
-            s->comments[k] = eq + 1;
+        if (program_item(p, f->v[i].value, &k)) {
+            if (!s->comments) {
+                memset(room, 0, PROGRAM_MAX_ITEMS * sizeof *room);
+                s->comments = room;
+            }
+            room[k] = eq + 1;
+        }
         *eq = '=';
     }
 }
 
 int sheet_record_values(const struct program *p, struct record_fields *f, const char *path,
-                        struct sheet *s, struct diags *d)
+                        struct sheet *s, const char **room, struct diags *d)
 {
     size_t before = d->n, seen = 0;
     for (size_t i = 0; i < f->n; i++) {
@@ -159,22 +171,24 @@ int sheet_record_values(const struct program *p, struct record_fields *f, const 
             continue;
         char *eq = strchr(f->v[i].value, '=');
         size_t k;
+        int32_t tenths;
         const char *why = NULL;
         if (!eq)
             continue;
         *eq = '\0';
         if (!program_item(p, f->v[i].value, &k))
             diags_add(d, path, 0, 0, _("item %s is not in the rubric of %s"), f->v[i].value, p->id);
-        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths, &s->item_tenths[k],
-                             &why) < 0)
+        else if (score_parse(eq + 1, p->items[k].max_tenths, p->step_tenths, &tenths, &why) < 0)
             diags_add(d, path, 0, 0, _("item %s: \"%s\": %s"), f->v[i].value, eq + 1, why);
-        else
+        else {
+            s->item_tenths[k] = (int16_t)tenths; /* at most max_tenths */
             seen++;
+        }
         *eq = '=';
     }
     if (seen != p->n_items)
         diags_add(d, path, 0, 0, _("the sheet does not score every item of the rubric"));
-    record_comments(p, f, s);
+    record_comments(p, f, s, room);
     const char *amount = record_field(f, "amount"), *why = NULL;
     s->agree = amount && !strcmp(amount, "agree");
     if (!s->agree && (!amount || amount_parse(amount, &s->amount, &why) < 0))
@@ -258,7 +272,7 @@ int sheet_file_read(const struct call *c, const char *path, const char *text, si
     out->at = record_field(&out->f, "at");
     out->s.app = r->a.id;
     out->s.judge = signer->id;
-    if (sheet_record_values(&c->program, &out->f, path, &out->s, d) < 0)
+    if (sheet_record_values(&c->program, &out->f, path, &out->s, out->comments, d) < 0)
         return -1;
     /* The values read must give back exactly the bytes that were signed. */
     char *again = NULL, *reason = NULL;

@@ -725,8 +725,21 @@ static int sheet_ref_cmp(const void *a, const void *b)
 
 static void sheet_comment_set(struct app_sheet *sh, size_t index, sqlite3_stmt *s)
 {
+    if (!sh->s.comments) /* room for them only on a sheet that has any */
+        sh->s.comments = xcalloc(PROGRAM_MAX_ITEMS, sizeof *sh->s.comments);
     free((char *)sh->s.comments[index]);
     sh->s.comments[index] = db_col_text(s, 3);
+}
+
+/* A sheet_item row (sheet_id, item, tenths, comment) into item `index` of sh. Every writer keeps
+ * tenths within the item's maximum (at most 1000); one beyond 16 bits, in a file edited by hand,
+ * reads as the largest, and verify reports the row against its signature. */
+static void sheet_item_set(struct app_sheet *sh, size_t index, sqlite3_stmt *s)
+{
+    int tenths = sqlite3_column_int(s, 2);
+    sh->s.item_tenths[index] = tenths > INT16_MAX ? INT16_MAX : (int16_t)tenths;
+    if (sqlite3_column_bytes(s, 3) > 0)
+        sheet_comment_set(sh, index, s);
 }
 
 /* Every sheet's items in one pass over sheet_item in key order (no join, no sort in SQLite),
@@ -756,9 +769,7 @@ static int load_sheet_items(struct store *st, struct call *c)
         size_t index;
         if (at < n && refs[at].id == sid &&
             program_item(&c->program, (const char *)sqlite3_column_text(s, 1), &index)) {
-            refs[at].sheet->s.item_tenths[index] = sqlite3_column_int(s, 2);
-            if (sqlite3_column_bytes(s, 3) > 0)
-                sheet_comment_set(refs[at].sheet, index, s);
+            sheet_item_set(refs[at].sheet, index, s);
         }
     }
     sqlite3_finalize(s);
@@ -951,11 +962,8 @@ static int load_app_sheets(struct store *st, struct call *c, struct app_record *
         sqlite3_bind_int64(s, 1, sh->id);
         while ((step = sqlite3_step(s)) == SQLITE_ROW) {
             size_t index;
-            if (program_item(&c->program, (const char *)sqlite3_column_text(s, 1), &index)) {
-                sh->s.item_tenths[index] = sqlite3_column_int(s, 2);
-                if (sqlite3_column_bytes(s, 3) > 0)
-                    sheet_comment_set(sh, index, s);
-            }
+            if (program_item(&c->program, (const char *)sqlite3_column_text(s, 1), &index))
+                sheet_item_set(sh, index, s);
         }
         if (step != SQLITE_DONE)
             break;
@@ -1381,7 +1389,7 @@ static int sheet_children(struct store *st, const struct program *p, const struc
             st, "INSERT INTO sheet_item(sheet_id, item, tenths, comment) VALUES (?,?,?,?)");
         if (!s)
             return -1;
-        const char *comment = sh->comments[i] ? sh->comments[i] : "";
+        const char *comment = sheet_comment(sh, i) ? sheet_comment(sh, i) : "";
         sqlite3_bind_int64(s, 1, sid);
         sqlite3_bind_text(s, 2, p->items[i].id, -1, SQLITE_STATIC);
         sqlite3_bind_int(s, 3, sh->item_tenths[i]);

@@ -142,7 +142,7 @@ static size_t scores_typed(const struct program *p, const struct form *f, struct
         const struct form_field *fl = &f->fields[ITEM_FIELD(k)];
         s->item_tenths[k] = 0;
         if (fl->edit.len && !fl->note_bad) {
-            s->item_tenths[k] = (int32_t)fl->value;
+            s->item_tenths[k] = (int16_t)fl->value; /* a score the field accepted */
             n++;
         }
     }
@@ -222,6 +222,7 @@ static void review_free(void *ctx)
     struct sheet *rv = ctx;
     for (size_t k = 0; k < PROGRAM_MAX_ITEMS; k++)
         free((char *)rv->comments[k]);
+    free(rv->comments);
     free((char *)rv->app);
     free((char *)rv->opinion);
     free(rv);
@@ -274,8 +275,9 @@ static struct sheet *review_of(struct tui *t, const struct form *f)
     struct sheet *rv = xcalloc(1, sizeof *rv);
     rv->app = xstrdup(sf->app);
     rv->judge = sf->judge;
+    rv->comments = xcalloc(PROGRAM_MAX_ITEMS, sizeof *rv->comments);
     for (size_t k = 0; k < p->n_items; k++) {
-        rv->item_tenths[k] = (int32_t)f->fields[ITEM_FIELD(k)].value;
+        rv->item_tenths[k] = (int16_t)f->fields[ITEM_FIELD(k)].value;
         rv->comments[k] = form_text(&f->fields[COMMENT_FIELD(k)]);
     }
     rv->agree = f->fields[VOTE_FIELD(p)].choice == VOTE_AGREE;

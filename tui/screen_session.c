@@ -230,7 +230,7 @@ static void own_sheet_lines(struct tui *t, struct session *s, struct page *pg)
     for (size_t k = 0; k < p->n_items; k++) {
         char score[16];
         tenths_format(own->s.item_tenths[k], score, sizeof score);
-        const char *comment = own->s.comments[k] ? own->s.comments[k] : "";
+        const char *comment = sheet_comment(&own->s, k) ? sheet_comment(&own->s, k) : "";
         page_addf(pg, STYLE_NORMAL, 4, "  %s %s%s%s",
                   tui_lang(t, p->items[k].name_ko, p->items[k].name_en), score,
                   *comment ? " - " : "", comment);

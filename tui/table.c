@@ -10,6 +10,33 @@
 #include "core/diag.h"
 #include "core/i18n.h"
 
+enum { TABLE_BLOCK_SIZE = 32 * 1024 };
+
+struct table_block {
+    struct table_block *next;
+    size_t used, size;
+    char text[];
+};
+
+/* text copied into the table's blocks; the copy lives until table_clear. */
+static const char *table_text_add(struct table *tb, const char *text)
+{
+    size_t len = strlen(text) + 1;
+    if (len == 1)
+        return "";
+    struct table_block *b = tb->blocks;
+    if (!b || b->size - b->used < len) {
+        size_t size = len > TABLE_BLOCK_SIZE ? len : TABLE_BLOCK_SIZE;
+        b = xmalloc(sizeof *b + size);
+        *b = (struct table_block){.next = tb->blocks, .size = size};
+        tb->blocks = b;
+    }
+    char *copy = b->text + b->used;
+    memcpy(copy, text, len);
+    b->used += len;
+    return copy;
+}
+
 void table_init(struct table *tb, const struct table_column *cols, size_t n_cols)
 {
     memset(tb, 0, sizeof *tb);
@@ -19,8 +46,11 @@ void table_init(struct table *tb, const struct table_column *cols, size_t n_cols
 
 void table_clear(struct table *tb)
 {
-    for (size_t i = 0; i < tb->n_rows * tb->n_cols; i++)
-        free(tb->cells[i].text);
+    while (tb->blocks) {
+        struct table_block *next = tb->blocks->next;
+        free(tb->blocks);
+        tb->blocks = next;
+    }
     tb->fitted = false;
     tb->n_rows = 0;
     tb->n_visible = 0;
@@ -52,7 +82,7 @@ size_t table_add_row(struct table *tb, int style, int group)
     size_t row = tb->n_rows++;
     tb->fitted = false;
     for (size_t c = 0; c < tb->n_cols; c++)
-        tb->cells[row * tb->n_cols + c] = (struct table_cell){.text = xstrdup(""), .key = 0};
+        tb->cells[row * tb->n_cols + c] = (struct table_cell){.text = "", .key = 0};
     tb->row_style[row] = style;
     tb->row_group[row] = group;
     return row;
@@ -61,8 +91,7 @@ size_t table_add_row(struct table *tb, int style, int group)
 void table_set(struct table *tb, size_t row, size_t col, const char *text, int64_t key)
 {
     struct table_cell *cell = &tb->cells[row * tb->n_cols + col];
-    free(cell->text);
-    cell->text = xstrdup(text ? text : "");
+    cell->text = table_text_add(tb, text ? text : ""); /* a text it had stays in its block */
     cell->key = key;
     tb->fitted = false;
 }

@@ -63,7 +63,8 @@ static struct sheet sheet_of_total(int32_t total, bool agree, int64_t amount)
 static struct sheet sheet_items(const int32_t v[N_ITEMS])
 {
     struct sheet s = {.agree = true};
-    memcpy(s.item_tenths, v, sizeof s.item_tenths[0] * N_ITEMS);
+    for (size_t i = 0; i < N_ITEMS; i++)
+        s.item_tenths[i] = (int16_t)v[i];
     return s;
 }
 
@@ -921,6 +922,63 @@ static void test_R11_5_forfeit_inside_a_tie(void **state)
     rank_result_free(&r);
 }
 
+/* rank_budget_counts over a ranking made with one budget (or none) counts exactly what
+ * rank_compute gives with another: every budget from 0 to 300M, stop and skip, with ties (some
+ * straddling the budget), forfeits (one inside a tie) and applications never ranked. */
+static void assert_counts_as_computed(struct program *p, struct rank_app *apps, size_t n)
+{
+    const enum budget_fit fits[] = {BUDGET_FIT_STOP, BUDGET_FIT_SKIP};
+    for (size_t k = 0; k < 2; k++) {
+        struct rank_input in;
+        struct rank_result base, want;
+        walk(p, fits[k], apps, n, 0, &in, &base);
+        in.has_budget = false;
+        rank_result_free(&base);
+        rank_compute(&in, &base);
+        for (int64_t budget = 0; budget <= 300 * M; budget += 5 * M) {
+            walk(p, fits[k], apps, n, budget, &in, &want);
+            struct rank_counts c, from_want;
+            rank_budget_counts(p, &base, budget, &c);
+            rank_budget_counts(p, &want, budget + 5 * M, &from_want); /* then back */
+            int selected = 0, waitlisted = 0, ties = 0;
+            for (size_t i = 0; i < want.n; i++) {
+                selected += want.rows[i].outcome == OUTCOME_SELECTED;
+                waitlisted += want.rows[i].outcome == OUTCOME_WAITLISTED;
+                ties += want.rows[i].outcome == OUTCOME_TIE;
+            }
+            assert_int_equal(c.selected, selected);
+            assert_int_equal(c.waitlisted, waitlisted);
+            assert_int_equal(c.ties, ties);
+            assert_int_equal(c.used, want.used);
+            rank_result_free(&want);
+            walk(p, fits[k], apps, n, budget + 5 * M, &in, &want);
+            assert_int_equal(from_want.used, want.used);
+            rank_result_free(&want);
+        }
+        rank_result_free(&base);
+    }
+}
+
+static void test_R11_budget_counts_are_the_walks(void **state)
+{
+    (void)state;
+    struct program p = test_program();
+    struct sheet s[8][5];
+    struct rank_app apps[8] = {
+        app_five("2026-001", s[0], 900, 80 * M), app_five("2026-002", s[1], 850, 75 * M),
+        app_five("2026-003", s[2], 850, 30 * M), app_five("2026-004", s[3], 800, 50 * M),
+        app_five("2026-005", s[4], 800, 50 * M), app_five("2026-006", s[5], 800, 45 * M),
+        app_five("2026-007", s[6], 650, 10 * M), /* excluded */
+        app_five("2026-008", s[7], 750, 40 * M),
+    };
+    assert_counts_as_computed(&p, apps, 8);
+    apps[4].forfeited = true; /* inside the tie at rank 4 */
+    apps[0].forfeited = true;
+    assert_counts_as_computed(&p, apps, 8);
+    apps[1].review = REVIEW_FAILED; /* the tie at rank 2 is broken up */
+    assert_counts_as_computed(&p, apps, 8);
+}
+
 static void test_R11_1_no_budget(void **state)
 {
     (void)state;
@@ -1195,6 +1253,7 @@ int main(void)
         cmocka_unit_test(test_R11_7_forfeit_reason_names_what_was_recorded),
         cmocka_unit_test(test_R11_5_forfeit_inside_a_tie),
         cmocka_unit_test(test_R11_1_no_budget),
+        cmocka_unit_test(test_R11_budget_counts_are_the_walks),
         cmocka_unit_test(test_R11_3_excluded_and_ineligible_never_waitlisted),
         cmocka_unit_test(test_names_are_the_csv_words),
     };

@@ -414,6 +414,9 @@ static void test_printed_words(void **state)
         free(t);
     }
     struct sheet sh = {0};
+    assert_null(sheet_comments_text(p, &sh, true)); /* no room for comments: none */
+    const char *comments[PROGRAM_MAX_ITEMS] = {0};
+    sh.comments = comments;
     assert_null(sheet_comments_text(p, &sh, true));
     sh.comments[0] = "근거가 분명함";
     sh.comments[p->n_items - 1] = "적정";

@@ -310,7 +310,8 @@ static void test_R14_signed_sheet_file_read(void **state)
     signer_make(&k);
     fx.people[0].pub = k.pub;
     struct sheet s = good_sheet("2026-001");
-    s.comments[0] = "구체적임";
+    const char *comments[PROGRAM_MAX_ITEMS] = {"구체적임"};
+    s.comments = comments;
     s.agree = false;
     s.amount = 45000000;
     s.opinion = "좋음";
@@ -328,9 +329,20 @@ static void test_R14_signed_sheet_file_read(void **state)
     assert_false(f.s.agree);
     assert_false(f.s.transcribed);
     assert_string_equal(f.s.comments[0], "구체적임");
+    assert_null(sheet_comment(&f.s, 1));
     assert_string_equal(f.s.opinion, "좋음");
     assert_string_equal(f.at, AT);
     sheet_file_free(&f);
+
+    /* A sheet without comments reads with no room for them (issue 18: most sheets). */
+    s.comments = NULL;
+    char *plain = sheet_text(&fx.c, &s, "강민준", "강민준", AT, &why);
+    assert_null(read_signed(&fx, &k, plain, &f));
+    assert_null(f.s.comments);
+    assert_null(sheet_comment(&f.s, 0));
+    sheet_file_free(&f);
+    free(plain);
+    s.comments = comments;
 
     /* A transcribed sheet is the secretariat's, never a judge's own file. */
     s.transcribed = true;
