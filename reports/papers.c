@@ -182,7 +182,7 @@ static void paper_items(struct book *b, struct sheet_out *s, lxw_row_t *r,
         cell_text(b, s, *r, (lxw_col_t)k, _(head[k]), b->f.label);
     for (size_t k = 0; k < p->n_items; k++) {
         const struct rubric_item *it = &p->items[k];
-        const char *comment = sh->s.comments[k];
+        const char *comment = sheet_comment(&sh->s, k);
         ++*r;
         row_lines(s, *r, text_lines(comment, PAPER_COMMENT_CHARS));
         cell_text(b, s, *r, 0, book_lang(b, it->name_ko, it->name_en), b->f.box);
