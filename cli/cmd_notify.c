@@ -303,8 +303,7 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
             continue;
         const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
         size_t n_ops = notify_opinions(c, r, ops, r->n_sheets);
-        char *reasons =
-            row->outcome == OUTCOME_INELIGIBLE ? call_review_reasons_now(c, r) : NULL;
+        char *reasons = row->outcome == OUTCOME_INELIGIBLE ? call_review_reasons_now(c, r) : NULL;
         struct notify_input in = {
             .program = &c->program,
             .app = &r->a,
