@@ -303,11 +303,12 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
             continue;
         const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
         size_t n_ops = notify_opinions(c, r, ops, r->n_sheets);
+        char *reasons = row->outcome == OUTCOME_INELIGIBLE ? call_review_reasons_now(c, r) : NULL;
         struct notify_input in = {
             .program = &c->program,
             .app = &r->a,
             .row = row,
-            .review_reasons = row->outcome == OUTCOME_INELIGIBLE ? r->review_reasons : NULL,
+            .review_reasons = reasons,
             .opinions = ops,
             .n_opinions = n_ops,
             .promoted = promoted[row->app],
@@ -327,6 +328,7 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
         free(name);
         free(text);
         free(ops);
+        free(reasons);
     }
     free(promoted);
     rank_result_free(&res);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csv.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -286,6 +287,32 @@ void call_review(const struct call *c, const struct app_record *r, struct review
     };
     review_application(&c->program, &in, out);
     free(answers);
+}
+
+char *call_review_reasons_now(const struct call *c, const struct app_record *r)
+{
+    if (!r->review_reasons)
+        return NULL;
+    char *out = NULL;
+    if (r->review == REVIEW_FAILED && call_review_stands(r)) {
+        size_t stored = 0;
+        for (const char *p = r->review_reasons; *p;) {
+            const char *end = strchr(p, '\n');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            stored += len > 0;
+            p += len + (end != NULL);
+        }
+        struct review_result res = {0};
+        call_review(c, r, &res);
+        if (!res.passed && res.reasons.n == stored) {
+            struct strbuf b = {0};
+            for (size_t i = 0; i < res.reasons.n; i++)
+                strbuf_printf(&b, "%s%s", i ? "\n" : "", res.reasons.v[i]);
+            out = b.s;
+        }
+        review_result_free(&res);
+    }
+    return out ? out : xstrdup(r->review_reasons);
 }
 
 /* rank's sheets_of: the sheets of one application that count, as rank reads them. Handing them

@@ -149,6 +149,11 @@ const char *stage_label(enum stage s); /* translated */
 bool call_review_stands(const struct app_record *r);
 /* R2–R5 for one application. */
 void call_review(const struct call *c, const struct app_record *r, struct review_result *out);
+/* The recorded review reasons of r in the current language (caller frees; NULL when none are
+ * recorded): decided again from the same facts when the decision still stands (no fact changed
+ * since it, so the rules give the same reasons), else as they were recorded. A notification
+ * read in Korean then says them in Korean though the review ran in an English locale. */
+char *call_review_reasons_now(const struct call *c, const struct app_record *r);
 /* R6–R11 over the whole call. */
 void call_rank(const struct call *c, struct rank_result *out);
 /* R11.5: who a forfeit of `app` would promote: the ids selected after it and not before

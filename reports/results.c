@@ -369,11 +369,12 @@ char *notify_cell(const struct call *c, const struct rank_row *row, const bool *
 {
     const struct app_record *r = &c->apps[row->app];
     const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
+    char *reasons = row->outcome == OUTCOME_INELIGIBLE ? call_review_reasons_now(c, r) : NULL;
     struct notify_input in = {
         .program = &c->program,
         .app = &r->a,
         .row = row,
-        .review_reasons = row->outcome == OUTCOME_INELIGIBLE ? r->review_reasons : NULL,
+        .review_reasons = reasons,
         .opinions = ops,
         .n_opinions = notify_opinions(c, r, ops, r->n_sheets),
         .promoted = promoted[row->app],
@@ -382,6 +383,7 @@ char *notify_cell(const struct call *c, const struct rank_row *row, const bool *
     };
     char *text = notify_body(&in);
     free(ops);
+    free(reasons);
     return text;
 }
 
