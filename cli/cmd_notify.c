@@ -301,24 +301,12 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
         const struct app_record *r = &c->apps[row->app];
         if (skip[row->app])
             continue;
-        const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
-        size_t n_ops = notify_opinions(c, r, ops, r->n_sheets);
-        char *reasons = row->outcome == OUTCOME_INELIGIBLE ? call_review_reasons_now(c, r) : NULL;
-        struct notify_input in = {
-            .program = &c->program,
-            .app = &r->a,
-            .row = row,
-            .review_reasons = reasons,
-            .opinions = ops,
-            .n_opinions = n_ops,
-            .promoted = promoted[row->app],
-            .has_agreement = r->agreed != 0,
-            .agreed = r->agreed,
-            .revision = fs.final ? fs.count : 0,
-            .revision_date = revision_day,
-            .replaces = replaces[row->app],
-            .was = was[row->app],
-        };
+        struct notify_input in;
+        notify_input_of(c, row, promoted, &in);
+        in.revision = fs.final ? fs.count : 0;
+        in.revision_date = revision_day;
+        in.replaces = replaces[row->app];
+        in.was = was[row->app];
         char *text = draft_text(c, &in, now, in.revision);
         char *name = xasprintf("%s.eml", r->a.id);
         if (write_new(dirfd, dir, name, text) < 0)
@@ -327,8 +315,7 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
             written++;
         free(name);
         free(text);
-        free(ops);
-        free(reasons);
+        notify_input_free(&in);
     }
     free(promoted);
     rank_result_free(&res);

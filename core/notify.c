@@ -207,6 +207,31 @@ size_t notify_opinions(const struct call *c, const struct app_record *r, const c
     return m;
 }
 
+void notify_input_of(const struct call *c, const struct rank_row *row, const bool *promoted,
+                     struct notify_input *in)
+{
+    const struct app_record *r = &c->apps[row->app];
+    const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
+    *in = (struct notify_input){
+        .program = &c->program,
+        .app = &r->a,
+        .row = row,
+        .review_reasons = row->outcome == OUTCOME_INELIGIBLE ? call_review_reasons_now(c, r) : NULL,
+        .opinions = ops,
+        .n_opinions = notify_opinions(c, r, ops, r->n_sheets),
+        .promoted = promoted[row->app],
+        .has_agreement = r->agreed != 0,
+        .agreed = r->agreed,
+    };
+}
+
+void notify_input_free(struct notify_input *in)
+{
+    free((char *)in->review_reasons);
+    free((void *)in->opinions);
+    memset(in, 0, sizeof *in);
+}
+
 bool *notify_promoted_flags(const struct call *c, const struct rank_result *now)
 {
     bool *flags = xcalloc(c->n_apps ? c->n_apps : 1, sizeof *flags);

@@ -83,6 +83,13 @@ char *notify_reason_words(const char *reason);
 size_t notify_opinions(const struct call *c, const struct app_record *r, const char **out,
                        size_t max);
 
+/* The notification of a ranking row's applicant as every front end fills it (its opinions,
+ * its review reasons in the current language, promotion and agreement; revision and
+ * replacement left 0 for the caller): free it with notify_input_free. */
+void notify_input_of(const struct call *c, const struct rank_row *row, const bool *promoted,
+                     struct notify_input *in);
+void notify_input_free(struct notify_input *in);
+
 /* For each application of c (indexed like c->apps), whether it is selected now and would not
  * be without the forfeits (R11.5): promoted from the waiting list. Caller frees. */
 bool *notify_promoted_flags(const struct call *c, const struct rank_result *now);

@@ -367,23 +367,10 @@ static const char *const notify_labels[] = {
 /* R12.4: the applicant's notification as core/notify.c words it, the text `simsa notify` sends. */
 char *notify_cell(const struct call *c, const struct rank_row *row, const bool *promoted)
 {
-    const struct app_record *r = &c->apps[row->app];
-    const char **ops = xcalloc(r->n_sheets ? r->n_sheets : 1, sizeof *ops);
-    char *reasons = row->outcome == OUTCOME_INELIGIBLE ? call_review_reasons_now(c, r) : NULL;
-    struct notify_input in = {
-        .program = &c->program,
-        .app = &r->a,
-        .row = row,
-        .review_reasons = reasons,
-        .opinions = ops,
-        .n_opinions = notify_opinions(c, r, ops, r->n_sheets),
-        .promoted = promoted[row->app],
-        .has_agreement = r->agreed != 0,
-        .agreed = r->agreed,
-    };
+    struct notify_input in;
+    notify_input_of(c, row, promoted, &in);
     char *text = notify_body(&in);
-    free(ops);
-    free(reasons);
+    notify_input_free(&in);
     return text;
 }
 
