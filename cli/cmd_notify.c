@@ -249,7 +249,10 @@ static void revisions_free(struct revision *revs, size_t n)
     free(revs);
 }
 
-static int notify_run(struct cli *cli, const char *dir, bool changed_only)
+/* changed_only: only those a later revision affected; since > 0: only those whose result a
+ * revision after `since` changed (they were told revision `since` or later, so their draft
+ * replaces that one). */
+static int notify_run(struct cli *cli, const char *dir, bool changed_only, int since)
 {
     struct call *c = cli_call(cli);
     if (!c)
@@ -277,11 +280,23 @@ static int notify_run(struct cli *cli, const char *dir, bool changed_only)
     int dirfd = -1;
     if (revisions_read(st, &revs, &n_revs) < 0)
         goto out;
+    if (since > 0 && (size_t)since > n_revs) {
+        cli_fail(ngettext("--since %d: the final result has %zu revision",
+                          "--since %d: the final result has %zu revisions", n_revs),
+                 since, n_revs);
+        goto out;
+    }
     size_t n_changed = 0;
     for (size_t i = 0; i < c->n_apps; i++) {
         replaces[i] = notify_replaced(revs, n_revs, c->apps[i].a.id, &was[i]);
-        skip[i] = changed_only && !replaces[i];
-        n_changed += replaces[i] > 0;
+        bool affected = replaces[i] > 0 && replaces[i] >= since;
+        skip[i] = changed_only && !affected;
+        n_changed += affected;
+    }
+    if (changed_only && !n_changed && since > 0) {
+        printf(_("no applicant's result changed after revision %d\n"), since);
+        rc = EXIT_OK;
+        goto out;
     }
     if (changed_only && !n_changed) {
         printf(_("no applicant's result changed since the revision they were notified of\n"));
@@ -338,15 +353,23 @@ out:
 /* notify parses itself: an unknown option is named without the usage line. */
 static int cmd_notify(struct cli *cli)
 {
-    static const char *const with_value[] = {"-o", NULL};
+    static const char *const with_value[] = {"-o", "--since", NULL};
     static const char *const flags[] = {"--changed", NULL};
     int n = cli_positional(cli->argc, cli->argv, with_value, flags, NULL, 0);
     if (n < 0)
         return EXIT_USAGE;
-    const char *dir = cli_option(cli, "-o");
+    const char *dir = cli_option(cli, "-o"), *since_text = cli_option(cli, "--since");
     if (n != 0 || !dir || !dir[0])
         return cli_usage_error(cli);
-    return notify_run(cli, dir, cli_has_flag(cli, "--changed"));
+    int since = 0;
+    if (since_text) {
+        char *end;
+        long v = strtol(since_text, &end, 10);
+        if (!*since_text || *end || v < 1 || v > 1000000)
+            return cli_usage(_("--since \"%s\": a revision number, 1 or more"), since_text);
+        since = (int)v;
+    }
+    return notify_run(cli, dir, cli_has_flag(cli, "--changed") || since > 0, since);
 }
 
 /* The dates an agreement sets, as `agree` and `app show` print them (R12.3). */
@@ -404,10 +427,10 @@ const struct cli_command cli_notify_commands[] = {
     },
     {
         .name = "notify",
-        .usage = "-o DIR [--changed]",
+        .usage = "-o DIR [--changed] [--since N]",
         .summary = N_("write one e-mail draft (.eml) per applicant with its notification"),
         .run = cmd_notify,
-        .usage_error = N_("usage: simsa notify -o DIR [--changed]"),
+        .usage_error = N_("usage: simsa notify -o DIR [--changed] [--since N]"),
         .parses_itself = true,
     },
     {.name = NULL},

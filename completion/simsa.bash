@@ -47,7 +47,7 @@ _simsa_options() {
     export) echo "--csv --force" ;;
     backup) echo "--force" ;;
     agree) echo "--date" ;;
-    notify) echo "-o --changed" ;;
+    notify) echo "-o --changed --since" ;;
     esac
 }
 

@@ -63,5 +63,40 @@ for name in sorted(os.listdir(every)):
 print('ok')
 PY
 expect_equal "$(cat check.txt)" ok "drafts checked"
+
+# Revision 3: 2026-005 gives up too. --changed still covers everyone a revision ever changed
+# (simsa does not know which drafts were sent); --since 2 only those revision 3 changed, who were
+# told revision 2.
+# shellcheck disable=SC2086
+expect_exit 0 $S forfeit 2026-005 --reason 협약포기
+expect_stdout_contains "promoted from the waitlist: "
+promoted=$(sed -n 's/^promoted from the waitlist: //p' out)
+# shellcheck disable=SC2086
+expect_exit 0 $S finalize
+ok -d "$DB" notify -o r3all --changed
+for app in 2026-001 2026-002 2026-005 $promoted; do
+    [ -f "r3all/$app.eml" ] || fail "--changed lacks $app: $(ls r3all)"
+done
+ok -d "$DB" notify -o r3 --since 2
+expect_equal "$(ls r3 | sed 's/\.eml$//' | tr '\n' ' ')" "$(printf '%s\n' 2026-005 $promoted | sort | tr '\n' ' ')" \
+    "--since 2: the applicants revision 3 changed"
+python3 - r3/2026-005.eml <<'PY' || fail "2026-005's draft does not replace revision 2's"
+import email, sys
+from email import policy
+m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=policy.default)
+body = ' '.join(m.get_content().split())
+assert 'It reports revision 3 of the final result' in body, body
+assert 'It replaces the notification of revision 2' in body, body
+PY
+ok -d "$DB" notify -o r3none --since 3
+expect_stdout_line "no applicant's result changed after revision 3"
+[ -e r3none ] && fail "notify --since 3 made a directory with nothing to write"
+expect_exit 1 -d "$DB" notify -o x --since 4
+expect_stderr_contains "--since 4: the final result has 3 revisions"
+for bad in 0 x -1; do
+    expect_exit 2 -d "$DB" notify -o x --since "$bad"
+    expect_stderr_contains "a revision number, 1 or more"
+done
+[ -e x ] && fail "a refused notify made its directory"
 ok -d "$DB" verify
 echo "notify_revision: ok"
