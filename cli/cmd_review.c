@@ -140,13 +140,18 @@ static int cmd_check_set(struct cli *cli)
     return rc;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
 /* R11.7: an application's contact name and e-mail corrected, before or after the result (the
  * notification drafts go to it); the whole application is recorded again with them. */
 static int cmd_app_contact(struct cli *cli)
 {
     const char *name_in = cli_option(cli, "--name"), *email = cli_option(cli, "--email");
     if (!name_in && !email)
-        return cli_usage(_("usage: simsa app contact APP [--name NAME] [--email ADDRESS]"));
+        return cli_usage_error(cli);
     struct call *c = cli_call(cli);
     if (!c)
         return EXIT_FAIL;
@@ -163,13 +168,10 @@ static int cmd_app_contact(struct cli *cli)
     if (why) {
         cli_fail(_("%s: contact %s <%s>: %s"), a.id, a.contact_name ? a.contact_name : "",
                  a.contact_email ? a.contact_email : "", why);
-    } else if (strcmp(a.contact_name ? a.contact_name : "",
-                      cli->app->a.contact_name ? cli->app->a.contact_name : "") == 0 &&
-               strcmp(a.contact_email,
-                      cli->app->a.contact_email ? cli->app->a.contact_email : "") == 0) {
+    } else if (same_text(a.contact_name, cli->app->a.contact_name) &&
+               same_text(a.contact_email, cli->app->a.contact_email)) {
         fprintf(cli->out, _("%s: the contact is %s <%s> already; nothing was recorded\n"), a.id,
                 a.contact_name ? a.contact_name : "", a.contact_email);
-        cli_discard(cli);
         rc = EXIT_OK;
     } else if (cli_begin(cli, a.id) == 0) {
         if (write_app_contact(cli->st, cli->as, &a)) {

@@ -188,6 +188,15 @@ int utf8_width(const char *s)
     return width;
 }
 
+/* A control character: C0, DEL, or C1 (U+0080..U+009F, C2 80..C2 9F in UTF-8). */
+static bool has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+            return true;
+    return false;
+}
+
 const char *text_name_refusal(const char *s)
 {
     if (!s || !utf8_valid(s, strlen(s)))
@@ -196,12 +205,9 @@ const char *text_name_refusal(const char *s)
         return _("it must not contain '/'");
     if (strstr(s, ".."))
         return _("it must not contain '..'");
+    if (has_control(s))
+        return _("it must not contain control characters");
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 || *p == 0x7f)
-            return _("it must not contain control characters");
-        /* C1 controls U+0080..U+009F are C2 80..C2 9F in UTF-8. */
-        if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-            return _("it must not contain control characters");
         /* U+202A..U+202E are E2 80 AA..AE; U+2066..U+2069 are E2 81 A6..A9. */
         if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
                              (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
@@ -228,9 +234,8 @@ const char *text_contact_refusal(const char *name, const char *email)
                  "without spaces");
     if (name && !utf8_valid(name, strlen(name)))
         return _("the contact name is not valid UTF-8 text");
-    for (const unsigned char *p = (const unsigned char *)name; p && *p; p++)
-        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-            return _("the contact name must not contain control characters");
+    if (name && has_control(name))
+        return _("the contact name must not contain control characters");
     return NULL;
 }
 

@@ -5,12 +5,7 @@
 unset LC_ALL LANGUAGE LC_MESSAGES LANG
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-if ! locale -a 2>/dev/null | grep -qix 'ko_KR\.utf-\{0,1\}8'; then
-    mkdir -p locales
-    localedef -i ko_KR -f UTF-8 "$PWD/locales/ko_KR.UTF-8" > localedef.log 2>&1 ||
-        fail "no ko_KR.UTF-8 locale and localedef could not make one: $(cat localedef.log)"
-    export LOCPATH="$PWD/locales"
-fi
+korean_locale
 export LANG=ko_KR.UTF-8
 
 ok demo demo.db

@@ -60,12 +60,7 @@ assert fields["signature key id"] == keys["sheet 2026-012/윤지아"], (fields, 
 PYEOF
 
 # In Korean: the same comment unchanged, the record kinds and bonuses in Korean words.
-if ! locale -a 2>/dev/null | grep -qix 'ko_KR\.utf-\{0,1\}8'; then
-    mkdir -p locales
-    localedef -i ko_KR -f UTF-8 "$PWD/locales/ko_KR.UTF-8" > localedef.log 2>&1 ||
-        fail "no ko_KR.UTF-8 locale and localedef could not make one: $(cat localedef.log)"
-    export LOCPATH="$PWD/locales"
-fi
+korean_locale
 (
     export LANG=ko_KR.UTF-8
     okd rank --csv

@@ -94,6 +94,17 @@ expect_unchanged() {
 # sql QUERY: one query on the database.
 sql() { sqlite3 "$DB" "$1"; }
 
+# korean_locale: ko_KR.UTF-8 usable by LANG/LC_ALL, made with localedef here when the system
+# does not have it (LOCPATH then points at it).
+korean_locale() {
+    if ! locale -a 2>/dev/null | grep -qix 'ko_KR\.utf-\{0,1\}8'; then
+        mkdir -p locales
+        localedef -i ko_KR -f UTF-8 "$PWD/locales/ko_KR.UTF-8" > localedef.log 2>&1 ||
+            fail "no ko_KR.UTF-8 locale and localedef could not make one: $(cat localedef.log)"
+        export LOCPATH="$PWD/locales"
+    fi
+}
+
 # A passphrase file for everybody (tests only).
 PW=pw
 printf 'pw-for-tests\n' > "$PW"

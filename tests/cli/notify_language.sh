@@ -8,12 +8,7 @@ PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 printf 'simsa-demo\n' > "$PW"
 ACTOR=김간사
-if ! locale -a 2>/dev/null | grep -qix 'ko_KR\.utf-\{0,1\}8'; then
-    mkdir -p locales
-    localedef -i ko_KR -f UTF-8 "$PWD/locales/ko_KR.UTF-8" > localedef.log 2>&1 ||
-        fail "no ko_KR.UTF-8 locale and localedef could not make one: $(cat localedef.log)"
-    export LOCPATH="$PWD/locales"
-fi
+korean_locale
 export LC_ALL=C.UTF-8
 ok demo main.db # reviewed here, in English
 DB=main.db
